@@ -1,0 +1,126 @@
+"""Schema versions: upgrade on open (backing up SQLite first), refuse newer databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from app.db.engine import Database, create_database
+from app.domain.errors import DatabaseUnavailable, SchemaTooNew
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    backup: Path | None = None
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships at least one migration"
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def inspect_schema(db: Database) -> SchemaState:
+    """Read the schema version without changing anything; raise if it is from the future."""
+    try:
+        current = current_revision(db)
+    except (OperationalError, SQLAlchemyError) as exc:
+        raise DatabaseUnavailable(url=db.display_url, reason=_reason(exc)) from exc
+    script = ScriptDirectory.from_config(alembic_config())
+    head = head_revision()
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise SchemaTooNew(found=current, known=head)
+    return SchemaState(current, head)
+
+
+def upgrade(db: Database, *, backup_dir: Path | None = None) -> SchemaState:
+    """Bring the schema to head. A SQLite file with data is copied aside first."""
+    state = inspect_schema(db)
+    if state.up_to_date:
+        return state
+    backup = None
+    if state.current is not None and db.kind == "sqlite":
+        backup = backup_sqlite(db, backup_dir, label=f"before-upgrade-{state.current}")
+    with db.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    return SchemaState(head_revision(), state.head, backup)
+
+
+def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
+    """Open ``url`` ready for use: reachable, not from the future, schema at head."""
+    db = create_database(url)
+    try:
+        if upgrade_schema:
+            upgrade(db)
+        else:
+            inspect_schema(db)
+    except Exception:
+        db.dispose()
+        raise
+    return db
+
+
+def sqlite_path(db: Database) -> Path | None:
+    name = make_url(db.url).database
+    if db.kind != "sqlite" or not name or name == ":memory:":
+        return None
+    return Path(name).expanduser()
+
+
+def backup_sqlite(db: Database, target_dir: Path | None = None, *, label: str = "backup") -> Path:
+    """Copy a live SQLite database consistently (the online backup API, safe under WAL)."""
+    source = sqlite_path(db)
+    if source is None:
+        raise DatabaseUnavailable(url=db.display_url, reason="only SQLite files can be backed up")
+    folder = target_dir or source.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{source.stem}-{stamp}-{label}.sqlite3"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    dst.close()
+    src.close()
+    return target
+
+
+def backup_postgresql_hint() -> str:
+    return "Use pg_dump for PostgreSQL backups, e.g.: pg_dump -Fc haicang > haicang.dump"
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+

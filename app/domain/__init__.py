@@ -1,0 +1,1 @@
+"""Pure business rules: no SQLAlchemy, no Qt, plain data in and out."""

@@ -1,0 +1,123 @@
+"""Expected failures, each with a stable code and an English message template.
+
+The template text doubles as the translation key: the GUI looks it up in the
+``errors`` translation context (see ``app/ui/i18n.py``) and formats the same
+named parameters into the Chinese text, so the domain stays Qt-free while every
+message a user sees is translatable.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for extraction by pyside6-lupdate without translating it here."""
+    return text
+
+
+class DomainError(Exception):
+    """Base of every expected failure; ``str(err)`` is the English message."""
+
+    code: ClassVar[str] = "error"
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "Something went wrong: {detail}")
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    template = QT_TRANSLATE_NOOP("errors", "{kind} {key} was not found.")
+
+
+class AlreadyExists(DomainError):
+    code = "already_exists"
+    template = QT_TRANSLATE_NOOP("errors", "{kind} {key} already exists.")
+
+
+class InvalidValue(DomainError):
+    code = "invalid_value"
+    template = QT_TRANSLATE_NOOP("errors", "{field}: {problem}")
+
+
+class IllegalTransition(DomainError):
+    code = "illegal_transition"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Order {order} is {state} and cannot become {target}."
+    )
+
+
+class InsufficientStock(DomainError):
+    code = "insufficient_stock"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Not enough stock of {sku} in bin {bin}: {available} available, {wanted} wanted.",
+    )
+
+
+class WrongClient(DomainError):
+    code = "wrong_client"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "SKU {sku} belongs to client {owner}, not to client {client}."
+    )
+
+
+class BinNotSellable(DomainError):
+    code = "bin_not_sellable"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Bin {bin} is a {bin_type} bin; its stock cannot be reserved."
+    )
+
+
+class BinInactive(DomainError):
+    code = "bin_inactive"
+    template = QT_TRANSLATE_NOOP("errors", "Bin {bin} is inactive.")
+
+
+class AuthenticationFailed(DomainError):
+    code = "auth_failed"
+    template = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
+
+
+class AccountLocked(DomainError):
+    code = "account_locked"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Too many failed sign-ins. Try again in {minutes} minutes."
+    )
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"
+    template = QT_TRANSLATE_NOOP("errors", "Your role ({role}) may not {action}.")
+
+
+class SchemaTooNew(DomainError):
+    code = "schema_too_new"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "This database was written by a newer version of Haicang (schema {found}); "
+        "this version knows up to {known}. Install the newer version.",
+    )
+
+
+class DatabaseUnavailable(DomainError):
+    code = "database_unavailable"
+    template = QT_TRANSLATE_NOOP("errors", "Cannot open the database {url}: {reason}")
+
+
+class ImportRejected(DomainError):
+    code = "import_rejected"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{bad} of {total} rows have problems; nothing was imported."
+    )
+
+
+class FileUnreadable(DomainError):
+    code = "file_unreadable"
+    template = QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}")

@@ -1,0 +1,203 @@
+"""Reserving stock for orders: plan with the pure domain function, book with guarded updates.
+
+The plan is computed from a snapshot; the booking re-checks every bin with
+``reserved = reserved + q WHERE on_hand - reserved >= q``. If another PC took
+the stock in between, the booking fails, the savepoint rolls back and the
+order is planned again from fresh numbers.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Bin, Client, Order, OrderLine, Reservation, Sku, StockBalance, Warehouse
+from app.domain.address import region_of_state
+from app.domain.allocation import AllocationPlan, BinStock, LineNeed, plan_order
+from app.domain.errors import IllegalTransition, WrongClient
+from app.domain.ids import BinId, OrderId, OrderLineId, SkuId, WarehouseId
+from app.domain.states import (
+    ALLOCATABLE_STATES,
+    SELLABLE_BIN_TYPES,
+    BinType,
+    OrderStatus,
+)
+from app.services import ledger
+from app.services.dto import AllocationResult
+from app.services.order_states import set_status
+
+BOOKING_ATTEMPTS = 3
+#: How many backordered orders one receipt retries; the rest wait for `allocate`.
+BACKORDER_RETRY_LIMIT = 200
+
+
+class _Lost(Exception):
+    """Another writer reserved the planned stock first; plan again."""
+
+
+def allocate_order(session: Session, order_id: int, *, actor: str) -> AllocationResult:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise IllegalTransition(order=str(order_id), state="missing", target="allocated")
+    status = OrderStatus(order.status)
+    if status not in ALLOCATABLE_STATES:
+        raise IllegalTransition(order=order.number, state=status.value, target="allocated")
+    lines = list(session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)))
+    _check_owner(session, order, lines)
+    needs = [LineNeed(OrderLineId(ln.id), SkuId(ln.sku_id), ln.quantity) for ln in lines]
+    preferred = _preferred_warehouses(session, order.state)
+    for _attempt in range(BOOKING_ATTEMPTS):
+        plan = plan_order(needs, _candidates(session, needs), preferred)
+        if not plan.complete:
+            return _backorder(session, order, status, plan, actor)
+        try:
+            with session.begin_nested():
+                _book(session, order.id, plan)
+        except _Lost:
+            continue
+        set_status(
+            session, order.id, order.number, status, OrderStatus.ALLOCATED, actor=actor,
+            warehouse_id=plan.warehouse_id, hold_reason=None,
+        )
+        wh_code = session.scalar(select(Warehouse.code).where(Warehouse.id == plan.warehouse_id))
+        return AllocationResult(
+            OrderId(order.id), order.number, OrderStatus.ALLOCATED, wh_code,
+            sum(p.quantity for p in plan.picks),
+        )
+    plan = plan_order(needs, _candidates(session, needs), preferred)
+    return _backorder(session, order, status, plan, actor)
+
+
+def _check_owner(session: Session, order: Order, lines: list[OrderLine]) -> None:
+    """One client's stock is never reserved for another's order: the lines must be its SKUs."""
+    for ln in lines:
+        sku = session.get(Sku, ln.sku_id)
+        if sku is not None and sku.client_id != order.client_id:
+            owner = session.get(Client, sku.client_id)
+            client = session.get(Client, order.client_id)
+            raise WrongClient(
+                sku=sku.code, owner=owner.code if owner else "?",
+                client=client.code if client else "?",
+            )
+
+
+def _preferred_warehouses(session: Session, state: str) -> list[WarehouseId]:
+    region = region_of_state(state).value
+    rows = session.execute(select(Warehouse.id, Warehouse.region).order_by(Warehouse.id))
+    return [WarehouseId(i) for i, r in rows if r == region]
+
+
+def _candidates(session: Session, needs: list[LineNeed]) -> list[BinStock]:
+    sku_ids = sorted({n.sku_id for n in needs})
+    rows = session.execute(
+        select(
+            StockBalance.bin_id, Bin.warehouse_id, StockBalance.sku_id, Bin.bin_type,
+            StockBalance.on_hand - StockBalance.reserved, StockBalance.received_at,
+        )
+        .join(Bin, Bin.id == StockBalance.bin_id)
+        .where(
+            StockBalance.sku_id.in_(sku_ids),
+            StockBalance.on_hand > StockBalance.reserved,
+            Bin.active.is_(True),
+            Bin.bin_type.in_([t.value for t in SELLABLE_BIN_TYPES]),
+        )
+    )
+    return [
+        BinStock(BinId(b), WarehouseId(w), SkuId(s), BinType(t), int(a), r)
+        for b, w, s, t, a, r in rows
+    ]
+
+
+def _book(session: Session, order_id: int, plan: AllocationPlan) -> None:
+    # Bins in id order: two PostgreSQL writers then lock rows in the same order (no deadlock).
+    for pick in sorted(plan.picks, key=lambda p: (p.bin_id, p.sku_id, p.line_id)):
+        if not ledger.reserve(session, pick.bin_id, pick.sku_id, pick.quantity):
+            raise _Lost()
+        existing = session.scalar(
+            select(Reservation).where(
+                Reservation.order_line_id == pick.line_id, Reservation.bin_id == pick.bin_id
+            )
+        )
+        if existing is not None:
+            existing.quantity += pick.quantity
+        else:
+            session.add(
+                Reservation(
+                    order_id=order_id, order_line_id=pick.line_id, bin_id=pick.bin_id,
+                    sku_id=pick.sku_id, quantity=pick.quantity,
+                )
+            )
+    session.flush()
+
+
+def _backorder(
+    session: Session, order: Order, status: OrderStatus, plan: AllocationPlan, actor: str
+) -> AllocationResult:
+    codes: dict[int, str] = {
+        sku_id: code
+        for sku_id, code in session.execute(
+            select(Sku.id, Sku.code).where(Sku.id.in_([s.sku_id for s in plan.shortages]))
+        )
+    }
+    short = tuple(
+        f"{codes.get(s.sku_id, s.sku_id)}: {s.available} of {s.wanted}" for s in plan.shortages
+    )
+    if status != OrderStatus.BACKORDERED:
+        set_status(
+            session, order.id, order.number, status, OrderStatus.BACKORDERED, actor=actor,
+            note="; ".join(short)[:300],
+        )
+    return AllocationResult(
+        OrderId(order.id), order.number, OrderStatus.BACKORDERED, None, 0, short
+    )
+
+
+def release_reservations(session: Session, order_id: int) -> int:
+    """Give back every unit reserved for the order; returns how many."""
+    reservations = list(
+        session.scalars(
+            select(Reservation)
+            .where(Reservation.order_id == order_id)
+            .order_by(Reservation.bin_id, Reservation.sku_id)
+        )
+    )
+    units = 0
+    for r in reservations:
+        ledger.unreserve(session, r.bin_id, r.sku_id, r.quantity)
+        units += r.quantity
+        session.delete(r)
+    session.flush()
+    return units
+
+
+def retry_backorders(session: Session, sku_id: int, *, actor: str) -> list[str]:
+    """Try to allocate the oldest backordered orders that wait for ``sku_id``."""
+    ids = list(
+        session.scalars(
+            select(Order.id)
+            .join(OrderLine, OrderLine.order_id == Order.id)
+            .where(
+                Order.status == OrderStatus.BACKORDERED.value,
+                OrderLine.sku_id == sku_id,
+            )
+            .distinct()
+            .order_by(Order.id)
+            .limit(BACKORDER_RETRY_LIMIT)
+        )
+    )
+    allocated = []
+    for oid in ids:
+        result = allocate_order(session, oid, actor=actor)
+        if result.status == OrderStatus.ALLOCATED:
+            allocated.append(result.number)
+    return allocated
+
+
+def allocatable_order_ids(session: Session, *, number: str | None = None) -> list[int]:
+    """Orders an `allocate` run should try, oldest first (ship-by, then arrival)."""
+    stmt = select(Order.id).where(
+        Order.status.in_([s.value for s in ALLOCATABLE_STATES])
+    )
+    if number is not None:
+        stmt = select(Order.id).where(Order.number == number)
+    return list(session.scalars(stmt.order_by(Order.ship_by.is_(None), Order.ship_by, Order.id)))

@@ -1,0 +1,230 @@
+"""Frozen data handed out by services. Plain values only: safe across threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from app.domain.ids import BinId, ClientId, OrderId, SkuId, UserId, WarehouseId
+from app.domain.states import OrderStatus
+from app.services.changes import Changes
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    id: ClientId
+    code: str
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class WarehouseInfo:
+    id: WarehouseId
+    code: str
+    name: str
+    region: str
+    time_zone: str
+    address1: str
+    city: str
+    state: str
+    zip: str
+
+
+@dataclass(frozen=True)
+class BinInfo:
+    id: BinId
+    warehouse_code: str
+    code: str
+    bin_type: str
+    aisle: int
+    position: int
+    level: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class SkuInfo:
+    id: SkuId
+    client_code: str
+    code: str
+    name_en: str
+    name_zh: str | None
+    upc: str | None
+    ean: str | None
+    fnsku: str | None
+    weight_g: int
+    length_mm: int
+    width_mm: int
+    height_mm: int
+    prepacked: bool
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: UserId
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One row of the orders table: everything the list shows, nothing more."""
+
+    id: OrderId
+    number: str
+    client_code: str
+    warehouse_code: str | None
+    status: OrderStatus
+    order_date: datetime
+    ship_by: datetime | None
+    buyer_name: str
+    city: str
+    state: str
+    service_level: str
+    units: int
+    tracking_number: str | None
+    hold_reason: str | None
+
+
+@dataclass(frozen=True)
+class OrderLineInfo:
+    line_no: int
+    sku_code: str
+    sku_name: str
+    quantity: int
+    unit_price: Decimal | None
+    currency: str
+
+
+@dataclass(frozen=True)
+class ReservationInfo:
+    line_no: int
+    sku_code: str
+    warehouse_code: str
+    bin_code: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class StatusChangeInfo:
+    at: datetime
+    from_status: str | None
+    to_status: str
+    actor: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    row: OrderRow
+    company: str | None
+    address1: str
+    address2: str | None
+    zip: str
+    country: str
+    phone: str | None
+    email: str | None
+    notes: str | None
+    source: str
+    carrier: str | None
+    lines: tuple[OrderLineInfo, ...]
+    reservations: tuple[ReservationInfo, ...]
+    history: tuple[StatusChangeInfo, ...]
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    order_id: OrderId
+    number: str
+    from_status: OrderStatus
+    to_status: OrderStatus
+    changes: Changes = Changes.ORDERS | Changes.STOCK
+
+
+@dataclass(frozen=True)
+class AllocationResult:
+    order_id: OrderId
+    number: str
+    status: OrderStatus
+    warehouse_code: str | None
+    reserved_units: int
+    shortages: tuple[str, ...] = ()
+    changes: Changes = Changes.ORDERS | Changes.STOCK
+
+
+@dataclass(frozen=True)
+class StockRow:
+    """Stock of one SKU in one warehouse."""
+
+    sku_id: SkuId
+    sku_code: str
+    client_code: str
+    name_en: str
+    name_zh: str | None
+    warehouse_code: str
+    on_hand: int
+    reserved: int
+    available: int
+
+
+@dataclass(frozen=True)
+class BinStockRow:
+    bin_id: BinId
+    warehouse_code: str
+    bin_code: str
+    bin_type: str
+    sku_id: SkuId
+    sku_code: str
+    client_code: str
+    on_hand: int
+    reserved: int
+    received_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MoveInfo:
+    id: int
+    at: datetime
+    sku_code: str
+    from_bin: str | None
+    to_bin: str | None
+    quantity: int
+    kind: str
+    reason: str | None
+    reference: str | None
+    actor: str
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    move_id: int
+    sku_code: str
+    quantity: int
+    allocated_orders: tuple[str, ...] = ()
+    changes: Changes = Changes.STOCK
+
+
+@dataclass(frozen=True)
+class BalanceDifference:
+    warehouse_code: str
+    bin_code: str
+    sku_code: str
+    on_hand_balance: int
+    on_hand_ledger: int
+    reserved_balance: int
+    reserved_reservations: int
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    balances_checked: int
+    moves_counted: int
+    differences: tuple[BalanceDifference, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
