@@ -70,11 +70,17 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> SchemaState:
     if state.up_to_date:
         return state
     backup = None
-    if state.current is not None and db.kind == "sqlite":
-        backup = backup_sqlite(db, backup_dir, label=f"before-upgrade-{state.current}")
+    if db.kind == "sqlite" and _has_tables(db):
+        backup = backup_sqlite(db, backup_dir, label=f"before-upgrade-{state.current or 'none'}")
     with db.engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
     return SchemaState(head_revision(), state.head, backup)
+
+
+def _has_tables(db: Database) -> bool:
+    """Anything worth a backup? A brand-new file has no tables yet."""
+    with db.engine.connect() as conn:
+        return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar())
 
 
 def open_database(url: str, *, upgrade_schema: bool = True) -> Database:

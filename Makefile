@@ -1,0 +1,41 @@
+# Two commands on a fresh Linux machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+.PHONY: run test lint bench translations dist clean
+
+run: $(VENV)/.run-deps translations
+	$(BIN)/haicang
+
+test: $(VENV)/.test-deps translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check app printers tests
+	$(BIN)/mypy
+
+bench: $(VENV)/.test-deps translations
+	$(BIN)/python -m tests.benchmarks
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.run-deps
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-deps: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.run-deps
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm

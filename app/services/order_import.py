@@ -1,0 +1,199 @@
+"""Importing a seller's order file: read it, check it against the database, write it.
+
+The whole file imports or nothing does, so a clerk fixes the listed lines and
+imports the same file again; ``valid_only`` imports the good orders (an order
+with one bad line is rejected whole) and reports the rest. An order number the
+client already has is "already imported" when its content is the same - so
+importing a file twice is harmless - and a problem when the content differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.channels.files import (
+    FileOrder,
+    Notice,
+    RowProblem,
+    read_order_file,
+)
+from app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected
+from app.services.audit import record_audit
+from app.services.lookup import client_by_code
+from app.services.order_bulk import (
+    CONTENT_FIELDS,
+    StoredOrder,
+    existing_order_ids,
+    insert_orders,
+    load_stored_orders,
+    resolve_skus,
+)
+
+UNKNOWN_SKU = QT_TRANSLATE_NOOP("imports", "SKU '{value}' is not a product of client {client}")
+EXISTS_DIFFERENT = QT_TRANSLATE_NOOP(
+    "imports", "order {number} already exists with different content ({fields})"
+)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, for a preview, would do).
+
+    ``orders_created`` lists the numbers written - for a preview, the numbers that an
+    import with ``valid_only`` would write; ``ok`` says whether a full import succeeds.
+    """
+
+    file: str
+    client: str
+    rows: int
+    orders_created: tuple[str, ...]
+    orders_already_imported: tuple[str, ...]
+    orders_rejected: tuple[str, ...]
+    problems: tuple[RowProblem, ...]
+    warnings: tuple[Notice, ...]
+    preview: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def bad_lines(self) -> int:
+        return len({p.line for p in self.problems})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "client": self.client,
+            "rows": self.rows,
+            "orders_created": list(self.orders_created),
+            "orders_already_imported": list(self.orders_already_imported),
+            "orders_rejected": list(self.orders_rejected),
+            "problems": [p.to_json() for p in self.problems],
+            "warnings": [w.message for w in self.warnings],
+        }
+
+
+class OrderImportRejected(ImportRejected):
+    """The file has problems and nothing was imported; ``report`` lists them."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(bad=report.bad_lines, total=report.rows)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class _Plan:
+    client_id: int
+    new: tuple[FileOrder, ...]
+    sku_ids: dict[str, int]
+    report: ImportReport
+
+
+def preview_order_import(session: Session, client_code: str, path: str | Path) -> ImportReport:
+    """Read and check the file against the database; write nothing."""
+    return _plan(session, client_code, path, preview=True).report
+
+
+def import_orders(
+    session: Session,
+    client_code: str,
+    path: str | Path,
+    *,
+    actor: str,
+    valid_only: bool = False,
+) -> ImportReport:
+    """Import the file's orders for the client in the caller's transaction.
+
+    Raises FileUnreadable when the file is not an order file, NotFound for an unknown
+    client, and :class:`OrderImportRejected` (an ``ImportRejected``) carrying the report
+    when any row has a problem and ``valid_only`` is false - having written nothing.
+    """
+    plan = _plan(session, client_code, path, preview=False)
+    report = plan.report
+    if report.problems and not valid_only:
+        raise OrderImportRejected(replace(report, orders_created=()))
+    created = insert_orders(session, plan.client_id, plan.new, plan.sku_ids, actor=actor)
+    record_audit(
+        session, actor, "import_orders", "client", plan.client_id, file=report.file,
+        created=len(created), already_imported=len(report.orders_already_imported),
+        rejected=len(report.orders_rejected),
+    )
+    return report
+
+
+def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool) -> _Plan:
+    client = client_by_code(session, client_code)
+    parsed = read_order_file(path)
+    problems = list(parsed.problems)
+    named = {ln.sku_code for o in parsed.orders for ln in o.lines}
+    named.update(ref.sku for ref in parsed.rejected_sku_refs)
+    sku_ids = resolve_skus(session, client.id, named)
+    unknown = named - sku_ids.keys()
+    for ref in parsed.sku_refs() if unknown else ():
+        if ref.sku in unknown:
+            problems.append(RowProblem(ref.line, ref.order_number, "sku", UNKNOWN_SKU,
+                                       {"value": ref.sku, "client": client.code}))
+    bad_numbers = {p.order_number for p in problems if p.order_number is not None}
+    candidates = [o for o in parsed.orders if o.number not in bad_numbers]
+    existing = existing_order_ids(session, client.id, (o.number for o in candidates))
+    stored = load_stored_orders(session, existing.values()) if existing else {}
+    new: list[FileOrder] = []
+    already: list[str] = []
+    for order in candidates:
+        oid = existing.get(order.number)
+        if oid is None:
+            new.append(order)
+            continue
+        differs = _differences(order, stored[oid], sku_ids)
+        if differs:
+            problems.append(RowProblem(
+                order.line, order.number, "order_number", EXISTS_DIFFERENT,
+                {"number": order.number, "fields": ", ".join(differs)},
+            ))
+        else:
+            already.append(order.number)
+    problems.sort(key=lambda p: p.line)
+    report = ImportReport(
+        file=str(path),
+        client=client.code,
+        rows=parsed.rows,
+        orders_created=tuple(o.number for o in new),
+        orders_already_imported=tuple(already),
+        orders_rejected=_rejected_numbers(problems),
+        problems=tuple(problems),
+        warnings=parsed.warnings,
+        preview=preview,
+    )
+    return _Plan(client.id, tuple(new), sku_ids, report)
+
+
+def _rejected_numbers(problems: list[RowProblem]) -> tuple[str, ...]:
+    """Order numbers with problems, in the order of their first bad line."""
+    seen: dict[str, None] = {}
+    for p in problems:
+        if p.order_number is not None:
+            seen.setdefault(p.order_number, None)
+    return tuple(seen)
+
+
+def _differences(order: FileOrder, stored: StoredOrder, sku_ids: dict[str, int]) -> list[str]:
+    """Names of what differs between the file's order and the stored one.
+
+    A file without an order date took the import time, so the date is compared only
+    when the file gives one.
+    """
+    differs = [f for f in CONTENT_FIELDS if getattr(order, f) != stored.fields[f]]
+    if order.order_date is not None and order.order_date != stored.order_date:
+        differs.insert(0, "order_date")
+    lines = tuple(
+        (sku_ids[ln.sku_code], ln.quantity, ln.unit_price, ln.currency) for ln in order.lines
+    )
+    if lines != tuple(tuple(s) for s in stored.lines):
+        differs.append("lines")
+    return differs
+

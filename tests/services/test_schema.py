@@ -1,0 +1,86 @@
+"""Opening databases: upgrade on open, backup first, refuse the future, clear errors."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from app.db.base import Base
+from app.db.engine import create_database
+from app.db.schema import head_revision, inspect_schema, open_database, upgrade
+from app.domain.errors import DatabaseUnavailable, SchemaTooNew
+
+
+def test_migrations_create_exactly_the_models(db) -> None:
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    assert inspect_schema(db).current == head_revision()
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_url: str) -> None:
+    db = open_database(sqlite_url)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    db.dispose()
+
+
+def test_a_database_from_a_newer_version_is_refused(db_url: str) -> None:
+    db = open_database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    db.dispose()
+    with pytest.raises(SchemaTooNew, match="newer version"):
+        open_database(db_url)
+
+
+def test_an_old_sqlite_file_is_backed_up_before_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    with db.engine.begin() as conn:  # pretend the file predates the newest migration
+        conn.execute(text("UPDATE alembic_version SET version_num = 'base_marker'"))
+    db.dispose()
+    # 'base_marker' is unknown, so it is refused rather than upgraded blindly
+    with pytest.raises(SchemaTooNew):
+        open_database(f"sqlite:///{path}")
+
+
+def test_a_sqlite_file_with_data_is_backed_up_before_its_schema_changes(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with sqlite3.connect(path) as conn:  # a file someone already keeps data in
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('keep me')")
+    conn.close()
+    db = create_database(f"sqlite:///{path}")
+    state = upgrade(db, backup_dir=tmp_path / "bk")
+    db.dispose()
+    assert state.up_to_date and state.backup is not None
+    with sqlite3.connect(state.backup) as conn:
+        assert conn.execute("SELECT body FROM notes").fetchone() == ("keep me",)
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'orders'").fetchone() == (0,)
+    conn.close()
+
+
+def test_a_new_file_needs_no_backup_and_a_current_one_is_left_alone(tmp_path: Path) -> None:
+    db = create_database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert upgrade(db, backup_dir=tmp_path / "bk").backup is None
+    assert upgrade(db, backup_dir=tmp_path / "bk").backup is None
+    db.dispose()
+    assert not (tmp_path / "bk").exists()
+
+
+def test_unreachable_or_bad_urls_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUnavailable, match=r"Connection refused|connect"):
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    with pytest.raises(DatabaseUnavailable, match="only sqlite"):
+        open_database("mysql://x/y")
+    with pytest.raises(DatabaseUnavailable):
+        open_database("not a url")
+    (tmp_path / "garbage.sqlite3").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseUnavailable):
+        open_database(f"sqlite:///{tmp_path / 'garbage.sqlite3'}")

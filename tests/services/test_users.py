@@ -1,0 +1,67 @@
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from app.db.base import utcnow
+from app.db.models import AuditEntry, User
+from app.domain.errors import AccountLocked, AlreadyExists, AuthenticationFailed, InvalidValue
+from app.domain.states import Role
+from app.services import users
+
+
+def _make(db, name="alice", password="correct horse"):
+    with db.writing() as s:
+        return users.create_user(s, name, password, Role.CLERK, actor="admin")
+
+
+def _sign_in(db, name, password):
+    with db.writing() as s:
+        return users.sign_in(s, name, password)
+
+
+def test_passwords_are_hashed_with_argon2(db) -> None:
+    _make(db)
+    with db.reading() as s:
+        stored = s.scalar(select(User.password_hash))
+    assert stored.startswith("$argon2") and "correct horse" not in stored
+
+
+def test_good_sign_in_returns_the_user(db) -> None:
+    _make(db)
+    user = _sign_in(db, "Alice", "correct horse")
+    assert not isinstance(user, Exception) and user.username == "alice" and user.role == "clerk"
+
+
+def test_wrong_password_and_unknown_user_give_the_same_message(db) -> None:
+    _make(db)
+    wrong = _sign_in(db, "alice", "nope")
+    unknown = _sign_in(db, "mallory", "nope")
+    assert isinstance(wrong, AuthenticationFailed) and isinstance(unknown, AuthenticationFailed)
+    assert str(wrong) == str(unknown)
+
+
+def test_lock_out_after_repeated_failures_even_with_the_right_password(db) -> None:
+    _make(db)
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        assert isinstance(_sign_in(db, "alice", "bad"), AuthenticationFailed)
+    locked = _sign_in(db, "alice", "correct horse")
+    assert isinstance(locked, AccountLocked) and "minutes" in str(locked)
+    with db.writing() as s:  # time passes
+        s.execute(update(User).values(locked_until=utcnow() - timedelta(seconds=1)))
+    assert not isinstance(_sign_in(db, "alice", "correct horse"), Exception)
+    with db.reading() as s:
+        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "user")))
+    assert "locked" in actions and "sign_in" in actions
+
+
+def test_user_validation(db) -> None:
+    _make(db)
+    with pytest.raises(AlreadyExists), db.writing() as s:
+        users.create_user(s, "ALICE", "another pass", Role.PACKER, actor="admin")
+    with pytest.raises(InvalidValue, match="password"), db.writing() as s:
+        users.create_user(s, "bob", "short", Role.PACKER, actor="admin")
+    with pytest.raises(InvalidValue, match="user name"), db.writing() as s:
+        users.create_user(s, "bad name!", "long enough", Role.PACKER, actor="admin")
+    with pytest.raises(AuthenticationFailed), db.writing() as s:
+        users.authenticate(s, "alice", "wrong")

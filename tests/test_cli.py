@@ -1,0 +1,138 @@
+"""The `haicang` command as a script or a support engineer uses it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert main(["demo", "--orders", "80", "--seed", "3", "--db", f"sqlite:///{path}"]) == 0
+    return path
+
+
+@pytest.fixture
+def url(demo_file: Path, tmp_path: Path) -> str:
+    copy = tmp_path / "db.sqlite3"
+    shutil.copy(demo_file, copy)
+    return f"sqlite:///{copy}"
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_demo_is_deterministic_and_realistic(tmp_path: Path, url: str, capsys) -> None:
+    other = f"sqlite:///{tmp_path / 'again.sqlite3'}"
+    assert main(["demo", "--orders", "80", "--seed", "3", "--db", other]) == 0
+    capsys.readouterr()
+    first = run_json(capsys, "orders", "list", "--db", url)
+    second = run_json(capsys, "orders", "list", "--db", other)
+    assert first == second and len(first) == 80
+    warehouses = {b["warehouse_code"] for b in run_json(capsys, "bins", "list", "--db", url)}
+    assert warehouses == {"LA1", "NJ1"}
+    clients = run_json(capsys, "clients", "list", "--db", url)
+    assert len(clients) == 3
+    skus = run_json(capsys, "skus", "list", "--db", url)
+    assert 250 <= len(skus) <= 350
+    assert all(s["name_zh"] and s["weight_g"] > 0 and s["upc"] for s in skus)
+    assert {o["status"] for o in first} >= {"allocated"}
+    assert len({o["state"] for o in first}) > 10
+
+
+def test_demo_refuses_a_database_with_data(url: str, capsys) -> None:
+    assert main(["demo", "--db", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and err.count("\n") == 1
+
+
+def test_orders_list_filters(url: str, capsys) -> None:
+    allocated = run_json(capsys, "orders", "list", "--status", "allocated", "--db", url)
+    assert allocated and all(o["status"] == "allocated" for o in allocated)
+    acme = run_json(capsys, "orders", "list", "--client", "YWHOME", "--db", url)
+    assert acme and all(o["client_code"] == "YWHOME" for o in acme)
+
+
+def test_orders_show_text_and_json(url: str, capsys) -> None:
+    number = run_json(capsys, "orders", "list", "--status", "allocated", "--db", url)[0]["number"]
+    detail = run_json(capsys, "orders", "show", number, "--db", url)
+    assert detail["row"]["number"] == number and detail["lines"] and detail["reservations"]
+    assert [h["to_status"] for h in detail["history"]][:2] == ["new", "allocated"]
+    assert main(["orders", "show", number, "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert number in out and "Reserved in bins" in out
+
+
+def test_stock_and_allocate_and_check(url: str, capsys) -> None:
+    stock = run_json(capsys, "stock", "--warehouse", "LA1", "--db", url)
+    assert stock and all(r["warehouse_code"] == "LA1" for r in stock)
+    assert all(r["available"] == r["on_hand"] - r["reserved"] for r in stock)
+    one = stock[0]["sku_code"]
+    only = run_json(capsys, "stock", "--sku", one, "--db", url)
+    assert {r["sku_code"] for r in only} == {one}
+    result = run_json(capsys, "allocate", "--db", url)
+    assert result["tried"] == result["allocated"] + result["backordered"]
+    check = run_json(capsys, "check", "--db", url)
+    assert check["ok"] and check["schema"]["ok"] and check["ledger"]["ok"]
+    assert check["ledger"]["moves"] > 0
+
+
+def test_check_fails_when_the_ledger_disagrees(url: str, capsys) -> None:
+    import sqlite3
+
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE stock_balances SET on_hand = on_hand + 1 WHERE id = 1")
+    conn.close()
+    assert main(["check", "--db", url]) == 1
+    assert "differ from the ledger" in capsys.readouterr().out
+
+
+def test_db_upgrade_and_backup(url: str, tmp_path: Path, capsys) -> None:
+    assert run_json(capsys, "db", "upgrade", "--db", url)["revision"]
+    backup = run_json(capsys, "db", "backup", "--to", str(tmp_path / "bk"), "--db", url)
+    assert Path(backup["backup"]).stat().st_size > 100_000
+
+
+@pytest.mark.parametrize("argv", [
+    ["orders", "show", "NOPE"],
+    ["orders", "list", "--client", "NOPE"],
+    ["stock", "--warehouse", "XX"],
+    ["allocate", "--order", "NOPE"],
+])
+def test_errors_are_one_line_and_non_zero(url: str, capsys, argv: list[str]) -> None:
+    assert main([*argv, "--db", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_installed_command_runs_and_never_prints_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "HAICANG_DATA_DIR": str(tmp_path)}
+    exe = Path(sys.executable).with_name("haicang")
+    fresh = subprocess.run([str(exe), "check"], capture_output=True, text=True, env=env,
+                           timeout=60)
+    assert fresh.returncode == 1 and "OUT OF DATE" in fresh.stdout  # check never writes
+    subprocess.run([str(exe), "db", "upgrade"], check=True, env=env, timeout=60,
+                   capture_output=True)
+    ok = subprocess.run([str(exe), "check", "--json"], capture_output=True, text=True, env=env,
+                        timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["database"].endswith("haicang.sqlite3")
+    bad = subprocess.run([str(exe), "check", "--db", "postgresql+psycopg://x@127.0.0.1:1/x"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert bad.stderr.startswith("error: Cannot open the database")
+    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
+    assert version.stdout.startswith("haicang ")
