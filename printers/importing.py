@@ -1,0 +1,353 @@
+"""Seller-supplied carrier labels: split a PDF, PNG or ZPL file into single labels.
+
+Sellers buy postage elsewhere and upload the labels. We split the file into one label per
+item, cut 4x6 labels out of letter/A4 pages, and collect *candidate references* - the
+tracking and order numbers found in the page text, or in the decoded barcodes when a page
+has no text layer (a scan or an image). Matching candidates to orders is the caller's job.
+
+PDF and PNG labels come back as one-page PDFs, printable on any printer language; ZPL
+labels come back as their raw ZPL, printable as-is on ZPL printers only (rendering ZPL
+needs a ZPL interpreter we do not have).
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, UnidentifiedImageError
+
+from printers.errors import BarcodeReaderUnavailable, InvalidDocument, LabelFileError
+from printers.raster import PDFIUM_LOCK, open_pdf, render_gray, threshold
+
+LABEL_W = 4 * 72.0
+LABEL_H = 6 * 72.0
+TOLERANCE = 0.3 * 72  # a "4x6" page may be a little off (A6, 100x150 mm)
+SCAN_SCALE = 0.5  # 36 dpi is enough to find where ink is
+DECODE_SCALE = 200 / 72
+GAP = 0.25 * 72  # blank space that separates two labels on one sheet
+MIN_LABEL = 2.0 * 72  # smaller ink regions are instructions or footers, not labels
+
+
+class LabelFileKind(StrEnum):
+    """File types we can split."""
+
+    PDF = "pdf"
+    PNG = "png"
+    ZPL = "zpl"
+
+
+@dataclass(frozen=True)
+class ImportedLabel:
+    """One label from an uploaded file, with the references it carries."""
+
+    index: int
+    kind: LabelFileKind
+    source_page: int
+    pdf: bytes | None
+    zpl: bytes | None
+    text: str
+    barcodes: tuple[str, ...]
+    candidates: tuple[str, ...]
+
+
+def detect_kind(data: bytes) -> LabelFileKind:
+    """Recognise the file by its content, not its name."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return LabelFileKind.PDF
+    if head.startswith(b"\x89PNG"):
+        return LabelFileKind.PNG
+    if b"^XA" in data.upper():
+        return LabelFileKind.ZPL
+    raise LabelFileError(source="upload", reason="not a PDF, PNG or ZPL file")
+
+
+def split_label_file(
+    source: str | Path | bytes,
+    kind: LabelFileKind | str | None = None,
+    *,
+    decode_barcodes: bool | None = None,
+) -> list[ImportedLabel]:
+    """Split a label file into labels.
+
+    ``decode_barcodes``: None decodes only pages without a text layer; True always (needs
+    zxing-cpp); False never.
+    """
+    name = "upload" if isinstance(source, bytes) else str(source)
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError as error:
+        raise LabelFileError(source=name, reason=error.strerror or str(error)) from error
+    file_kind = LabelFileKind(kind) if kind else detect_kind(data)
+    try:
+        if file_kind is LabelFileKind.PDF:
+            with PDFIUM_LOCK:
+                return _split_pdf(data, decode_barcodes)
+        if file_kind is LabelFileKind.PNG:
+            return [_png_label(data, decode_barcodes is not False)]
+        return _split_zpl(data)
+    except InvalidDocument as error:
+        raise LabelFileError(source=name, reason=error.fields.get("reason", "")) from error
+
+
+_TRACKING_FORMATS = re.compile(
+    r"1Z[0-9A-Z]{16}"  # UPS
+    r"|9[1-5]\d{20}(?:\d{4})?"  # USPS IMpb, 22 or 26 digits
+    r"|TBA\d{12}"  # Amazon Logistics
+    r"|\d{12}|\d{15}|\d{20}|\d{10}"  # FedEx 12/15/20, DHL 10
+)
+
+
+def reference_candidates(text: str, barcodes: Sequence[str] = ()) -> tuple[str, ...]:
+    """Strings that may be a tracking or order number, most trustworthy first.
+
+    Barcode values first (USPS IMpb barcodes also carry '420' + ZIP before the tracking
+    number, which we strip), then text that looks like a carrier tracking number (digit
+    groups printed with spaces, '9400 1118 ...', are joined up first), then every other
+    word of 6+ characters that contains a digit (order numbers, references).
+    """
+    found: list[str] = []
+    for value in barcodes:
+        clean = value.replace("\x1d", "").strip()
+        found.append(clean)
+        impb = re.fullmatch(r"420(?:\d{5}|\d{9})(9\d{19,33})", clean)
+        if impb:
+            found.append(impb.group(1))
+    joined = [group.replace(" ", "") for group in re.findall(r"\b\d{2,6}(?: \d{2,6}){2,}\b", text)]
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9_-]{4,}[A-Za-z0-9]", text)
+    words = [word for word in words if any(char.isdigit() for char in word)]
+    found += [value for value in joined + words if _TRACKING_FORMATS.fullmatch(value)]
+    found += [value for value in joined if len(value) >= 10]
+    found += words
+    return tuple(dict.fromkeys(value for value in found if value))
+
+
+def _split_pdf(data: bytes, decode_barcodes: bool | None) -> list[ImportedLabel]:
+    """Each 4x6 page is a label; bigger pages are searched for 4x6 regions of ink."""
+    document = open_pdf(data)
+    labels: list[ImportedLabel] = []
+    try:
+        for page_index in range(len(document)):
+            page = document[page_index]
+            for box in _label_boxes(page):
+                pdf = _crop(document, page_index, box)
+                text = page.get_textpage().get_text_bounded(*box).strip()
+                barcodes: tuple[str, ...] = ()
+                if decode_barcodes or (decode_barcodes is None and len(text) < 8):
+                    barcodes = _decode_pdf(pdf)
+                labels.append(
+                    ImportedLabel(
+                        index=len(labels),
+                        kind=LabelFileKind.PDF,
+                        source_page=page_index,
+                        pdf=pdf,
+                        zpl=None,
+                        text=text,
+                        barcodes=barcodes,
+                        candidates=reference_candidates(text, barcodes),
+                    )
+                )
+    finally:
+        document.close()
+    return labels
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in page user space
+
+
+def _label_boxes(page: pdfium.PdfPage) -> list[Box]:
+    """Label regions of a page, in user-space coordinates."""
+    width, height = page.get_size()
+    if _is_label_size(width, height):
+        left, bottom, right, top = page.get_mediabox()
+        return [(left, bottom, right, top)]
+    gray = render_gray(page, SCAN_SCALE)
+    ink = threshold(gray, 200).point(lambda value: 255 - value)
+    regions = [
+        region for region in _ink_regions(ink) if min(_span(region)) >= MIN_LABEL * SCAN_SCALE
+    ]
+    if not regions:
+        left, bottom, right, top = page.get_mediabox()
+        return [(left, bottom, right, top)]
+    return [_to_user_space(page, _label_window(region, width, height)) for region in regions]
+
+
+def _is_label_size(width: float, height: float) -> bool:
+    """4x6 in either orientation, within tolerance."""
+    short, long = sorted((width, height))
+    return abs(short - LABEL_W) <= TOLERANCE and abs(long - LABEL_H) <= TOLERANCE
+
+
+def _span(region: tuple[int, int, int, int]) -> tuple[int, int]:
+    """Width and height of a pixel box."""
+    return region[2] - region[0], region[3] - region[1]
+
+
+def _ink_regions(ink: Image.Image) -> list[tuple[int, int, int, int]]:
+    """Boxes of ink separated by blank bands at least GAP wide (rows first, then columns)."""
+    regions = []
+    gap = max(1, round(GAP * SCAN_SCALE))
+    for top, bottom in _bands(
+        [ink.crop((0, y, ink.width, y + 1)).getbbox() is not None for y in range(ink.height)], gap
+    ):
+        strip = ink.crop((0, top, ink.width, bottom))
+        for left, right in _bands(
+            [
+                strip.crop((x, 0, x + 1, strip.height)).getbbox() is not None
+                for x in range(strip.width)
+            ],
+            gap,
+        ):
+            box = strip.crop((left, 0, right, strip.height)).getbbox()
+            if box:
+                regions.append((left + box[0], top + box[1], left + box[2], top + box[3]))
+    return regions
+
+
+def _bands(has_ink: list[bool], gap: int) -> list[tuple[int, int]]:
+    """Runs of inked positions, merging runs separated by less than ``gap`` blanks."""
+    bands: list[tuple[int, int]] = []
+    for position, inked in enumerate(has_ink):
+        if not inked:
+            continue
+        if bands and position - bands[-1][1] < gap:
+            bands[-1] = (bands[-1][0], position + 1)
+        else:
+            bands.append((position, position + 1))
+    return bands
+
+
+def _label_window(region: tuple[int, int, int, int], width: float, height: float) -> Box:
+    """A 4x6 window (in displayed points, origin top-left) centred on the ink region.
+
+    Regions bigger than 4x6 are kept whole; printing shrinks them to fit.
+    """
+    x0, y0, x1, y1 = (value / SCAN_SCALE for value in region)
+    landscape = (x1 - x0) > (y1 - y0)
+    label_w, label_h = (LABEL_H, LABEL_W) if landscape else (LABEL_W, LABEL_H)
+    # Scanning at 36 dpi and frame strokes make a 4x6 label look a few points bigger.
+    box_w = label_w if x1 - x0 <= label_w + TOLERANCE else x1 - x0
+    box_h = label_h if y1 - y0 <= label_h + TOLERANCE else y1 - y0
+    left = min(max(0.0, (x0 + x1) / 2 - box_w / 2), max(0.0, width - box_w))
+    top = min(max(0.0, (y0 + y1) / 2 - box_h / 2), max(0.0, height - box_h))
+    return left, top, min(width, left + box_w), min(height, top + box_h)
+
+
+def _to_user_space(page: pdfium.PdfPage, window: Box) -> Box:
+    """Displayed (rotated, top-left origin) points -> unrotated PDF user space."""
+    dx0, dy0, dx1, dy1 = window
+    left, bottom, right, top = page.get_mediabox()
+    rotation = page.get_rotation()
+    corners = []
+    for dx, dy in ((dx0, dy0), (dx1, dy1)):
+        if rotation == 90:
+            corners.append((left + dy, bottom + dx))
+        elif rotation == 180:
+            corners.append((right - dx, top - dy))
+        elif rotation == 270:
+            corners.append((right - dy, top - dx))
+        else:
+            corners.append((left + dx, top - dy))
+    (ax, ay), (bx, by) = corners
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _crop(document: pdfium.PdfDocument, page_index: int, box: Box) -> bytes:
+    """A one-page PDF showing only ``box``, turned portrait if the label is landscape."""
+    target = pdfium.PdfDocument.new()
+    target.import_pages(document, [page_index])
+    page = target[0]
+    page.set_mediabox(*box)
+    page.set_cropbox(*box)
+    width, height = page.get_size()
+    if width > height:
+        page.set_rotation((page.get_rotation() + 90) % 360)
+    buffer = io.BytesIO()
+    target.save(buffer)
+    return buffer.getvalue()
+
+
+def _decode_pdf(pdf: bytes) -> tuple[str, ...]:
+    """Barcode values on a one-page PDF."""
+    document = open_pdf(pdf)
+    try:
+        image = render_gray(document[0], DECODE_SCALE)
+    finally:
+        document.close()
+    return decode_image(image)
+
+
+def decode_image(image: Image.Image) -> tuple[str, ...]:
+    """All barcodes zxing-cpp finds in an image (it is an optional dependency)."""
+    try:
+        zxingcpp = importlib.import_module("zxingcpp")
+    except ImportError as error:
+        raise BarcodeReaderUnavailable(reason="not installed") from error
+    return tuple(result.text for result in zxingcpp.read_barcodes(image.convert("L")))
+
+
+def _png_label(data: bytes, decode: bool) -> ImportedLabel:
+    """A label image becomes a one-page PDF sized by its dpi (203 assumed if unknown)."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError) as error:
+        raise LabelFileError(source="image", reason=str(error)) from error
+    dpi = image.info.get("dpi", (203, 203))[0] or 203
+    gray = image.convert("L")
+    if gray.width > gray.height:
+        gray = gray.transpose(Image.Transpose.ROTATE_90)
+    buffer = io.BytesIO()
+    gray.save(buffer, "PDF", resolution=float(dpi))
+    barcodes = decode_image(gray) if decode else ()
+    return ImportedLabel(
+        index=0,
+        kind=LabelFileKind.PNG,
+        source_page=0,
+        pdf=buffer.getvalue(),
+        zpl=None,
+        text="",
+        barcodes=barcodes,
+        candidates=reference_candidates("", barcodes),
+    )
+
+
+_FORMAT = re.compile(rb"\^XA.*?\^XZ", re.DOTALL | re.IGNORECASE)
+_FIELD = re.compile(r"\^FD(.*?)\^FS", re.DOTALL)
+_BARCODE_FIELD = re.compile(r"\^B[0-9A-Z][^\^]*(?:\^F[OT][^\^]*)*\^FD(.*?)\^FS", re.DOTALL)
+
+
+def _split_zpl(data: bytes) -> list[ImportedLabel]:
+    """One label per ``^XA ... ^XZ`` format; field data (``^FD``) is the text layer."""
+    formats = _FORMAT.findall(data)
+    if not formats:
+        raise LabelFileError(source="ZPL", reason="no ^XA ... ^XZ label found")
+    labels = []
+    for index, raw in enumerate(formats):
+        text_src = raw.decode("latin-1")
+        fields = [value.strip() for value in _FIELD.findall(text_src)]
+        barcodes = tuple(
+            re.sub(r"^(>[0-9:;<=>])+", "", value).replace(">", "").strip()
+            for value in _BARCODE_FIELD.findall(text_src)
+        )
+        text = "\n".join(fields)
+        labels.append(
+            ImportedLabel(
+                index=index,
+                kind=LabelFileKind.ZPL,
+                source_page=index,
+                pdf=None,
+                zpl=raw,
+                text=text,
+                barcodes=barcodes,
+                candidates=reference_candidates(text, barcodes),
+            )
+        )
+    return labels
