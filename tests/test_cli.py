@@ -136,3 +136,34 @@ def test_the_installed_command_runs_and_never_prints_a_traceback(tmp_path: Path)
     assert bad.stderr.startswith("error: Cannot open the database")
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert version.stdout.startswith("haicang ")
+
+
+def test_template_then_import_all_or_nothing_then_valid_only(url: str, tmp_path: Path,
+                                                            capsys) -> None:
+    template = tmp_path / "orders.csv"
+    assert main(["orders", "template", str(template)]) == 0
+    assert main(["orders", "template", str(template)]) == 1  # never overwrite silently
+    capsys.readouterr()
+    sku = run_json(capsys, "skus", "list", "--client", "SZTECH", "--db", url)[0]["code"]
+    header = template.read_text(encoding="utf-8-sig").splitlines()[0]
+    cols = header.split(",")
+    good = dict.fromkeys(cols, "")
+    good.update(order_number="CLI-1", sku=sku, quantity="2", buyer_name="Ann Lee",
+                address1="1 Main St", city="Austin", state="TX", zip="78701", country="US")
+    bad = {**good, "order_number": "CLI-2", "quantity": "-1", "state": "ZZ"}
+    rows = [",".join(r[c] for c in cols) for r in (good, bad)]
+    data = tmp_path / "data.csv"
+    data.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+    assert main(["orders", "import", str(data), "--client", "SZTECH", "--db", url]) == 1
+    captured = capsys.readouterr()
+    assert "line 3" in captured.err and "nothing was imported" in captured.err
+    assert main(["orders", "show", "CLI-1", "--db", url]) == 1  # all or nothing
+    capsys.readouterr()
+    report = run_json(capsys, "orders", "import", str(data), "--client", "SZTECH",
+                      "--valid-only", "--db", url)
+    assert report["orders_created"] == ["CLI-1"] and report["orders_rejected"] == ["CLI-2"]
+    assert {p["line"] for p in report["problems"]} == {3}
+    again = run_json(capsys, "orders", "import", str(data), "--client", "SZTECH",
+                     "--valid-only", "--db", url)
+    assert again["orders_created"] == [] and again["orders_already_imported"] == ["CLI-1"]

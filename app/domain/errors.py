@@ -121,3 +121,38 @@ class ImportRejected(DomainError):
 class FileUnreadable(DomainError):
     code = "file_unreadable"
     template = QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}")
+
+
+#: Words that fill the templates' {kind} and {field} slots and fixed {problem} texts,
+#: listed so the GUI can translate them too (``error_text`` looks each one up).
+PARAMETER_WORDS = (
+    QT_TRANSLATE_NOOP("errors", "Order"),
+    QT_TRANSLATE_NOOP("errors", "SKU"),
+    QT_TRANSLATE_NOOP("errors", "Bin"),
+    QT_TRANSLATE_NOOP("errors", "Client"),
+    QT_TRANSLATE_NOOP("errors", "Warehouse"),
+    QT_TRANSLATE_NOOP("errors", "Warehouse data"),
+    QT_TRANSLATE_NOOP("errors", "User"),
+    QT_TRANSLATE_NOOP("errors", "Administrator"),
+    QT_TRANSLATE_NOOP("errors", "quantity"),
+    QT_TRANSLATE_NOOP("errors", "order"),
+    QT_TRANSLATE_NOOP("errors", "zip"),
+    QT_TRANSLATE_NOOP("errors", "state"),
+    QT_TRANSLATE_NOOP("errors", "user name"),
+    QT_TRANSLATE_NOOP("errors", "password"),
+    QT_TRANSLATE_NOOP("errors", "to bin"),
+    QT_TRANSLATE_NOOP("errors", "hold reason"),
+    QT_TRANSLATE_NOOP("errors", "client name"),
+    QT_TRANSLATE_NOOP("errors", "bin code"),
+    QT_TRANSLATE_NOOP("errors", "warehouse code"),
+    QT_TRANSLATE_NOOP("errors", "client code"),
+    QT_TRANSLATE_NOOP("errors", "name"),
+    QT_TRANSLATE_NOOP("errors", "address"),
+    QT_TRANSLATE_NOOP("errors", "city"),
+    QT_TRANSLATE_NOOP("errors", "must not be empty"),
+    QT_TRANSLATE_NOOP("errors", "must not be negative"),
+    QT_TRANSLATE_NOOP("errors", "must be 1 to 64 characters"),
+    QT_TRANSLATE_NOOP("errors", "is the same bin as the source"),
+    QT_TRANSLATE_NOOP("errors", "the change must be a non-zero whole number"),
+    QT_TRANSLATE_NOOP("errors", "use letters, digits, '.' or '_'"),
+)

@@ -1,0 +1,1034 @@
+"""Orders from CSV and XLSX files: reading, header mapping and per-row validation.
+
+Sellers keep their orders in Excel, often a Chinese Excel, and export them in
+whatever shape they have: UTF-8 with or without a BOM, GBK/GB18030, comma,
+semicolon or tab separated, a title row above the header, Chinese column
+names, ZIP codes that lost their leading zero. This module turns such a file
+into validated, grouped order drafts plus a list of row problems (line number,
+column, reason) that a clerk can fix in the file. It knows nothing about the
+database or Qt: checks that need the database (does the SKU exist, was the
+order imported before) are made by ``app.services.order_import``.
+
+Line numbers are the row numbers Excel shows (the header is line 1 in the
+template); for CSV they equal the text editor's line numbers unless a quoted
+cell spans several lines. Order dates without a time zone are taken as UTC.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from app.domain.address import normalize_state, normalize_zip
+from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable, InvalidValue
+
+
+def N_(text: str) -> str:
+    """Mark a reason template for translation (context ``imports``) without translating it."""
+    return QT_TRANSLATE_NOOP("imports", text)
+
+
+# --- the template: one table is the documentation, the header map and the sample ----------
+
+
+@dataclass(frozen=True)
+class TemplateColumn:
+    """One column of the order template."""
+
+    name: str
+    alias: str  # the Chinese header accepted instead of ``name``
+    required: bool
+    per_line: bool  # True: belongs to the order line; False: the same on every line of an order
+    example: str
+    note_en: str
+    note_zh: str
+    max_length: int = 200
+
+
+TEMPLATE_COLUMNS: tuple[TemplateColumn, ...] = (
+    TemplateColumn("order_number", "订单号", True, False, "SO-10001",
+                   "Rows with the same number are the lines of one order.",
+                   "订单号相同的多行为同一订单的多个商品行。", 64),
+    TemplateColumn("order_date", "下单时间", False, False, "2024-03-05 14:30",
+                   "YYYY-MM-DD [HH:MM], an Excel date or M/D/YYYY; UTC unless a zone is "
+                   "given; empty = time of import.",
+                   "YYYY-MM-DD [HH:MM]、Excel 日期或 M/D/YYYY；无时区按 UTC；留空=导入时间。"),
+    TemplateColumn("sku", "商品编码", True, True, "MUG-RED",
+                   "SKU code, or its UPC / EAN / FNSKU barcode.",
+                   "SKU 编码，或其 UPC / EAN / FNSKU 条码。", 64),
+    TemplateColumn("quantity", "数量", True, True, "2",
+                   "Whole number greater than 0.", "大于 0 的整数。"),
+    TemplateColumn("unit_price", "单价", False, True, "12.99",
+                   "Amount, 2 decimals.", "金额，两位小数。"),
+    TemplateColumn("currency", "币种", False, True, "USD",
+                   "Three-letter code; empty = USD.", "三位货币代码；留空=USD。", 3),
+    TemplateColumn("buyer_name", "收件人", True, False, "Jane Doe", "Recipient.", "收件人姓名。"),
+    TemplateColumn("company", "公司", False, False, "", "Company, if any.", "公司（可选）。"),
+    TemplateColumn("address1", "地址1", True, False, "123 Main St",
+                   "Street address.", "街道地址。"),
+    TemplateColumn("address2", "地址2", False, False, "Apt 4",
+                   "Apartment, suite, unit.", "公寓、门牌等（可选）。"),
+    TemplateColumn("city", "城市", True, False, "Edison", "City.", "城市。", 100),
+    TemplateColumn("state", "州", True, False, "NJ",
+                   "Two-letter code or full name (New Jersey).", "两位州代码或全称。"),
+    TemplateColumn("zip", "邮编", True, False, "08817",
+                   "12345 or 12345-6789; format the column as text in Excel.",
+                   "12345 或 12345-6789；请将该列设为文本格式。"),
+    TemplateColumn("country", "国家", False, False, "US",
+                   "US only; empty = US.", "仅限美国；留空=US。"),
+    TemplateColumn("phone", "电话", False, False, "732-555-0100", "Phone.", "电话。", 40),
+    TemplateColumn("email", "邮箱", False, False, "jane@example.com", "E-mail.", "邮箱。"),
+    TemplateColumn("service_level", "运输方式", False, False, "standard",
+                   "Shipping service; empty = standard.", "运输方式；留空=standard。", 40),
+    TemplateColumn("notes", "备注", False, False, "", "Notes for the warehouse.",
+                   "给仓库的备注。", 4000),
+)
+
+#: Each template column and the Chinese header accepted for it.
+HEADER_ALIASES: dict[str, str] = {c.name: c.alias for c in TEMPLATE_COLUMNS}
+
+COLUMNS_BY_NAME: dict[str, TemplateColumn] = {c.name: c for c in TEMPLATE_COLUMNS}
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in TEMPLATE_COLUMNS if c.required)
+
+MAX_QUANTITY = 1_000_000
+MAX_PRICE = Decimal("9999999999.99")
+_CENT = Decimal("0.01")
+
+
+# --- reasons and notices (English templates; the GUI translates them by text) -------------
+
+MISSING = N_("{column} is missing")
+TOO_LONG = N_("{column} is longer than {limit} characters")
+BAD_QUANTITY = N_("quantity '{value}' is not a whole number greater than 0")
+QUANTITY_TOO_LARGE = N_("quantity {value} is more than {limit}")
+BAD_STATE = N_("'{value}' is not a US state")
+BAD_ZIP = N_("'{value}' is not a US ZIP code (12345 or 12345-6789)")
+BAD_DATE = N_("'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)")
+BAD_PRICE = N_("unit price '{value}' is not an amount of 0 or more")
+BAD_CURRENCY = N_("'{value}' is not a currency code such as USD")
+NOT_US = N_("country '{value}' is outside the US; orders must ship to a US address")
+EXCEL_NUMBER = N_(
+    "'{value}' was turned into a number by Excel and lost digits; "
+    "format the column as text and enter it again"
+)
+CONFLICT = N_("{column} '{value}' differs from line {other_line} of the same order ('{other}')")
+
+UNKNOWN_COLUMN = N_("Column '{header}' is not in the template and was ignored.")
+NAMELESS_COLUMN = N_("Column {column} has no header; its values were ignored.")
+DUPLICATE_COLUMN = N_("Column '{header}' repeats {column}; only the first one was read.")
+EMPTY_LINES = N_("{count} empty line(s) were ignored: {lines}.")
+LINES_ABOVE_HEADER = N_("{count} line(s) above the header were ignored.")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row (or one field of it) cannot be imported."""
+
+    line: int
+    order_number: str | None
+    field: str | None
+    template: str
+    params: Mapping[str, Any] = dc_field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return self.template.format(**self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "order_number": self.order_number,
+            "field": self.field,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning that does not stop the import (an ignored column, empty lines)."""
+
+    template: str
+    params: Mapping[str, Any] = dc_field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+
+# --- what a file turns into --------------------------------------------------------------
+# NamedTuples, not dataclasses: a 100,000-order file builds 200,000 of them and a frozen
+# dataclass costs six times as much to construct.
+
+
+class FileLine(NamedTuple):
+    """One order line as read: ``sku_code`` is the text in the file (code or barcode)."""
+
+    line: int
+    sku_code: str
+    quantity: int
+    unit_price: Decimal | None
+    currency: str
+
+
+class FileOrder(NamedTuple):
+    """A valid order from the file; its fields are normalised (state code, ZIP, UTC date)."""
+
+    line: int  # the first line of the order in the file
+    number: str
+    order_date: datetime | None  # None: the file gave no date
+    buyer_name: str
+    address1: str
+    city: str
+    state: str
+    zip: str
+    lines: tuple[FileLine, ...]
+    company: str | None = None
+    address2: str | None = None
+    country: str = "US"
+    phone: str | None = None
+    email: str | None = None
+    service_level: str = "standard"
+    notes: str | None = None
+    ship_by: datetime | None = None
+    source: str = "file"
+
+
+class SkuRef(NamedTuple):
+    """A SKU named on a row of a rejected order, so the database check reports every bad row."""
+
+    line: int
+    order_number: str | None
+    sku: str
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    path: Path
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None  # CSV only
+    delimiter: str | None  # CSV only
+    sheet: str | None  # XLSX only
+    header_line: int
+    columns: tuple[str, ...]  # template columns found, in file order
+    rows: int  # non-empty data rows
+    orders: tuple[FileOrder, ...]  # orders without problems
+    rejected_orders: tuple[str, ...]  # numbers of orders with at least one problem
+    rejected_sku_refs: tuple[SkuRef, ...]  # SKUs on rows not in ``orders``
+    problems: tuple[RowProblem, ...]
+    warnings: tuple[Notice, ...]
+
+    def sku_refs(self) -> Iterator[SkuRef]:
+        """Every SKU named in the file with its line: valid orders' lines, then the rest."""
+        for order in self.orders:
+            for ln in order.lines:
+                yield SkuRef(ln.line, order.number, ln.sku_code)
+        yield from self.rejected_sku_refs
+
+
+# --- header mapping ---------------------------------------------------------------------
+
+
+def _header_key(text: str) -> str:
+    """Fold a header so ``Order Number``, ``ORDER_NUMBER`` and ``*order-number`` match."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s_\-*.:：]+", "", folded)
+
+
+_HEADER_LOOKUP: dict[str, str] = {}
+for _col in TEMPLATE_COLUMNS:
+    _HEADER_LOOKUP[_header_key(_col.name)] = _col.name
+    _HEADER_LOOKUP[_header_key(_col.alias)] = _col.name
+
+
+def match_header(text: str) -> str | None:
+    """The template column a header cell names, or None.
+
+    Bilingual headers such as ``订单号(order_number)`` or ``邮编/zip`` are common in
+    Chinese templates, so each part is tried when the whole does not match.
+    """
+    key = _header_key(text)
+    if not key:
+        return None
+    hit = _HEADER_LOOKUP.get(key)
+    if hit is not None:
+        return hit
+    for part in re.split(r"[()（）/|\[\]【】]+", unicodedata.normalize("NFKC", text)):
+        hit = _HEADER_LOOKUP.get(_header_key(part))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class _Header:
+    line: int
+    mapping: tuple[tuple[str, int], ...]  # (template column, cell index)
+    nameless: tuple[int, ...]  # indexes of columns with an empty header
+    warnings: tuple[Notice, ...]
+
+
+def _header_score(row: Sequence[object]) -> int:
+    return len({match_header(_cell_text(v)) for v in row} - {None})
+
+
+def _find_header(rows: Sequence[tuple[int, Sequence[object]]]) -> tuple[int, int] | None:
+    """(position in ``rows``, score) of the likeliest header among the first rows."""
+    best: tuple[int, int] | None = None
+    for pos, (_line, row) in enumerate(rows):
+        score = _header_score(row)
+        if score >= 3:
+            return pos, score
+        if score and (best is None or score > best[1]):
+            best = (pos, score)
+    return best
+
+
+def _read_header(line: int, row: Sequence[object], path: Path) -> _Header:
+    mapping: dict[str, int] = {}
+    nameless: list[int] = []
+    warnings: list[Notice] = []
+    for idx, value in enumerate(row):
+        text = _cell_text(value)
+        if not text:
+            nameless.append(idx)
+            continue
+        name = match_header(text)
+        if name is None:
+            warnings.append(Notice(UNKNOWN_COLUMN, {"header": text}))
+        elif name in mapping:
+            warnings.append(Notice(DUPLICATE_COLUMN, {"header": text, "column": name}))
+        else:
+            mapping[name] = idx
+    missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
+    if missing:
+        names = ", ".join(f"{c} ({HEADER_ALIASES[c]})" for c in missing)
+        raise FileUnreadable(
+            path=str(path), reason=f"the header on line {line} lacks the columns {names}"
+        )
+    return _Header(line, tuple(mapping.items()), tuple(nameless), tuple(warnings))
+
+
+# --- cell values ------------------------------------------------------------------------
+
+
+def _cell_text(value: object) -> str:
+    """Text of a cell; numbers Excel stored as floats lose their ``.0``."""
+    if type(value) is str:
+        return value.strip()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(value).strip()
+
+
+class _Bad(Exception):
+    """A field value that cannot be used; carries the reason template and its params."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__(template)
+        self.template = template
+        self.params = params
+
+
+_EXCEL_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+\d+")
+_THOUSANDS_INT = re.compile(r"\d{1,3}(?:,\d{3})+")
+_WHOLE_FLOAT = re.compile(r"(\d+)\.0*")
+
+
+def _code_text(text: str, column: str) -> str:
+    """Order numbers and SKUs: reject what Excel already mangled into ``1.23457E+11``."""
+    if "+" in text and _EXCEL_SCIENTIFIC.fullmatch(text):
+        raise _Bad(EXCEL_NUMBER, value=text)
+    limit = COLUMNS_BY_NAME[column].max_length
+    if len(text) > limit:
+        raise _Bad(TOO_LONG, column=column, limit=limit)
+    return text
+
+
+def parse_quantity(text: str) -> int:
+    if text.isascii() and text.isdigit():
+        qty = int(text)
+    else:
+        m = _WHOLE_FLOAT.fullmatch(text)
+        if m is not None:
+            qty = int(m.group(1))
+        elif _THOUSANDS_INT.fullmatch(text):
+            qty = int(text.replace(",", ""))
+        else:
+            raise _Bad(BAD_QUANTITY, value=text)
+    if qty <= 0:
+        raise _Bad(BAD_QUANTITY, value=text)
+    if qty > MAX_QUANTITY:
+        raise _Bad(QUANTITY_TOO_LARGE, value=qty, limit=MAX_QUANTITY)
+    return qty
+
+
+_MONEY_SIGNS = re.compile(r"^(?:US\$|USD|\$|¥|￥|RMB|CNY)\s*|\s*(?:USD|RMB|CNY|元)$", re.I)
+_THOUSANDS_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def parse_price(text: str) -> Decimal:
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        cleaned = _MONEY_SIGNS.sub("", text)  # "$12.50", "1,299.00 元"
+        if _THOUSANDS_AMOUNT.fullmatch(cleaned):
+            cleaned = cleaned.replace(",", "")
+        try:
+            amount = Decimal(cleaned)
+        except InvalidOperation:
+            raise _Bad(BAD_PRICE, value=text) from None
+    if not amount.is_finite() or amount < 0 or amount > MAX_PRICE:
+        raise _Bad(BAD_PRICE, value=text)
+    return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+_CURRENCY_WORDS = {
+    "$": "USD", "US$": "USD", "美元": "USD", "美金": "USD",
+    "RMB": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY",
+}
+
+
+@lru_cache(maxsize=256)
+def parse_currency(text: str) -> str:
+    word = _CURRENCY_WORDS.get(text.upper())
+    if word is not None:
+        return word
+    if len(text) == 3 and text.isascii() and text.isalpha():
+        return text.upper()
+    raise _Bad(BAD_CURRENCY, value=text)
+
+
+_US_NAMES = frozenset(
+    {"US", "USA", "U.S.", "U.S.A.", "UNITED STATES", "UNITED STATES OF AMERICA", "AMERICA",
+     "美国", "美國"}
+)
+
+
+@lru_cache(maxsize=256)
+def parse_country(text: str) -> str:
+    """Haicang ships domestic US parcels only, so any other country is a row problem."""
+    if text.upper() in _US_NAMES:
+        return "US"
+    raise _Bad(NOT_US, value=text)
+
+
+@lru_cache(maxsize=512)
+def parse_state(text: str) -> str:
+    state = normalize_state(text)
+    if state is None:
+        raise _Bad(BAD_STATE, value=text)
+    return state
+
+
+def parse_zip(text: str) -> str:
+    if len(text) == 5 and text.isascii() and text.isdigit():
+        return text  # the common case, without the regular expressions
+    zip_code = normalize_zip(text)
+    if zip_code is None:
+        raise _Bad(BAD_ZIP, value=text)
+    return zip_code
+
+
+# --- dates ----------------------------------------------------------------------------
+
+_YMD = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.(\d{1,6}))?)?)?"
+    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
+    re.I,
+)
+_MDY = re.compile(
+    r"(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
+    re.I,
+)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_SERIAL = re.compile(r"\d{1,6}(?:\.\d+)?")
+EXCEL_1900 = datetime(1899, 12, 30)
+EXCEL_1904 = datetime(1904, 1, 1)
+_FIRST_YEAR, _LAST_YEAR = 1990, 2100
+
+
+def _zone(text: str | None) -> timezone:
+    if not text or text.upper() in {"Z", "UTC", "GMT"}:
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _utc(dt: datetime) -> datetime:
+    """Naive times are UTC by our documented rule; aware ones are converted."""
+    dt = dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+    if not _FIRST_YEAR <= dt.year <= _LAST_YEAR:
+        raise ValueError("implausible year")
+    return dt
+
+
+def excel_serial_to_datetime(serial: float, epoch: datetime = EXCEL_1900) -> datetime:
+    """Excel's day number (1900 system counts the non-existent 1900-02-29) to UTC."""
+    if epoch == EXCEL_1900 and serial < 61:
+        serial += 1
+    days, seconds = divmod(round(serial * 86_400), 86_400)
+    return _utc(epoch + timedelta(days=days, seconds=seconds))
+
+
+@lru_cache(maxsize=65_536)
+def parse_date_text(text: str) -> datetime:
+    """A date as people and spreadsheets write it, as an aware UTC datetime."""
+    try:
+        try:  # ISO 8601 in C first: "2024-03-05", "2024-03-05 14:30", "...T14:30:00+08:00"
+            return _utc(datetime.fromisoformat(text))
+        except ValueError:
+            pass
+        m = _YMD.fullmatch(text)
+        if m is not None:
+            y, mo, d, hh, mm, ss, frac, zone = m.groups()
+            micro = int((frac or "0").ljust(6, "0"))
+            return _utc(datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0),
+                                 int(ss or 0), micro, tzinfo=_zone(zone) if zone else None))
+        m = _MDY.fullmatch(text)
+        if m is not None:
+            mo, d, y, hh, mm, ss, ampm, zone = m.groups()
+            hour = int(hh or 0)
+            if ampm:
+                if not 1 <= hour <= 12:
+                    raise ValueError("bad 12-hour time")
+                hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
+            return _utc(datetime(int(y), int(mo), int(d), hour, int(mm or 0), int(ss or 0),
+                                 tzinfo=_zone(zone) if zone else None))
+        m = _COMPACT.fullmatch(text)
+        if m is not None:
+            return _utc(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        if _SERIAL.fullmatch(text):
+            return excel_serial_to_datetime(float(text))
+        raise ValueError("no date format matches")
+    except (ValueError, OverflowError):
+        raise _Bad(BAD_DATE, value=text) from None
+
+
+def parse_date_cell(value: object, epoch: datetime = EXCEL_1900) -> datetime:
+    """A date cell: a real Excel date, an Excel serial number, or text."""
+    try:
+        if isinstance(value, datetime):
+            return _utc(value)
+        if isinstance(value, date):
+            return _utc(datetime.combine(value, time()))
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return excel_serial_to_datetime(float(value), epoch)
+    except (ValueError, OverflowError):
+        raise _Bad(BAD_DATE, value=_cell_text(value)) from None
+    return parse_date_text(_cell_text(value))
+
+
+# --- validating rows and grouping them into orders ----------------------------------------
+
+
+class _Row(NamedTuple):
+    line: int
+    number: str | None
+    order: dict[str, Any]  # normalised order-level values present on this row
+    cells: dict[str, object]  # the values as written, for conflict messages
+    line_item: FileLine | None
+    problems: list[RowProblem]
+
+
+def _code(column: str) -> Callable[[str], str]:
+    return lambda text: _code_text(text, column)
+
+
+#: Columns whose text needs more than a length check; raising :class:`_Bad` makes a problem.
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "order_number": _code("order_number"),
+    "sku": _code("sku"),
+    "quantity": parse_quantity,
+    "unit_price": parse_price,
+    "currency": parse_currency,
+    "order_date": parse_date_text,
+    "state": parse_state,
+    "zip": parse_zip,
+    "country": parse_country,
+}
+_LIMITS: dict[str, int] = {c.name: c.max_length for c in TEMPLATE_COLUMNS}
+_LINE_FIELDS = frozenset(c.name for c in TEMPLATE_COLUMNS if c.per_line) | {"order_number"}
+_REQUIRED_ORDER_FIELDS: tuple[str, ...] = tuple(
+    c.name for c in TEMPLATE_COLUMNS if c.required and not c.per_line and c.name != "order_number"
+)
+
+
+_Plan = tuple[tuple[str, int, Callable[[str], Any] | None, int], ...]
+
+
+def _plan(mapping: Sequence[tuple[str, int]]) -> _Plan:
+    """Per mapped column: (name, cell index, parser or None for plain text, length limit)."""
+    return tuple((c, idx, _PARSERS.get(c), _LIMITS[c]) for c, idx in mapping)
+
+
+def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime) -> _Row | None:
+    """Read and parse one row in a single pass; None when its template cells are all empty.
+
+    Missing line fields are problems here; missing order fields only once the rows of the
+    order are merged, since later lines may leave them blank. This runs once per row of
+    files with 100,000 rows, hence one loop and the inlined length check.
+    """
+    width = len(row)
+    cells: dict[str, object] = {}
+    values: dict[str, Any] = {}
+    bad: list[tuple[str, _Bad]] = []
+    for column, idx, parse, limit in plan:
+        if idx >= width:
+            continue
+        value = row[idx]
+        if type(value) is str:
+            value = value.strip()
+            if not value:
+                continue
+        elif value is None:
+            continue
+        elif column == "order_date":  # an XLSX date or serial number
+            cells[column] = value
+            try:
+                values[column] = parse_date_cell(value, epoch)
+            except _Bad as exc:
+                bad.append((column, exc))
+            continue
+        else:  # XLSX numbers, booleans, dates in text columns
+            value = _cell_text(value)
+            if not value:
+                continue
+        cells[column] = value
+        try:
+            if parse is not None:
+                values[column] = parse(value)
+            elif len(value) > limit:
+                raise _Bad(TOO_LONG, column=column, limit=limit)
+            else:
+                values[column] = value
+        except _Bad as exc:
+            bad.append((column, exc))
+    if not cells:
+        return None
+    raw_number = cells.get("order_number")
+    number = raw_number if type(raw_number) is str else None
+    problems = [RowProblem(line, number, c, exc.template, exc.params) for c, exc in bad]
+    if number is None or "sku" not in cells or "quantity" not in cells:
+        for column in ("order_number", "sku", "quantity"):
+            if column not in cells:
+                problems.append(RowProblem(line, number, column, MISSING, {"column": column}))
+    sku = values.get("sku")
+    quantity = values.get("quantity")
+    item = None
+    if sku is not None and quantity is not None:
+        item = FileLine(line, sku, quantity, values.get("unit_price"),
+                        values.get("currency", "USD"))
+    return _Row(line, number, values, cells, item, problems)
+
+
+def _group(rows: list[_Row]) -> tuple[FileOrder | None, list[RowProblem]]:
+    """Merge the rows of one order number: later rows may leave order fields blank,
+    but a value that differs from an earlier row's is a conflict.
+
+    ``_Row.order`` also holds the line fields; they are never merged or compared.
+    """
+    first = rows[0]
+    if len(rows) == 1:
+        merged = first.order
+        problems = first.problems
+        lines: tuple[FileLine, ...] = (first.line_item,) if first.line_item else ()
+    else:
+        problems = [p for r in rows for p in r.problems]
+        merged = dict(first.order)
+        source: dict[str, _Row] = dict.fromkeys(first.order, first)
+        for row in rows[1:]:
+            for column, value in row.order.items():
+                if column in _LINE_FIELDS:
+                    continue
+                if column not in merged:
+                    merged[column] = value
+                    source[column] = row
+                elif merged[column] != value:
+                    other = source[column]
+                    problems.append(RowProblem(
+                        row.line, row.number, column, CONFLICT,
+                        {"column": column, "value": _cell_text(row.cells[column]),
+                         "other_line": other.line, "other": _cell_text(other.cells[column])},
+                    ))
+        lines = tuple(r.line_item for r in rows if r.line_item is not None)
+    for column in _REQUIRED_ORDER_FIELDS:
+        if column not in merged and not any(p.field == column for p in problems):
+            problems.append(RowProblem(first.line, first.number, column, MISSING,
+                                       {"column": column}))
+    if problems or first.number is None:
+        return None, problems
+    get = merged.get
+    return FileOrder(
+        first.line, first.number, get("order_date"), merged["buyer_name"],
+        merged["address1"], merged["city"], merged["state"], merged["zip"], lines,
+        get("company"), get("address2"), get("country", "US"), get("phone"), get("email"),
+        get("service_level") or "standard", get("notes"),
+    ), problems
+
+
+@dataclass
+class _Collector:
+    """Accumulates validated rows while a sheet or CSV is streamed."""
+
+    header: _Header
+    epoch: datetime
+    rows: int = 0
+    empty_lines: list[int] = dc_field(default_factory=list)
+    by_number: dict[str, list[_Row]] = dc_field(default_factory=dict)
+    unnumbered: list[_Row] = dc_field(default_factory=list)
+    nameless_with_data: set[int] = dc_field(default_factory=set)
+    plan: _Plan = ()
+
+    def __post_init__(self) -> None:
+        self.plan = _plan(self.header.mapping)
+
+    def add(self, line: int, row: Sequence[object]) -> None:
+        checked = _validate_row(line, row, self.plan, self.epoch)
+        if checked is None:
+            if any(_cell_text(v) for v in row):
+                self._note_nameless(row)
+            self.empty_lines.append(line)
+            return
+        if self.header.nameless:
+            self._note_nameless(row)
+        self.rows += 1
+        if checked.number is None:
+            self.unnumbered.append(checked)
+        else:
+            self.by_number.setdefault(checked.number, []).append(checked)
+
+    def _note_nameless(self, row: Sequence[object]) -> None:
+        for idx in self.header.nameless:
+            if idx < len(row) and _cell_text(row[idx]):
+                self.nameless_with_data.add(idx)
+
+    def finish(
+        self, path: Path, kind: str, *, encoding: str | None = None,
+        delimiter: str | None = None, sheet: str | None = None, skipped_above: int = 0,
+    ) -> ParsedFile:
+        if self.rows == 0:
+            raise FileUnreadable(
+                path=str(path),
+                reason=f"there are no order rows below the header on line {self.header.line}",
+            )
+        orders: list[FileOrder] = []
+        rejected: list[str] = []
+        problems: list[RowProblem] = []
+        refs: list[SkuRef] = []
+        for number, rows in self.by_number.items():
+            order, found = _group(rows)
+            if order is None:
+                rejected.append(number)
+                problems.extend(found)
+                refs.extend(self._refs(rows))
+            else:
+                orders.append(order)
+        for row in self.unnumbered:
+            problems.extend(row.problems)
+            refs.extend(self._refs([row]))
+        problems.sort(key=lambda p: p.line)
+        return ParsedFile(
+            path=path, kind=kind, encoding=encoding, delimiter=delimiter, sheet=sheet,
+            header_line=self.header.line,
+            columns=tuple(name for name, _ in sorted(self.header.mapping, key=lambda m: m[1])),
+            rows=self.rows, orders=tuple(orders), rejected_orders=tuple(rejected),
+            rejected_sku_refs=tuple(refs), problems=tuple(problems),
+            warnings=self._warnings(skipped_above),
+        )
+
+    @staticmethod
+    def _refs(rows: Iterable[_Row]) -> Iterator[SkuRef]:
+        for row in rows:
+            if row.line_item is not None:
+                yield SkuRef(row.line, row.number, row.line_item.sku_code)
+
+    def _warnings(self, skipped_above: int) -> tuple[Notice, ...]:
+        notes: list[Notice] = []
+        if skipped_above:
+            notes.append(Notice(LINES_ABOVE_HEADER, {"count": skipped_above}))
+        notes.extend(self.header.warnings)
+        notes.extend(
+            Notice(NAMELESS_COLUMN, {"column": _column_letter(idx)})
+            for idx in sorted(self.nameless_with_data)
+        )
+        # Excel often leaves a trail of blank lines at the end; only gaps inside the data
+        # are worth a word.
+        inner = [n for n in self.empty_lines if n < self._last_line()]
+        if inner:
+            shown = ", ".join(str(n) for n in inner[:20]) + (" ..." if len(inner) > 20 else "")
+            notes.append(Notice(EMPTY_LINES, {"count": len(inner), "lines": shown}))
+        return tuple(notes)
+
+    def _last_line(self) -> int:
+        last = [rows[-1].line for rows in self.by_number.values()]
+        last.extend(r.line for r in self.unnumbered)
+        return max(last, default=0)
+
+
+# --- reading CSV ------------------------------------------------------------------------
+
+_HEADER_SEARCH_ROWS = 20
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with/without BOM, UTF-16 with BOM (Excel's "Unicode text"),
+    then GB18030, the superset of the GBK that Chinese Excel writes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ("utf-16",)
+    else:
+        if b"\x00" in data[:8192]:
+            raise FileUnreadable(path=str(path), reason="it is not a CSV or XLSX file")
+        candidates = ("utf-8", "gb18030")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _refuse_binary(text, path)
+        return text, encoding
+    raise FileUnreadable(
+        path=str(path),
+        reason="the text is neither UTF-8 nor GBK/GB18030; save it from Excel as CSV UTF-8",
+    )
+
+
+def _refuse_binary(text: str, path: Path) -> None:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
+    if "\x00" in sample or controls > max(2, len(sample) // 100):
+        raise FileUnreadable(path=str(path), reason="it is not a CSV or XLSX file")
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter under which the first lines contain the most template headers."""
+    head = "\n".join(text[:65_536].splitlines()[:_HEADER_SEARCH_ROWS])
+    best, best_score = ",", 0
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
+        except csv.Error:
+            continue
+        score = max((_header_score(r) for r in rows), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(data: bytes, path: Path) -> ParsedFile:
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise FileUnreadable(path=str(path), reason="the file is empty")
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        first = [(n, row) for n, row in zip(range(1, _HEADER_SEARCH_ROWS + 1), reader,
+                                            strict=False)]
+        found = _find_header(first)
+        if found is None:
+            raise _no_header(path)
+        pos, _score = found
+        header = _read_header(first[pos][0], first[pos][1], path)
+        collector = _Collector(header, EXCEL_1900)
+        for line, row in first[pos + 1:]:
+            collector.add(line, row)
+        for line, row in enumerate(reader, start=len(first) + 1):
+            collector.add(line, row)
+    except csv.Error as exc:
+        raise FileUnreadable(path=str(path), reason=f"line {reader.line_num}: {exc}") from exc
+    skipped = sum(1 for _n, row in first[:pos] if any(c.strip() for c in row))
+    return collector.finish(path, "csv", encoding=encoding, delimiter=delimiter,
+                            skipped_above=skipped)
+
+
+def _no_header(path: Path) -> FileUnreadable:
+    return FileUnreadable(
+        path=str(path),
+        reason="no header row with the template columns (order_number, sku, quantity, ...) "
+        "was found; start from the file `haicang orders template` writes",
+    )
+
+
+# --- reading XLSX -----------------------------------------------------------------------
+
+
+def _read_xlsx(data: bytes, path: Path) -> ParsedFile:
+    from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
+
+    try:  # from memory: openpyxl would refuse a workbook saved under another extension
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises anything from KeyError to BadZipFile
+        raise FileUnreadable(path=str(path), reason=f"it is not a readable XLSX file ({exc})"
+                             ) from exc
+    try:
+        epoch = EXCEL_1904 if workbook.epoch.year == 1904 else EXCEL_1900
+        for sheet in workbook.worksheets:
+            parsed = _read_sheet(sheet, path, epoch)
+            if parsed is not None:
+                return parsed
+        raise _no_header(path)
+    except FileUnreadable:
+        raise
+    except Exception as exc:  # a damaged sheet inside a valid zip
+        raise FileUnreadable(path=str(path), reason=f"the workbook is damaged ({exc})"
+                             ) from exc
+    finally:
+        workbook.close()
+
+
+def _read_sheet(sheet: Any, path: Path, epoch: datetime) -> ParsedFile | None:
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()  # some writers record wrong sizes; read what is there
+    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+    first = [(n, list(row)) for n, row in _take(rows, _HEADER_SEARCH_ROWS)]
+    found = _find_header(first)
+    if found is None:
+        return None
+    pos, _score = found
+    header = _read_header(first[pos][0], first[pos][1], path)
+    collector = _Collector(header, epoch)
+    for line, row in first[pos + 1:]:
+        collector.add(line, row)
+    for line, values in rows:
+        collector.add(line, values)
+    skipped = sum(1 for _n, row in first[:pos] if any(_cell_text(c) for c in row))
+    return collector.finish(path, "xlsx", sheet=sheet.title, skipped_above=skipped)
+
+
+def _take(it: Iterator[Any], n: int) -> list[Any]:
+    out = []
+    for item in it:
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
+
+
+# --- entry points ----------------------------------------------------------------------
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def read_order_file(path: str | Path) -> ParsedFile:
+    """Read and validate an order file; raise :class:`FileUnreadable` if it is no order file.
+
+    The format is taken from the content, not the name: a renamed workbook still reads.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise FileUnreadable(path=str(p), reason=exc.strerror or str(exc)) from exc
+    if not data.strip():
+        raise FileUnreadable(path=str(p), reason="the file is empty")
+    if data.startswith(_ZIP_MAGIC):
+        return _read_xlsx(data, p)
+    if data.startswith(_OLE_MAGIC):
+        raise FileUnreadable(
+            path=str(p), reason="old Excel 97-2003 (.xls) files are not supported; "
+            "save it as .xlsx or CSV",
+        )
+    return _read_csv(data, p)
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the order template (header and one sample row) as CSV or XLSX by extension.
+
+    The CSV carries a UTF-8 BOM so Excel shows Chinese text typed into it correctly.
+    The XLSX has the same single header row, text-formatted code/ZIP/phone columns and a
+    second sheet explaining every column in English and Chinese.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    header = [c.name for c in TEMPLATE_COLUMNS]
+    sample = [c.example for c in TEMPLATE_COLUMNS]
+    try:
+        if suffix == ".csv":
+            with p.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(header)
+                writer.writerow(sample)
+        elif suffix == ".xlsx":
+            _write_xlsx_template(p)
+        else:
+            raise InvalidValue(field="template file", problem="the name must end in .csv or .xlsx")
+    except OSError as exc:
+        raise FileUnreadable(path=str(p), reason=exc.strerror or str(exc)) from exc
+    return p
+
+
+_TEXT_COLUMNS = frozenset({"order_number", "sku", "zip", "phone"})
+
+
+def _write_xlsx_template(path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook always has one sheet
+    sheet.title = "Orders"
+    sheet.append([c.name for c in TEMPLATE_COLUMNS])
+    values: list[object] = []
+    for c in TEMPLATE_COLUMNS:
+        if c.name == "order_date":
+            values.append(datetime(2024, 3, 5, 14, 30))
+        elif c.name == "quantity":
+            values.append(int(c.example))
+        elif c.name == "unit_price":
+            values.append(float(c.example))
+        else:
+            values.append(c.example or None)
+    sheet.append(values)
+    for idx, c in enumerate(TEMPLATE_COLUMNS, start=1):
+        letter = get_column_letter(idx)
+        sheet.column_dimensions[letter].width = max(12, len(c.example) + 4)
+        sheet.cell(row=1, column=idx).font = Font(bold=True)
+        if c.name in _TEXT_COLUMNS:
+            for row in range(2, 1001):
+                sheet.cell(row=row, column=idx).number_format = "@"
+        elif c.name == "order_date":
+            sheet.cell(row=2, column=idx).number_format = "yyyy-mm-dd hh:mm"
+    sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet("Notes 说明")
+    notes.append(["column", "中文列名", "required 必填", "example 示例", "notes", "说明"])
+    for c in TEMPLATE_COLUMNS:
+        notes.append([c.name, c.alias, "yes 是" if c.required else "", c.example,
+                      c.note_en, c.note_zh])
+    for letter, width in zip("ABCDEF", (16, 12, 12, 18, 60, 50), strict=True):
+        notes.column_dimensions[letter].width = width
+    workbook.save(path)

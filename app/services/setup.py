@@ -1,0 +1,40 @@
+"""First run: the admin account and the first warehouse, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.domain.errors import AlreadyExists
+from app.domain.states import BinType, Role
+from app.services.dto import UserInfo, WarehouseInfo
+from app.services.organisation import BinDraft, WarehouseDraft, create_bins, create_warehouse
+from app.services.users import count_users, create_user
+
+#: Every new warehouse gets the handling areas a day needs before aisles are set up.
+STARTER_BINS = [
+    BinDraft("RCV-01", BinType.RECEIVING),
+    BinDraft("STAGE-01", BinType.STAGING),
+    BinDraft("RET-01", BinType.RETURNS),
+    BinDraft("DMG-01", BinType.DAMAGED),
+]
+
+
+@dataclass(frozen=True)
+class FirstRunResult:
+    admin: UserInfo
+    warehouse: WarehouseInfo
+
+
+def first_run_setup(
+    session: Session, *, username: str, password: str, display_name: str,
+    warehouse: WarehouseDraft,
+) -> FirstRunResult:
+    if count_users(session):
+        raise AlreadyExists(kind="Administrator", key=username)
+    admin = create_user(session, username, password, Role.ADMIN, actor="setup",
+                        display_name=display_name or username)
+    wh = create_warehouse(session, warehouse, actor=admin.username)
+    create_bins(session, wh.code, STARTER_BINS, actor=admin.username)
+    return FirstRunResult(admin, wh)

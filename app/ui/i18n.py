@@ -1,0 +1,79 @@
+"""Languages: English (source) and Simplified Chinese, from compiled .qm files.
+
+Each screen group ships its own ``<group>_<lang>.ts`` (so translations grow page by
+page); at start every ``*_<lang>.qm`` found is installed. Domain errors are
+translated here too: their English template is the key in the ``errors`` context.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from app.domain.errors import DomainError
+from app.ui.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install every translation file for ``language``; returns them (keep them alive)."""
+    for old in getattr(app, "_haicang_translators", []):
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    if language != "en":
+        folder = resources_dir() / "translations"
+        for qm in sorted(folder.glob(f"*_{language}.qm")):
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                app.installTranslator(translator)
+                installed.append(translator)
+            else:
+                log.warning("could not load %s", qm)
+        qt_base = QTranslator(app)
+        if qt_base.load(QLocale(language), "qtbase", "_", _qt_translations_dir()):
+            app.installTranslator(qt_base)
+            installed.append(qt_base)
+    app._haicang_translators = installed  # type: ignore[attr-defined]
+    QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+    return installed
+
+
+def _qt_translations_dir() -> str:
+    from PySide6.QtCore import QLibraryInfo
+
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show a user for a failure, in their language."""
+    if isinstance(exc, DomainError):
+        template = QCoreApplication.translate("errors", exc.template)
+        params = {
+            k: QCoreApplication.translate("errors", v) if isinstance(v, str) else v
+            for k, v in exc.params.items()
+        }
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return exc.message
+    template_text = getattr(exc, "message_template", None)
+    params = getattr(exc, "params", None) or getattr(exc, "fields", None)
+    if isinstance(template_text, str) and isinstance(params, dict):
+        try:
+            return QCoreApplication.translate("errors", template_text).format(**params)
+        except (KeyError, IndexError, ValueError):
+            pass
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        return QCoreApplication.translate("errors", "Database error: {detail}").format(
+            detail=detail
+        )
+    return QCoreApplication.translate("errors", "Unexpected error: {detail}").format(
+        detail=f"{type(exc).__name__}: {exc}"
+    )

@@ -1,0 +1,58 @@
+"""What every screen gets from the main window, and how it reports trouble."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.bootstrap import AppContext
+from app.services.changes import Changes
+from app.services.dto import UserInfo
+from app.ui.i18n import error_text
+from app.ui.tasks import TaskRunner
+from app.ui.widgets.message_bar import Level, MessageBar
+
+
+@dataclass(frozen=True)
+class PageContext:
+    app: AppContext
+    tasks: TaskRunner
+    user: UserInfo
+    ui_settings: QSettings
+
+    @property
+    def actor(self) -> str:
+        return self.user.username
+
+
+class Page(QWidget):
+    """A screen: a message bar on top, content below, refresh on relevant changes."""
+
+    #: Which kinds of change make this page reload.
+    listens_to: Changes = Changes.NONE
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.messages = MessageBar(self)
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(16, 12, 16, 12)
+        self._outer.setSpacing(8)
+        self._outer.addWidget(self.messages)
+
+    def body(self) -> QVBoxLayout:
+        return self._outer
+
+    def show_error(self, exc: BaseException) -> None:
+        self.messages.show_message(error_text(exc), Level.ERROR)
+
+    def show_info(self, text: str) -> None:
+        self.messages.show_message(text, Level.SUCCESS)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Called by the main window after any write; override to reload."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F and the scanner land here; pages with a search box override it."""
