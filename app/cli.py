@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _actor(args: argparse.Namespace) -> str:
+def actor_of(args: argparse.Namespace) -> str:
     if getattr(args, "user", None):
         return str(args.user)
     try:
@@ -36,7 +38,7 @@ def _actor(args: argparse.Namespace) -> str:
         return "cli"
 
 
-def _context(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
+def open_context(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
     """Open the database for a command; :func:`main` closes it when the command ends."""
     from app.bootstrap import build_context
 
@@ -58,8 +60,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.services.demo import DemoOptions, load_demo
 
-    ctx = _context(args)
-    report = load_demo(ctx.db, DemoOptions(orders=args.orders, seed=args.seed), actor=_actor(args))
+    ctx = open_context(args)
+    options = DemoOptions(orders=args.orders, seed=args.seed)
+    report = load_demo(ctx.db, options, actor=actor_of(args))
     if args.json:
         print_json(report)
     else:
@@ -94,7 +97,7 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.db.schema import backup_postgresql_hint, backup_sqlite
 
-    ctx = _context(args)
+    ctx = open_context(args)
     if ctx.db.kind != "sqlite":
         print(f"error: {backup_postgresql_hint()}", file=sys.stderr)
         return EXIT_FAILED
@@ -111,7 +114,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from app.db.schema import head_revision, inspect_schema
     from app.services.health import reconcile_stock
 
-    ctx = _context(args, upgrade=False)
+    ctx = open_context(args, upgrade=False)
     state = inspect_schema(ctx.db)
     result: dict[str, Any] = {
         "database": ctx.db.display_url,
@@ -158,7 +161,7 @@ def cmd_clients_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.organisation import list_clients
 
-    with _context(args).db.reading() as s:
+    with open_context(args).db.reading() as s:
         rows = list_clients(s)
     if args.json:
         print_json(rows)
@@ -171,7 +174,7 @@ def cmd_skus_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.organisation import list_skus
 
-    with _context(args).db.reading() as s:
+    with open_context(args).db.reading() as s:
         rows = list_skus(s, args.client)
     if args.json:
         print_json(rows)
@@ -188,7 +191,7 @@ def cmd_bins_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.organisation import list_bins
 
-    with _context(args).db.reading() as s:
+    with open_context(args).db.reading() as s:
         rows = list_bins(s, args.warehouse)
     if args.json:
         print_json(rows)
@@ -206,7 +209,7 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
     from app.services.lookup import client_by_code
     from app.services.orders import OrderQuery, list_orders
 
-    with _context(args).db.reading() as s:
+    with open_context(args).db.reading() as s:
         client_id = client_by_code(s, args.client).id if args.client else None
         statuses = (OrderStatus(args.status),) if args.status else ()
         rows = list_orders(s, OrderQuery(statuses=statuses, client_id=client_id), limit=args.limit)
@@ -225,7 +228,7 @@ def cmd_orders_show(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.orders import find_order_id, get_order
 
-    with _context(args).db.reading() as s:
+    with open_context(args).db.reading() as s:
         detail = get_order(s, find_order_id(s, args.number, args.client))
     if args.json:
         print_json(detail)
@@ -259,12 +262,12 @@ def cmd_orders_import(args: argparse.Namespace) -> int:
     from app.domain.errors import ImportRejected
     from app.services.order_import import import_orders
 
-    ctx = _context(args)
+    ctx = open_context(args)
     path = Path(args.file)
     try:
         with ctx.db.writing() as s:
             report = import_orders(
-                s, args.client, path, actor=_actor(args), valid_only=args.valid_only
+                s, args.client, path, actor=actor_of(args), valid_only=args.valid_only
             )
     except ImportRejected as exc:
         rejected = getattr(exc, "report", None)
@@ -313,14 +316,14 @@ def cmd_allocate(args: argparse.Namespace) -> int:
     from app.services.allocation import allocatable_order_ids, allocate_order
     from app.services.run import run_write
 
-    ctx = _context(args)
+    ctx = open_context(args)
     with ctx.db.reading() as s:
         ids = allocatable_order_ids(s, number=args.order)
     if args.order and not ids:
         from app.domain.errors import NotFound
 
         raise NotFound(kind="Order", key=args.order)
-    actor = _actor(args)
+    actor = actor_of(args)
     results = [run_write(ctx.db, allocate_order, oid, actor=actor) for oid in ids]
     summary = {
         "tried": len(results),
@@ -344,7 +347,7 @@ def cmd_stock(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.inventory import stock_by_sku
 
-    with _context(args).db.reading() as s:
+    with open_context(args).db.reading() as s:
         rows = stock_by_sku(s, sku_code=args.sku, warehouse_code=args.warehouse,
                             client_code=args.client)
     if args.json:
@@ -365,6 +368,34 @@ def _db_url(args: argparse.Namespace) -> str:
 # --- parser ---------------------------------------------------------------------------
 
 
+@dataclass
+class Registrar:
+    """Adds commands to the parser; other modules (``app.cli_*``) register theirs through it."""
+
+    sub: Any
+    common: argparse.ArgumentParser
+    as_json: argparse.ArgumentParser
+
+    def add(self, parent: Any, name: str, handler: Handler, help_text: str,
+            json_flag: bool = False) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(
+            name, help=help_text, description=help_text,
+            parents=[self.common, self.as_json] if json_flag else [self.common],
+        )
+        p.set_defaults(handler=handler)
+        return p
+
+    def group(self, name: str, help_text: str) -> Any:
+        """A command with sub-commands, e.g. ``haicang print label``."""
+        return self.sub.add_parser(name, help=help_text).add_subparsers(
+            dest=f"{name}_command", metavar="ACTION", required=True)
+
+
+#: Modules that add their own commands (each has ``register(reg: Registrar)``); their
+#: heavy imports stay inside the handlers so `haicang --help` stays fast.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
@@ -381,29 +412,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"haicang {__version__}")
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def add(parent: Any, name: str, handler: Handler, help_text: str,
-            json_flag: bool = False) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = parent.add_parser(
-            name, help=help_text, description=help_text,
-            parents=[common, as_json] if json_flag else [common],
-        )
-        p.set_defaults(handler=handler)
-        return p
+    reg = Registrar(sub, common, as_json)
+    add = reg.add
 
     add(sub, "gui", cmd_gui, "start the desktop app (the default)")
     p = add(sub, "demo", cmd_demo, "fill the database with a demo warehouse", True)
     p.add_argument("--orders", type=_positive_int, default=2000, help="orders to create")
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
 
-    db = sub.add_parser("db", help="database maintenance").add_subparsers(
-        dest="db_command", metavar="ACTION", required=True)
+    db = reg.group("db", "database maintenance")
     add(db, "upgrade", cmd_db_upgrade, "bring the schema up to date", True)
     p = add(db, "backup", cmd_db_backup, "copy the SQLite database to a backup file", True)
     p.add_argument("--to", metavar="DIR", help="folder for the backup")
 
-    orders = sub.add_parser("orders", help="orders").add_subparsers(
-        dest="orders_command", metavar="ACTION", required=True)
+    orders = reg.group("orders", "orders")
     p = add(orders, "import", cmd_orders_import, "import orders from a CSV or XLSX file", True)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--client", required=True, metavar="CODE", help="the seller's client code")
@@ -421,15 +443,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("--client", metavar="CODE", help="needed when two clients use the number")
 
-    clients = sub.add_parser("clients", help="clients (sellers)").add_subparsers(
-        dest="clients_command", metavar="ACTION", required=True)
+    clients = reg.group("clients", "clients (sellers)")
     add(clients, "list", cmd_clients_list, "list clients", True)
-    skus = sub.add_parser("skus", help="SKUs").add_subparsers(
-        dest="skus_command", metavar="ACTION", required=True)
+    skus = reg.group("skus", "SKUs")
     p = add(skus, "list", cmd_skus_list, "list SKUs", True)
     p.add_argument("--client", metavar="CODE")
-    bins = sub.add_parser("bins", help="bins").add_subparsers(
-        dest="bins_command", metavar="ACTION", required=True)
+    bins = reg.group("bins", "bins")
     p = add(bins, "list", cmd_bins_list, "list bins", True)
     p.add_argument("--warehouse", metavar="CODE")
 
@@ -442,6 +461,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", metavar="CODE")
     add(sub, "check", cmd_check,
         "check the database: reachable, schema current, ledger reconciles", True)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(reg)
     return parser
 
 

@@ -48,7 +48,10 @@ class StationSettings:
     language: str = "en"
     database_url: str | None = None
     warehouse_code: str | None = None
-    ui: dict[str, Any] = field(default_factory=dict)
+    #: Printer profiles by role ("label", "document"), as ``printers.profiles`` dicts.
+    printers: dict[str, Any] = field(default_factory=dict)
+    #: Scale settings, as ``app.hardware.scales.ScaleSettings.to_dict()``; empty = no scale.
+    scale: dict[str, Any] = field(default_factory=dict)
 
     def with_changes(self, **changes: Any) -> StationSettings:
         return replace(self, **changes)

@@ -13,7 +13,7 @@ from app.domain.errors import DomainError
 from app.services.users import count_users
 from app.settings import config_dir, load_settings, save_settings
 from app.ui.dialogs.first_run import FirstRunDialog
-from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.ui.dialogs.settings_dialog import SettingsDialog, default_sections
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.i18n import error_text, install_translators
 from app.ui.main_window import MainWindow
@@ -82,7 +82,8 @@ class AppController:
 
     def _on_window_settings_requested(self) -> None:
         assert self.window is not None
-        dialog = SettingsDialog(self.context.settings, self.context.db.display_url, self.window)
+        sections = default_sections(self.context, self.tasks)
+        dialog = SettingsDialog(self.context.settings, sections, self.window)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         new = dialog.result_settings()

@@ -61,10 +61,10 @@ def error_text(exc: BaseException) -> str:
         except (KeyError, IndexError, ValueError):
             return exc.message
     template_text = getattr(exc, "message_template", None)
-    params = getattr(exc, "params", None) or getattr(exc, "fields", None)
-    if isinstance(template_text, str) and isinstance(params, dict):
+    device_params = getattr(exc, "params", None) or getattr(exc, "fields", None)
+    if isinstance(template_text, str) and isinstance(device_params, dict):
         try:
-            return QCoreApplication.translate("errors", template_text).format(**params)
+            return QCoreApplication.translate("errors", template_text).format(**device_params)
         except (KeyError, IndexError, ValueError):
             pass
     from sqlalchemy.exc import DBAPIError

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from app import __version__
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(w)
         bar.addWidget(self.busy_label)
         self.ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Devices and sync show their state here (left of database, user and station)."""
+        self.statusBar().insertPermanentWidget(0, widget)
 
     def _role_text(self, role: str) -> str:
         names = {

@@ -1,6 +1,13 @@
-"""Station settings: language and station name (devices join here in later screens)."""
+"""Station settings: one tab per section (general, printers, scale, ...).
+
+Sections are small classes, so each device screen owns its own settings tab
+without touching the others: a section builds a widget from the current
+settings and returns the changed settings when the user saves.
+"""
 
 from __future__ import annotations
+
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -9,21 +16,32 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.bootstrap import AppContext
 from app.settings import StationSettings
 from app.ui.i18n import LANGUAGES
+from app.ui.tasks import TaskRunner
 
 
-class SettingsDialog(QDialog):
-    def __init__(self, settings: StationSettings, database: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(460)
-        self._original = settings
+class SettingsSection(Protocol):
+    """One tab of the settings dialog."""
+
+    def title(self) -> str: ...
+
+    def widget(self) -> QWidget: ...
+
+    def apply(self, settings: StationSettings) -> StationSettings:
+        """Return ``settings`` with this section's values; raise ValueError to refuse."""
+        ...
+
+
+class GeneralSection:
+    def __init__(self, settings: StationSettings, database: str) -> None:
+        self._widget = QWidget()
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGES.items():
@@ -34,22 +52,67 @@ class SettingsDialog(QDialog):
         db = QLabel(database)
         db.setObjectName("Muted")
         db.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Language / 语言"), self.language)
-        form.addRow(self.tr("Station name"), self.station)
-        form.addRow(self.tr("Database"), db)
+        form = QFormLayout(self._widget)
+        form.addRow(self._widget.tr("Language / 语言"), self.language)
+        form.addRow(self._widget.tr("Station name"), self.station)
+        form.addRow(self._widget.tr("Database"), db)
+
+    def title(self) -> str:
+        return self._widget.tr("General")
+
+    def widget(self) -> QWidget:
+        return self._widget
+
+    def apply(self, settings: StationSettings) -> StationSettings:
+        return settings.with_changes(
+            language=str(self.language.currentData()),
+            station_name=self.station.text().strip() or settings.station_name,
+        )
+
+
+def default_sections(context: AppContext, tasks: TaskRunner) -> list[SettingsSection]:
+    """The tabs this build offers; device screens add theirs here."""
+    return [GeneralSection(context.settings, context.db.display_url)]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: StationSettings, sections: list[SettingsSection],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self._original = settings
+        self.sections = sections
+        self.tabs = QTabWidget()
+        for section in sections:
+            self.tabs.addTab(section.widget(), section.title())
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._result = settings
+
+    def _on_buttons_accepted(self) -> None:
+        settings = self._original
+        try:
+            for section in self.sections:
+                settings = section.apply(settings)
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self._result = settings
+        self.accept()
 
     def result_settings(self) -> StationSettings:
-        return self._original.with_changes(
-            language=str(self.language.currentData()),
-            station_name=self.station.text().strip() or self._original.station_name,
-        )
+        return self._result
