@@ -8,9 +8,10 @@ order is planned again from fresh numbers.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db.base import utcnow
 from app.db.models import Bin, Client, Order, OrderLine, Reservation, Sku, StockBalance, Warehouse
 from app.domain.address import region_of_state
 from app.domain.allocation import AllocationPlan, BinStock, LineNeed, plan_order
@@ -42,6 +43,7 @@ def allocate_order(session: Session, order_id: int, *, actor: str) -> Allocation
     status = OrderStatus(order.status)
     if status not in ALLOCATABLE_STATES:
         raise IllegalTransition(order=order.number, state=status.value, target="allocated")
+    _claim(session, order, status)
     lines = list(session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)))
     _check_owner(session, order, lines)
     needs = [LineNeed(OrderLineId(ln.id), SkuId(ln.sku_id), ln.quantity) for ln in lines]
@@ -68,17 +70,33 @@ def allocate_order(session: Session, order_id: int, *, actor: str) -> Allocation
     return _backorder(session, order, status, plan, actor)
 
 
+def _claim(session: Session, order: Order, status: OrderStatus) -> None:
+    """Lock the order row for this transaction (PostgreSQL) and re-check its state.
+
+    A second PC allocating or cancelling the same order waits here, then sees
+    the new state and loses cleanly, instead of booking the same lines twice.
+    """
+    claimed = session.execute(
+        update(Order)
+        .where(Order.id == order.id, Order.status == status.value)
+        .values(updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise IllegalTransition(order=order.number, state="changed", target="allocated")
+
+
 def _check_owner(session: Session, order: Order, lines: list[OrderLine]) -> None:
     """One client's stock is never reserved for another's order: the lines must be its SKUs."""
-    for ln in lines:
-        sku = session.get(Sku, ln.sku_id)
-        if sku is not None and sku.client_id != order.client_id:
-            owner = session.get(Client, sku.client_id)
-            client = session.get(Client, order.client_id)
-            raise WrongClient(
-                sku=sku.code, owner=owner.code if owner else "?",
-                client=client.code if client else "?",
-            )
+    foreign = session.execute(
+        select(Sku.code, Sku.client_id)
+        .where(Sku.id.in_({ln.sku_id for ln in lines}), Sku.client_id != order.client_id)
+        .limit(1)
+    ).first()
+    if foreign is not None:
+        owner = session.scalar(select(Client.code).where(Client.id == foreign.client_id))
+        client = session.scalar(select(Client.code).where(Client.id == order.client_id))
+        raise WrongClient(sku=foreign.code, owner=owner or "?", client=client or "?")
 
 
 def _preferred_warehouses(session: Session, state: str) -> list[WarehouseId]:
@@ -110,24 +128,16 @@ def _candidates(session: Session, needs: list[LineNeed]) -> list[BinStock]:
 
 def _book(session: Session, order_id: int, plan: AllocationPlan) -> None:
     # Bins in id order: two PostgreSQL writers then lock rows in the same order (no deadlock).
-    for pick in sorted(plan.picks, key=lambda p: (p.bin_id, p.sku_id, p.line_id)):
+    picks = sorted(plan.picks, key=lambda p: (p.bin_id, p.sku_id, p.line_id))
+    for pick in picks:
         if not ledger.reserve(session, pick.bin_id, pick.sku_id, pick.quantity):
             raise _Lost()
-        existing = session.scalar(
-            select(Reservation).where(
-                Reservation.order_line_id == pick.line_id, Reservation.bin_id == pick.bin_id
-            )
-        )
-        if existing is not None:
-            existing.quantity += pick.quantity
-        else:
-            session.add(
-                Reservation(
-                    order_id=order_id, order_line_id=pick.line_id, bin_id=pick.bin_id,
-                    sku_id=pick.sku_id, quantity=pick.quantity,
-                )
-            )
-    session.flush()
+    now = utcnow()
+    session.execute(insert(Reservation), [
+        {"order_id": order_id, "order_line_id": p.line_id, "bin_id": p.bin_id,
+         "sku_id": p.sku_id, "quantity": p.quantity, "created_at": now}
+        for p in picks
+    ])
 
 
 def _backorder(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -38,17 +38,12 @@ def set_status(
     if result.rowcount != 1:  # type: ignore[attr-defined]
         now = session.scalar(select(Order.status).where(Order.id == order_id))
         raise IllegalTransition(order=number, state=now or "missing", target=target.value)
-    session.add(
-        OrderStatusChange(
-            order_id=order_id,
-            at=utcnow(),
-            from_status=current.value,
-            to_status=target.value,
-            actor=actor,
-            note=note,
+    session.execute(
+        insert(OrderStatusChange).values(
+            order_id=order_id, at=utcnow(), from_status=current.value,
+            to_status=target.value, actor=actor, note=note,
         )
     )
-    session.flush()
 
 
 def record_created(session: Session, order_id: int, status: OrderStatus, actor: str) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: runnable scripts that print figures and ratios (not part of `make test`)."""
