@@ -1,0 +1,249 @@
+"""The connector contract and the typed errors every connector raises.
+
+Connectors do HTTP only. The sync engine (``app/channels/sync.py``) drives
+``fetch_orders`` with a window it fixed before the first page and persists each
+page before asking for the next, so everything here is restartable from an
+opaque cursor. Error messages are English templates with named placeholders;
+the GUI translates them by template text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any, ClassVar, Protocol, Self, runtime_checkable
+
+from app.channels.normalized import (
+    FetchPage,
+    NormalizedOrder,
+    Platform,
+    PushResult,
+    ShipmentLine,
+)
+
+
+class ChannelError(Exception):
+    """Base of every expected connector failure.
+
+    ``request_id`` is the platform's id for the failing request (show it to
+    the user: platform support asks for it).
+    """
+
+    message_template: ClassVar[str] = "Channel error on {store}: {detail}"
+
+    def __init__(self, *, request_id: str = "", **params: Any) -> None:
+        self.params: dict[str, Any] = params
+        self.request_id = request_id
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The English message with placeholders filled in."""
+        try:
+            return self.message_template.format(**self.params)
+        except (KeyError, IndexError):
+            return f"{self.message_template} {self.params}"
+
+
+class ConfigError(ChannelError):
+    """A setting or secret needed by the connector is missing or invalid."""
+
+    message_template = "Store {store}: setting {key} is missing or invalid ({detail})"
+
+
+class AuthError(ChannelError):
+    """Credentials were rejected.
+
+    ``expired`` marks a token that may be fixed by refreshing it; the HTTP
+    layer refreshes once and retries the same request before surfacing it.
+    """
+
+    message_template = "{platform} rejected the credentials of store {store}: {detail}"
+
+    def __init__(self, *, expired: bool = False, request_id: str = "", **params: Any) -> None:
+        self.expired = expired
+        super().__init__(request_id=request_id, **params)
+
+
+class RateLimited(ChannelError):
+    """The platform throttled us; ``retry_after`` is seconds to wait (None if unknown)."""
+
+    message_template = "{platform} is throttling store {store}; retry in {retry_after} s"
+
+    def __init__(
+        self, *, retry_after: float | None = None, request_id: str = "", **params: Any
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(request_id=request_id, retry_after=retry_after, **params)
+
+
+class TransientError(ChannelError):
+    """A 5xx, timeout or dropped connection; worth retrying later."""
+
+    message_template = "{platform} is temporarily unavailable for store {store}: {detail}"
+
+
+class PlatformError(ChannelError):
+    """The platform refused the request with its own error code."""
+
+    message_template = "{platform} returned error {code} for store {store}: {platform_message}"
+
+    def __init__(
+        self, *, code: str, platform_message: str, request_id: str = "", **params: Any
+    ) -> None:
+        self.code = code
+        self.platform_message = platform_message
+        super().__init__(
+            request_id=request_id, code=code, platform_message=platform_message, **params
+        )
+
+
+class BadResponse(ChannelError):
+    """The platform answered with something we cannot read (malformed JSON, missing fields)."""
+
+    message_template = "{platform} sent an unreadable response for store {store}: {detail}"
+
+
+class SyncCancelled(ChannelError):
+    """The user cancelled; raised between requests, never mid-request."""
+
+    message_template = "Sync of store {store} was cancelled"
+
+
+@runtime_checkable
+class Connector(Protocol):
+    """What the sync engine and the push queue need from a marketplace.
+
+    Windows are ``[window_start, window_end]`` in aware UTC, fixed by the caller
+    for a whole pagination. ``cursor`` is a value from ``FetchPage.next_cursor``
+    of the same window, passed back verbatim to resume.
+    """
+
+    platform: ClassVar[Platform]
+    store: str
+
+    def fetch_orders(
+        self, window_start: datetime, window_end: datetime, cursor: str | None = None
+    ) -> Iterator[FetchPage]:
+        """Yield pages of orders updated inside the window."""
+        ...
+
+    def latest_safe_window_end(self) -> datetime:
+        """The newest window end the platform accepts (platform clock, freshness lag)."""
+        ...
+
+    def push_tracking(
+        self,
+        order_ref: str,
+        carrier: str,
+        tracking: str,
+        lines: Sequence[ShipmentLine] | None = None,
+    ) -> PushResult:
+        """Tell the platform a parcel shipped; ``lines=None`` means the whole order."""
+        ...
+
+    def push_stock(self, sku: str, quantity: int) -> PushResult:
+        """Publish the sellable quantity of one platform SKU."""
+        ...
+
+    def test_connection(self) -> str:
+        """Check credentials with a cheap call; return a human description of the store."""
+        ...
+
+    def close(self) -> None:
+        """Release the HTTP client."""
+        ...
+
+
+def require(values: Mapping[str, str], key: str, *, store: str, what: str = "setting") -> str:
+    """Read a required setting or secret, raising ``ConfigError`` when absent."""
+    value = values.get(key, "").strip()
+    if not value:
+        raise ConfigError(store=store, key=key, detail=f"required {what}")
+    return value
+
+
+def int_setting(
+    settings: Mapping[str, str], key: str, default: int, *, store: str, low: int, high: int
+) -> int:
+    """Read an integer setting within bounds, raising ``ConfigError`` on junk."""
+    raw = settings.get(key, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(store=store, key=key, detail=f"not a whole number: {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(store=store, key=key, detail=f"must be between {low} and {high}")
+    return value
+
+
+def bool_setting(settings: Mapping[str, str], key: str, default: bool) -> bool:
+    """Read a yes/no setting; anything unrecognised keeps the default."""
+    raw = settings.get(key, "").strip().lower()
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    return default
+
+
+class PageBuilder:
+    """Client-side checks every connector applies to each fetched page.
+
+    Platforms have returned orders outside the requested window and identical
+    pages for different cursors (reference §5.3), so: drop orders outside the
+    fixed window (their newer version belongs to a later window), drop exact
+    repeats (same id and ``updated_at``) within one run, compute the page's
+    newest ``updated_at`` from what is kept, and stop on a cursor loop.
+    """
+
+    def __init__(
+        self, platform: Platform, store: str, window_start: datetime, window_end: datetime
+    ) -> None:
+        self._platform = platform
+        self._store = store
+        self._start = window_start
+        self._end = window_end
+        self._seen: set[tuple[str, datetime]] = set()
+        self._cursors: set[str] = set()
+        self.page_number = 0
+
+    def build(self, orders: Iterable[NormalizedOrder], next_cursor: str | None) -> FetchPage:
+        """Make the ``FetchPage`` for one platform page."""
+        self.page_number += 1
+        kept: list[NormalizedOrder] = []
+        newest: datetime | None = None
+        for order in orders:
+            if not self._start <= order.updated_at <= self._end:
+                continue
+            key = (order.external_id, order.updated_at)
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            kept.append(order)
+            if newest is None or order.updated_at > newest:
+                newest = order.updated_at
+        if next_cursor is not None:
+            if next_cursor in self._cursors:
+                raise BadResponse(
+                    platform=self._platform.value,
+                    store=self._store,
+                    detail="the platform returned a page cursor it had already given",
+                )
+            self._cursors.add(next_cursor)
+        return FetchPage(tuple(kept), next_cursor or None, newest, self.page_number)
+
+
+class ClosingMixin:
+    """``with connector:`` closes the HTTP client on exit."""
+
+    def close(self) -> None:
+        """Release resources (overridden by connectors)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

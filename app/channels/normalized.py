@@ -1,0 +1,291 @@
+"""Platform-neutral order and push DTOs.
+
+Every connector turns its platform's JSON into these frozen dataclasses so the
+idempotent import service (keyed on platform, store, external id) never sees
+platform shapes. Times are aware UTC datetimes, money is ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    """The marketplaces Haicang can sync with."""
+
+    SHOPIFY = "shopify"
+    AMAZON = "amazon"
+    WALMART = "walmart"
+    TIKTOK = "tiktok"
+
+
+class OrderStatus(StrEnum):
+    """Normalised order status; the platform's own status is kept alongside.
+
+    ``PENDING`` means not yet releasable to the warehouse (unpaid / Amazon
+    Pending: no address, may still be cancelled); ``OPEN`` is ready to fulfil.
+    """
+
+    PENDING = "pending"
+    OPEN = "open"
+    ON_HOLD = "on_hold"
+    PARTIALLY_SHIPPED = "partially_shipped"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    """Who bought; platforms often mask or relay these values."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """A ship-to address; ``state`` is a 2-letter code where one is known."""
+
+    name: str = ""
+    company: str = ""
+    address1: str = ""
+    address2: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+    country: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    """One platform SKU of an order, quantities summed over the platform's lines.
+
+    ``line_refs`` keeps the platform's own line ids (informational; push-back
+    resolves lines itself so the database need not store them).
+    ``unit_price`` is ``None`` when the platform withholds prices (Amazon Pending).
+    """
+
+    sku: str
+    quantity: int
+    unit_price: Decimal | None
+    currency: str
+    title: str = ""
+    line_refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedOrder:
+    """One platform order in the shape the import service understands."""
+
+    platform: Platform
+    store: str
+    external_id: str
+    number: str
+    created_at: datetime
+    updated_at: datetime
+    platform_status: str
+    status: OrderStatus
+    buyer: Buyer
+    ship_to: Address | None
+    lines: tuple[OrderLine, ...]
+    currency: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The idempotency key the import service uses."""
+        return (self.platform.value, self.store, self.external_id)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPage:
+    """One page of a pagination.
+
+    ``next_cursor`` is opaque: store it verbatim and pass it back with the same
+    window to resume. ``max_updated_at`` is the newest platform ``updated_at``
+    seen on this page (the only safe base for the next incremental window).
+    """
+
+    orders: tuple[NormalizedOrder, ...]
+    next_cursor: str | None
+    max_updated_at: datetime | None
+    page_number: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ShipmentLine:
+    """A quantity of a platform SKU inside one parcel."""
+
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    """Outcome of a tracking or stock push.
+
+    ``already_done`` is true when the platform already had this tracking
+    number, so a retried push is harmless.
+    """
+
+    ok: bool
+    platform_ref: str = ""
+    request_id: str = ""
+    already_done: bool = False
+    details: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    """Sellable quantity of one platform SKU to publish."""
+
+    sku: str
+    quantity: int
+
+
+# --- helpers shared by connectors -------------------------------------------------
+
+_US_STATES: dict[str, str] = {
+    "alabama": "AL",
+    "alaska": "AK",
+    "arizona": "AZ",
+    "arkansas": "AR",
+    "california": "CA",
+    "colorado": "CO",
+    "connecticut": "CT",
+    "delaware": "DE",
+    "district of columbia": "DC",
+    "florida": "FL",
+    "georgia": "GA",
+    "hawaii": "HI",
+    "idaho": "ID",
+    "illinois": "IL",
+    "indiana": "IN",
+    "iowa": "IA",
+    "kansas": "KS",
+    "kentucky": "KY",
+    "louisiana": "LA",
+    "maine": "ME",
+    "maryland": "MD",
+    "massachusetts": "MA",
+    "michigan": "MI",
+    "minnesota": "MN",
+    "mississippi": "MS",
+    "missouri": "MO",
+    "montana": "MT",
+    "nebraska": "NE",
+    "nevada": "NV",
+    "new hampshire": "NH",
+    "new jersey": "NJ",
+    "new mexico": "NM",
+    "new york": "NY",
+    "north carolina": "NC",
+    "north dakota": "ND",
+    "ohio": "OH",
+    "oklahoma": "OK",
+    "oregon": "OR",
+    "pennsylvania": "PA",
+    "rhode island": "RI",
+    "south carolina": "SC",
+    "south dakota": "SD",
+    "tennessee": "TN",
+    "texas": "TX",
+    "utah": "UT",
+    "vermont": "VT",
+    "virginia": "VA",
+    "washington": "WA",
+    "west virginia": "WV",
+    "wisconsin": "WI",
+    "wyoming": "WY",
+    "puerto rico": "PR",
+    "guam": "GU",
+    "virgin islands": "VI",
+    "american samoa": "AS",
+    "northern mariana islands": "MP",
+    "armed forces americas": "AA",
+    "armed forces europe": "AE",
+    "armed forces pacific": "AP",
+}
+
+_COUNTRY3: dict[str, str] = {"USA": "US", "CAN": "CA", "MEX": "MX", "PRI": "PR", "CHN": "CN"}
+
+
+def state_code(value: str | None) -> str:
+    """Return a 2-letter US state code for a code or full name; else the input trimmed."""
+    text = (value or "").strip()
+    if len(text) == 2:
+        return text.upper()
+    return _US_STATES.get(text.lower(), text)
+
+
+def country_code(value: str | None) -> str:
+    """Return an ISO 3166-1 alpha-2 code for the alpha-3 codes platforms send."""
+    text = (value or "").strip().upper()
+    return _COUNTRY3.get(text, text)
+
+
+def to_utc(value: datetime) -> datetime:
+    """Make a datetime aware UTC; naive values are taken as UTC (platforms send UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def parse_iso(text: str) -> datetime:
+    """Parse an ISO 8601 timestamp (``Z`` or an offset) into aware UTC."""
+    return to_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+
+
+def from_epoch(seconds: float) -> datetime:
+    """Unix seconds to aware UTC."""
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def aggregate_lines(
+    items: Iterable[tuple[str, int, Decimal | None, str, str, str]],
+) -> tuple[OrderLine, ...]:
+    """Sum platform lines per SKU: items are (sku, qty, unit price, currency, title, ref).
+
+    Platforms split one SKU over several lines (TikTok sends one line per
+    unit); the warehouse wants one line per SKU. When unit prices differ the
+    quantity-weighted average is kept, rounded to cents.
+    """
+    order: list[str] = []
+    qty: dict[str, int] = {}
+    value: dict[str, Decimal | None] = {}
+    meta: dict[str, tuple[str, str]] = {}
+    refs: dict[str, list[str]] = {}
+    for sku, quantity, price, currency, title, ref in items:
+        if quantity <= 0:
+            continue
+        if sku not in qty:
+            order.append(sku)
+            qty[sku] = 0
+            value[sku] = Decimal(0)
+            meta[sku] = (currency, title)
+            refs[sku] = []
+        qty[sku] += quantity
+        running = value[sku]
+        value[sku] = None if price is None or running is None else running + price * quantity
+        if ref:
+            refs[sku].append(ref)
+    lines = []
+    for sku in order:
+        total = value[sku]
+        unit = None if total is None else _money(total / qty[sku])
+        lines.append(OrderLine(sku, qty[sku], unit, meta[sku][0], meta[sku][1], tuple(refs[sku])))
+    return tuple(lines)
+
+
+def _money(amount: Decimal) -> Decimal:
+    """Keep exact prices as sent; only round averages that gained extra digits."""
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        return amount
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

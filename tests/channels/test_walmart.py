@@ -1,0 +1,157 @@
+"""WalmartConnector against the fake Walmart Marketplace API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from app.channels.base import AuthError, PlatformError
+from app.channels.http import HttpOptions
+from app.channels.normalized import OrderStatus, ShipmentLine
+from app.channels.walmart import WalmartConnector
+from tests.channels.conftest import FAST, STORM, collect
+from tests.fakes.platforms import FaultPlan, SeedLine, SeedOrder, VirtualClock, make_orders
+from tests.fakes.platforms.walmart import FakeWalmart
+
+SECRETS = {"client_id": "wm-client", "client_secret": "wm-secret"}
+
+
+@pytest.fixture
+def fake(clock: VirtualClock) -> Iterator[FakeWalmart]:
+    server = FakeWalmart(clock).start()
+    yield server
+    server.stop()
+
+
+def recent(count: int, clock: VirtualClock) -> list[SeedOrder]:
+    return make_orders(count, clock.now() - timedelta(days=2))
+
+
+def connect(
+    fake: FakeWalmart, clock: VirtualClock, http: HttpOptions = FAST, **settings: str
+) -> WalmartConnector:
+    return WalmartConnector(
+        "wm1", {"page_size": "4", **settings}, SECRETS, base_url=fake.url, http=http, clock=clock
+    )
+
+
+def test_full_fetch_replays_next_cursor_verbatim(fake: FakeWalmart, clock: VirtualClock) -> None:
+    for seed in recent(10, clock):
+        fake.add(seed)
+    old = SeedOrder(
+        "OLD1",
+        "#1",
+        clock.now() - timedelta(days=20),
+        clock.now() - timedelta(days=1),
+        [SeedLine("Z", 1)],
+    )
+    fake.add(old)  # created 20 days ago: hidden by the 7-day default, found by explicit filters
+    with connect(fake, clock) as conn:
+        pages = list(conn.fetch_orders(clock.now() - timedelta(days=30), clock.now()))
+    orders = collect(pages)
+    assert len(orders) == 11 and "OLD1" in orders
+    assert [len(p.orders) for p in pages] == [4, 4, 3]
+    cursor_requests = [
+        r for r in fake.requests_to("/v3/orders") if "hasMoreElements" in r.raw_query
+    ]
+    assert cursor_requests and all(
+        "+" in r.raw_query and "/" in r.raw_query for r in cursor_requests
+    )
+    order = orders["1000"]
+    assert order.number == "1000" and order.ship_to is not None
+    assert order.ship_to.country == "US" and order.ship_to.state == "KY"
+    assert [(li.sku, li.quantity, li.unit_price) for li in order.lines] == [
+        ("SKU-A", 1, Decimal("12.5")),
+        ("SKU-B", 2, Decimal("3.1")),
+    ]
+
+
+def test_empty_window_is_not_an_error(fake: FakeWalmart, clock: VirtualClock) -> None:
+    with connect(fake, clock) as conn:
+        pages = list(conn.fetch_orders(clock.now() - timedelta(hours=1), clock.now()))
+    assert [p.orders for p in pages] == [()]
+
+
+def test_acknowledge_ship_per_line_and_cancel(fake: FakeWalmart, clock: VirtualClock) -> None:
+    fake.add(
+        SeedOrder("PO1", "#C1", clock.now(), clock.now(), [SeedLine("A", 2), SeedLine("B", 1)])
+    )
+    fake.add(SeedOrder("PO2", "#C2", clock.now(), clock.now(), [SeedLine("A", 1)]))
+    with connect(fake, clock) as conn:
+        order = collect(conn.fetch_orders(clock.now() - timedelta(hours=1), clock.now()))["PO1"]
+        conn.acknowledge(order)
+        first = conn.push_tracking("PO1", "UPS", "1ZW", [ShipmentLine("A", 1)])
+        assert conn.push_tracking("PO1", "UPS", "1ZW", [ShipmentLine("A", 1)]).already_done
+        conn.push_tracking("PO1", "Speedy Co", "SP9", None)  # not in Walmart's carrier list
+        with pytest.raises(PlatformError):
+            conn.push_tracking("PO1", "UPS", "1ZX", None)
+        fake.cancel("PO2")
+        clock.advance(60)
+        later = collect(conn.fetch_orders(clock.now() - timedelta(hours=1), clock.now()))
+    assert first.ok
+    assert [(s["lineNumber"], s["qty"]) for s in fake.shipments] == [("1", 1), ("1", 1), ("2", 1)]
+    assert fake.shipments[1]["carrierName"] == {"otherCarrier": "Speedy Co"}
+    assert later["PO1"].status is OrderStatus.SHIPPED
+    assert later["PO2"].status is OrderStatus.CANCELLED and later["PO2"].lines[0].quantity == 1
+
+
+def test_ship_unacknowledged_order_acknowledges_first(
+    fake: FakeWalmart, clock: VirtualClock
+) -> None:
+    fake.add(SeedOrder("PO3", "#3", clock.now(), clock.now(), [SeedLine("A", 1)]))
+    with connect(fake, clock) as conn:
+        conn.push_tracking("PO3", "FedEx", "FX1", None)
+        conn.push_stock("A", 9)
+    assert len(fake.requests_to("/acknowledge")) == 1 and fake.inventory == {"A": 9}
+
+
+def test_fifteen_minute_token_refreshed_ahead_and_on_401(clock: VirtualClock) -> None:
+    fake = FakeWalmart(clock, FaultPlan(expire_tokens_at={5})).start()
+    try:
+        for seed in recent(12, clock):
+            fake.add(seed)
+        with connect(fake, clock) as conn:
+            pages = conn.fetch_orders(clock.now() - timedelta(days=3), clock.now())
+            got = [next(pages)]
+            clock.advance(16 * 60)  # the 15-minute token lapses between pages
+            got += list(pages)
+    finally:
+        fake.stop()
+    assert len(collect(got)) == 12
+    assert len(fake.requests_to("/v3/token")) == 3
+
+
+def test_bad_credentials(fake: FakeWalmart, clock: VirtualClock) -> None:
+    conn = WalmartConnector(
+        "w", {}, {"client_id": "x", "client_secret": "y"}, base_url=fake.url, http=FAST, clock=clock
+    )
+    with pytest.raises(AuthError) as info:
+        conn.test_connection()
+    conn.close()
+    assert "UNAUTHORIZED" in info.value.message
+
+
+def test_fault_storm_exact_orders(clock: VirtualClock) -> None:
+    fake = FakeWalmart(
+        clock, FaultPlan(rate=0.2, seed=5, repeat_page=2, timeout_sleep=0.4, expire_tokens_at={9})
+    )
+    fake.faults.page_hooks[2] = lambda: fake.cancel("1003")
+    fake.start()
+    try:
+        for seed in recent(30, clock):
+            fake.add(seed)
+        with connect(fake, clock, http=STORM) as conn:
+            end = clock.now()
+            first = list(conn.fetch_orders(end - timedelta(days=3), end))
+            newest = max(p.max_updated_at for p in first if p.max_updated_at)
+            clock.advance(120)
+            second = list(conn.fetch_orders(newest - timedelta(minutes=10), clock.now()))
+    finally:
+        fake.stop()
+    assert len(fake.fault_log) >= 5
+    orders = collect([*first, *second])
+    assert sorted(orders) == sorted(fake.orders)
+    assert orders["1003"].status is OrderStatus.CANCELLED
