@@ -34,6 +34,7 @@ from app.services.dto import (
     StatusChangeInfo,
     TransitionResult,
 )
+from app.services.fulfilment import restock_picked_units
 from app.services.lookup import client_by_code, order_by_number
 from app.services.order_states import record_created, set_status, status_before_hold
 
@@ -131,6 +132,7 @@ def cancel_order(
                note=reason)
     if current in RESERVING_STATES or current == OrderStatus.ON_HOLD:
         release_reservations(session, order.id)
+    restock_picked_units(session, order.id, actor=actor)
     record_audit(session, actor, "cancel", "order", order.id, reason=reason)
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.CANCELLED)
 
