@@ -8,6 +8,8 @@ scanning and weighing build on these steps in their own screens.
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -90,10 +92,11 @@ def restock_picked_units(session: Session, order_id: int, *, actor: str) -> int:
     ).all()
     number = session.scalar(select(Order.number).where(Order.id == order_id))
     units = 0
-    for bin_id, sku_id, qty in picked:
-        ledger.add_on_hand(session, int(bin_id), sku_id, int(qty), utcnow())
+    for from_bin, sku_id, qty in picked:
+        bin_id = cast(int, from_bin)  # pick moves always leave a bin
+        ledger.add_on_hand(session, bin_id, sku_id, int(qty), utcnow())
         ledger.record_move(session, sku_id=sku_id, quantity=int(qty), kind=MoveKind.RETURN,
-                           actor=actor, to_bin_id=int(bin_id), reason="cancelled_after_packing",
+                           actor=actor, to_bin_id=bin_id, reason="cancelled_after_packing",
                            reference=number, order_id=order_id)
         units += int(qty)
     return units
