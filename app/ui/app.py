@@ -38,6 +38,7 @@ class AppController:
         self.tasks = tasks
         self.window: MainWindow | None = None
         self.sign_in_hint = ""
+        self.last_user = str(ui_settings().value("signin/last_user", ""))
 
     def start(self) -> None:
         """First run if the database has no users yet, then sign-in."""
@@ -50,17 +51,22 @@ class AppController:
                 self.qt_app.quit()
                 return
             self.sign_in_hint = dialog.hint
+            self.last_user = dialog.username
         self.sign_in()
 
     def sign_in(self) -> None:
         db = self.context.db
         dialog = SignInDialog(self.tasks, database=db.display_url,
-                              station=self.context.settings.station_name, hint=self.sign_in_hint)
+                              station=self.context.settings.station_name, hint=self.sign_in_hint,
+                              username=self.last_user)
         dialog.setWindowIcon(icon("haicang"))
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.user is None:
             self.qt_app.quit()
             return
-        self._open_window(PageContext(self.context, self.tasks, dialog.user, ui_settings()))
+        settings = ui_settings()
+        self.last_user = dialog.user.username
+        settings.setValue("signin/last_user", self.last_user)
+        self._open_window(PageContext(self.context, self.tasks, dialog.user, settings))
 
     def _open_window(self, page_ctx: PageContext) -> None:
         window = MainWindow(page_ctx)

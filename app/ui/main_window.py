@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -72,8 +72,10 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([self.nav.width(), 10_000])
         self.setCentralWidget(split)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
@@ -195,8 +197,18 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.ui_settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        if area.width() <= 1440 or area.height() <= 900:
+            # Office PCs with 1366x768 screens: use all of it.
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        width, height = min(1440, area.width() - 40), min(900, area.height() - 60)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.ui_settings.setValue("main/geometry", self.saveGeometry())

@@ -93,7 +93,7 @@ def test_first_run_creates_admin_and_warehouse(qtbot, db) -> None:
 def test_first_run_shows_problems_inline_and_writes_nothing(qtbot, db) -> None:
     dialog = FirstRunDialog(InlineTaskRunner(db))
     qtbot.addWidget(dialog)
-    dialog.pages.setCurrentIndex(1)
+    dialog._show_page(1)
     dialog.admin_password.setText("a long secret")
     dialog.admin_password2.setText("a long secret")
     dialog.wh_code.setText("LA1")

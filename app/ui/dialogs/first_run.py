@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,7 @@ class FirstRunDialog(QDialog):
         self.pages.addWidget(self._demo_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self._show_page(0)
 
     # -- page 1: choose --------------------------------------------------------------
 
@@ -54,28 +56,56 @@ class FirstRunDialog(QDialog):
         page = QWidget()
         title = QLabel(self.tr("Welcome to Haicang 海仓"))
         title.setObjectName("DialogTitle")
-        text = QLabel(self.tr(
-            "This database is empty. Set up your warehouse and its administrator, "
-            "or load a demo warehouse to look around first."))
+        text = QLabel(self.tr("This database is empty. How would you like to start?"))
         text.setWordWrap(True)
         self.setup_button = QPushButton(self.tr("Set up my warehouse"))
         self.setup_button.setDefault(True)
-        self.setup_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.setup_button.clicked.connect(self._on_setup_button_clicked)
         self.demo_button = QPushButton(self.tr("Load the demo warehouse"))
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
+        setup_text = QLabel(self.tr(
+            "Create the administrator account and your first warehouse. "
+            "Clients, SKUs and bins can be added afterwards."))
+        demo_text = QLabel(self.tr(
+            "Two warehouses (Los Angeles and New Jersey), three sellers, 300 SKUs and "
+            "2,000 orders to try everything out. Takes about half a minute."))
         quit_button = QPushButton(self.tr("Quit"))
         quit_button.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.setup_button)
-        row.addWidget(self.demo_button)
-        row.addStretch(1)
-        row.addWidget(quit_button)
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(text)
+        for button, explanation in ((self.setup_button, setup_text),
+                                    (self.demo_button, demo_text)):
+            box = QGroupBox()
+            inner = QVBoxLayout(box)
+            explanation.setWordWrap(True)
+            explanation.setObjectName("Muted")
+            inner.addWidget(explanation)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(button)
+            inner.addLayout(row)
+            layout.addWidget(box)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(quit_button)
         layout.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(bottom)
         return page
+
+    def _show_page(self, index: int) -> None:
+        """Size the dialog to the page shown, not to the largest page."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page = self.pages.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(index)
+        self.adjustSize()
+
+    def _on_setup_button_clicked(self) -> None:
+        self._show_page(1)
+        self.admin_password.setFocus()
 
     # -- page 2: real setup ----------------------------------------------------------
 
@@ -125,7 +155,7 @@ class FirstRunDialog(QDialog):
         self.setup_error.setWordWrap(True)
         self.setup_error.hide()
         back = QPushButton(self.tr("Back"))
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        back.clicked.connect(lambda: self._show_page(0))
         self.create_button = QPushButton(self.tr("Create"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._on_create_button_clicked)
@@ -190,7 +220,7 @@ class FirstRunDialog(QDialog):
         return page
 
     def _on_demo_button_clicked(self) -> None:
-        self.pages.setCurrentIndex(2)
+        self._show_page(2)
         self.tasks.job(
             lambda db, control: load_demo(db, DemoOptions(), actor="setup",
                                           progress=lambda st, d, t: control.progress(d, t, st)),

@@ -23,7 +23,7 @@ class SignInDialog(QDialog):
     """Wrong user and wrong password get the same message; lock-out says how long."""
 
     def __init__(self, tasks: TaskRunner, *, database: str, station: str,
-                 hint: str = "", parent: QWidget | None = None) -> None:
+                 hint: str = "", username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.user: UserInfo | None = None
@@ -67,7 +67,9 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.username.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.username.setText(username)
+        target = self.password if username else self.username
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_buttons_accepted(self) -> None:
         name, password = self.username.text().strip(), self.password.text()
