@@ -3,6 +3,7 @@
 from app.db.models.catalog import Sku
 from app.db.models.orders import Order, OrderLine, OrderStatusChange, Reservation
 from app.db.models.org import AuditEntry, Bin, Client, User, Warehouse
+from app.db.models.printing import OrderLabel, PrintJob
 from app.db.models.stock import StockBalance, StockMove
 
 __all__ = [
@@ -10,8 +11,10 @@ __all__ = [
     "Bin",
     "Client",
     "Order",
+    "OrderLabel",
     "OrderLine",
     "OrderStatusChange",
+    "PrintJob",
     "Reservation",
     "Sku",
     "StockBalance",

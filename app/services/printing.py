@@ -1,0 +1,645 @@
+"""The persistent print queue: create a job with its document, send it, record the outcome.
+
+Flow (:func:`print_document`): one transaction stores the job and its PDF (status
+``queued``); then :func:`deliver` *claims* it in a short transaction, encodes and sends
+it with **no transaction open** (a printer may take seconds or hang), and a second short
+transaction marks it ``sent`` or ``failed`` with the error. A failed job stays in the
+queue with its PDF: retrying sends the identical bytes, reprinting copies the PDF into a
+new job. Nothing is lost.
+
+Claiming is a guarded update — ``status IN ('queued', 'failed')`` (or a ``printing``
+claim older than :data:`STALE_CLAIM`, left by a crashed process) becomes ``printing``
+— and only the process whose update hit the row sends. Two stations retrying one job
+therefore print it once.
+
+Station settings (``StationSettings.printers``), as read by :class:`PrinterSettings`::
+
+    {
+      "profiles": {"Pack 1 label": {<PrinterProfile.to_dict()>}, ...},
+      "label": "Pack 1 label",        # shipping, carrier, bin labels and test pages
+      "sku": "Pack 1 SKU",            # SKU/FNSKU labels (falls back to "label")
+      "document": "Office laser"      # packing slips, pick lists, manifests
+    }
+
+A role without a printer falls back to the ``label`` printer, and when the station has
+exactly one printer every role uses it.
+
+Seller-supplied labels (:func:`store_imported_labels`) are kept in ``order_labels``,
+matched to their orders, and printed through the same queue as ``carrier_label`` jobs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import RowMapping, and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.engine import Database
+from app.db.models import Order, OrderLabel, PrintJob
+from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, NotFound
+from app.services.print_documents import Document, JobKind
+from app.services.run import run_write
+from printers import jobs
+from printers.errors import InvalidProfile, PrinterError
+from printers.importing import ImportedLabel
+from printers.profiles import Language, PrinterProfile
+from printers.transports import Transport
+
+STALE_CLAIM = timedelta(minutes=5)
+ERROR_TEXT_LIMIT = 2000
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+SENDABLE = (JobStatus.QUEUED.value, JobStatus.FAILED.value)
+
+
+class Role(StrEnum):
+    """What a station's printer is for."""
+
+    LABEL = "label"
+    SKU = "sku"
+    DOCUMENT = "document"
+
+
+ROLE_OF_KIND: dict[JobKind, Role] = {
+    JobKind.SHIPPING_LABEL: Role.LABEL,
+    JobKind.CARRIER_LABEL: Role.LABEL,
+    JobKind.BIN_LABELS: Role.LABEL,
+    JobKind.TEST_PAGE: Role.LABEL,
+    JobKind.SKU_LABELS: Role.SKU,
+    JobKind.PACKING_SLIP: Role.DOCUMENT,
+    JobKind.PICK_LIST: Role.DOCUMENT,
+    JobKind.MANIFEST: Role.DOCUMENT,
+}
+
+
+# --- errors -----------------------------------------------------------------------------
+
+
+class PrinterNotConfigured(DomainError):
+    code = "printer_not_configured"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "No printer is set up for {role} on this station; add one in Settings."
+    )
+
+
+class UnknownPrinterProfile(DomainError):
+    code = "unknown_printer_profile"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "This station has no printer named '{name}' (it has: {known})."
+    )
+
+
+class JobNotSendable(DomainError):
+    code = "job_not_sendable"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Print job {job} is {status}; only queued or failed jobs can be sent."
+    )
+
+
+class ZplOnlyLabel(PrinterError):
+    """A seller's raw ZPL label cannot be rasterised for another printer language."""
+
+    message_template: ClassVar[str] = (
+        "Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}"
+    )
+
+
+# --- printer settings -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    """A station's named printer profiles and which one serves each role."""
+
+    profiles: Mapping[str, PrinterProfile] = field(default_factory=dict)
+    roles: Mapping[Role, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_station(cls, raw: Mapping[str, Any]) -> PrinterSettings:
+        """Parse ``StationSettings.printers``; a bad profile raises InvalidProfile."""
+        profiles_raw = raw.get("profiles") or {}
+        if not isinstance(profiles_raw, Mapping):
+            raise InvalidProfile(name="printers", reason="'profiles' must be a mapping")
+        profiles: dict[str, PrinterProfile] = {}
+        for name, data in profiles_raw.items():
+            if not isinstance(data, Mapping):
+                raise InvalidProfile(name=str(name), reason="not a printer profile")
+            profiles[str(name)] = PrinterProfile.from_dict({**data, "name": str(name)})
+        roles = {
+            role: str(raw[role.value])
+            for role in Role
+            if isinstance(raw.get(role.value), str) and raw[role.value] in profiles
+        }
+        return cls(profiles, roles)
+
+    def to_station(self) -> dict[str, Any]:
+        """The JSON-ready dict for ``StationSettings.printers``."""
+        data: dict[str, Any] = {
+            "profiles": {name: profile.to_dict() for name, profile in self.profiles.items()}
+        }
+        data.update({role.value: name for role, name in self.roles.items()})
+        return data
+
+    def profile(self, name: str) -> PrinterProfile:
+        if name not in self.profiles:
+            raise UnknownPrinterProfile(name=name, known=", ".join(self.profiles) or "-")
+        return self.profiles[name]
+
+    def for_role(self, role: Role) -> PrinterProfile:
+        """The role's printer, else the label printer, else the only printer."""
+        for candidate in (role, Role.LABEL):
+            if candidate in self.roles:
+                return self.profiles[self.roles[candidate]]
+        if len(self.profiles) == 1:
+            return next(iter(self.profiles.values()))
+        raise PrinterNotConfigured(role=_ROLE_WORDS[role])
+
+    def for_kind(self, kind: JobKind) -> PrinterProfile:
+        return self.for_role(ROLE_OF_KIND[kind])
+
+
+_ROLE_WORDS = {
+    Role.LABEL: QT_TRANSLATE_NOOP("errors", "labels"),
+    Role.SKU: QT_TRANSLATE_NOOP("errors", "SKU labels"),
+    Role.DOCUMENT: QT_TRANSLATE_NOOP("errors", "documents"),
+}
+
+
+# --- DTOs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintJobInfo:
+    """One row of the print queue, without its document."""
+
+    id: int
+    created_at: datetime
+    actor: str
+    station: str
+    kind: JobKind
+    reference: str
+    order_id: int | None
+    printer_name: str
+    printer_uri: str
+    language: str
+    dpi: int
+    copies: int
+    status: JobStatus
+    attempts: int
+    last_error: str | None
+    error_template: str | None
+    error_fields: dict[str, Any]
+    sent_at: datetime | None
+    has_pdf: bool
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """How one send attempt went; ``error`` is None when the printer took the job."""
+
+    job: PrintJobInfo
+    error: PrinterError | None = None
+    bytes_sent: int = 0
+
+    @property
+    def delivered(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class _Claim:
+    job_id: int
+    attempt: int
+    reference: str
+    pdf: bytes | None
+    zpl: bytes | None
+    copies: int
+    profile: PrinterProfile
+
+
+def _info(job: PrintJob) -> PrintJobInfo:
+    detail: dict[str, Any] = json.loads(job.last_error_detail) if job.last_error_detail else {}
+    return PrintJobInfo(
+        id=job.id,
+        created_at=job.created_at,
+        actor=job.actor,
+        station=job.station,
+        kind=JobKind(job.kind),
+        reference=job.reference,
+        order_id=job.order_id,
+        printer_name=job.printer_name,
+        printer_uri=job.printer_uri,
+        language=job.language,
+        dpi=job.dpi,
+        copies=job.copies,
+        status=JobStatus(job.status),
+        attempts=job.attempts,
+        last_error=job.last_error,
+        error_template=detail.get("template"),
+        error_fields=dict(detail.get("fields") or {}),
+        sent_at=job.sent_at,
+        has_pdf=job.pdf is not None,
+    )
+
+
+def _job(session: Session, job_id: int) -> PrintJob:
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise NotFound(kind="Print job", key=str(job_id))
+    return job
+
+
+def _printer_columns(profile: PrinterProfile) -> dict[str, Any]:
+    return {
+        "printer_name": profile.name[:100],
+        "printer_uri": profile.uri[:300],
+        "language": profile.language.value,
+        "dpi": profile.dpi,
+        "printer_profile": json.dumps(profile.to_dict(), ensure_ascii=False),
+    }
+
+
+# --- the queue --------------------------------------------------------------------------
+
+
+def queue_document(
+    session: Session, document: Document, profile: PrinterProfile, *, actor: str, station: str
+) -> PrintJobInfo:
+    """Store a job with its document, status ``queued`` (nothing is sent here)."""
+    job = PrintJob(
+        actor=actor[:64],
+        station=station[:100],
+        kind=document.kind.value,
+        reference=document.reference[:200],
+        order_id=document.order_id,
+        copies=document.copies,
+        status=JobStatus.QUEUED.value,
+        attempts=0,
+        pdf=document.pdf,
+        zpl=document.zpl,
+        **_printer_columns(profile),
+    )
+    session.add(job)
+    session.flush()
+    return _info(job)
+
+
+def claim_job(
+    session: Session, job_id: int, *, station: str, profile: PrinterProfile | None = None
+) -> _Claim:
+    """Take the job for sending; raise JobNotSendable when someone else has it or it is done.
+
+    ``profile`` redirects the job to another printer (the snapshot is updated with it).
+    """
+    now = utcnow()
+    values: dict[str, Any] = {
+        "status": JobStatus.PRINTING.value,
+        "attempts": PrintJob.attempts + 1,
+        "claimed_at": now,
+        "claimed_by": station[:100],
+    }
+    if profile is not None:
+        values.update(_printer_columns(profile))
+    claimable = or_(
+        PrintJob.status.in_(SENDABLE),
+        and_(PrintJob.status == JobStatus.PRINTING.value, PrintJob.claimed_at < now - STALE_CLAIM),
+    )
+    result = session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id, claimable)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    job = _job(session, job_id)
+    if getattr(result, "rowcount", 0) != 1:
+        raise JobNotSendable(job=job_id, status=job.status)
+    session.refresh(job)
+    return _Claim(
+        job_id=job.id,
+        attempt=job.attempts,
+        reference=job.reference,
+        pdf=job.pdf,
+        zpl=job.zpl,
+        copies=job.copies,
+        profile=profile or PrinterProfile.from_dict(json.loads(job.printer_profile)),
+    )
+
+
+def finish_job(
+    session: Session, job_id: int, attempt: int, *, error: BaseException | None
+) -> PrintJobInfo:
+    """Record the outcome of ``attempt``; a later claim's outcome is never overwritten."""
+    job = _job(session, job_id)
+    if job.status == JobStatus.PRINTING.value and job.attempts == attempt:
+        job.claimed_at = None
+        if error is None:
+            job.status = JobStatus.SENT.value
+            job.sent_at = utcnow()
+            job.last_error = None
+            job.last_error_detail = None
+        else:
+            job.status = JobStatus.FAILED.value
+            job.last_error = _one_line(error)[:ERROR_TEXT_LIMIT]
+            job.last_error_detail = _error_detail(error)
+        session.flush()
+    return _info(job)
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def _error_detail(error: BaseException) -> str | None:
+    """Template and fields, so the queue can show the stored error in the user's language."""
+    template = getattr(error, "message_template", None) or getattr(error, "template", None)
+    fields = getattr(error, "fields", None) or getattr(error, "params", None)
+    if not isinstance(template, str) or not isinstance(fields, dict):
+        return None
+    return json.dumps(
+        {"template": template, "fields": {k: _plain(v) for k, v in fields.items()}},
+        ensure_ascii=False,
+    )
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, int | float | str | bool) or value is None else str(value)
+
+
+def send_claimed(claim: _Claim, transport: Transport | None = None) -> jobs.PrintResult:
+    """Encode and send a claimed job (no database work: call it outside transactions)."""
+    profile = claim.profile
+    if claim.pdf is None:
+        assert claim.zpl is not None  # the has_document check constraint
+        if profile.language is not Language.ZPL:
+            raise ZplOnlyLabel(reference=claim.reference, language=profile.language.value)
+        return jobs.send(claim.zpl * claim.copies, profile, transport=transport)
+    data = jobs.encode_job(claim.pdf, profile, copies=claim.copies)
+    return jobs.send(data, profile, transport=transport)
+
+
+def deliver(
+    db: Database,
+    job_id: int,
+    *,
+    station: str,
+    profile: PrinterProfile | None = None,
+    transport: Transport | None = None,
+) -> DeliveryResult:
+    """Claim, send (outside any transaction) and record one attempt at a job.
+
+    Printer faults come back in :attr:`DeliveryResult.error` with the job marked failed;
+    a job someone else holds raises :class:`JobNotSendable`. An unexpected error also
+    marks the job failed before it propagates, so the job never stays claimed.
+    """
+    claim = run_write(db, claim_job, job_id, station=station, profile=profile)
+    try:
+        result = send_claimed(claim, transport)
+    except PrinterError as error:
+        info = run_write(db, finish_job, job_id, claim.attempt, error=error)
+        return DeliveryResult(info, error)
+    except Exception as error:
+        run_write(db, finish_job, job_id, claim.attempt, error=error)
+        raise
+    info = run_write(db, finish_job, job_id, claim.attempt, error=None)
+    return DeliveryResult(info, None, result.bytes_sent)
+
+
+def print_document(
+    db: Database,
+    document: Document,
+    profile: PrinterProfile,
+    *,
+    actor: str,
+    station: str,
+    transport: Transport | None = None,
+) -> DeliveryResult:
+    """Queue a document (its own transaction), then deliver it."""
+    job = run_write(db, queue_document, document, profile, actor=actor, station=station)
+    return deliver(db, job.id, station=station, transport=transport)
+
+
+def print_from_data(
+    db: Database,
+    build: Callable[[Session, PrinterProfile], Document],
+    profile: PrinterProfile,
+    *,
+    actor: str,
+    station: str,
+) -> DeliveryResult:
+    """Lay out a document from the database (read transaction), then print it."""
+    with db.reading() as session:
+        document = build(session, profile)
+    return print_document(db, document, profile, actor=actor, station=station)
+
+
+def reprint_job(
+    session: Session,
+    job_id: int,
+    *,
+    actor: str,
+    station: str,
+    profile: PrinterProfile | None = None,
+) -> PrintJobInfo:
+    """A new queued job with the same archived document (so the reprint is identical)."""
+    old = _job(session, job_id)
+    target = profile or PrinterProfile.from_dict(json.loads(old.printer_profile))
+    document = Document(
+        JobKind(old.kind), old.reference, old.pdf, old.zpl, old.order_id, old.copies
+    )
+    return queue_document(session, document, target, actor=actor, station=station)
+
+
+def list_jobs(
+    session: Session, *, statuses: Sequence[JobStatus] = (), limit: int = 200
+) -> list[PrintJobInfo]:
+    """The queue, newest first (documents are not loaded)."""
+    columns = [c for c in PrintJob.__table__.columns if c.name not in ("pdf", "zpl")]
+    stmt = select(*columns, (PrintJob.pdf.is_not(None)).label("has_pdf"))
+    if statuses:
+        stmt = stmt.where(PrintJob.status.in_([s.value for s in statuses]))
+    rows = session.execute(stmt.order_by(PrintJob.id.desc()).limit(limit)).mappings()
+    return [_info_from_row(row) for row in rows]
+
+
+def _info_from_row(row: RowMapping) -> PrintJobInfo:
+    detail: dict[str, Any] = (
+        json.loads(row["last_error_detail"]) if row["last_error_detail"] else {}
+    )
+    return PrintJobInfo(
+        id=row["id"],
+        created_at=row["created_at"],
+        actor=row["actor"],
+        station=row["station"],
+        kind=JobKind(row["kind"]),
+        reference=row["reference"],
+        order_id=row["order_id"],
+        printer_name=row["printer_name"],
+        printer_uri=row["printer_uri"],
+        language=row["language"],
+        dpi=row["dpi"],
+        copies=row["copies"],
+        status=JobStatus(row["status"]),
+        attempts=row["attempts"],
+        last_error=row["last_error"],
+        error_template=detail.get("template"),
+        error_fields=dict(detail.get("fields") or {}),
+        sent_at=row["sent_at"],
+        has_pdf=bool(row["has_pdf"]),
+    )
+
+
+def get_job(session: Session, job_id: int) -> PrintJobInfo:
+    return _info(_job(session, job_id))
+
+
+def job_pdf(session: Session, job_id: int) -> bytes | None:
+    """The archived PDF of a job (None for a raw ZPL label)."""
+    return _job(session, job_id).pdf
+
+
+# --- seller-supplied labels ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatchedLabel:
+    index: int
+    order_id: int
+    order_number: str
+    reference: str
+    label_id: int
+
+
+@dataclass(frozen=True)
+class UnmatchedLabel:
+    index: int
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabelImportReport:
+    """What a label file held and which orders its labels belong to."""
+
+    file: str
+    labels: int
+    matched: tuple[MatchedLabel, ...]
+    unmatched: tuple[UnmatchedLabel, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "labels": self.labels,
+            "matched": [
+                {"index": m.index, "order_number": m.order_number, "reference": m.reference}
+                for m in self.matched
+            ],
+            "unmatched": [
+                {"index": u.index, "candidates": list(u.candidates)} for u in self.unmatched
+            ],
+        }
+
+
+def match_labels(
+    session: Session, labels: Sequence[ImportedLabel]
+) -> dict[int, tuple[int, str, str]]:
+    """Label index -> (order id, order number, matching reference).
+
+    Each label's candidates are tried most trustworthy first; a candidate matches an
+    order whose tracking number or order number equals it. A number shared by orders of
+    two clients matches nothing (we cannot tell which parcel it is).
+    """
+    wanted = {candidate for label in labels for candidate in label.candidates}
+    by_reference: dict[str, set[tuple[int, str]]] = {}
+    for chunk in _chunks(sorted(wanted), 500):
+        rows = session.execute(
+            select(Order.id, Order.number, Order.tracking_number).where(
+                or_(Order.tracking_number.in_(chunk), Order.number.in_(chunk))
+            )
+        )
+        for order_id, number, tracking in rows:
+            for key in (number, tracking):
+                if key in wanted:
+                    by_reference.setdefault(key, set()).add((order_id, number))
+    found: dict[int, tuple[int, str, str]] = {}
+    for label in labels:
+        for candidate in label.candidates:
+            orders = by_reference.get(candidate, set())
+            if len(orders) == 1:
+                order_id, number = next(iter(orders))
+                found[label.index] = (order_id, number, candidate)
+                break
+    return found
+
+
+def _chunks(values: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def store_imported_labels(
+    session: Session, source: str, labels: Sequence[ImportedLabel], *, actor: str
+) -> LabelImportReport:
+    """Keep each matched label with its order; list the rest with what was read on them.
+
+    One label per order and reference: importing a file again (say, with a corrected
+    label) replaces the stored label instead of adding a second one.
+    """
+    matches = match_labels(session, labels)
+    matched: list[MatchedLabel] = []
+    unmatched: list[UnmatchedLabel] = []
+    for label in labels:
+        if label.index not in matches:
+            unmatched.append(UnmatchedLabel(label.index, label.candidates))
+            continue
+        order_id, number, reference = matches[label.index]
+        row = session.scalar(
+            select(OrderLabel).where(
+                OrderLabel.order_id == order_id, OrderLabel.reference == reference[:100]
+            )
+        )
+        if row is None:
+            row = OrderLabel(order_id=order_id, reference=reference[:100])
+            session.add(row)
+        row.actor = actor[:64]
+        row.imported_at = utcnow()
+        row.source_file = source[-300:]
+        row.source_page = label.source_page
+        row.pdf = label.pdf
+        row.zpl = label.zpl
+        session.flush()
+        existing = row.id
+        matched.append(MatchedLabel(label.index, order_id, number, reference, existing))
+    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched))
+
+
+def carrier_label_document(session: Session, label_id: int) -> Document:
+    """A stored seller label as a printable document."""
+    row = session.get(OrderLabel, label_id)
+    if row is None:
+        raise NotFound(kind="Label", key=str(label_id))
+    number = session.scalar(select(Order.number).where(Order.id == row.order_id)) or ""
+    return Document(JobKind.CARRIER_LABEL, number, row.pdf, row.zpl, order_id=row.order_id)
+
+
+def latest_label_id(session: Session, order_id: int) -> int | None:
+    """The order's most recently imported carrier label, if it has one."""
+    return session.scalar(
+        select(OrderLabel.id)
+        .where(OrderLabel.order_id == order_id)
+        .order_by(OrderLabel.id.desc())
+        .limit(1)
+    )

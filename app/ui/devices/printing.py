@@ -1,0 +1,258 @@
+"""The print worker: printing runs on its own threads, never on the GUI or DB-writer thread.
+
+A send can take seconds, and a printer that stops reading holds the connection until its
+timeout; so each printer address gets its own *lane* (a daemon thread with a queue):
+a hung label printer delays only jobs for that printer, never the window, the database
+writer, or the office printer. Results come back to the GUI thread through a queued
+signal, like :class:`app.ui.tasks.TaskRunner` results.
+
+One worker per task runner (:meth:`PrintWorker.for_tasks`), so every screen and the
+settings dialog share the lanes. :func:`print_orders` is the call the Orders page uses
+to print shipping labels or packing slips for selected orders.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from sqlalchemy.orm import Session
+
+from app.services.print_documents import (
+    Document,
+    JobKind,
+    packing_slip_document,
+    pick_list_document,
+    shipping_label_document,
+)
+from app.services.printing import DeliveryResult, PrinterSettings, print_from_data
+from app.settings import StationSettings
+from app.ui.tasks import TaskRunner
+from printers.profiles import PrinterProfile
+
+log = logging.getLogger(__name__)
+
+#: printers.errors and app.services.printing templates, marked so lupdate puts them in the
+#: "errors" context of the printing translations (``error_text`` looks them up there).
+ERROR_TEMPLATES = (
+    QT_TRANSLATE_NOOP("errors", "Printing failed: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Printer {target} is offline or unreachable: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Printer {target} refused the connection"),
+    QT_TRANSLATE_NOOP(
+        "errors", "Printer {target} closed the connection after {sent} of {total} bytes"
+    ),
+    QT_TRANSLATE_NOOP("errors", "Printer {target} stopped responding for {seconds} s"),
+    QT_TRANSLATE_NOOP("errors", "Printer {target} is out of paper"),
+    QT_TRANSLATE_NOOP("errors", "Printer {target} has its cover open"),
+    QT_TRANSLATE_NOOP(
+        "errors", "Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file"
+    ),
+    QT_TRANSLATE_NOOP("errors", "Invalid printer address '{uri}': {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Cannot use {transport} printers here: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Invalid printer settings for '{name}': {reason}"),
+    QT_TRANSLATE_NOOP("errors", "The document cannot be read: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Cannot lay out the {layout}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Cannot read label file {source}: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "errors", "Reading barcodes from labels needs the zxing-cpp package ({reason})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "No printer is set up for {role} on this station; add one in Settings."
+    ),
+    QT_TRANSLATE_NOOP("errors", "This station has no printer named '{name}' (it has: {known})."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Print job {job} is {status}; only queued or failed jobs can be sent."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Order {order} has no {missing} yet; allocate it before printing its {document}."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Warehouse {warehouse} has no bins from {first} to {last}."),
+    QT_TRANSLATE_NOOP(
+        "errors", "SKU {sku} belongs to several clients ({clients}); choose the client."
+    ),
+    # Words that fill the placeholders above.
+    QT_TRANSLATE_NOOP("errors", "labels"),
+    QT_TRANSLATE_NOOP("errors", "SKU labels"),
+    QT_TRANSLATE_NOOP("errors", "documents"),
+    QT_TRANSLATE_NOOP("errors", "warehouse"),
+    QT_TRANSLATE_NOOP("errors", "reserved bins"),
+    QT_TRANSLATE_NOOP("errors", "shipping label"),
+    QT_TRANSLATE_NOOP("errors", "pick list"),
+    QT_TRANSLATE_NOOP("errors", "Print job"),
+    QT_TRANSLATE_NOOP("errors", "Label"),
+    QT_TRANSLATE_NOOP("errors", "queued"),
+    QT_TRANSLATE_NOOP("errors", "printing"),
+    QT_TRANSLATE_NOOP("errors", "sent"),
+    QT_TRANSLATE_NOOP("errors", "failed"),
+    QT_TRANSLATE_NOOP("errors", "copies"),
+    QT_TRANSLATE_NOOP("errors", "bin range"),
+    QT_TRANSLATE_NOOP("errors", "no answer"),
+    QT_TRANSLATE_NOOP("errors", "the printer reports itself offline"),
+)
+
+IMPORT_LANE = "label-import"
+
+
+@dataclass
+class _Callbacks:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    owner: QObject | None
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; lane threads emit, the slot runs on the GUI thread."""
+
+    finished = Signal(object, object, object)  # callbacks, result, error
+
+
+class PrintWorker(QObject):
+    """Runs print work (lay out, queue, send) on one thread per printer address."""
+
+    #: Emitted on the GUI thread after any job attempt, so queue views can refresh.
+    job_finished = Signal(object)  # DeliveryResult or exception
+    busy_changed = Signal(bool)
+
+    def __init__(self, tasks: TaskRunner) -> None:
+        super().__init__(tasks)
+        self.setObjectName("PrintWorker")
+        self.db = tasks.db
+        self._lanes: dict[str, queue.SimpleQueue[Callable[[], None]]] = {}
+        self._lock = threading.Lock()
+        self._pending = 0
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._on_bridge_finished)
+
+    @classmethod
+    def for_tasks(cls, tasks: TaskRunner) -> PrintWorker:
+        """The worker shared by everything that uses this task runner (created once)."""
+        existing = tasks.findChild(PrintWorker, "PrintWorker")
+        return existing if isinstance(existing, PrintWorker) else cls(tasks)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def submit(self, lane: str, fn: Callable[[], Any], *,
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               owner: QObject | None = None) -> None:
+        """Run ``fn()`` on the lane's thread; callbacks run later on the GUI thread."""
+        callbacks = _Callbacks(on_done, on_error, owner)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._lane(lane).put(partial(self._run, fn, callbacks))
+
+    def print_document(self, build: Callable[[Session, PrinterProfile], Document],
+                       profile: PrinterProfile, *, actor: str, station: str,
+                       on_done: Callable[[DeliveryResult], None] | None = None,
+                       on_error: Callable[[BaseException], None] | None = None,
+                       owner: QObject | None = None) -> None:
+        """Lay out from the database, queue and send, on the printer's lane."""
+        self.submit(
+            profile.uri,
+            lambda: print_from_data(self.db, build, profile, actor=actor, station=station),
+            on_done=on_done, on_error=on_error, owner=owner,
+        )
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    def _lane(self, name: str) -> queue.SimpleQueue[Callable[[], None]]:
+        with self._lock:
+            if name not in self._lanes:
+                work: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+                thread = threading.Thread(target=_drain, args=(work,), daemon=True,
+                                          name=f"haicang-print-{len(self._lanes) + 1}")
+                self._lanes[name] = work
+                thread.start()
+            return self._lanes[name]
+
+    def _run(self, fn: Callable[[], Any], callbacks: _Callbacks) -> None:
+        try:
+            result, error = fn(), None
+        except Exception as exc:  # handed to the GUI thread, never lost in a thread
+            result, error = None, exc
+        try:
+            self._bridge.finished.emit(callbacks, result, error)
+        except RuntimeError:  # the window closed while a printer was still busy
+            log.info("print result dropped: the worker is gone")
+
+    @Slot(object, object, object)
+    def _on_bridge_finished(self, callbacks: _Callbacks, result: Any,
+                            error: BaseException | None) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        self.job_finished.emit(error if error is not None else result)
+        owner = callbacks.owner
+        if owner is not None and not shiboken6.isValid(owner):
+            return
+        if error is None:
+            if callbacks.on_done is not None:
+                callbacks.on_done(result)
+        elif callbacks.on_error is not None:
+            callbacks.on_error(error)
+        else:
+            log.error("print task failed", exc_info=error)
+
+
+def _drain(work: queue.SimpleQueue[Callable[[], None]]) -> None:
+    """A lane's thread: run its work items one after another, forever (daemon)."""
+    while True:
+        work.get()()
+
+
+def station_printers(settings: StationSettings) -> PrinterSettings:
+    """This station's printers (raises InvalidProfile when the settings file is damaged)."""
+    return PrinterSettings.from_station(settings.printers)
+
+
+_ORDER_DOCUMENTS: dict[JobKind, Callable[[Session, int, PrinterProfile], Document]] = {
+    JobKind.SHIPPING_LABEL: shipping_label_document,
+    JobKind.PACKING_SLIP: packing_slip_document,
+    JobKind.PICK_LIST: pick_list_document,
+}
+
+
+def print_orders(ctx: Any, order_ids: Sequence[int], kind: JobKind, *,
+                 on_done: Callable[[DeliveryResult], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None,
+                 owner: QObject | None = None) -> int:
+    """Print a shipping label, packing slip or pick list for each order, off the GUI thread.
+
+    ``ctx`` is a :class:`app.ui.pages.base.PageContext`. The printer is the station's
+    printer for ``kind``; ``on_done`` gets each order's :class:`DeliveryResult` (a failed
+    delivery has ``result.error`` set and waits in the queue), ``on_error`` any other
+    failure (no printer set up, order not allocated...). Returns the number of jobs
+    submitted.
+    """
+    if kind not in _ORDER_DOCUMENTS:
+        raise ValueError(f"{kind} is not an order document")
+    profile = station_printers(ctx.app.settings).for_kind(kind)
+    worker = PrintWorker.for_tasks(ctx.tasks)
+    layout = _ORDER_DOCUMENTS[kind]
+    for order_id in order_ids:
+        build: Callable[[Session, PrinterProfile], Document] = partial(_for_order, layout,
+                                                                        order_id)
+        worker.print_document(
+            build, profile,
+            actor=ctx.actor, station=ctx.app.settings.station_name,
+            on_done=on_done, on_error=on_error, owner=owner,
+        )
+    return len(order_ids)
+
+
+def _for_order(layout: Callable[[Session, int, PrinterProfile], Document], order_id: int,
+               session: Session, profile: PrinterProfile) -> Document:
+    return layout(session, order_id, profile)

@@ -1,0 +1,607 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>LabelMatchModel</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Tracking / text read</source>
+        <translation>运单号 / 识别到的文字</translation>
+    </message>
+    <message>
+        <source>No matching order</source>
+        <translation>无匹配订单</translation>
+    </message>
+    <message>
+        <source>nothing readable</source>
+        <translation>无可识别内容</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueModel</name>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>{kind} ×{copies}</source>
+        <translation>{kind} ×{copies}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersSection</name>
+    <message>
+        <source>Add printer</source>
+        <translation>添加打印机</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:9100 (network), serial:///dev/ttyUSB0?baud=9600 or serial://COM3, usb://VID:PID, cups://QUEUE, win32://PRINTER NAME, file:///PATH</source>
+        <translation>tcp://主机:9100（网络）、serial:///dev/ttyUSB0?baud=9600 或 serial://COM3、usb://VID:PID、cups://队列名、win32://打印机名称、file:///路径</translation>
+    </message>
+    <message>
+        <source>TSPL (Rollo, TSC, iDPRT, Xprinter…)</source>
+        <translation>TSPL（Rollo、TSC、iDPRT、芯烨…）</translation>
+    </message>
+    <message>
+        <source>ZPL (Zebra and compatibles)</source>
+        <translation>ZPL（斑马及兼容机型）</translation>
+    </message>
+    <message>
+        <source>ESC/POS (receipt printers)</source>
+        <translation>ESC/POS（小票打印机）</translation>
+    </message>
+    <message>
+        <source>PDF (office printer)</source>
+        <translation>PDF（办公打印机）</translation>
+    </message>
+    <message>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} dpi</translation>
+    </message>
+    <message>
+        <source>4 × 6 in label</source>
+        <translation>4 × 6 英寸标签</translation>
+    </message>
+    <message>
+        <source>4 × 2 in label</source>
+        <translation>4 × 2 英寸标签</translation>
+    </message>
+    <message>
+        <source>50 × 30 mm label</source>
+        <translation>50 × 30 毫米标签</translation>
+    </message>
+    <message>
+        <source>2.25 × 1.25 in label</source>
+        <translation>2.25 × 1.25 英寸标签</translation>
+    </message>
+    <message>
+        <source>Letter paper</source>
+        <translation>Letter 纸</translation>
+    </message>
+    <message>
+        <source>A4 paper</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>{degrees}°</source>
+        <translation>{degrees}°</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>指令语言</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Use for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Shipping and bin labels</source>
+        <translation>面单和库位标签</translation>
+    </message>
+    <message>
+        <source>SKU labels</source>
+        <translation>SKU 标签</translation>
+    </message>
+    <message>
+        <source>Packing slips and pick lists</source>
+        <translation>装箱单和拣货单</translation>
+    </message>
+    <message>
+        <source>A role left on Automatic uses the label printer, or the only printer.</source>
+        <translation>设为“自动”的用途使用面单打印机；只有一台打印机时都用它。</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Two printers are called &apos;{name}&apos;; rename one.</source>
+        <translation>有两台打印机都叫“{name}”，请重命名其中一台。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <source>Sending a test page to {printer}…</source>
+        <translation>正在向 {printer} 发送测试页…</translation>
+    </message>
+    <message>
+        <source>Test page sent ({bytes} bytes). Check that the barcode scans.</source>
+        <translation>测试页已发送（{bytes} 字节）。请检查条码能否扫描。</translation>
+    </message>
+    <message>
+        <source>Test page failed: {error}</source>
+        <translation>测试页打印失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingNames</name>
+    <message>
+        <source>Shipping label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Pick list</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Bin labels</source>
+        <translation>库位标签</translation>
+    </message>
+    <message>
+        <source>SKU labels</source>
+        <translation>SKU 标签</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <source>Carrier label</source>
+        <translation>物流面单</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>交接单</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingPage</name>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Automatic uses this station&apos;s printer for each kind of document (Settings → Printers).</source>
+        <translation>“自动”会按单据类型使用本工作站设置的打印机（设置 → 打印机）。</translation>
+    </message>
+    <message>
+        <source>Print on</source>
+        <translation>打印到</translation>
+    </message>
+    <message>
+        <source>Bin labels</source>
+        <translation>库位标签</translation>
+    </message>
+    <message>
+        <source>SKU labels</source>
+        <translation>SKU 标签</translation>
+    </message>
+    <message>
+        <source>Seller labels</source>
+        <translation>卖家面单</translation>
+    </message>
+    <message>
+        <source>Automatic (by document)</source>
+        <translation>自动（按单据类型）</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Send a failed job again, with the same document</source>
+        <translation>用同一份文件重新发送失败的任务</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Print the same document again as a new job</source>
+        <translation>将同一份文件作为新任务再打印一次</translation>
+    </message>
+    <message>
+        <source>e.g. A-01-01-01</source>
+        <translation>例如 A-01-01-01</translation>
+    </message>
+    <message>
+        <source>e.g. A-01-05-04</source>
+        <translation>例如 A-01-05-04</translation>
+    </message>
+    <message>
+        <source>Print bin labels</source>
+        <translation>打印库位标签</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>From bin</source>
+        <translation>起始库位</translation>
+    </message>
+    <message>
+        <source>To bin</source>
+        <translation>结束库位</translation>
+    </message>
+    <message>
+        <source>One label per bin, in code order, from the first code to the last (inclusive).</source>
+        <translation>按库位编码顺序，每个库位一张标签，包含起始和结束库位。</translation>
+    </message>
+    <message>
+        <source>Scan or type a SKU, UPC or FNSKU</source>
+        <translation>扫描或输入 SKU、UPC 或 FNSKU</translation>
+    </message>
+    <message>
+        <source>Print SKU labels</source>
+        <translation>打印 SKU 标签</translation>
+    </message>
+    <message>
+        <source>SKU or barcode</source>
+        <translation>SKU 或条码</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>The barcode is the FNSKU when the SKU has one, otherwise the SKU code.</source>
+        <translation>有 FNSKU 时条码为 FNSKU，否则为 SKU 编码。</translation>
+    </message>
+    <message>
+        <source>Import label file…</source>
+        <translation>导入面单文件…</translation>
+    </message>
+    <message>
+        <source>Print matched labels now</source>
+        <translation>立即打印已匹配的面单</translation>
+    </message>
+    <message>
+        <source>PDF, PNG or ZPL files from the seller. Each label is matched to its order by the tracking or order number on it; labels that match no order are listed.</source>
+        <translation>卖家提供的 PDF、PNG 或 ZPL 文件。系统按面单上的运单号或订单号匹配订单，并列出未匹配到订单的面单。</translation>
+    </message>
+    <message>
+        <source>Any client</source>
+        <translation>所有客户</translation>
+    </message>
+    <message>
+        <source>Printing on {printer}…</source>
+        <translation>正在 {printer} 上打印…</translation>
+    </message>
+    <message>
+        <source>Job {job} sent to {printer}.</source>
+        <translation>任务 {job} 已发送到 {printer}。</translation>
+    </message>
+    <message>
+        <source>Job {job} was not printed and waits in the queue: {error}</source>
+        <translation>任务 {job} 未打印，已留在队列中：{error}</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse and type the first bin code.</source>
+        <translation>请选择仓库并输入起始库位编码。</translation>
+    </message>
+    <message>
+        <source>Import label file</source>
+        <translation>导入面单文件</translation>
+    </message>
+    <message>
+        <source>Label files (*.pdf *.png *.zpl *.txt);;All files (*)</source>
+        <translation>面单文件 (*.pdf *.png *.zpl *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>{file}: {labels} labels, {matched} matched, {unmatched} without an order.</source>
+        <translation>{file}：共 {labels} 张面单，{matched} 张已匹配，{unmatched} 张无对应订单。</translation>
+    </message>
+    <message>
+        <source>{sent} printed, {failed} failed (see the queue).</source>
+        <translation>{sent} 张已打印，{failed} 张失败（见打印队列）。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Printing failed: {reason}</source>
+        <extracomment>printers.errors and app.services.printing templates, marked so lupdate puts them in the &quot;errors&quot; context of the printing translations (``error_text`` looks them up there).</extracomment>
+        <translation>打印失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Printer {target} is offline or unreachable: {reason}</source>
+        <translation>打印机 {target} 离线或无法连接：{reason}</translation>
+    </message>
+    <message>
+        <source>Printer {target} refused the connection</source>
+        <translation>打印机 {target} 拒绝连接</translation>
+    </message>
+    <message>
+        <source>Printer {target} closed the connection after {sent} of {total} bytes</source>
+        <translation>打印机 {target} 在收到 {sent}/{total} 字节后断开了连接</translation>
+    </message>
+    <message>
+        <source>Printer {target} stopped responding for {seconds} s</source>
+        <translation>打印机 {target} 已 {seconds} 秒无响应</translation>
+    </message>
+    <message>
+        <source>Printer {target} is out of paper</source>
+        <translation>打印机 {target} 缺纸</translation>
+    </message>
+    <message>
+        <source>Printer {target} has its cover open</source>
+        <translation>打印机 {target} 上盖未关</translation>
+    </message>
+    <message>
+        <source>Unsupported printer address &apos;{uri}&apos;: use tcp, serial, usb, cups, win32 or file</source>
+        <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
+    </message>
+    <message>
+        <source>Invalid printer address &apos;{uri}&apos;: {reason}</source>
+        <translation>打印机地址“{uri}”无效：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot use {transport} printers here: {reason}</source>
+        <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
+    </message>
+    <message>
+        <source>Invalid printer settings for &apos;{name}&apos;: {reason}</source>
+        <translation>打印机“{name}”的设置无效：{reason}</translation>
+    </message>
+    <message>
+        <source>The document cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot lay out the {layout}: {reason}</source>
+        <translation>无法排版{layout}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read label file {source}: {reason}</source>
+        <translation>无法读取面单文件 {source}：{reason}</translation>
+    </message>
+    <message>
+        <source>Reading barcodes from labels needs the zxing-cpp package ({reason})</source>
+        <translation>识别面单条码需要安装 zxing-cpp（{reason}）</translation>
+    </message>
+    <message>
+        <source>Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}</source>
+        <translation>面单 {reference} 是 ZPL 文件，只能在 ZPL 打印机上打印，不能用 {language}</translation>
+    </message>
+    <message>
+        <source>No printer is set up for {role} on this station; add one in Settings.</source>
+        <translation>本工作站尚未设置用于{role}的打印机，请在“设置”中添加。</translation>
+    </message>
+    <message>
+        <source>This station has no printer named &apos;{name}&apos; (it has: {known}).</source>
+        <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
+    </message>
+    <message>
+        <source>Print job {job} is {status}; only queued or failed jobs can be sent.</source>
+        <translation>打印任务 {job} 状态为{status}，只有等待中或失败的任务可以发送。</translation>
+    </message>
+    <message>
+        <source>Order {order} has no {missing} yet; allocate it before printing its {document}.</source>
+        <translation>订单 {order} 还没有{missing}，请先分配库存再打印{document}。</translation>
+    </message>
+    <message>
+        <source>Warehouse {warehouse} has no bins from {first} to {last}.</source>
+        <translation>仓库 {warehouse} 中没有从 {first} 到 {last} 的库位。</translation>
+    </message>
+    <message>
+        <source>SKU {sku} belongs to several clients ({clients}); choose the client.</source>
+        <translation>SKU {sku} 属于多个客户（{clients}），请选择客户。</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>SKU labels</source>
+        <translation>SKU 标签</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>reserved bins</source>
+        <translation>预留库位</translation>
+    </message>
+    <message>
+        <source>shipping label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <source>pick list</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>bin range</source>
+        <translation>库位范围</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>the printer reports itself offline</source>
+        <translation>打印机报告处于离线状态</translation>
+    </message>
+</context>
+</TS>
