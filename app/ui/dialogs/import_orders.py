@@ -1,0 +1,283 @@
+"""Importing a seller's order file: pick file and client, see every bad row, then decide.
+
+The preview is the real check (``preview_order_import``) run without writing, so
+what it lists is exactly what an import would reject. "Import all" is offered
+only for a clean file; "Import valid rows only" writes the good orders and
+leaves the listed ones out. The import is one transaction on the writer thread:
+the service has no progress hook, so the dialog shows a busy bar meanwhile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import ImportRejected
+from app.services.changes import Changes
+from app.services.order_import import ImportReport, import_orders, preview_order_import
+from app.ui.i18n import error_text
+from app.ui.models.orders import ImportProblemsModel, import_text
+from app.ui.tasks import Task, TaskRunner
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """A finished import; ``changes`` tells every screen that orders were added."""
+
+    report: ImportReport
+    file_name: str
+    changes: Changes = Changes.ORDERS
+
+
+class ImportOrdersDialog(QDialog):
+    """Emits ``imported(ImportOutcome)`` and closes after a successful import."""
+
+    imported = Signal(object)
+
+    def __init__(self, tasks: TaskRunner, actor: str, client_codes: list[str],
+                 preferred_client: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.actor = actor
+        self.report: ImportReport | None = None
+        self._preview_task: Task[ImportReport] | None = None
+        self.setWindowTitle(self.tr("Import orders from a file"))
+        self.setMinimumSize(760, 520)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("CSV or Excel (.xlsx) file"))
+        self.path_edit.textEdited.connect(lambda _t: self._forget_preview())
+        self.path_edit.returnPressed.connect(self.preview)
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._on_browse_clicked)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(browse)
+        self.client_combo = QComboBox()
+        for code in client_codes:
+            self.client_combo.addItem(code, code)
+        if preferred_client is not None:
+            self.client_combo.setCurrentIndex(max(0, self.client_combo.findData(preferred_client)))
+        self.client_combo.activated.connect(lambda _i: self._forget_preview())
+        self.check_button = QPushButton(self.tr("Check file"))
+        self.check_button.setAutoDefault(False)
+        self.check_button.clicked.connect(self.preview)
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client_combo, 1)
+        client_row.addWidget(self.check_button)
+        form = QFormLayout()
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Client (seller)"), client_row)
+
+        self.summary = QLabel(self.tr("Choose a file and the client it belongs to, then check it."))
+        self.summary.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.problems = ImportProblemsModel(self)
+        self.problem_table = QTableView()
+        self.problem_table.setModel(self.problems)
+        self.problem_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problem_table.setAlternatingRowColors(True)
+        self.problem_table.setWordWrap(False)
+        vertical = self.problem_table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(26)
+        header = self.problem_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in ((0, 60), (1, 150), (2, 110)):
+            header.resizeSection(column, width)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("Muted")
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+
+        self.import_all_button = QPushButton(self.tr("Import all"))
+        self.import_all_button.setProperty("primary", True)
+        self.import_all_button.clicked.connect(lambda: self.run_import(valid_only=False))
+        self.import_valid_button = QPushButton(self.tr("Import valid rows only"))
+        self.import_valid_button.clicked.connect(lambda: self.run_import(valid_only=True))
+        self.close_button = QPushButton(self.tr("Cancel"))
+        for button in (self.import_all_button, self.import_valid_button, self.close_button):
+            button.setAutoDefault(False)  # Enter in the file field checks; it never imports
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy, 1)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_all_button)
+        buttons.addWidget(self.import_valid_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.problem_table, 1)
+        layout.addWidget(self.warnings)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # -- choosing --------------------------------------------------------------------
+
+    def set_file(self, path: str | Path) -> None:
+        self.path_edit.setText(str(path))
+        self._forget_preview()
+
+    def set_client(self, code: str) -> None:
+        self.client_combo.setCurrentIndex(max(0, self.client_combo.findData(code)))
+        self._forget_preview()
+
+    def _on_browse_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose an order file"), self.path_edit.text(),
+            self.tr("Order files (*.csv *.xlsx *.txt);;All files (*)"))
+        if path:
+            self.set_file(path)
+            self.preview()
+
+    def _forget_preview(self) -> None:
+        if self._preview_task is not None:
+            self._preview_task.discard()
+            self._preview_task = None
+            self.busy.hide()
+        self.report = None
+        self.problems.set_problems(())
+        self.warnings.hide()
+        self.error.hide()
+        self._update_buttons()
+
+    # -- preview ---------------------------------------------------------------------
+
+    def _choice(self) -> tuple[str, str] | None:
+        path, client = self.path_edit.text().strip(), self.client_combo.currentData()
+        if not path or not client:
+            self._show_error(self.tr("Choose a file and a client first."))
+            return None
+        return path, str(client)
+
+    def preview(self) -> None:
+        """Check the file against the database without writing anything."""
+        choice = self._choice()
+        if choice is None:
+            return
+        self._forget_preview()
+        path, client = choice
+        self.summary.setText(self.tr("Checking {file}…").format(file=Path(path).name))
+        self.busy.show()
+        self._preview_task = self.tasks.read(
+            lambda s: preview_order_import(s, client, path),
+            on_done=self._on_preview_done, on_error=self._on_task_error, owner=self)
+
+    def _on_preview_done(self, report: ImportReport) -> None:
+        self._preview_task = None
+        self.busy.hide()
+        self.show_report(report)
+
+    def show_report(self, report: ImportReport) -> None:
+        """Summary, every bad row with its reason, warnings; then which imports make sense."""
+        self.report = report
+        self.problems.set_problems(report.problems)
+        self.summary.setText(self._summary_text(report))
+        if report.warnings:
+            self.warnings.setText("\n".join(import_text(w.template, w.params, w.message)
+                                             for w in report.warnings))
+            self.warnings.show()
+        else:
+            self.warnings.hide()
+        self._update_buttons()
+
+    def _summary_text(self, report: ImportReport) -> str:
+        file_name = Path(report.file).name
+        text = self.tr(
+            "{file}: {rows} rows. New orders: {new}. Already imported: {already}. "
+            "Rejected orders: {rejected}.").format(
+                file=file_name, rows=f"{report.rows:,}", new=f"{len(report.orders_created):,}",
+                already=f"{len(report.orders_already_imported):,}",
+                rejected=f"{len(report.orders_rejected):,}")
+        if report.problems:
+            text += " " + self.tr(
+                "{count} rows have problems (listed below); fix the file and check again, "
+                "or import only the valid orders.").format(count=f"{report.bad_lines:,}")
+        elif report.orders_created:
+            text += " " + self.tr("The file is clean.")
+        else:
+            text += " " + self.tr("There is nothing new to import.")
+        return text
+
+    def _update_buttons(self) -> None:
+        report = self.report
+        busy = self._preview_task is not None or not self.busy.isHidden()
+        new = bool(report and report.orders_created)
+        self.import_all_button.setEnabled(not busy and new and bool(report and report.ok))
+        self.import_valid_button.setEnabled(
+            not busy and new and bool(report and not report.ok))
+        self.check_button.setEnabled(not busy)
+
+    # -- import ----------------------------------------------------------------------
+
+    def run_import(self, *, valid_only: bool) -> None:
+        choice = self._choice()
+        if choice is None or self.report is None:
+            return
+        path, client = choice
+        actor, name = self.actor, Path(path).name
+        self.error.hide()
+        self.summary.setText(self.tr("Importing {file}…").format(file=name))
+        self.busy.show()
+        self._update_buttons()
+        self.close_button.setEnabled(False)
+        self.tasks.write(
+            lambda s: ImportOutcome(
+                import_orders(s, client, path, actor=actor, valid_only=valid_only), name),
+            on_done=self._on_import_done, on_error=self._on_import_error, owner=self)
+
+    def _on_import_done(self, outcome: ImportOutcome) -> None:
+        self.busy.hide()
+        self.close_button.setEnabled(True)
+        self.imported.emit(outcome)
+        self.accept()
+
+    def _on_import_error(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.close_button.setEnabled(True)
+        report = getattr(exc, "report", None)
+        if isinstance(exc, ImportRejected) and isinstance(report, ImportReport):
+            # The file or the database changed since the preview: show what is wrong now.
+            self.show_report(report)
+        self._on_task_error(exc)
+
+    def _on_task_error(self, exc: BaseException) -> None:
+        self._preview_task = None
+        self.busy.hide()
+        self._show_error(error_text(exc))
+        self._update_buttons()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

@@ -1,0 +1,549 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ImportOrdersDialog</name>
+    <message>
+        <source>Import orders from a file</source>
+        <translation>从文件导入订单</translation>
+    </message>
+    <message>
+        <source>CSV or Excel (.xlsx) file</source>
+        <translation>CSV 或 Excel (.xlsx) 文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Client (seller)</source>
+        <translation>客户（卖家）</translation>
+    </message>
+    <message>
+        <source>Choose a file and the client it belongs to, then check it.</source>
+        <translation>选择订单文件及其所属客户，然后检查文件。</translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>全部导入</translation>
+    </message>
+    <message>
+        <source>Import valid rows only</source>
+        <translation>仅导入有效行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose an order file</source>
+        <translation>选择订单文件</translation>
+    </message>
+    <message>
+        <source>Order files (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>订单文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file and a client first.</source>
+        <translation>请先选择文件和客户。</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows. New orders: {new}. Already imported: {already}. Rejected orders: {rejected}.</source>
+        <translation>{file}：共 {rows} 行。新订单：{new}。此前已导入：{already}。被拒绝的订单：{rejected}。</translation>
+    </message>
+    <message>
+        <source>{count} rows have problems (listed below); fix the file and check again, or import only the valid orders.</source>
+        <translation>{count} 行有问题（见下表）；请修改文件后重新检查，或仅导入有效订单。</translation>
+    </message>
+    <message>
+        <source>The file is clean.</source>
+        <translation>文件没有问题。</translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>没有需要导入的新订单。</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsModel</name>
+    <message>
+        <source>Line</source>
+        <extracomment>True while a page is being read. A page arrived and was appended (or rows were refreshed): the view may update counts. A read failed; the page shows it next to the table.</extracomment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>最晚发货</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Hold reason</source>
+        <translation>挂起原因</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status before</source>
+        <translation>变更前状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status after</source>
+        <translation>变更后状态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>商品行</translation>
+    </message>
+    <message>
+        <source>Reserved bins</source>
+        <translation>预留库位</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <source>not allocated yet</source>
+        <translation>尚未分配</translation>
+    </message>
+    <message>
+        <source>Reserved bins ({count})</source>
+        <translation>预留库位（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>New</source>
+        <extracomment>The root index as a default argument (one shared, never-valid instance). Refreshing more loaded rows than this in place costs more than starting over.</extracomment>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Backordered</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Order</source>
+        <extracomment>Chip colours: calm for work in progress, amber/red for what needs a person.</extracomment>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>最晚发货</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>City / state</source>
+        <translation>城市 / 州</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again from the newest order (F5)</source>
+        <translation>从最新订单起重新读取列表（F5）</translation>
+    </message>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>Import a seller&apos;s CSV or Excel order file</source>
+        <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
+    </message>
+    <message>
+        <source>Search or scan an order, buyer, tracking, SKU</source>
+        <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
+    </message>
+    <message>
+        <source>Order number, part of the buyer&apos;s name, tracking number, or a SKU code or barcode. A scanner&apos;s Enter searches at once (Ctrl+F comes here).</source>
+        <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>Ordered on or after this day</source>
+        <translation>下单日期不早于此日</translation>
+    </message>
+    <message>
+        <source>Ordered on or before this day</source>
+        <translation>下单日期不晚于此日</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Lines, address, reserved bins and history (Enter)</source>
+        <translation>查看商品行、地址、预留库位和状态记录（回车）</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>分配库存</translation>
+    </message>
+    <message>
+        <source>Reserve stock in bins for the selected orders</source>
+        <translation>为选中的订单在库位中预留库存</translation>
+    </message>
+    <message>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>解除挂起</translation>
+    </message>
+    <message>
+        <source>Cancel orders…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the order being processed now</source>
+        <translation>处理完当前订单后停止</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
+    </message>
+    <message>
+        <source>{total} orders</source>
+        <translation>共 {total} 个订单</translation>
+    </message>
+    <message>
+        <source>Showing all {shown} orders</source>
+        <translation>已显示全部 {shown} 个订单</translation>
+    </message>
+    <message>
+        <source>Showing the newest {shown} of {total} orders — scroll for more</source>
+        <translation>显示最新的 {shown} 个订单（共 {total} 个）——向下滚动加载更多</translation>
+    </message>
+    <message>
+        <source>No order matches “{term}”.</source>
+        <translation>没有与“{term}”匹配的订单。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{count} selected</source>
+        <translation>已选 {count} 个</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Cancel {count} selected orders? Stock reserved for them is released. This cannot be undone.</source>
+        <translation>确定取消选中的 {count} 个订单？为其预留的库存将被释放。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Keep orders</source>
+        <translation>保留订单</translation>
+    </message>
+    <message>
+        <source>Put orders on hold</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <source>Hold {count} selected orders? They keep their reserved stock and go back to where they were when released.</source>
+        <translation>确定挂起选中的 {count} 个订单？订单保留已预留的库存，解除挂起后回到原来的状态。</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation>{count} 个失败</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>没有任何更改</translation>
+    </message>
+    <message>
+        <source> — stopped after {done} of {total}</source>
+        <translation>——已在处理 {done}/{total} 个后停止</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>{number}: {reason}</source>
+        <translation>{number}：{reason}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} backordered (not enough stock)</source>
+        <translation>{count} 个缺货（库存不足）</translation>
+    </message>
+    <message>
+        <source>{count} allocated</source>
+        <translation>{count} 个已分配</translation>
+    </message>
+    <message>
+        <source>{count} cancelled</source>
+        <translation>{count} 个已取消</translation>
+    </message>
+    <message>
+        <source>{count} put on hold</source>
+        <translation>{count} 个已挂起</translation>
+    </message>
+    <message>
+        <source>{count} released to {status}</source>
+        <translation>{count} 个已解除挂起，回到“{status}”</translation>
+    </message>
+    <message>
+        <source>Imported {created} orders from {file} ({already} already imported, {rejected} rejected).</source>
+        <translation>已从 {file} 导入 {created} 个订单（{already} 个此前已导入，{rejected} 个被拒绝）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <extracomment>Failures listed by name in the summary; the rest are counted. Item data of the &quot;All clients/warehouses&quot; choices (ids start at 1; not None, see below). Wide enough for an Amazon order number and a ZIP-less &quot;City, ST&quot;; Tracking takes the rest.</extracomment>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+</context>
+</TS>
