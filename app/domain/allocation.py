@@ -117,7 +117,8 @@ def plan_order(
 
 
 def _plan_in_warehouse(needs: Sequence[LineNeed], stock: list[BinStock]) -> list[Pick] | None:
-    remaining = {s.bin_id: s for s in stock}
+    # Keyed by (bin, SKU): one bin often holds several SKUs.
+    remaining = {(s.bin_id, s.sku_id): s for s in stock}
     picks: list[Pick] = []
     for need in needs:
         pool = [s for s in remaining.values() if s.sku_id == need.sku_id]
@@ -125,8 +126,8 @@ def _plan_in_warehouse(needs: Sequence[LineNeed], stock: list[BinStock]) -> list
         if planned is None:
             return None
         for p in planned:
-            s = remaining[p.bin_id]
-            remaining[p.bin_id] = BinStock(
+            s = remaining[(p.bin_id, p.sku_id)]
+            remaining[(p.bin_id, p.sku_id)] = BinStock(
                 s.bin_id, s.warehouse_id, s.sku_id, s.bin_type,
                 s.available - p.quantity, s.received_at,
             )

@@ -87,3 +87,10 @@ def test_plans_never_take_more_than_a_bin_has_and_fill_exactly(
     for p in picks:
         assert 0 < p.quantity <= have[p.bin_id]
     assert len({p.bin_id for p in picks}) == len(picks)
+
+
+def test_a_bin_holding_two_skus_fills_both_lines() -> None:
+    plan = plan_order([need(2, sku=1, line=1), need(1, sku=2, line=2)],
+                      [stock(7, 5, sku=1), stock(7, 5, sku=2)])
+    assert plan.complete
+    assert sorted((p.bin_id, p.sku_id, p.quantity) for p in plan.picks) == [(7, 1, 2), (7, 2, 1)]
