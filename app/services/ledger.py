@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import case, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -25,10 +23,13 @@ B = StockBalance
 def ensure_balance(session: Session, bin_id: int, sku_id: int) -> None:
     """Create the (bin, SKU) balance row if missing; safe when two writers race."""
     values = {"bin_id": bin_id, "sku_id": sku_id, "on_hand": 0, "reserved": 0}
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
         session.execute(pg_insert(B).values(values).on_conflict_do_nothing())
     else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
         session.execute(sqlite_insert(B).values(values).on_conflict_do_nothing())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -22,8 +23,13 @@ LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
 
 _hasher = PasswordHasher()
-#: Verified against when the user does not exist, so timing does not reveal which part was wrong.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so timing does not reveal which part
+    was wrong. Made on first use: hashing costs a noticeable moment at start-up."""
+    return _hasher.hash("not-a-real-password")
 
 
 def create_user(
@@ -68,7 +74,7 @@ def authenticate(session: Session, username: str, password: str) -> UserInfo:
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     now = utcnow()
     if user is None or not user.active:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         raise AuthenticationFailed()
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)

@@ -1,27 +1,37 @@
-"""Starting the desktop app: Qt, language, database, first run, sign-in, main window."""
+"""Starting the desktop app.
+
+The main window is on screen first (it is what a person waits for); then the
+database opens on a background thread, the first-run or sign-in dialog sits
+on top of the window, and the screens appear once someone has signed in.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import sys
+import threading
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.bootstrap import AppContext, build_context
-from app.domain.errors import DomainError
-from app.services.users import count_users
-from app.settings import config_dir, load_settings, save_settings
-from app.ui.dialogs.first_run import FirstRunDialog
-from app.ui.dialogs.settings_dialog import SettingsDialog, default_sections
-from app.ui.dialogs.sign_in import SignInDialog
+from app.settings import StationSettings, config_dir, load_settings, resolve_database_url
 from app.ui.i18n import error_text, install_translators
-from app.ui.main_window import MainWindow
-from app.ui.pages.base import PageContext
+from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.resources import icon, stylesheet
-from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+    from app.services.dto import UserInfo
+    from app.ui.devices.scale import ScaleWorker
+    from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+#: Set by the start-up benchmark: print "shown" once the main window is on screen.
+STARTUP_PROBE = "HAICANG_STARTUP_PROBE"
 
 
 def ui_settings() -> QSettings:
@@ -29,24 +39,79 @@ def ui_settings() -> QSettings:
     return QSettings(str(config_dir() / "ui.ini"), QSettings.Format.IniFormat)
 
 
-class AppController:
-    """Owns the window lifecycle: sign in, main window, sign out, language switch."""
+def shell_info(settings: StationSettings, url: str) -> ShellInfo:
+    kind = "postgresql" if url.startswith("postgresql") else "sqlite"
+    shown = re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)  # never show a password
+    return ShellInfo(settings.station_name, kind, shown, ui_settings())
 
-    def __init__(self, qt_app: QApplication, context: AppContext, tasks: TaskRunner) -> None:
+
+class _Opened(QObject):
+    """Carries the opened database (or the failure) from the opening thread."""
+
+    done = Signal(object, object)  # AppContext | None, BaseException | None
+
+
+class AppController:
+    """Owns the session: database, sign-in, window contents, devices, settings."""
+
+    def __init__(self, qt_app: QApplication, window: MainWindow, settings: StationSettings,
+                 url: str) -> None:
         self.qt_app = qt_app
-        self.context = context
-        self.tasks = tasks
-        self.window: MainWindow | None = None
+        self.window = window
+        self.settings = settings
+        self.url = url
+        self.context: AppContext | None = None
+        self.tasks: TaskRunner | None = None
+        self.scale: ScaleWorker | None = None
         self.sign_in_hint = ""
         self.last_user = str(ui_settings().value("signin/last_user", ""))
+        self._opened = _Opened()
+        self._opened.done.connect(self._on_database_opened)
+        self._connect_window()
+
+    def _connect_window(self) -> None:
+        self.window.sign_out_requested.connect(self._on_window_sign_out_requested)
+        self.window.settings_requested.connect(self._on_window_settings_requested)
+
+    # -- opening -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """First run if the database has no users yet, then sign-in."""
+        """Open (and if needed upgrade) the database off the GUI thread."""
+        self.window.statusBar().showMessage(self.window.tr("Opening the database…"))
+        threading.Thread(target=self._open, name="haicang-open-db", daemon=True).start()
+
+    def _open(self) -> None:
+        try:
+            from app.bootstrap import build_context
+
+            context = build_context(self.url, settings=self.settings)
+        except Exception as exc:  # shown to the user, then the app closes
+            self._opened.done.emit(None, exc)
+            return
+        self._opened.done.emit(context, None)
+
+    def _on_database_opened(self, context: AppContext | None,
+                            error: BaseException | None) -> None:
+        self.window.statusBar().clearMessage()
+        if context is None:
+            assert error is not None
+            QMessageBox.critical(self.window, self.window.tr("Haicang cannot start"),
+                                 error_text(error))
+            self.qt_app.quit()
+            return
+        from app.services.users import count_users
+        from app.ui.tasks import TaskRunner
+
+        self.context = context
+        self.tasks = TaskRunner(context.db)
         self.tasks.read(count_users, on_done=self._on_user_count, on_error=self._fatal)
 
     def _on_user_count(self, users: int) -> None:
         if users == 0:
-            dialog = FirstRunDialog(self.tasks)
+            from app.ui.dialogs.first_run import FirstRunDialog
+
+            assert self.tasks is not None
+            dialog = FirstRunDialog(self.tasks, self.window)
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
                 self.qt_app.quit()
                 return
@@ -54,58 +119,105 @@ class AppController:
             self.last_user = dialog.username
         self.sign_in()
 
+    # -- session -------------------------------------------------------------------------
+
     def sign_in(self) -> None:
-        db = self.context.db
-        dialog = SignInDialog(self.tasks, database=db.display_url,
-                              station=self.context.settings.station_name, hint=self.sign_in_hint,
-                              username=self.last_user)
-        dialog.setWindowIcon(icon("haicang"))
+        from app.ui.dialogs.sign_in import SignInDialog
+
+        assert self.context is not None and self.tasks is not None
+        dialog = SignInDialog(self.tasks, database=self.context.db.display_url,
+                              station=self.context.settings.station_name,
+                              hint=self.sign_in_hint, username=self.last_user,
+                              parent=self.window)
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.user is None:
             self.qt_app.quit()
             return
-        settings = ui_settings()
         self.last_user = dialog.user.username
-        settings.setValue("signin/last_user", self.last_user)
-        self._open_window(PageContext(self.context, self.tasks, dialog.user, settings))
+        ui_settings().setValue("signin/last_user", self.last_user)
+        self._start_session(dialog.user)
 
-    def _open_window(self, page_ctx: PageContext) -> None:
-        window = MainWindow(page_ctx)
-        window.sign_out_requested.connect(self._on_window_sign_out_requested)
-        window.settings_requested.connect(self._on_window_settings_requested)
-        window.show()
-        self.window = window
+    def _start_session(self, user: UserInfo) -> None:
+        from app.ui.pages.base import PageContext
 
-    def _close_window(self) -> None:
-        if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
+        assert self.context is not None and self.tasks is not None
+        self.window.start_session(PageContext(self.context, self.tasks, user, ui_settings()))
+        self._start_devices()
+
+    def _start_devices(self) -> None:
+        from app.ui.devices.scale import start_scale
+        from app.ui.widgets.scale_status import ScaleStatusWidget
+
+        assert self.context is not None
+        self.scale = start_scale(self.context.settings, self.window)
+        status = self.window.findChild(ScaleStatusWidget)
+        if status is None:
+            self.window.add_status_widget(ScaleStatusWidget(self.scale))
+        else:
+            status.set_worker(self.scale)
+
+    def _stop_devices(self) -> None:
+        if self.scale is not None:
+            self.scale.stop()
+            self.scale = None
 
     def _on_window_sign_out_requested(self) -> None:
-        self._close_window()
+        self._stop_devices()
+        self.window.end_session()
         self.sign_in_hint = ""
         self.sign_in()
 
     def _on_window_settings_requested(self) -> None:
-        assert self.window is not None
-        sections = default_sections(self.context, self.tasks)
-        dialog = SettingsDialog(self.context.settings, sections, self.window)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        new = dialog.result_settings()
-        save_settings(new)
-        language_changed = new.language != self.context.settings.language
-        self.context = AppContext(new, self.context.db)
-        if language_changed:
-            install_translators(self.qt_app, new.language)
-        # Rebuild the window so every label is created in the new language.
-        page_ctx = PageContext(self.context, self.tasks, self.window.ctx.user, ui_settings())
-        self._close_window()
-        self._open_window(page_ctx)
+        from app.settings import save_settings
+        from app.ui.dialogs.settings_dialog import SettingsDialog, default_sections
+
+        assert self.context is not None and self.tasks is not None
+        ctx = self.window.ctx
+        assert ctx is not None
+        self._stop_devices()  # the scale test in Settings needs the port to itself
+        dialog = SettingsDialog(self.context.settings,
+                                default_sections(self.context, self.tasks), self.window)
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        if accepted:
+            new = dialog.result_settings()
+            save_settings(new)
+            language_changed = new.language != self.context.settings.language
+            from app.bootstrap import AppContext
+
+            self.context = AppContext(new, self.context.db)
+            self.settings = new
+            if language_changed:
+                install_translators(self.qt_app, new.language)
+                self._rebuild_window(ctx.user)
+                return
+            from app.ui.pages.base import PageContext
+
+            self.window.start_session(PageContext(self.context, self.tasks, ctx.user,
+                                                  ctx.ui_settings))
+        self._start_devices()
+
+    def _rebuild_window(self, user: UserInfo) -> None:
+        """Every label is created anew in the new language."""
+        old = self.window
+        old.end_session()
+        self.window = MainWindow(shell_info(self.settings, self.url))
+        self._connect_window()
+        self.window.show()
+        old.close()
+        old.deleteLater()
+        self._start_session(user)
 
     def _fatal(self, exc: BaseException) -> None:
-        QMessageBox.critical(None, "Haicang", error_text(exc))
+        QMessageBox.critical(self.window, "Haicang", error_text(exc))
         self.qt_app.quit()
+
+    def shutdown(self) -> None:
+        """After the event loop: stop devices, finish queued writes, close the database."""
+        self._stop_devices()
+        self.window.end_session()
+        if self.tasks is not None:
+            self.tasks.shutdown()
+        if self.context is not None:
+            self.context.db.dispose()
 
 
 def run_gui(db_url: str | None = None, argv: list[str] | None = None) -> int:
@@ -118,20 +230,14 @@ def run_gui(db_url: str | None = None, argv: list[str] | None = None) -> int:
     qt_app.setStyleSheet(stylesheet())
     settings = load_settings()
     install_translators(qt_app, settings.language)
-    try:
-        context = build_context(db_url, settings=settings)
-    except DomainError as exc:
-        QMessageBox.critical(_parentless(), qt_app.translate("App", "Haicang cannot start"),
-                             error_text(exc))
-        return 1
-    tasks = TaskRunner(context.db)
-    controller = AppController(qt_app, context, tasks)
+    url = resolve_database_url(db_url, settings)
+    window = MainWindow(shell_info(settings, url))
+    window.show()
+    if os.environ.get(STARTUP_PROBE):
+        qt_app.processEvents()
+        print("shown", flush=True)
+    controller = AppController(qt_app, window, settings, url)
     QTimer.singleShot(0, controller.start)
     code = qt_app.exec()
-    tasks.shutdown()
-    context.db.dispose()
+    controller.shutdown()
     return int(code)
-
-
-def _parentless() -> QWidget | None:
-    return None

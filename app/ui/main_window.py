@@ -1,11 +1,25 @@
-"""The window clerks live in: a sidebar of screens, the screen, and a status bar."""
+"""The window clerks live in: a sidebar of screens, the screen, and a status bar.
+
+The window appears before anything else happens (it is the first thing a
+person sees, within a moment of starting the app); the database opens and the
+sign-in dialog sits on top of it. After sign-in, :meth:`MainWindow.start_session`
+fills in the screens the user may use; signing out empties it again.
+"""
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,33 +57,43 @@ def page_specs() -> list[PageSpec]:
                  "app.ui.pages.orders:OrdersPage"),
         PageSpec("inventory", str(QT_TRANSLATE_NOOP("MainWindow", "Inventory")), "inventory",
                  "app.ui.pages.inventory:InventoryPage"),
+        PageSpec("printing", str(QT_TRANSLATE_NOOP("MainWindow", "Printing")), "printing",
+                 "app.ui.pages.printing:PrintingPage"),
     ]
+
+
+@dataclass(frozen=True)
+class ShellInfo:
+    """What the window shows before anyone has signed in."""
+
+    station_name: str
+    database_kind: str  # "sqlite" or "postgresql"
+    database_display: str
+    ui_settings: QSettings
 
 
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, ctx: PageContext, specs: list[PageSpec] | None = None) -> None:
+    def __init__(self, shell: ShellInfo) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.shell = shell
+        self.ctx: PageContext | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Haicang 海仓 — Warehouse"))
         self.setWindowIcon(icon("haicang"))
         self.setMinimumSize(QSize(1100, 640))
-        self._specs = specs if specs is not None else page_specs()
+        self._specs: list[PageSpec] = []
         self._pages: dict[str, Page] = {}
 
         self.nav = QListWidget()
         self.nav.setObjectName("Sidebar")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(180)
-        for spec in self._specs:
-            item = QListWidgetItem(icon(spec.icon), spec.display_title())
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(160, 40))
-            self.nav.addItem(item)
         self.stack = QStackedWidget()
+        self.welcome = self._welcome()
+        self.stack.addWidget(self.welcome)
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
@@ -78,40 +103,95 @@ class MainWindow(QMainWindow):
         split.setSizes([self.nav.width(), 10_000])
         self.setCentralWidget(split)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-
         self._build_status_bar()
         self._build_menu()
-        ctx.tasks.data_changed.connect(self._on_tasks_data_changed)
         self._restore_geometry()
+
+    # -- session -----------------------------------------------------------------------
+
+    def start_session(self, ctx: PageContext, specs: list[PageSpec] | None = None) -> None:
+        """Signed in: show the screens and who is working."""
+        self.end_session()
+        self.ctx = ctx
+        self._specs = specs if specs is not None else page_specs()
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), spec.display_title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(160, 40))
+            self.nav.addItem(item)
+        for i, spec in enumerate(self._specs[:9], start=1):
+            go = QAction(spec.display_title(), self)
+            go.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            go.triggered.connect(lambda _=False, row=i - 1: self.nav.setCurrentRow(row))
+            self.addAction(go)
+            self._page_actions.append(go)
+        self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
+            name=ctx.user.display_name, role=self._role_text(ctx.user.role)))
+        self.user_label.show()
+        ctx.tasks.data_changed.connect(self._on_tasks_data_changed)
+        ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
         last = str(ctx.ui_settings.value("main/page", self._specs[0].key if self._specs else ""))
         keys = [s.key for s in self._specs]
-        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        if keys:
+            self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def end_session(self) -> None:
+        """Signed out: no screen, no data left on show."""
+        if self.ctx is not None:
+            self.ctx.tasks.data_changed.disconnect(self._on_tasks_data_changed)
+            self.ctx.tasks.busy_changed.disconnect(self._on_tasks_busy_changed)
+        self.ctx = None
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.close()
+            page.deleteLater()
+        self._pages.clear()
+        for action in self._page_actions:
+            self.removeAction(action)
+        self._page_actions.clear()
+        self._specs = []
+        self.stack.setCurrentWidget(self.welcome)
+        self.user_label.hide()
+        self.busy_label.setText("")
 
     # -- building ----------------------------------------------------------------------
 
+    def _welcome(self) -> QWidget:
+        widget = QWidget()
+        logo = QLabel()
+        logo.setPixmap(icon("haicang").pixmap(96, 96))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        name = QLabel(self.tr("Haicang 海仓"))
+        name.setObjectName("PageTitle")
+        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(widget)
+        layout.addStretch(1)
+        layout.addWidget(logo)
+        layout.addWidget(name)
+        layout.addStretch(2)
+        return widget
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        db = self.ctx.app.db
-        kind = "SQLite" if db.kind == "sqlite" else "PostgreSQL"
+        kind = "SQLite" if self.shell.database_kind == "sqlite" else "PostgreSQL"
         self.db_label = QLabel(self.tr("Database: {kind}").format(kind=kind))
-        self.db_label.setToolTip(db.display_url)
-        self.user_label = QLabel(
-            self.tr("Signed in: {name} ({role})").format(
-                name=self.ctx.user.display_name, role=self._role_text(self.ctx.user.role)
-            )
-        )
+        self.db_label.setToolTip(self.shell.database_display)
+        self.user_label = QLabel()
+        self.user_label.hide()
         self.station_label = QLabel(
-            self.tr("Station: {name}").format(name=self.ctx.app.settings.station_name)
+            self.tr("Station: {name}").format(name=self.shell.station_name)
         )
         self.busy_label = QLabel("")
         for w in (self.db_label, self.user_label, self.station_label):
             bar.addPermanentWidget(w)
         bar.addWidget(self.busy_label)
-        self.ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
 
     def add_status_widget(self, widget: QWidget) -> None:
-        """Devices and sync show their state here (left of database, user and station)."""
-        self.statusBar().insertPermanentWidget(0, widget)
+        """Devices and sync show their state here, after database, user and station."""
+        self.statusBar().addPermanentWidget(widget)
 
     def _role_text(self, role: str) -> str:
         names = {
@@ -121,13 +201,14 @@ class MainWindow(QMainWindow):
         return names.get(role, role)
 
     def _build_menu(self) -> None:
+        self._page_actions: list[QAction] = []
         menu = self.menuBar().addMenu(self.tr("&Haicang"))
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.settings_requested)
-        menu.addAction(settings)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self._on_settings_action_triggered)
+        menu.addAction(self.settings_action)
         sign_out = QAction(self.tr("Sign &out"), self)
-        sign_out.triggered.connect(self.sign_out_requested)
+        sign_out.triggered.connect(self._on_sign_out_triggered)
         menu.addAction(sign_out)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -138,20 +219,24 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._on_find_triggered)
         self.addAction(find)
-        for i, spec in enumerate(self._specs[:9], start=1):
-            go = QAction(spec.display_title(), self)
-            go.setShortcut(QKeySequence(f"Ctrl+{i}"))
-            go.triggered.connect(lambda _=False, row=i - 1: self.nav.setCurrentRow(row))
-            self.addAction(go)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Haicang"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 
+    def _on_settings_action_triggered(self) -> None:
+        if self.ctx is not None:
+            self.settings_requested.emit()
+
+    def _on_sign_out_triggered(self) -> None:
+        if self.ctx is not None:
+            self.sign_out_requested.emit()
+
     # -- pages ---------------------------------------------------------------------------
 
     def page(self, key: str) -> Page:
         """The page for ``key``, built on first use."""
+        assert self.ctx is not None, "pages exist only while someone is signed in"
         if key not in self._pages:
             spec = next(s for s in self._specs if s.key == key)
             module_name, class_name = spec.factory.split(":")
@@ -172,7 +257,7 @@ class MainWindow(QMainWindow):
         return self.page(key)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.ctx is None:
             return
         key = self._specs[row].key
         self.stack.setCurrentWidget(self.page(key))
@@ -194,7 +279,7 @@ class MainWindow(QMainWindow):
     # -- window state --------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.ctx.ui_settings.value("main/geometry")
+        geometry = self.shell.ui_settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
             return
@@ -211,10 +296,9 @@ class MainWindow(QMainWindow):
         self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.ctx.ui_settings.setValue("main/geometry", self.saveGeometry())
-        for page in self._pages.values():
-            page.close()
-        self.ctx.ui_settings.sync()
+        self.shell.ui_settings.setValue("main/geometry", self.saveGeometry())
+        self.end_session()
+        self.shell.ui_settings.sync()
         super().closeEvent(event)
 
     def _show_about(self) -> None:
@@ -225,5 +309,5 @@ class MainWindow(QMainWindow):
                 "<h3>Haicang 海仓 {version}</h3>"
                 "<p>Order and warehouse management for overseas warehouses.</p>"
                 "<p>Database: {db}</p>"
-            ).format(version=__version__, db=self.ctx.app.db.display_url),
+            ).format(version=__version__, db=self.shell.database_display),
         )

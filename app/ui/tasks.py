@@ -19,15 +19,17 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
-from sqlalchemy.orm import Session
 
-from app.db.engine import Database
 from app.services.changes import Changes
-from app.services.run import run_write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.db.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,8 @@ class TaskRunner(QObject):
               on_error: Callable[[BaseException], None] | None = None,
               owner: QObject | None = None) -> Task[T]:
         """Run ``fn(session)`` as one transaction on the writer thread."""
+        from app.services.run import run_write
+
         return self._submit(self._writer, lambda: run_write(self.db, fn), on_done, on_error, owner)
 
     def job(self, fn: Callable[[Database, TaskControl], T], *,

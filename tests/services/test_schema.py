@@ -84,3 +84,13 @@ def test_unreachable_or_bad_urls_are_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "garbage.sqlite3").write_bytes(b"this is not a database" * 100)
     with pytest.raises(DatabaseUnavailable):
         open_database(f"sqlite:///{tmp_path / 'garbage.sqlite3'}")
+
+
+def test_the_quick_revision_reader_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from app.db.schema import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {r.revision for r in script.walk_revisions()}

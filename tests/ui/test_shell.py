@@ -16,7 +16,7 @@ from app.settings import StationSettings
 from app.ui.dialogs.first_run import FirstRunDialog
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.i18n import install_translators
-from app.ui.main_window import MainWindow, PageSpec
+from app.ui.main_window import MainWindow, PageSpec, ShellInfo
 from app.ui.pages.base import Page, PageContext
 from app.ui.tasks import InlineTaskRunner, TaskRunner
 
@@ -125,14 +125,22 @@ class _EchoPage(Page):
         self.reloads += 1
 
 
+ECHO = [PageSpec("echo", "Orders", "orders", f"{__name__}:_EchoPage")]
+
+
+def _shell(db: Database, tmp_path: Path) -> ShellInfo:
+    return ShellInfo("PACK-7", db.kind, db.display_url,
+                     QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
 def _window(qtbot, db: Database, tmp_path: Path, runner: TaskRunner | None = None) -> MainWindow:
     user = _user(db)
+    shell = _shell(db, tmp_path)
     ctx = PageContext(AppContext(StationSettings(station_name="PACK-7"), db),
-                      runner or InlineTaskRunner(db), user,
-                      QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    specs = [PageSpec("echo", "Orders", "orders", f"{__name__}:_EchoPage")]
-    window = MainWindow(ctx, specs)
+                      runner or InlineTaskRunner(db), user, shell.ui_settings)
+    window = MainWindow(shell)
     qtbot.addWidget(window)
+    window.start_session(ctx, ECHO)
     return window
 
 
@@ -154,8 +162,7 @@ def test_geometry_is_remembered(qtbot, db, tmp_path: Path) -> None:
     window.setGeometry(40, 30, 1150, 700)
     size = window.size()
     window.close()
-    again = MainWindow(window.ctx, [PageSpec("echo", "Orders", "orders",
-                                             f"{__name__}:_EchoPage")])
+    again = MainWindow(window.shell)
     qtbot.addWidget(again)
     assert again.size() == size and again.x() == 40
 
@@ -211,3 +218,15 @@ def _english_after_each_test():
     app = QApplication.instance()
     if app is not None:
         install_translators(app, "en")
+
+
+def test_the_window_is_empty_before_sign_in_and_after_sign_out(qtbot, db, tmp_path: Path) -> None:
+    window = _window(qtbot, db, tmp_path)
+    assert window.nav.count() == 1 and isinstance(window.current_page(), _EchoPage)
+    window.end_session()
+    assert window.nav.count() == 0 and window.current_page() is None
+    assert window.ctx is None and not window.user_label.isVisible()
+    signed_out: list[bool] = []
+    window.sign_out_requested.connect(lambda: signed_out.append(True))
+    window.settings_action.trigger()  # nothing to configure for nobody
+    assert signed_out == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.address import US_STATES
 from app.domain.states import Region
-from app.services.demo import DEMO_PASSWORD, DemoOptions, DemoReport, load_demo
 from app.services.organisation import WarehouseDraft
 from app.services.setup import FirstRunResult, first_run_setup
 from app.ui.i18n import error_text
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.services.demo import DemoReport
 
 TIME_ZONES = [
     "America/Los_Angeles", "America/Denver", "America/Phoenix", "America/Chicago",
@@ -220,6 +224,8 @@ class FirstRunDialog(QDialog):
         return page
 
     def _on_demo_button_clicked(self) -> None:
+        from app.services.demo import DemoOptions, load_demo  # only on the first run
+
         self._show_page(2)
         self.tasks.job(
             lambda db, control: load_demo(db, DemoOptions(), actor="setup",
@@ -239,6 +245,8 @@ class FirstRunDialog(QDialog):
         self.demo_progress.setValue(done)
 
     def _on_demo_done(self, report: DemoReport) -> None:
+        from app.services.demo import DEMO_PASSWORD
+
         self.username = "admin"
         self.hint = self.tr(
             "Demo users: admin, clerk, packer, picker — password {password}"

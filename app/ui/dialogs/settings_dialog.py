@@ -39,9 +39,11 @@ class SettingsSection(Protocol):
         ...
 
 
-class GeneralSection:
+class GeneralSection(QWidget):
+    """Language and station name (a widget itself, so lupdate sees its ``self.tr``)."""
+
     def __init__(self, settings: StationSettings, database: str) -> None:
-        self._widget = QWidget()
+        super().__init__()
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGES.items():
@@ -52,16 +54,16 @@ class GeneralSection:
         db = QLabel(database)
         db.setObjectName("Muted")
         db.setWordWrap(True)
-        form = QFormLayout(self._widget)
-        form.addRow(self._widget.tr("Language / 语言"), self.language)
-        form.addRow(self._widget.tr("Station name"), self.station)
-        form.addRow(self._widget.tr("Database"), db)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language / 语言"), self.language)
+        form.addRow(self.tr("Station name"), self.station)
+        form.addRow(self.tr("Database"), db)
 
     def title(self) -> str:
-        return self._widget.tr("General")
+        return self.tr("General")
 
     def widget(self) -> QWidget:
-        return self._widget
+        return self
 
     def apply(self, settings: StationSettings) -> StationSettings:
         return settings.with_changes(
@@ -72,7 +74,14 @@ class GeneralSection:
 
 def default_sections(context: AppContext, tasks: TaskRunner) -> list[SettingsSection]:
     """The tabs this build offers; device screens add theirs here."""
-    return [GeneralSection(context.settings, context.db.display_url)]
+    from app.ui.settings_printers import PrintersSection
+    from app.ui.settings_scale import ScaleSection
+
+    return [
+        GeneralSection(context.settings, context.db.display_url),
+        PrintersSection(context, tasks),
+        ScaleSection(context.settings),
+    ]
 
 
 class SettingsDialog(QDialog):

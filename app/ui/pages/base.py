@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.bootstrap import AppContext
 from app.services.changes import Changes
-from app.services.dto import UserInfo
 from app.ui.i18n import error_text
-from app.ui.tasks import TaskRunner
 from app.ui.widgets.message_bar import Level, MessageBar
+
+if TYPE_CHECKING:  # the main window is shown before the database layer is imported
+    from app.bootstrap import AppContext
+    from app.services.dto import UserInfo
+    from app.ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
@@ -48,13 +49,15 @@ from app.services.orders import (
 )
 from app.services.organisation import list_clients, list_warehouses
 from app.services.run import run_write
-from app.ui.dialogs.import_orders import ImportOrdersDialog, ImportOutcome
 from app.ui.dialogs.order_detail import OrderDetailDialog
 from app.ui.i18n import error_text
 from app.ui.models.orders import Column, OrderTableModel, status_text
 from app.ui.pages.base import Page, PageContext
 from app.ui.tasks import Task, TaskControl
 from app.ui.widgets.message_bar import Level
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.import_orders import ImportOrdersDialog, ImportOutcome
 
 ROW_HEIGHT = 28
 SEARCH_DELAY_MS = 350
@@ -709,6 +712,9 @@ class OrdersPage(Page):
         self.open_import()
 
     def open_import(self) -> ImportOrdersDialog:
+        # Imported here: the file readers are only needed when someone imports.
+        from app.ui.dialogs.import_orders import ImportOrdersDialog
+
         client = self.client_combo.currentData()
         codes = [c.code for c in self._clients if c.active]
         preferred = next((c.code for c in self._clients if c.id == client), None)
