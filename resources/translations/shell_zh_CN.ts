@@ -1,13 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>App</name>
-    <message>
-        <source>Haicang cannot start</source>
-        <translation>海仓无法启动</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Haicang</source>
@@ -18,8 +11,8 @@
         <translation>欢迎使用海仓 Haicang</translation>
     </message>
     <message>
-        <source>This database is empty. Set up your warehouse and its administrator, or load a demo warehouse to look around first.</source>
-        <translation>这个数据库是空的。请设置您的仓库和管理员，或先载入演示仓库看看。</translation>
+        <source>This database is empty. How would you like to start?</source>
+        <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
         <source>Set up my warehouse</source>
@@ -28,6 +21,14 @@
     <message>
         <source>Load the demo warehouse</source>
         <translation>载入演示仓库</translation>
+    </message>
+    <message>
+        <source>Create the administrator account and your first warehouse. Clients, SKUs and bins can be added afterwards.</source>
+        <translation>创建管理员账户和第一个仓库。客户、SKU 和库位可以之后再添加。</translation>
+    </message>
+    <message>
+        <source>Two warehouses (Los Angeles and New Jersey), three sellers, 300 SKUs and 2,000 orders to try everything out. Takes about half a minute.</source>
+        <translation>两个仓库（洛杉矶和新泽西）、三个卖家、300 个 SKU 和 2,000 个订单，可以试用所有功能。大约需要半分钟。</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -139,6 +140,25 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Language / 语言</source>
+        <translation>语言 / Language</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Orders</source>
@@ -159,6 +179,14 @@
     <message>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Haicang 海仓</source>
+        <translation>海仓 Haicang</translation>
     </message>
     <message>
         <source>Station: {name}</source>
@@ -233,18 +261,6 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Language / 语言</source>
-        <translation>语言 / Language</translation>
-    </message>
-    <message>
-        <source>Station name</source>
-        <translation>工作站名称</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>数据库</translation>
     </message>
     <message>
         <source>Save</source>
@@ -480,6 +496,18 @@
     <message>
         <source>Unexpected error: {detail}</source>
         <translation>意外错误：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Opening the database…</source>
+        <extracomment>Set by the start-up benchmark: print "shown" once the main window is on screen.</extracomment>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Haicang cannot start</source>
+        <translation>海仓无法启动</translation>
     </message>
 </context>
 </TS>
