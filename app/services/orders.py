@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -183,7 +184,8 @@ class OrderQuery:
     search: str = ""
 
 
-def _filtered(session: Session, stmt: _S, q: OrderQuery) -> _S:
+def _filtered(stmt: _S, q: OrderQuery) -> _S:
+    """Every filter except the search term (see :func:`_search_clauses`)."""
     if q.statuses:
         stmt = stmt.where(Order.status.in_([s.value for s in q.statuses]))
     if q.client_id is not None:
@@ -194,31 +196,25 @@ def _filtered(session: Session, stmt: _S, q: OrderQuery) -> _S:
         stmt = stmt.where(Order.order_date >= _day_start(q.date_from))
     if q.date_to is not None:
         stmt = stmt.where(Order.order_date < _day_start(q.date_to, 1))
-    term = q.search.strip()
-    if term:
-        stmt = stmt.where(_search_clause(session, term))
     return stmt
 
 
-def _search_clause(session: Session, term: str) -> ColumnElement[bool]:
-    """What a typed or scanned search term means, most specific first.
+def _search_clauses(session: Session, term: str) -> Iterator[ColumnElement[bool]]:
+    """What a typed or scanned search term may mean, most specific first.
 
     A scanned code is an order number, a tracking number or a SKU/barcode, never
-    a name; those three are answered from indexes. Only a term that matches no
-    identifier is looked for in buyer names (a substring scan, which is the slow
-    path and only taken for what can only be a name).
+    a name; those are answered from indexes. Callers take the first meaning that
+    finds anything, so only a term that matches no identifier is looked for in
+    buyer names (a substring scan: the slow path, taken only for what can only
+    be a name).
     """
-    identifier = (Order.number == term) | (Order.tracking_number == term)
-    if session.scalar(select(Order.id).where(identifier).limit(1)) is not None:
-        return identifier
+    yield (Order.number == term) | (Order.tracking_number == term)
     sku_ids = list(session.scalars(select(Sku.id).where(
         (Sku.code == term) | (Sku.upc == term) | (Sku.ean == term) | (Sku.fnsku == term)
     )))
     if sku_ids:
-        return Order.id.in_(
-            select(OrderLine.order_id).where(OrderLine.sku_id.in_(sku_ids))
-        )
-    return func.lower(Order.buyer_name).like(f"%{_escape(term.lower())}%", escape="\\")
+        yield Order.id.in_(select(OrderLine.order_id).where(OrderLine.sku_id.in_(sku_ids)))
+    yield func.lower(Order.buyer_name).like(f"%{_escape(term.lower())}%", escape="\\")
 
 
 def _escape(text: str) -> str:
@@ -233,10 +229,24 @@ def list_order_ids(
     session: Session, query: OrderQuery, *, before_id: int | None = None, limit: int = 500
 ) -> list[OrderId]:
     """Newest first, a page at a time (keyset paging: as fast at row 900,000 as at row 1)."""
-    stmt = _filtered(session, select(Order.id), query)
-    if before_id is not None:
-        stmt = stmt.where(Order.id < before_id)
-    return [OrderId(i) for i in session.scalars(stmt.order_by(Order.id.desc()).limit(limit))]
+    base = _filtered(select(Order.id), query)
+    page = base.where(Order.id < before_id) if before_id is not None else base
+    page = page.order_by(Order.id.desc()).limit(limit)
+    term = query.search.strip()
+    if not term:
+        return [OrderId(i) for i in session.scalars(page)]
+    clauses = list(_search_clauses(session, term))
+    for i, clause in enumerate(clauses):
+        last = i == len(clauses) - 1
+        if before_id is not None and not last:
+            # A later page keeps the meaning the first page found.
+            if session.scalar(base.where(clause).limit(1)) is None:
+                continue
+            last = True
+        ids = [OrderId(i) for i in session.scalars(page.where(clause))]
+        if ids or last:
+            return ids
+    return []
 
 
 def load_order_rows(session: Session, ids: list[int]) -> list[OrderRow]:
@@ -250,13 +260,26 @@ def load_order_rows(session: Session, ids: list[int]) -> list[OrderRow]:
         .subquery()
     )
     stmt = (
-        select(Order, Client.code, Warehouse.code, units.c.units)
+        select(
+            Order.id, Order.number, Order.status, Order.order_date, Order.ship_by,
+            Order.buyer_name, Order.city, Order.state, Order.service_level,
+            Order.tracking_number, Order.hold_reason, Client.code.label("client_code"),
+            Warehouse.code.label("warehouse_code"), units.c.units,
+        )
         .join(Client, Client.id == Order.client_id)
         .outerjoin(Warehouse, Warehouse.id == Order.warehouse_id)
         .outerjoin(units, units.c.order_id == Order.id)
         .where(Order.id.in_(ids))
     )
-    rows = {o.id: _row(o, cc, wc, u) for o, cc, wc, u in session.execute(stmt)}
+    # Plain columns, not ORM entities: a page of 200 rows is built several times faster.
+    rows = {
+        r.id: OrderRow(
+            OrderId(r.id), r.number, r.client_code, r.warehouse_code, OrderStatus(r.status),
+            r.order_date, r.ship_by, r.buyer_name, r.city, r.state, r.service_level,
+            int(r.units or 0), r.tracking_number, r.hold_reason,
+        )
+        for r in session.execute(stmt)
+    }
     return [rows[i] for i in ids if i in rows]
 
 
@@ -267,9 +290,19 @@ def list_orders(session: Session, query: OrderQuery, *, limit: int = 500) -> lis
 def count_orders_by_status(session: Session, query: OrderQuery) -> dict[OrderStatus, int]:
     """Counts for the status tabs: the query's filters except the status filter itself."""
     stmt = _filtered(
-        session, select(Order.status, func.count(Order.id)), replace(query, statuses=())
+        select(Order.status, func.count(Order.id)), replace(query, statuses=())
     ).group_by(Order.status)
-    return {OrderStatus(s): int(n) for s, n in session.execute(stmt)}
+    term = query.search.strip()
+    clauses: list[ColumnElement[bool] | None] = (
+        list(_search_clauses(session, term)) if term else [None]
+    )
+    counts: dict[OrderStatus, int] = {}
+    for clause in clauses:
+        narrowed = stmt if clause is None else stmt.where(clause)
+        counts = {OrderStatus(s): int(n) for s, n in session.execute(narrowed)}
+        if counts:
+            break
+    return counts
 
 
 def _row(o: Order, client_code: str, wh_code: str | None, units: int | None) -> OrderRow:
