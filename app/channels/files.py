@@ -32,12 +32,6 @@ from typing import Any, NamedTuple
 from app.domain.address import normalize_state, normalize_zip
 from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable, InvalidValue
 
-
-def N_(text: str) -> str:
-    """Mark a reason template for translation (context ``imports``) without translating it."""
-    return QT_TRANSLATE_NOOP("imports", text)
-
-
 # --- the template: one table is the documentation, the header map and the sample ----------
 
 
@@ -56,42 +50,103 @@ class TemplateColumn:
 
 
 TEMPLATE_COLUMNS: tuple[TemplateColumn, ...] = (
-    TemplateColumn("order_number", "订单号", True, False, "SO-10001",
-                   "Rows with the same number are the lines of one order.",
-                   "订单号相同的多行为同一订单的多个商品行。", 64),
-    TemplateColumn("order_date", "下单时间", False, False, "2024-03-05 14:30",
-                   "YYYY-MM-DD [HH:MM], an Excel date or M/D/YYYY; UTC unless a zone is "
-                   "given; empty = time of import.",
-                   "YYYY-MM-DD [HH:MM]、Excel 日期或 M/D/YYYY；无时区按 UTC；留空=导入时间。"),
-    TemplateColumn("sku", "商品编码", True, True, "MUG-RED",
-                   "SKU code, or its UPC / EAN / FNSKU barcode.",
-                   "SKU 编码，或其 UPC / EAN / FNSKU 条码。", 64),
-    TemplateColumn("quantity", "数量", True, True, "2",
-                   "Whole number greater than 0.", "大于 0 的整数。"),
-    TemplateColumn("unit_price", "单价", False, True, "12.99",
-                   "Amount, 2 decimals.", "金额，两位小数。"),
-    TemplateColumn("currency", "币种", False, True, "USD",
-                   "Three-letter code; empty = USD.", "三位货币代码；留空=USD。", 3),
+    TemplateColumn(
+        "order_number",
+        "订单号",
+        True,
+        False,
+        "SO-10001",
+        "Rows with the same number are the lines of one order.",
+        "订单号相同的多行为同一订单的多个商品行。",
+        64,
+    ),
+    TemplateColumn(
+        "order_date",
+        "下单时间",
+        False,
+        False,
+        "2024-03-05 14:30",
+        "YYYY-MM-DD [HH:MM], an Excel date or M/D/YYYY; UTC unless a zone is "
+        "given; empty = time of import.",
+        "YYYY-MM-DD [HH:MM]、Excel 日期或 M/D/YYYY；无时区按 UTC；留空=导入时间。",
+    ),
+    TemplateColumn(
+        "sku",
+        "商品编码",
+        True,
+        True,
+        "MUG-RED",
+        "SKU code, or its UPC / EAN / FNSKU barcode.",
+        "SKU 编码，或其 UPC / EAN / FNSKU 条码。",
+        64,
+    ),
+    TemplateColumn(
+        "quantity", "数量", True, True, "2", "Whole number greater than 0.", "大于 0 的整数。"
+    ),
+    TemplateColumn(
+        "unit_price", "单价", False, True, "12.99", "Amount, 2 decimals.", "金额，两位小数。"
+    ),
+    TemplateColumn(
+        "currency",
+        "币种",
+        False,
+        True,
+        "USD",
+        "Three-letter code; empty = USD.",
+        "三位货币代码；留空=USD。",
+        3,
+    ),
     TemplateColumn("buyer_name", "收件人", True, False, "Jane Doe", "Recipient.", "收件人姓名。"),
     TemplateColumn("company", "公司", False, False, "", "Company, if any.", "公司（可选）。"),
-    TemplateColumn("address1", "地址1", True, False, "123 Main St",
-                   "Street address.", "街道地址。"),
-    TemplateColumn("address2", "地址2", False, False, "Apt 4",
-                   "Apartment, suite, unit.", "公寓、门牌等（可选）。"),
+    TemplateColumn(
+        "address1", "地址1", True, False, "123 Main St", "Street address.", "街道地址。"
+    ),
+    TemplateColumn(
+        "address2",
+        "地址2",
+        False,
+        False,
+        "Apt 4",
+        "Apartment, suite, unit.",
+        "公寓、门牌等（可选）。",
+    ),
     TemplateColumn("city", "城市", True, False, "Edison", "City.", "城市。", 100),
-    TemplateColumn("state", "州", True, False, "NJ",
-                   "Two-letter code or full name (New Jersey).", "两位州代码或全称。"),
-    TemplateColumn("zip", "邮编", True, False, "08817",
-                   "12345 or 12345-6789; format the column as text in Excel.",
-                   "12345 或 12345-6789；请将该列设为文本格式。"),
-    TemplateColumn("country", "国家", False, False, "US",
-                   "US only; empty = US.", "仅限美国；留空=US。"),
+    TemplateColumn(
+        "state",
+        "州",
+        True,
+        False,
+        "NJ",
+        "Two-letter code or full name (New Jersey).",
+        "两位州代码或全称。",
+    ),
+    TemplateColumn(
+        "zip",
+        "邮编",
+        True,
+        False,
+        "08817",
+        "12345 or 12345-6789; format the column as text in Excel.",
+        "12345 或 12345-6789；请将该列设为文本格式。",
+    ),
+    TemplateColumn(
+        "country", "国家", False, False, "US", "US only; empty = US.", "仅限美国；留空=US。"
+    ),
     TemplateColumn("phone", "电话", False, False, "732-555-0100", "Phone.", "电话。", 40),
     TemplateColumn("email", "邮箱", False, False, "jane@example.com", "E-mail.", "邮箱。"),
-    TemplateColumn("service_level", "运输方式", False, False, "standard",
-                   "Shipping service; empty = standard.", "运输方式；留空=standard。", 40),
-    TemplateColumn("notes", "备注", False, False, "", "Notes for the warehouse.",
-                   "给仓库的备注。", 4000),
+    TemplateColumn(
+        "service_level",
+        "运输方式",
+        False,
+        False,
+        "standard",
+        "Shipping service; empty = standard.",
+        "运输方式；留空=standard。",
+        40,
+    ),
+    TemplateColumn(
+        "notes", "备注", False, False, "", "Notes for the warehouse.", "给仓库的备注。", 4000
+    ),
 )
 
 #: Each template column and the Chinese header accepted for it.
@@ -107,27 +162,42 @@ _CENT = Decimal("0.01")
 
 # --- reasons and notices (English templates; the GUI translates them by text) -------------
 
-MISSING = N_("{column} is missing")
-TOO_LONG = N_("{column} is longer than {limit} characters")
-BAD_QUANTITY = N_("quantity '{value}' is not a whole number greater than 0")
-QUANTITY_TOO_LARGE = N_("quantity {value} is more than {limit}")
-BAD_STATE = N_("'{value}' is not a US state")
-BAD_ZIP = N_("'{value}' is not a US ZIP code (12345 or 12345-6789)")
-BAD_DATE = N_("'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)")
-BAD_PRICE = N_("unit price '{value}' is not an amount of 0 or more")
-BAD_CURRENCY = N_("'{value}' is not a currency code such as USD")
-NOT_US = N_("country '{value}' is outside the US; orders must ship to a US address")
-EXCEL_NUMBER = N_(
-    "'{value}' was turned into a number by Excel and lost digits; "
-    "format the column as text and enter it again"
+MISSING = QT_TRANSLATE_NOOP("imports", "{column} is missing")
+TOO_LONG = QT_TRANSLATE_NOOP("imports", "{column} is longer than {limit} characters")
+BAD_QUANTITY = QT_TRANSLATE_NOOP(
+    "imports", "quantity '{value}' is not a whole number greater than 0"
 )
-CONFLICT = N_("{column} '{value}' differs from line {other_line} of the same order ('{other}')")
+QUANTITY_TOO_LARGE = QT_TRANSLATE_NOOP("imports", "quantity {value} is more than {limit}")
+BAD_STATE = QT_TRANSLATE_NOOP("imports", "'{value}' is not a US state")
+BAD_ZIP = QT_TRANSLATE_NOOP("imports", "'{value}' is not a US ZIP code (12345 or 12345-6789)")
+BAD_DATE = QT_TRANSLATE_NOOP(
+    "imports", "'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)"
+)
+BAD_PRICE = QT_TRANSLATE_NOOP("imports", "unit price '{value}' is not an amount of 0 or more")
+BAD_CURRENCY = QT_TRANSLATE_NOOP("imports", "'{value}' is not a currency code such as USD")
+NOT_US = QT_TRANSLATE_NOOP(
+    "imports", "country '{value}' is outside the US; orders must ship to a US address"
+)
+EXCEL_NUMBER = QT_TRANSLATE_NOOP(
+    "imports",
+    "'{value}' was turned into a number by Excel and lost digits; "
+    "format the column as text and enter it again",
+)
+CONFLICT = QT_TRANSLATE_NOOP(
+    "imports", "{column} '{value}' differs from line {other_line} of the same order ('{other}')"
+)
 
-UNKNOWN_COLUMN = N_("Column '{header}' is not in the template and was ignored.")
-NAMELESS_COLUMN = N_("Column {column} has no header; its values were ignored.")
-DUPLICATE_COLUMN = N_("Column '{header}' repeats {column}; only the first one was read.")
-EMPTY_LINES = N_("{count} empty line(s) were ignored: {lines}.")
-LINES_ABOVE_HEADER = N_("{count} line(s) above the header were ignored.")
+UNKNOWN_COLUMN = QT_TRANSLATE_NOOP(
+    "imports", "Column '{header}' is not in the template and was ignored."
+)
+NAMELESS_COLUMN = QT_TRANSLATE_NOOP(
+    "imports", "Column {column} has no header; its values were ignored."
+)
+DUPLICATE_COLUMN = QT_TRANSLATE_NOOP(
+    "imports", "Column '{header}' repeats {column}; only the first one was read."
+)
+EMPTY_LINES = QT_TRANSLATE_NOOP("imports", "{count} empty line(s) were ignored: {lines}.")
+LINES_ABOVE_HEADER = QT_TRANSLATE_NOOP("imports", "{count} line(s) above the header were ignored.")
 
 
 @dataclass(frozen=True)
@@ -410,8 +480,14 @@ def parse_price(text: str) -> Decimal:
 
 
 _CURRENCY_WORDS = {
-    "$": "USD", "US$": "USD", "美元": "USD", "美金": "USD",
-    "RMB": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY",
+    "$": "USD",
+    "US$": "USD",
+    "美元": "USD",
+    "美金": "USD",
+    "RMB": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "人民币": "CNY",
 }
 
 
@@ -426,8 +502,17 @@ def parse_currency(text: str) -> str:
 
 
 _US_NAMES = frozenset(
-    {"US", "USA", "U.S.", "U.S.A.", "UNITED STATES", "UNITED STATES OF AMERICA", "AMERICA",
-     "美国", "美國"}
+    {
+        "US",
+        "USA",
+        "U.S.",
+        "U.S.A.",
+        "UNITED STATES",
+        "UNITED STATES OF AMERICA",
+        "AMERICA",
+        "美国",
+        "美國",
+    }
 )
 
 
@@ -512,8 +597,18 @@ def parse_date_text(text: str) -> datetime:
         if m is not None:
             y, mo, d, hh, mm, ss, frac, zone = m.groups()
             micro = int((frac or "0").ljust(6, "0"))
-            return _utc(datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0),
-                                 int(ss or 0), micro, tzinfo=_zone(zone) if zone else None))
+            return _utc(
+                datetime(
+                    int(y),
+                    int(mo),
+                    int(d),
+                    int(hh or 0),
+                    int(mm or 0),
+                    int(ss or 0),
+                    micro,
+                    tzinfo=_zone(zone) if zone else None,
+                )
+            )
         m = _MDY.fullmatch(text)
         if m is not None:
             mo, d, y, hh, mm, ss, ampm, zone = m.groups()
@@ -522,8 +617,17 @@ def parse_date_text(text: str) -> datetime:
                 if not 1 <= hour <= 12:
                     raise ValueError("bad 12-hour time")
                 hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
-            return _utc(datetime(int(y), int(mo), int(d), hour, int(mm or 0), int(ss or 0),
-                                 tzinfo=_zone(zone) if zone else None))
+            return _utc(
+                datetime(
+                    int(y),
+                    int(mo),
+                    int(d),
+                    hour,
+                    int(mm or 0),
+                    int(ss or 0),
+                    tzinfo=_zone(zone) if zone else None,
+                )
+            )
         m = _COMPACT.fullmatch(text)
         if m is not None:
             return _utc(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
@@ -646,8 +750,9 @@ def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime
     quantity = values.get("quantity")
     item = None
     if sku is not None and quantity is not None:
-        item = FileLine(line, sku, quantity, values.get("unit_price"),
-                        values.get("currency", "USD"))
+        item = FileLine(
+            line, sku, quantity, values.get("unit_price"), values.get("currency", "USD")
+        )
     return _Row(line, number, values, cells, item, problems)
 
 
@@ -675,24 +780,46 @@ def _group(rows: list[_Row]) -> tuple[FileOrder | None, list[RowProblem]]:
                     source[column] = row
                 elif merged[column] != value:
                     other = source[column]
-                    problems.append(RowProblem(
-                        row.line, row.number, column, CONFLICT,
-                        {"column": column, "value": _cell_text(row.cells[column]),
-                         "other_line": other.line, "other": _cell_text(other.cells[column])},
-                    ))
+                    problems.append(
+                        RowProblem(
+                            row.line,
+                            row.number,
+                            column,
+                            CONFLICT,
+                            {
+                                "column": column,
+                                "value": _cell_text(row.cells[column]),
+                                "other_line": other.line,
+                                "other": _cell_text(other.cells[column]),
+                            },
+                        )
+                    )
         lines = tuple(r.line_item for r in rows if r.line_item is not None)
     for column in _REQUIRED_ORDER_FIELDS:
         if column not in merged and not any(p.field == column for p in problems):
-            problems.append(RowProblem(first.line, first.number, column, MISSING,
-                                       {"column": column}))
+            problems.append(
+                RowProblem(first.line, first.number, column, MISSING, {"column": column})
+            )
     if problems or first.number is None:
         return None, problems
     get = merged.get
     return FileOrder(
-        first.line, first.number, get("order_date"), merged["buyer_name"],
-        merged["address1"], merged["city"], merged["state"], merged["zip"], lines,
-        get("company"), get("address2"), get("country", "US"), get("phone"), get("email"),
-        get("service_level") or "standard", get("notes"),
+        first.line,
+        first.number,
+        get("order_date"),
+        merged["buyer_name"],
+        merged["address1"],
+        merged["city"],
+        merged["state"],
+        merged["zip"],
+        lines,
+        get("company"),
+        get("address2"),
+        get("country", "US"),
+        get("phone"),
+        get("email"),
+        get("service_level") or "standard",
+        get("notes"),
     ), problems
 
 
@@ -733,8 +860,14 @@ class _Collector:
                 self.nameless_with_data.add(idx)
 
     def finish(
-        self, path: Path, kind: str, *, encoding: str | None = None,
-        delimiter: str | None = None, sheet: str | None = None, skipped_above: int = 0,
+        self,
+        path: Path,
+        kind: str,
+        *,
+        encoding: str | None = None,
+        delimiter: str | None = None,
+        sheet: str | None = None,
+        skipped_above: int = 0,
     ) -> ParsedFile:
         if self.rows == 0:
             raise FileUnreadable(
@@ -758,11 +891,18 @@ class _Collector:
             refs.extend(self._refs([row]))
         problems.sort(key=lambda p: p.line)
         return ParsedFile(
-            path=path, kind=kind, encoding=encoding, delimiter=delimiter, sheet=sheet,
+            path=path,
+            kind=kind,
+            encoding=encoding,
+            delimiter=delimiter,
+            sheet=sheet,
             header_line=self.header.line,
             columns=tuple(name for name, _ in sorted(self.header.mapping, key=lambda m: m[1])),
-            rows=self.rows, orders=tuple(orders), rejected_orders=tuple(rejected),
-            rejected_sku_refs=tuple(refs), problems=tuple(problems),
+            rows=self.rows,
+            orders=tuple(orders),
+            rejected_orders=tuple(rejected),
+            rejected_sku_refs=tuple(refs),
+            problems=tuple(problems),
             warnings=self._warnings(skipped_above),
         )
 
@@ -854,23 +994,25 @@ def _read_csv(data: bytes, path: Path) -> ParsedFile:
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        first = [(n, row) for n, row in zip(range(1, _HEADER_SEARCH_ROWS + 1), reader,
-                                            strict=False)]
+        first = [
+            (n, row) for n, row in zip(range(1, _HEADER_SEARCH_ROWS + 1), reader, strict=False)
+        ]
         found = _find_header(first)
         if found is None:
             raise _no_header(path)
         pos, _score = found
         header = _read_header(first[pos][0], first[pos][1], path)
         collector = _Collector(header, EXCEL_1900)
-        for line, row in first[pos + 1:]:
+        for line, row in first[pos + 1 :]:
             collector.add(line, row)
         for line, row in enumerate(reader, start=len(first) + 1):
             collector.add(line, row)
     except csv.Error as exc:
         raise FileUnreadable(path=str(path), reason=f"line {reader.line_num}: {exc}") from exc
     skipped = sum(1 for _n, row in first[:pos] if any(c.strip() for c in row))
-    return collector.finish(path, "csv", encoding=encoding, delimiter=delimiter,
-                            skipped_above=skipped)
+    return collector.finish(
+        path, "csv", encoding=encoding, delimiter=delimiter, skipped_above=skipped
+    )
 
 
 def _no_header(path: Path) -> FileUnreadable:
@@ -890,8 +1032,9 @@ def _read_xlsx(data: bytes, path: Path) -> ParsedFile:
     try:  # from memory: openpyxl would refuse a workbook saved under another extension
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises anything from KeyError to BadZipFile
-        raise FileUnreadable(path=str(path), reason=f"it is not a readable XLSX file ({exc})"
-                             ) from exc
+        raise FileUnreadable(
+            path=str(path), reason=f"it is not a readable XLSX file ({exc})"
+        ) from exc
     try:
         epoch = EXCEL_1904 if workbook.epoch.year == 1904 else EXCEL_1900
         for sheet in workbook.worksheets:
@@ -902,8 +1045,7 @@ def _read_xlsx(data: bytes, path: Path) -> ParsedFile:
     except FileUnreadable:
         raise
     except Exception as exc:  # a damaged sheet inside a valid zip
-        raise FileUnreadable(path=str(path), reason=f"the workbook is damaged ({exc})"
-                             ) from exc
+        raise FileUnreadable(path=str(path), reason=f"the workbook is damaged ({exc})") from exc
     finally:
         workbook.close()
 
@@ -919,7 +1061,7 @@ def _read_sheet(sheet: Any, path: Path, epoch: datetime) -> ParsedFile | None:
     pos, _score = found
     header = _read_header(first[pos][0], first[pos][1], path)
     collector = _Collector(header, epoch)
-    for line, row in first[pos + 1:]:
+    for line, row in first[pos + 1 :]:
         collector.add(line, row)
     for line, values in rows:
         collector.add(line, values)
@@ -958,8 +1100,8 @@ def read_order_file(path: str | Path) -> ParsedFile:
         return _read_xlsx(data, p)
     if data.startswith(_OLE_MAGIC):
         raise FileUnreadable(
-            path=str(p), reason="old Excel 97-2003 (.xls) files are not supported; "
-            "save it as .xlsx or CSV",
+            path=str(p),
+            reason="old Excel 97-2003 (.xls) files are not supported; save it as .xlsx or CSV",
         )
     return _read_csv(data, p)
 
@@ -1027,8 +1169,9 @@ def _write_xlsx_template(path: Path) -> None:
     notes = workbook.create_sheet("Notes 说明")
     notes.append(["column", "中文列名", "required 必填", "example 示例", "notes", "说明"])
     for c in TEMPLATE_COLUMNS:
-        notes.append([c.name, c.alias, "yes 是" if c.required else "", c.example,
-                      c.note_en, c.note_zh])
+        notes.append(
+            [c.name, c.alias, "yes 是" if c.required else "", c.example, c.note_en, c.note_zh]
+        )
     for letter, width in zip("ABCDEF", (16, 12, 12, 18, 60, 50), strict=True):
         notes.column_dimensions[letter].width = width
     workbook.save(path)
