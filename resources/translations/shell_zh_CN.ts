@@ -490,6 +490,82 @@
         <translation>只能使用字母、数字、“.”或“_”</translation>
     </message>
     <message>
+        <source>new</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>on_hold</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>in_transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已被他人更改</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>待发区</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>收货区</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>退货区</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>残损区</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
         <source>Database error: {detail}</source>
         <translation>数据库错误：{detail}</translation>
     </message>
