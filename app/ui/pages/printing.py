@@ -227,6 +227,7 @@ class PrintingPage(Page):
     def _build_bin_form(self) -> QWidget:
         page, form, self.bin_result = self._form_page()
         self.bin_warehouse = QComboBox()
+        self.bin_warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.bin_warehouse.setMinimumWidth(220)
         self.bin_from = QLineEdit()
         self.bin_from.setObjectName("bin_from")
@@ -257,6 +258,7 @@ class PrintingPage(Page):
         self.sku_code.setPlaceholderText(self.tr("Scan or type a SKU, UPC or FNSKU"))
         self.sku_code.returnPressed.connect(self._on_sku_print_clicked)
         self.sku_client = QComboBox()
+        self.sku_client.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sku_client.setMinimumWidth(220)
         self.sku_copies = QSpinBox()
         self.sku_copies.setObjectName("sku_copies")
