@@ -393,7 +393,7 @@ class Registrar:
 
 #: Modules that add their own commands (each has ``register(reg: Registrar)``); their
 #: heavy imports stay inside the handlers so `haicang --help` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli_scale", "app.cli_print")
+COMMAND_MODULES: tuple[str, ...] = ("app.cli_scale", "app.cli_print", "app.cli_channels")
 
 
 def build_parser() -> argparse.ArgumentParser:

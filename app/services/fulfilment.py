@@ -76,6 +76,11 @@ def ship_order(session: Session, order_id: int, *, carrier: str, tracking_number
     current = OrderStatus(order.status)
     set_status(session, order.id, order.number, current, OrderStatus.SHIPPED, actor=actor,
                carrier=carrier, tracking_number=tracking)
+    # Imported here: the push queue pulls in the HTTP connectors, which every other
+    # caller of this module (and every CLI command that touches orders) can do without.
+    from app.services.channel_push import enqueue_tracking
+
+    enqueue_tracking(session, order.id, carrier, tracking)
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.SHIPPED)
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.services.dto import UserInfo
     from app.ui.devices.scale import ScaleWorker
+    from app.ui.devices.sync_scheduler import SyncScheduler
     from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class AppController:
         self.context: AppContext | None = None
         self.tasks: TaskRunner | None = None
         self.scale: ScaleWorker | None = None
+        self.sync: SyncScheduler | None = None
         self.sign_in_hint = ""
         self.last_user = str(ui_settings().value("signin/last_user", ""))
         self._opened = _Opened()
@@ -137,10 +139,16 @@ class AppController:
         self._start_session(dialog.user)
 
     def _start_session(self, user: UserInfo) -> None:
+        from app.ui.devices.sync_scheduler import start_sync_scheduler
         from app.ui.pages.base import PageContext
+        from app.ui.widgets.sync_status import SyncStatusWidget
 
         assert self.context is not None and self.tasks is not None
-        self.window.start_session(PageContext(self.context, self.tasks, user, ui_settings()))
+        if self.sync is None:
+            self.sync = start_sync_scheduler(self.context)
+            self.window.add_status_widget(SyncStatusWidget(self.sync))
+        self.window.start_session(
+            PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
         self._start_devices()
 
     def _start_devices(self) -> None:
@@ -192,13 +200,14 @@ class AppController:
             from app.ui.pages.base import PageContext
 
             self.window.start_session(PageContext(self.context, self.tasks, ctx.user,
-                                                  ctx.ui_settings))
+                                                  ctx.ui_settings, self.sync))
         self._start_devices()
 
     def _rebuild_window(self, user: UserInfo) -> None:
         """Every label is created anew in the new language."""
         old = self.window
         old.end_session()
+        self._stop_sync()
         self.window = MainWindow(shell_info(self.settings, self.url))
         self._connect_window()
         self.window.show()
@@ -210,9 +219,16 @@ class AppController:
         QMessageBox.critical(self.window, "Haicang", error_text(exc))
         self.qt_app.quit()
 
+    def _stop_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()
+            self.sync = None
+
     def shutdown(self) -> None:
-        """After the event loop: stop devices, finish queued writes, close the database."""
+        """After the event loop: stop devices and sync, finish queued writes, close the DB."""
         self._stop_devices()
+        self._stop_sync()
         self.window.end_session()
         if self.tasks is not None:
             self.tasks.shutdown()

@@ -59,6 +59,8 @@ def page_specs() -> list[PageSpec]:
                  "app.ui.pages.inventory:InventoryPage"),
         PageSpec("printing", str(QT_TRANSLATE_NOOP("MainWindow", "Printing")), "printing",
                  "app.ui.pages.printing:PrintingPage"),
+        PageSpec("channels", str(QT_TRANSLATE_NOOP("MainWindow", "Channels")), "channels",
+                 "app.ui.pages.channels:ChannelsPage"),
     ]
 
 

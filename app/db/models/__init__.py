@@ -1,6 +1,14 @@
 """All tables. Import from here so every model is registered on ``Base.metadata``."""
 
 from app.db.models.catalog import Sku
+from app.db.models.channels import (
+    Channel,
+    ChannelCursor,
+    ChannelOrder,
+    ChannelPush,
+    SkuMapping,
+    SyncLease,
+)
 from app.db.models.orders import Order, OrderLine, OrderStatusChange, Reservation
 from app.db.models.org import AuditEntry, Bin, Client, User, Warehouse
 from app.db.models.printing import OrderLabel, PrintJob
@@ -9,6 +17,10 @@ from app.db.models.stock import StockBalance, StockMove
 __all__ = [
     "AuditEntry",
     "Bin",
+    "Channel",
+    "ChannelCursor",
+    "ChannelOrder",
+    "ChannelPush",
     "Client",
     "Order",
     "OrderLabel",
@@ -17,8 +29,10 @@ __all__ = [
     "PrintJob",
     "Reservation",
     "Sku",
+    "SkuMapping",
     "StockBalance",
     "StockMove",
+    "SyncLease",
     "User",
     "Warehouse",
 ]

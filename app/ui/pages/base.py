@@ -15,6 +15,7 @@ from app.ui.widgets.message_bar import Level, MessageBar
 if TYPE_CHECKING:  # the main window is shown before the database layer is imported
     from app.bootstrap import AppContext
     from app.services.dto import UserInfo
+    from app.ui.devices.sync_scheduler import SyncScheduler
     from app.ui.tasks import TaskRunner
 
 
@@ -24,6 +25,8 @@ class PageContext:
     tasks: TaskRunner
     user: UserInfo
     ui_settings: QSettings
+    #: The platform-sync thread, when this app runs one (the Channels screen drives it).
+    sync: SyncScheduler | None = None
 
     @property
     def actor(self) -> str:

@@ -1,0 +1,400 @@
+"""Connected stores (channels) and their SKU mappings: the setup side of platform sync.
+
+Secret values are split off by each connector's ``secret_keys`` and go to the
+secret store (``app.secrets``), never into the database; a channel row keeps
+only the key of its secret entry. Adding a SKU mapping releases orders that
+were held because of that platform SKU.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.channels import CONNECTORS, Platform
+from app.db.models import Channel, ChannelOrder, ChannelPush, Client, Sku, SkuMapping
+from app.domain.errors import AlreadyExists, InvalidValue, NotFound
+from app.services.changes import Changes
+from app.services.lookup import client_by_code, sku_by_code
+
+DEFAULT_INTERVAL_MINUTES = 15
+PLATFORMS: tuple[str, ...] = tuple(p.value for p in Platform)
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    """A store as screens and the CLI show it (no secret values, only their key)."""
+
+    id: int
+    name: str
+    platform: str
+    client_code: str
+    base_url: str | None
+    settings: dict[str, str]
+    enabled: bool
+    interval_minutes: int
+    safety_buffer: int
+    stock_push_minutes: int
+    last_sync_at: datetime | None
+    next_sync_at: datetime | None
+    last_error: str | None
+    last_request_id: str | None
+    held_orders: int
+    failed_pushes: int
+    secret_ref: str
+
+
+@dataclass(frozen=True)
+class ChannelConfig:
+    """What a connector is built from (read in a short transaction, used without one)."""
+
+    id: int
+    name: str
+    platform: str
+    client_id: int
+    base_url: str | None
+    settings: dict[str, str]
+    secret_ref: str
+    interval_minutes: int
+    safety_buffer: int
+
+
+@dataclass(frozen=True)
+class ChannelDraft:
+    """A new store; ``settings`` must already be free of secret keys (see split_values)."""
+
+    platform: str
+    name: str
+    client_code: str
+    secret_ref: str
+    base_url: str | None = None
+    settings: dict[str, str] = field(default_factory=dict)
+    interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+    safety_buffer: int = 0
+    stock_push_minutes: int = 60
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class ChannelEdit:
+    """Changes to a store; None leaves a field as it is."""
+
+    name: str | None = None
+    base_url: str | None = None
+    settings: dict[str, str] | None = None
+    interval_minutes: int | None = None
+    safety_buffer: int | None = None
+    stock_push_minutes: int | None = None
+    enabled: bool | None = None
+
+
+@dataclass(frozen=True)
+class SkuMappingInfo:
+    id: int
+    channel: str
+    platform_sku: str
+    sku_code: str
+    auto: bool
+    pushed_quantity: int | None
+    pushed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class UnmappedSku:
+    """A platform SKU that holds orders back until it is mapped."""
+
+    platform_sku: str
+    orders: int
+
+
+@dataclass(frozen=True)
+class MappingResult:
+    mapping: SkuMappingInfo
+    released_orders: list[str]
+    changes: Changes = Changes.ORDERS | Changes.CATALOG
+
+
+def new_secret_ref() -> str:
+    """A fresh key for a store's secret entry (random: unique across databases)."""
+    return f"channel-{uuid.uuid4().hex}"
+
+
+def secret_keys(platform: str) -> tuple[str, ...]:
+    """Which ``--set`` keys of a platform are secrets."""
+    return CONNECTORS[_platform(platform)].secret_keys
+
+
+def setting_keys(platform: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """(required settings, optional settings with defaults) of a platform's connector."""
+    cls = CONNECTORS[_platform(platform)]
+    return cls.required_settings, dict(cls.optional_settings)
+
+
+def split_values(
+    platform: str, values: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Split KEY=VALUE pairs into (settings for the database, secrets for the keyring)."""
+    secret = set(secret_keys(platform))
+    settings = {k: v for k, v in values.items() if k not in secret}
+    secrets = {k: v for k, v in values.items() if k in secret}
+    return settings, secrets
+
+
+def add_channel(session: Session, draft: ChannelDraft, *, actor: str) -> ChannelInfo:
+    """Create a store; the secrets were saved under ``draft.secret_ref`` beforehand."""
+    platform = _platform(draft.platform).value
+    name = _name(draft.name)
+    if session.scalar(select(Channel.id).where(Channel.name == name)) is not None:
+        raise AlreadyExists(kind="Store", key=name)
+    _check_settings(platform, draft.settings)
+    _check_numbers(draft.interval_minutes, draft.safety_buffer, draft.stock_push_minutes)
+    client = client_by_code(session, draft.client_code)
+    channel = Channel(
+        platform=platform,
+        name=name,
+        client_id=client.id,
+        base_url=(draft.base_url or "").strip() or None,
+        settings=json.dumps(draft.settings, sort_keys=True),
+        secret_ref=draft.secret_ref,
+        enabled=draft.enabled,
+        interval_minutes=draft.interval_minutes,
+        safety_buffer=draft.safety_buffer,
+        stock_push_minutes=draft.stock_push_minutes,
+    )
+    session.add(channel)
+    session.flush()
+    return get_channel(session, channel.id)
+
+
+def update_channel(session: Session, channel_id: int, edit: ChannelEdit) -> ChannelInfo:
+    """Change a store's name, address, settings, schedule or buffer."""
+    channel = _get(session, channel_id)
+    if edit.name is not None:
+        name = _name(edit.name)
+        clash = session.scalar(
+            select(Channel.id).where(Channel.name == name, Channel.id != channel.id)
+        )
+        if clash is not None:
+            raise AlreadyExists(kind="Store", key=name)
+        channel.name = name
+    if edit.base_url is not None:
+        channel.base_url = edit.base_url.strip() or None
+    if edit.settings is not None:
+        _check_settings(channel.platform, edit.settings)
+        channel.settings = json.dumps(edit.settings, sort_keys=True)
+    _check_numbers(
+        edit.interval_minutes if edit.interval_minutes is not None else channel.interval_minutes,
+        edit.safety_buffer if edit.safety_buffer is not None else channel.safety_buffer,
+        edit.stock_push_minutes
+        if edit.stock_push_minutes is not None
+        else channel.stock_push_minutes,
+    )
+    if edit.interval_minutes is not None and edit.interval_minutes != channel.interval_minutes:
+        channel.interval_minutes = edit.interval_minutes
+        channel.next_sync_at = None  # re-plan with the new interval
+    if edit.safety_buffer is not None:
+        channel.safety_buffer = edit.safety_buffer
+    if edit.stock_push_minutes is not None:
+        channel.stock_push_minutes = edit.stock_push_minutes
+    if edit.enabled is not None:
+        channel.enabled = edit.enabled
+    session.flush()
+    return get_channel(session, channel.id)
+
+
+def set_channel_enabled(session: Session, channel_id: int, enabled: bool) -> ChannelInfo:
+    """Disable (no scheduled syncs or pushes) or enable a store."""
+    return update_channel(session, channel_id, ChannelEdit(enabled=enabled))
+
+
+def list_channels(session: Session) -> list[ChannelInfo]:
+    """Every store, by name, with its held-order and failed-push counts."""
+    held = dict(
+        session.execute(
+            select(ChannelOrder.channel_id, func.count())
+            .where(ChannelOrder.held_reason.is_not(None), ChannelOrder.order_id.is_(None))
+            .group_by(ChannelOrder.channel_id)
+        ).all()
+    )
+    failed = dict(
+        session.execute(
+            select(ChannelPush.channel_id, func.count())
+            .where(ChannelPush.status == "failed")
+            .group_by(ChannelPush.channel_id)
+        ).all()
+    )
+    rows = session.execute(
+        select(Channel, Client.code).join(Client, Client.id == Channel.client_id).order_by(
+            Channel.name
+        )
+    ).all()
+    return [_info(c, code, held.get(c.id, 0), failed.get(c.id, 0)) for c, code in rows]
+
+
+def get_channel(session: Session, channel_id: int) -> ChannelInfo:
+    found = [c for c in list_channels(session) if c.id == channel_id]
+    if not found:
+        raise NotFound(kind="Store", key=str(channel_id))
+    return found[0]
+
+
+def channel_by_name(session: Session, name: str) -> ChannelInfo:
+    """A store by its name (case-insensitive), with a clear error when there is none."""
+    wanted = name.strip().lower()
+    found = [c for c in list_channels(session) if c.name.lower() == wanted]
+    if not found:
+        raise NotFound(kind="Store", key=name)
+    return found[0]
+
+
+def channel_config(session: Session, channel_id: int) -> ChannelConfig:
+    c = _get(session, channel_id)
+    return ChannelConfig(
+        c.id, c.name, c.platform, c.client_id, c.base_url, _settings(c.settings), c.secret_ref,
+        c.interval_minutes, c.safety_buffer,
+    )
+
+
+# --- SKU mappings ---------------------------------------------------------------------
+
+
+def map_sku(
+    session: Session, channel_id: int, platform_sku: str, sku_code: str, *, actor: str
+) -> MappingResult:
+    """Map a platform SKU to one of the client's SKUs, then release orders it held back."""
+    from app.services.sync import release_held_orders  # the import service builds the orders
+
+    channel = _get(session, channel_id)
+    text = platform_sku.strip()
+    if not text:
+        raise InvalidValue(field="platform SKU", problem="must not be empty")
+    sku = sku_by_code(session, channel.client_id, sku_code)
+    mapping = session.scalar(
+        select(SkuMapping).where(
+            SkuMapping.channel_id == channel.id, SkuMapping.platform_sku == text
+        )
+    )
+    if mapping is None:
+        mapping = SkuMapping(channel_id=channel.id, platform_sku=text, sku_id=sku.id, auto=False)
+        session.add(mapping)
+    else:
+        mapping.sku_id, mapping.auto, mapping.pushed_quantity = sku.id, False, None
+    session.flush()
+    released = release_held_orders(session, channel.id, actor=actor)
+    info = _mapping_info(channel.name, mapping, sku.code)
+    return MappingResult(info, released)
+
+
+def delete_sku_mapping(session: Session, mapping_id: int) -> None:
+    mapping = session.get(SkuMapping, mapping_id)
+    if mapping is None:
+        raise NotFound(kind="SKU mapping", key=str(mapping_id))
+    session.delete(mapping)
+
+
+def list_sku_mappings(session: Session, channel_id: int) -> list[SkuMappingInfo]:
+    channel = _get(session, channel_id)
+    rows = session.execute(
+        select(SkuMapping, Sku.code)
+        .join(Sku, Sku.id == SkuMapping.sku_id)
+        .where(SkuMapping.channel_id == channel.id)
+        .order_by(SkuMapping.platform_sku)
+    ).all()
+    return [_mapping_info(channel.name, m, code) for m, code in rows]
+
+
+def unmapped_skus(session: Session, channel_id: int) -> list[UnmappedSku]:
+    """Platform SKUs of held orders that no mapping or SKU code covers yet."""
+    counts: Counter[str] = Counter()
+    for payload in session.scalars(
+        select(ChannelOrder.payload).where(
+            ChannelOrder.channel_id == channel_id,
+            ChannelOrder.order_id.is_(None),
+            ChannelOrder.held_reason.like("unmapped SKU%"),
+        )
+    ):
+        skus = {str(line.get("sku", "")) for line in json.loads(payload or "{}").get("lines", [])}
+        counts.update(skus)
+    if not counts:
+        return []
+    from app.services.sync import resolve_platform_skus
+
+    channel = _get(session, channel_id)
+    known = resolve_platform_skus(session, channel.id, channel.client_id, counts.keys())
+    return [UnmappedSku(s, n) for s, n in sorted(counts.items()) if s not in known]
+
+
+# --- internals ----------------------------------------------------------------------------
+
+
+def _platform(value: str) -> Platform:
+    try:
+        return Platform(value.strip().lower())
+    except ValueError:
+        raise InvalidValue(
+            field="platform", problem=f"{value!r} is not one of {', '.join(PLATFORMS)}"
+        ) from None
+
+
+def _name(value: str) -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise InvalidValue(field="store name", problem="must not be empty")
+    if len(name) > 100:
+        raise InvalidValue(field="store name", problem="is longer than 100 characters")
+    return name
+
+
+def _check_settings(platform: str, settings: Mapping[str, str]) -> None:
+    leaked = sorted(set(settings) & set(secret_keys(platform)))
+    if leaked:  # a programming error upstream; never store these in the database
+        raise InvalidValue(field="settings", problem=f"secret keys {leaked} belong in the keyring")
+    required, _ = setting_keys(platform)
+    missing = [k for k in required if not str(settings.get(k, "")).strip()]
+    if missing:
+        raise InvalidValue(field="settings", problem=f"{', '.join(missing)} is required")
+
+
+def _check_numbers(interval: int, buffer: int, stock_minutes: int) -> None:
+    if not 1 <= interval <= 24 * 60:
+        raise InvalidValue(field="sync interval", problem="must be 1 to 1440 minutes")
+    if buffer < 0:
+        raise InvalidValue(field="safety buffer", problem="must not be negative")
+    if stock_minutes < 0:
+        raise InvalidValue(field="stock push interval", problem="must not be negative")
+
+
+def _get(session: Session, channel_id: int) -> Channel:
+    channel = session.get(Channel, channel_id)
+    if channel is None:
+        raise NotFound(kind="Store", key=str(channel_id))
+    return channel
+
+
+def _settings(text: str) -> dict[str, str]:
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+def _info(c: Channel, client_code: str, held: int, failed: int) -> ChannelInfo:
+    return ChannelInfo(
+        c.id, c.name, c.platform, client_code, c.base_url, _settings(c.settings), c.enabled,
+        c.interval_minutes, c.safety_buffer, c.stock_push_minutes, c.last_sync_at,
+        c.next_sync_at, c.last_error, c.last_request_id, held, failed, c.secret_ref,
+    )
+
+
+def _mapping_info(channel: str, m: SkuMapping, sku_code: str) -> SkuMappingInfo:
+    return SkuMappingInfo(
+        m.id, channel, m.platform_sku, sku_code, m.auto, m.pushed_quantity, m.pushed_at
+    )

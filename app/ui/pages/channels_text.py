@@ -1,0 +1,53 @@
+"""Translated display text for sync results, platform names and push states."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.services.sync import SyncReport
+
+
+def platform_name(platform: str) -> str:
+    names = {
+        "shopify": QCoreApplication.translate("Channels", "Shopify"),
+        "amazon": QCoreApplication.translate("Channels", "Amazon"),
+        "walmart": QCoreApplication.translate("Channels", "Walmart"),
+        "tiktok": QCoreApplication.translate("Channels", "TikTok Shop"),
+    }
+    return names.get(platform, platform)
+
+
+def push_status_name(status: str) -> str:
+    names = {
+        "pending": QCoreApplication.translate("Channels", "waiting"),
+        "failed": QCoreApplication.translate("Channels", "failed"),
+        "done": QCoreApplication.translate("Channels", "sent"),
+    }
+    return names.get(status, status)
+
+
+def push_kind_name(kind: str) -> str:
+    names = {
+        "tracking": QCoreApplication.translate("Channels", "Tracking"),
+        "stock": QCoreApplication.translate("Channels", "Stock"),
+    }
+    return names.get(kind, kind)
+
+
+def with_request_id(text: str, request_id: str | None) -> str:
+    if not request_id:
+        return text
+    return QCoreApplication.translate("Channels", "{error} (platform request id: {id})").format(
+        error=text, id=request_id)
+
+
+def report_error_text(report: SyncReport) -> str:
+    """A failed run's error in the user's language, with the platform's request id."""
+    text = report.error or ""
+    if report.error_template:
+        try:
+            text = QCoreApplication.translate("errors", report.error_template).format(
+                **report.error_params)
+        except (KeyError, IndexError, ValueError):
+            text = report.error or ""
+    return with_request_id(text, report.request_id)
