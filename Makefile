@@ -13,7 +13,7 @@ test: $(VENV)/.test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check app printers tests
+	$(BIN)/ruff check app printers tests installers
 	$(BIN)/mypy
 
 bench: $(VENV)/.test-deps translations
@@ -36,6 +36,10 @@ $(VENV)/.test-deps: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.run-deps
+
+dist: $(VENV)/.run-deps translations
+	$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install -q -e '.[dist]'
+	$(BIN)/python installers/build.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm

@@ -1,0 +1,1 @@
+"""Build scripts for the Linux tarball and the Windows installer (see build.py)."""

@@ -1,0 +1,1 @@
+"""Tests for the installers: build script, install.sh, and the frozen bundle itself."""
