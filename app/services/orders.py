@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, TextualSelect, func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from app.db.base import utcnow
+from app.db.base import UtcDateTime, utcnow
 from app.db.models import (
     Bin,
     Client,
@@ -281,6 +282,59 @@ def load_order_rows(session: Session, ids: list[int]) -> list[OrderRow]:
         for r in session.execute(stmt)
     }
     return [rows[i] for i in ids if i in rows]
+
+
+def find_orders_by_number(
+    session: Session, query: OrderQuery, *, limit: int = 500
+) -> list[OrderRow]:
+    """Orders whose number or tracking number is the search term: the scanner's path.
+
+    One plain SQL statement (number and tracking are indexed), so a scan costs
+    about what the bare query costs, at any table size. Empty when the term is
+    no order or tracking number; callers then fall back to :func:`list_order_ids`.
+    """
+    term = query.search.strip()
+    if not term:
+        return []
+    params: dict[str, object] = {"term": term, "limit": limit}
+    where = ["(o.number = :term OR o.tracking_number = :term)"]
+    if query.statuses:
+        names = [f"s{i}" for i in range(len(query.statuses))]
+        where.append(f"o.status IN ({', '.join(':' + n for n in names)})")
+        params.update({n: st.value for n, st in zip(names, query.statuses, strict=True)})
+    for column, value in (("client_id", query.client_id), ("warehouse_id", query.warehouse_id)):
+        if value is not None:
+            where.append(f"o.{column} = :{column}")
+            params[column] = value
+    stmt = _number_search_sql(" AND ".join(where))
+    # Dates are compared here: an order or tracking number matches a handful of rows.
+    rows = [  # on the connection: the ORM session adds nothing to a plain statement
+        r for r in session.connection().execute(stmt, params)
+        if (query.date_from is None or r.order_date >= _day_start(query.date_from))
+        and (query.date_to is None or r.order_date < _day_start(query.date_to, 1))
+    ]
+    return [
+        OrderRow(
+            OrderId(r.id), r.number, r.client_code, r.warehouse_code, OrderStatus(r.status),
+            r.order_date, r.ship_by, r.buyer_name, r.city, r.state, r.service_level,
+            int(r.units or 0), r.tracking_number, r.hold_reason,
+        )
+        for r in rows
+    ]
+
+
+@cache
+def _number_search_sql(where: str) -> TextualSelect:
+    """The statement for one combination of filters, built once (its text is the cache key)."""
+    return text(
+        "SELECT o.id, o.number, o.status, o.order_date, o.ship_by, o.buyer_name, o.city,"
+        " o.state, o.service_level, o.tracking_number, o.hold_reason,"
+        " c.code AS client_code, w.code AS warehouse_code,"
+        " (SELECT SUM(l.quantity) FROM order_lines l WHERE l.order_id = o.id) AS units"
+        " FROM orders o JOIN clients c ON c.id = o.client_id"
+        " LEFT JOIN warehouses w ON w.id = o.warehouse_id"
+        f" WHERE {where} ORDER BY o.id DESC LIMIT :limit"
+    ).columns(order_date=UtcDateTime(), ship_by=UtcDateTime())
 
 
 def list_orders(session: Session, query: OrderQuery, *, limit: int = 500) -> list[OrderRow]:

@@ -169,3 +169,26 @@ def test_list_filter_search_and_counts(db) -> None:
         assert len(first) == 2 and len(rest) == 1 and rest[0] < first[-1]
         rows = o.load_order_rows(s, list(first))
         assert [r.id for r in rows] == list(first) and rows[0].units >= 1
+
+
+def test_scanning_an_order_or_tracking_number_takes_the_indexed_path(db) -> None:
+    build_world(db)
+    a = place_order(db, "SCAN-1", {"MUG": 2, "CUP": 1})
+    place_order(db, "SCAN-2", {"MUG": 1}, client="BETA")
+    from sqlalchemy import update
+
+    from app.db.models import Order
+    with db.writing() as s:
+        s.execute(update(Order).where(Order.id == a).values(tracking_number="1Z999"))
+    with db.reading() as s:
+        rows = o.find_orders_by_number(s, o.OrderQuery(search="SCAN-1"))
+        assert [(r.number, r.client_code, r.units) for r in rows] == [("SCAN-1", "ACME", 3)]
+        assert rows == o.load_order_rows(s, [a])  # the same row as the general path
+        assert [r.number for r in o.find_orders_by_number(s, o.OrderQuery(search="1Z999"))] == [
+            "SCAN-1"]
+        beta = o.OrderQuery(search="SCAN-1", client_id=2)
+        assert o.find_orders_by_number(s, beta) == []
+        assert o.find_orders_by_number(s, o.OrderQuery(search="SCAN-1", statuses=(S.NEW,)))
+        assert o.find_orders_by_number(s, o.OrderQuery(
+            search="SCAN-1", date_from=date(2026, 11, 21))) == []
+        assert o.find_orders_by_number(s, o.OrderQuery(search="jane")) == []

@@ -31,7 +31,12 @@ from app.domain.errors import QT_TRANSLATE_NOOP  # typed (returns str); lupdate 
 from app.domain.ids import OrderId
 from app.domain.states import OrderStatus
 from app.services.dto import OrderRow
-from app.services.orders import OrderQuery, list_order_ids, load_order_rows
+from app.services.orders import (
+    OrderQuery,
+    find_orders_by_number,
+    list_order_ids,
+    load_order_rows,
+)
 from app.ui.tasks import Task, TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -129,6 +134,10 @@ def fetch_order_page(
     more than the page is asked for, so the end of the list is known without an empty
     extra read ("Showing all 4 orders" appears with the last page).
     """
+    if query.search.strip() and before_id is None:
+        found = find_orders_by_number(session, query, limit=limit + 1)
+        if found:  # a scanned order or tracking number: one indexed statement
+            return OrderPage(found[:limit], int(found[:limit][-1].id), len(found) <= limit)
     ids = list_order_ids(session, query, before_id=before_id, limit=limit + 1)
     more = len(ids) > limit  # one id past the page says whether another page exists
     ids = ids[:limit]
