@@ -14,13 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -36,6 +34,7 @@ from app.services.order_import import ImportReport, import_orders, preview_order
 from app.ui.i18n import error_text
 from app.ui.models.orders import ImportProblemsModel, import_text
 from app.ui.tasks import Task, TaskRunner
+from app.ui.widgets.tables import configure_table
 
 
 @dataclass(frozen=True)
@@ -95,17 +94,9 @@ class ImportOrdersDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.problems = ImportProblemsModel(self)
-        self.problem_table = QTableView()
+        self.problem_table = configure_table(QTableView())
         self.problem_table.setModel(self.problems)
-        self.problem_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problem_table.setAlternatingRowColors(True)
-        self.problem_table.setWordWrap(False)
-        vertical = self.problem_table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(26)
         header = self.problem_table.horizontalHeader()
-        header.setStretchLastSection(True)
         for column, width in ((0, 60), (1, 150), (2, 110)):
             header.resizeSection(column, width)
         self.warnings = QLabel()

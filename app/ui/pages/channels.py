@@ -13,11 +13,9 @@ from datetime import datetime
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -71,8 +69,7 @@ from app.ui.pages.channels_models import (
 )
 from app.ui.pages.channels_text import report_error_text, with_request_id
 from app.ui.widgets.message_bar import Level
-
-ROW_HEIGHT = 26
+from app.ui.widgets.tables import configure_table
 
 
 @dataclass(frozen=True)
@@ -106,22 +103,9 @@ def load_detail(session: Session, channel_id: int) -> StoreDetail:
 
 
 def _table(model: RowsModel[object]) -> QTableView:
-    view = QTableView()
+    view = configure_table(QTableView())
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    vertical = view.verticalHeader()
-    vertical.setVisible(False)
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(ROW_HEIGHT)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    header.setMinimumSectionSize(60)
+    view.horizontalHeader().setMinimumSectionSize(60)
     return view
 
 

@@ -53,8 +53,8 @@ from app.ui.models.inventory import (
 )
 from app.ui.pages.base import Page, PageContext
 from app.ui.tasks import Task
+from app.ui.widgets.tables import configure_table
 
-ROW_HEIGHT = 26
 LEDGER_LIMIT = 500
 SEARCH_DELAY_MS = 300
 SKU_TAB, BIN_TAB = 0, 1
@@ -121,21 +121,9 @@ def _table(model: RowsModel) -> tuple[QTableView, QSortFilterProxyModel]:
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    view = QTableView()
+    view = configure_table(QTableView())
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    vertical = view.verticalHeader()
-    vertical.setVisible(False)
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(ROW_HEIGHT)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setHighlightSections(False)
     return view, proxy
 
 

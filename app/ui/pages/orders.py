@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -55,6 +53,7 @@ from app.ui.models.orders import Column, OrderTableModel, status_text
 from app.ui.pages.base import Page, PageContext
 from app.ui.tasks import Task, TaskControl
 from app.ui.widgets.message_bar import Level
+from app.ui.widgets.tables import configure_table
 
 if TYPE_CHECKING:
     from app.ui.dialogs.import_orders import ImportOrdersDialog, ImportOutcome
@@ -318,23 +317,13 @@ class OrdersPage(Page):
         return row
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
+        self.table = configure_table(QTableView(), row_height=ROW_HEIGHT, multi_select=True)
         self.table.setObjectName("OrdersTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(False)  # newest first only: any other sort reads all rows
-        self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        vertical = self.table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.hide()
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         state = self.ctx.ui_settings.value(HEADER_KEY)

@@ -16,13 +16,11 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -63,10 +61,10 @@ from app.ui.i18n import error_text
 from app.ui.models.printing import LabelMatchModel, PrintQueueModel
 from app.ui.pages.base import Page, PageContext
 from app.ui.widgets.message_bar import Level
+from app.ui.widgets.tables import configure_table
 from printers.importing import split_label_file
 from printers.profiles import PrinterProfile
 
-ROW_HEIGHT = 26
 QUEUE_LIMIT = 500
 REFRESH_MS = 10_000
 
@@ -88,20 +86,8 @@ def _load_organisation(session: Session) -> _Organisation:
 
 
 def _table(model: Any) -> QTableView:
-    view = QTableView()
+    view = configure_table(QTableView())
     view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    vertical = view.verticalHeader()
-    vertical.setVisible(False)
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(ROW_HEIGHT)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setHighlightSections(False)
     return view
 
 
