@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.settings import StationSettings, config_dir, load_settings, resolve_database_url
 from app.ui.i18n import error_text, install_translators
 from app.ui.main_window import MainWindow, ShellInfo
-from app.ui.resources import icon, stylesheet
+from app.ui.resources import icon, register_cjk_font, stylesheet
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -246,6 +246,8 @@ def run_gui(db_url: str | None = None, argv: list[str] | None = None) -> int:
     qt_app.setStyleSheet(stylesheet())
     settings = load_settings()
     install_translators(qt_app, settings.language)
+    if settings.language != "en":
+        register_cjk_font()  # before the first Chinese label is drawn
     url = resolve_database_url(db_url, settings)
     window = MainWindow(shell_info(settings, url))
     window.show()
@@ -253,6 +255,8 @@ def run_gui(db_url: str | None = None, argv: list[str] | None = None) -> int:
         qt_app.processEvents()
         print("shown", flush=True)
     controller = AppController(qt_app, window, settings, url)
+    if settings.language == "en":
+        QTimer.singleShot(0, register_cjk_font)  # Chinese SKU names, after the window is up
     QTimer.singleShot(0, controller.start)
     code = qt_app.exec()
     controller.shutdown()

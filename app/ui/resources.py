@@ -7,7 +7,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 
 
 @cache
@@ -30,3 +30,14 @@ def stylesheet() -> str:
         return (resources_dir() / "styles" / "haicang.qss").read_text(encoding="utf-8")
     except OSError:
         return ""
+
+
+def register_cjk_font() -> None:
+    """Make the shipped Chinese font available, for PCs that have none installed.
+
+    Without it a Linux PC without CJK fonts shows Chinese names and the zh_CN
+    interface as empty boxes. Registered fonts join Qt's fallback list.
+    """
+    font = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    if font.exists():
+        QFontDatabase.addApplicationFont(str(font))

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from PIL import Image
 
@@ -27,6 +30,7 @@ def encode_escpos(
     copies: int = 1,
 ) -> bytes:
     """``ESC @`` then each image as GS v 0 bands, with a partial cut after each when asked."""
+    _use_shared_capabilities_cache()
     from escpos.printer import Dummy  # lazy: slow import, see module docstring
 
     printer = Dummy()
@@ -39,3 +43,12 @@ def encode_escpos(
                 if cut:
                     printer.cut(mode="PART")
     return bytes(printer.output)
+
+
+def _use_shared_capabilities_cache() -> None:
+    """python-escpos pickles its printer database into a new temporary folder in every
+    process and never removes it; one shared folder keeps a pack station's /tmp clean."""
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        folder = Path(tempfile.gettempdir()) / "haicang-escpos-cache"
+        folder.mkdir(exist_ok=True)
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
