@@ -9,10 +9,10 @@ from decimal import Decimal
 from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, TextualSelect, func, select, text
+from sqlalchemy import ColumnElement, Select, TextClause, func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from app.db.base import UtcDateTime, utcnow
+from app.db.base import utcnow
 from app.db.models import (
     Bin,
     Client,
@@ -308,23 +308,31 @@ def find_orders_by_number(
             params[column] = value
     stmt = _number_search_sql(" AND ".join(where))
     # Dates are compared here: an order or tracking number matches a handful of rows.
-    rows = [  # on the connection: the ORM session adds nothing to a plain statement
-        r for r in session.connection().execute(stmt, params)
-        if (query.date_from is None or r.order_date >= _day_start(query.date_from))
-        and (query.date_to is None or r.order_date < _day_start(query.date_to, 1))
-    ]
-    return [
-        OrderRow(
+    found = []
+    # On the connection: the ORM session adds nothing to a plain statement.
+    for r in session.connection().execute(stmt, params):
+        ordered = _utc(r.order_date)
+        if (query.date_from is not None and ordered < _day_start(query.date_from)) or (
+            query.date_to is not None and ordered >= _day_start(query.date_to, 1)
+        ):
+            continue
+        found.append(OrderRow(
             OrderId(r.id), r.number, r.client_code, r.warehouse_code, OrderStatus(r.status),
-            r.order_date, r.ship_by, r.buyer_name, r.city, r.state, r.service_level,
-            int(r.units or 0), r.tracking_number, r.hold_reason,
-        )
-        for r in rows
-    ]
+            ordered, _utc(r.ship_by) if r.ship_by is not None else None, r.buyer_name,
+            r.city, r.state, r.service_level, int(r.units or 0), r.tracking_number,
+            r.hold_reason,
+        ))
+    return found
+
+
+def _utc(value: datetime | str) -> datetime:
+    """A stored time as aware UTC: SQLite hands back text, PostgreSQL a datetime."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 @cache
-def _number_search_sql(where: str) -> TextualSelect:
+def _number_search_sql(where: str) -> TextClause:
     """The statement for one combination of filters, built once (its text is the cache key)."""
     return text(
         "SELECT o.id, o.number, o.status, o.order_date, o.ship_by, o.buyer_name, o.city,"
@@ -334,7 +342,7 @@ def _number_search_sql(where: str) -> TextualSelect:
         " FROM orders o JOIN clients c ON c.id = o.client_id"
         " LEFT JOIN warehouses w ON w.id = o.warehouse_id"
         f" WHERE {where} ORDER BY o.id DESC LIMIT :limit"
-    ).columns(order_date=UtcDateTime(), ship_by=UtcDateTime())
+    )
 
 
 def list_orders(session: Session, query: OrderQuery, *, limit: int = 500) -> list[OrderRow]:
