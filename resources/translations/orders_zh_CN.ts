@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ImportOrdersDialog</name>
@@ -330,7 +329,7 @@
         <translation>导入订单…</translation>
     </message>
     <message>
-        <source>Import a seller&apos;s CSV or Excel order file</source>
+        <source>Import a seller's CSV or Excel order file</source>
         <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
     </message>
     <message>
@@ -338,7 +337,7 @@
         <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
     </message>
     <message>
-        <source>Order number, part of the buyer&apos;s name, tracking number, or a SKU code or barcode. A scanner&apos;s Enter searches at once (Ctrl+F comes here).</source>
+        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
         <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
     </message>
     <message>
@@ -410,6 +409,22 @@
         <translation>取消订单…</translation>
     </message>
     <message>
+        <source>Print label</source>
+        <translation>打印面单</translation>
+    </message>
+    <message>
+        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
+        <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>A packing slip for each selected order</source>
+        <translation>为每个选中的订单打印装箱单</translation>
+    </message>
+    <message>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
@@ -452,6 +467,18 @@
     <message>
         <source>{count} selected</source>
         <translation>已选 {count} 个</translation>
+    </message>
+    <message>
+        <source>Printing {count} document(s)…</source>
+        <translation>正在打印 {count} 份单据…</translation>
+    </message>
+    <message>
+        <source>{count} document(s) sent to the printer.</source>
+        <translation>已将 {count} 份单据发送到打印机。</translation>
+    </message>
+    <message>
+        <source>{sent} sent; {failed} not printed — they wait in the print queue (Printing screen): {reason}</source>
+        <translation>已发送 {sent} 份；{failed} 份未打印，已留在打印队列中（打印页面）：{reason}</translation>
     </message>
     <message>
         <source>Cancel orders</source>
@@ -538,7 +565,7 @@
     <name>ReasonDialog</name>
     <message>
         <source>Reason (required)</source>
-        <extracomment>Failures listed by name in the summary; the rest are counted. Item data of the &quot;All clients/warehouses&quot; choices (ids start at 1; not None, see below). Wide enough for an Amazon order number and a ZIP-less &quot;City, ST&quot;; Tracking takes the rest.</extracomment>
+        <extracomment>Failures listed by name in the summary; the rest are counted. Item data of the "All clients/warehouses" choices (ids start at 1; not None, see below). Wide enough for an Amazon order number and a ZIP-less "City, ST"; Tracking takes the rest.</extracomment>
         <translation>原因（必填）</translation>
     </message>
     <message>

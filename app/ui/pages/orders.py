@@ -56,7 +56,28 @@ from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
 
 if TYPE_CHECKING:
+    from app.services.print_documents import JobKind
+    from app.services.printing import DeliveryResult
     from app.ui.dialogs.import_orders import ImportOrdersDialog, ImportOutcome
+
+
+@dataclass
+class _PrintTally:
+    """Counts the per-order results of one print action until all have come back."""
+
+    expected: int
+    sent: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, failure: str | None) -> None:
+        if failure is None:
+            self.sent += 1
+        else:
+            self.failures.append(failure)
+
+    @property
+    def finished(self) -> bool:
+        return self.sent + len(self.failures) >= self.expected
 
 ROW_HEIGHT = 28
 SEARCH_DELAY_MS = 350
@@ -295,6 +316,13 @@ class OrdersPage(Page):
         self.release_button.clicked.connect(self.release_selected)
         self.cancel_button = QPushButton(self.tr("Cancel orders…"))
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.label_button = QPushButton(self.tr("Print label"))
+        self.label_button.setToolTip(
+            self.tr("A 4x6 shipping label for each selected order, on this station's printer"))
+        self.label_button.clicked.connect(self._on_label_button_clicked)
+        self.slip_button = QPushButton(self.tr("Packing slip"))
+        self.slip_button.setToolTip(self.tr("A packing slip for each selected order"))
+        self.slip_button.clicked.connect(self._on_slip_button_clicked)
         self.selection_label = QLabel()
         self.selection_label.setObjectName("Muted")
         self.progress = QProgressBar()
@@ -309,6 +337,9 @@ class OrdersPage(Page):
         for button in (self.open_button, self.allocate_button, self.hold_button,
                        self.release_button, self.cancel_button):
             row.addWidget(button)
+        row.addSpacing(8)
+        row.addWidget(self.label_button)
+        row.addWidget(self.slip_button)
         row.addSpacing(8)
         row.addWidget(self.selection_label)
         row.addStretch(1)
@@ -545,9 +576,62 @@ class OrdersPage(Page):
         self.release_button.setEnabled(not busy and OrderStatus.ON_HOLD in statuses)
         self.cancel_button.setEnabled(
             not busy and any(OrderStatus.CANCELLED in ORDER_TRANSITIONS[s] for s in statuses))
+        printable = bool(statuses - {OrderStatus.CANCELLED})
+        self.label_button.setEnabled(printable)
+        self.slip_button.setEnabled(printable)
         count = len(self.selected_rows())
         self.selection_label.setText(
             self.tr("{count} selected").format(count=f"{count:,}") if count > 1 else "")
+
+    def _on_label_button_clicked(self) -> None:
+        from app.services.print_documents import JobKind
+
+        self.print_selected(JobKind.SHIPPING_LABEL)
+
+    def _on_slip_button_clicked(self) -> None:
+        from app.services.print_documents import JobKind
+
+        self.print_selected(JobKind.PACKING_SLIP)
+
+    def print_selected(self, kind: JobKind) -> None:
+        """Print ``kind`` for every selected order on the print worker, never blocking here.
+
+        A job the printer did not take stays in the print queue (Printing screen) to retry.
+        """
+        from app.domain.errors import DomainError
+        from app.ui.devices.printing import print_orders  # the printing stack, on first use
+        from printers.errors import PrinterError
+
+        ids = self.selected_ids()
+        tally = _PrintTally(len(ids))
+
+        def one_done(result: DeliveryResult) -> None:
+            tally.add(error_text(result.error) if result.error is not None else None)
+            self._report_print(tally)
+
+        def one_failed(exc: BaseException) -> None:
+            tally.add(error_text(exc))
+            self._report_print(tally)
+
+        try:
+            print_orders(self.ctx, ids, kind, on_done=one_done, on_error=one_failed, owner=self)
+        except (DomainError, PrinterError) as exc:
+            self.show_error(exc)
+            return
+        self.show_info(self.tr("Printing {count} document(s)…").format(count=len(ids)))
+
+    def _report_print(self, tally: _PrintTally) -> None:
+        if not tally.finished:
+            return
+        if not tally.failures:
+            self.show_info(self.tr("{count} document(s) sent to the printer.").format(
+                count=tally.sent))
+            return
+        self.messages.show_message(
+            self.tr("{sent} sent; {failed} not printed — they wait in the print queue "
+                    "(Printing screen): {reason}").format(
+                sent=tally.sent, failed=len(tally.failures), reason=tally.failures[0]),
+            Level.ERROR)
 
     def allocate_selected(self) -> None:
         actor = self.ctx.actor
