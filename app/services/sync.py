@@ -28,9 +28,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -176,7 +176,8 @@ class ImportOutcome:
 
     def flush_keys(self, session: Session) -> None:
         if self.new_keys:
-            session.execute(insert(ChannelOrder), self.new_keys)
+            # Core, not the ORM's bulk path: no per-row unit-of-work bookkeeping.
+            session.execute(cast(Table, ChannelOrder.__table__).insert(), self.new_keys)
             self.new_keys = []
 
 
