@@ -105,6 +105,9 @@ class FirstRunDialog(QDialog):
             if page is not None:
                 page.setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(index)
+        # Enter presses the page's own main button, not one on a hidden page.
+        self.setup_button.setDefault(index == 0)
+        self.create_button.setDefault(index == 1)
         self.adjustSize()
 
     def _on_setup_button_clicked(self) -> None:
