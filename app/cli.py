@@ -314,6 +314,7 @@ def cmd_orders_template(args: argparse.Namespace) -> int:
 def cmd_allocate(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.allocation import allocatable_order_ids, allocate_order
+    from app.services.batch_allocation import ALLOCATION_BATCH, allocate_orders
     from app.services.run import run_write
 
     ctx = open_context(args)
@@ -324,7 +325,12 @@ def cmd_allocate(args: argparse.Namespace) -> int:
 
         raise NotFound(kind="Order", key=args.order)
     actor = actor_of(args)
-    results = [run_write(ctx.db, allocate_order, oid, actor=actor) for oid in ids]
+    if args.order:  # one named order: say why if it cannot be allocated
+        results = [run_write(ctx.db, allocate_order, oid, actor=actor) for oid in ids]
+    else:
+        results = [r for i in range(0, len(ids), ALLOCATION_BATCH)
+                   for r in run_write(ctx.db, allocate_orders, ids[i:i + ALLOCATION_BATCH],
+                                      actor=actor)]
     summary = {
         "tried": len(results),
         "allocated": sum(r.status == OrderStatus.ALLOCATED for r in results),

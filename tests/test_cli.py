@@ -167,3 +167,10 @@ def test_template_then_import_all_or_nothing_then_valid_only(url: str, tmp_path:
     again = run_json(capsys, "orders", "import", str(data), "--client", "SZTECH",
                      "--valid-only", "--db", url)
     assert again["orders_created"] == [] and again["orders_already_imported"] == ["CLI-1"]
+
+
+def test_allocating_one_named_order_says_why_it_cannot(url: str, capsys) -> None:
+    cancelled = run_json(capsys, "orders", "list", "--status", "cancelled", "--db", url)
+    assert cancelled, "the demo cancels a few orders"
+    assert main(["allocate", "--order", cancelled[0]["number"], "--db", url]) == 1
+    assert "cannot become allocated" in capsys.readouterr().err

@@ -32,7 +32,7 @@ BOOKING_ATTEMPTS = 3
 BACKORDER_RETRY_LIMIT = 200
 
 
-class _Lost(Exception):
+class BookingLost(Exception):
     """Another writer reserved the planned stock first; plan again."""
 
 
@@ -55,7 +55,7 @@ def allocate_order(session: Session, order_id: int, *, actor: str) -> Allocation
         try:
             with session.begin_nested():
                 _book(session, order.id, plan)
-        except _Lost:
+        except BookingLost:
             continue
         set_status(
             session, order.id, order.number, status, OrderStatus.ALLOCATED, actor=actor,
@@ -131,7 +131,7 @@ def _book(session: Session, order_id: int, plan: AllocationPlan) -> None:
     picks = sorted(plan.picks, key=lambda p: (p.bin_id, p.sku_id, p.line_id))
     for pick in picks:
         if not ledger.reserve(session, pick.bin_id, pick.sku_id, pick.quantity):
-            raise _Lost()
+            raise BookingLost()
     now = utcnow()
     session.execute(insert(Reservation), [
         {"order_id": order_id, "order_line_id": p.line_id, "bin_id": p.bin_id,

@@ -21,7 +21,8 @@ from app.db.models import Warehouse
 from app.domain.errors import AlreadyExists
 from app.domain.states import BinType, OrderStatus, Region, Role
 from app.services import demo_data as data
-from app.services.allocation import allocatable_order_ids, allocate_order
+from app.services.allocation import allocatable_order_ids
+from app.services.batch_allocation import ALLOCATION_BATCH, allocate_orders
 from app.services.inventory import receive_stock
 from app.services.orders import LineDraft, OrderDraft, cancel_order, create_order, hold_order
 from app.services.organisation import (
@@ -104,12 +105,11 @@ def load_demo(
     with db.reading() as s:
         ids = allocatable_order_ids(s)
     allocated = backordered = 0
-    for i, oid in enumerate(ids):
-        result = run_write(db, allocate_order, oid, actor=actor)
-        allocated += result.status == OrderStatus.ALLOCATED
-        backordered += result.status == OrderStatus.BACKORDERED
-        if i % 50 == 0:
-            report("allocate", i, len(ids))
+    for i in range(0, len(ids), ALLOCATION_BATCH):
+        for result in run_write(db, allocate_orders, ids[i:i + ALLOCATION_BATCH], actor=actor):
+            allocated += result.status == OrderStatus.ALLOCATED
+            backordered += result.status == OrderStatus.BACKORDERED
+        report("allocate", i, len(ids))
     report("allocate", len(ids), len(ids))
     _hold_and_cancel_a_few(db, rng, ids, actor)
     return DemoReport(

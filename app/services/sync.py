@@ -52,10 +52,10 @@ from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Channel, ChannelCursor, ChannelOrder, Order, SkuMapping, SyncLease
 from app.db.models import OrderLine as OrderLineRow
-from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, IllegalTransition
+from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from app.domain.states import OrderStatus
 from app.secrets import SecretStore
-from app.services.allocation import allocate_order
+from app.services.batch_allocation import allocate_orders
 from app.services.channels import ChannelConfig, channel_config
 from app.services.order_bulk import existing_order_ids, insert_orders, resolve_skus
 from app.services.order_states import status_before_hold
@@ -450,16 +450,12 @@ def _after_commit(env: SyncEnvironment, config: ChannelConfig, connector: Connec
 
 
 def allocate_new_orders(session: Session, order_ids: Sequence[int], *, actor: str) -> int:
-    """Try to reserve stock for freshly imported orders; returns how many were allocated."""
-    allocated = 0
-    for order_id in order_ids:
-        try:
-            with session.begin_nested():
-                result = allocate_order(session, order_id, actor=actor)
-            allocated += result.status == OrderStatus.ALLOCATED
-        except IllegalTransition:  # someone held or cancelled it meanwhile
-            continue
-    return allocated
+    """Try to reserve stock for freshly imported orders; returns how many were allocated.
+
+    Orders someone held or cancelled meanwhile are simply left out by the batch.
+    """
+    results = allocate_orders(session, order_ids, actor=actor)
+    return sum(r.status == OrderStatus.ALLOCATED for r in results)
 
 
 def _finish(session: Session, channel_id: int, report: SyncReport, holder: str) -> None:

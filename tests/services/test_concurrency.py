@@ -28,6 +28,7 @@ def _worker(url: str, seed: int, order_ids: list[int], start: mp.synchronize.Eve
             results: mp.Queue) -> None:  # type: ignore[type-arg]
     from app.db.schema import open_database
     from app.services.allocation import allocate_order
+    from app.services.batch_allocation import allocate_orders
     from app.services.orders import cancel_order
     from app.services.run import run_write
 
@@ -38,6 +39,10 @@ def _worker(url: str, seed: int, order_ids: list[int], start: mp.synchronize.Eve
     counts: dict[str, int] = defaultdict(int)
     start.wait(30)
     try:
+        if seed % 2:  # odd workers allocate in batches of five, as the CLI and sync do
+            for i in range(0, len(ids), 5):
+                for result in run_write(db, allocate_orders, ids[i:i + 5], actor=f"w{seed}"):
+                    counts[result.status.value] += 1
         for oid in ids:
             try:
                 if rng.random() < 0.25:
