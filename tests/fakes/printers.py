@@ -287,6 +287,12 @@ class FakeTcpPrinter:
             self._job_done.wait_for(lambda: len(self.jobs) >= count, timeout)
             return list(self.jobs)
 
+    def wait_for_status_queries(self, count: int = 1, timeout: float = 10.0) -> list[int]:
+        """Block until ``count`` DLE EOT queries were seen on finished connections."""
+        with self._job_done:
+            self._job_done.wait_for(lambda: len(self.status_queries) >= count, timeout)
+            return list(self.status_queries)
+
     def close(self) -> None:
         """Stop serving and release every socket."""
         self._stop.set()
