@@ -197,6 +197,8 @@ class MoveInfo:
     reason: str | None
     reference: str | None
     actor: str
+    #: The warehouse of the bin(s) moved from or to: bin codes repeat across warehouses.
+    warehouse_code: str
 
 
 @dataclass(frozen=True)

@@ -221,10 +221,12 @@ def list_moves(
         select(
             StockMove.id, StockMove.at, Sku.code, src.code, dst.code, StockMove.quantity,
             StockMove.kind, StockMove.reason, StockMove.reference, StockMove.actor,
+            Warehouse.code,
         )
         .join(Sku, Sku.id == StockMove.sku_id)
         .outerjoin(src, src.id == StockMove.from_bin_id)
         .outerjoin(dst, dst.id == StockMove.to_bin_id)
+        .join(Warehouse, Warehouse.id == func.coalesce(src.warehouse_id, dst.warehouse_id))
         .order_by(StockMove.id.desc())
         .limit(limit)
     )
@@ -233,6 +235,6 @@ def list_moves(
     if bin_id is not None:
         stmt = stmt.where((StockMove.from_bin_id == bin_id) | (StockMove.to_bin_id == bin_id))
     return [
-        MoveInfo(i, at, sc, fb, tb, q, k, r, ref, a)
-        for i, at, sc, fb, tb, q, k, r, ref, a in session.execute(stmt)
+        MoveInfo(i, at, sc, fb, tb, q, k, r, ref, a, wc)
+        for i, at, sc, fb, tb, q, k, r, ref, a, wc in session.execute(stmt)
     ]

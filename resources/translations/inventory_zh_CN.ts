@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdjustReasons</name>
@@ -171,6 +170,10 @@
     <message>
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
     </message>
     <message>
         <source>From bin</source>

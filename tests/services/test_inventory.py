@@ -154,3 +154,13 @@ def test_reconcile_finds_a_balance_tampered_with_outside_the_ledger(db) -> None:
     diff = report.differences[0]
     assert (diff.bin_code, diff.sku_code, diff.on_hand_balance, diff.on_hand_ledger) == (
         "A-01-01-01", "MUG", 7, 5)
+
+
+def test_the_ledger_names_the_warehouse_of_each_move(db) -> None:
+    build_world(db)
+    receive(db, "MUG", 2, bin_code="A-01-01-01", wh="LA1")
+    receive(db, "MUG", 3, bin_code="A-01-01-01", wh="NJ1")  # the same bin code elsewhere
+    with db.reading() as s:
+        moves = inv.list_moves(s)
+    assert [(m.to_bin, m.warehouse_code, m.quantity) for m in moves] == [
+        ("A-01-01-01", "NJ1", 3), ("A-01-01-01", "LA1", 2)]

@@ -322,14 +322,15 @@ class StockByBinModel(RowsModel):
 class MovesModel(RowsModel):
     """The ledger: who moved what, where from, where to, when and why."""
 
-    WHEN, KIND, SKU, FROM, TO, QUANTITY, REASON, ACTOR, REFERENCE = range(9)
+    WHEN, KIND, SKU, WAREHOUSE, FROM, TO, QUANTITY, REASON, ACTOR, REFERENCE = range(10)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._kinds = move_kind_names()
         self._reasons = adjust_reason_names()
         self._headers = [
-            self.tr("When"), self.tr("Kind"), self.tr("SKU"), self.tr("From bin"),
+            self.tr("When"), self.tr("Kind"), self.tr("SKU"), self.tr("Warehouse"),
+            self.tr("From bin"),
             self.tr("To bin"), self.tr("Quantity"), self.tr("Reason"), self.tr("By"),
             self.tr("Reference"),
         ]
@@ -355,7 +356,8 @@ class MovesModel(RowsModel):
         if column == self.REASON:
             return self._reasons.get(r.reason or "", r.reason or "")
         return {
-            self.SKU: r.sku_code, self.FROM: r.from_bin or "", self.TO: r.to_bin or "",
+            self.SKU: r.sku_code, self.WAREHOUSE: r.warehouse_code,
+            self.FROM: r.from_bin or "", self.TO: r.to_bin or "",
             self.REFERENCE: r.reference or "", self.ACTOR: r.actor,
         }[column]
 

@@ -268,7 +268,7 @@ class InventoryPage(Page):
         widths = {
             self.sku_table: [86, 130, 200, 90, 80, 80, 80],
             self.bin_table: [90, 100, 140, 86, 120, 80, 80, 96],
-            self.moves_table: [128, 90, 110, 90, 90, 80, 100, 90, 120],
+            self.moves_table: [128, 90, 110, 70, 90, 90, 80, 100, 90, 120],
         }
         for view, sizes in widths.items():
             for column, size in enumerate(sizes):
