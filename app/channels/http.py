@@ -235,10 +235,6 @@ class ApiRequest:
     auth: bool = True
     idempotent: bool = True
 
-    def with_params(self, *extra: tuple[str, str]) -> ApiRequest:
-        """Copy with query params appended (auth / signing)."""
-        return replace(self, params=(*self.params, *extra))
-
     def with_headers(self, extra: Mapping[str, str]) -> ApiRequest:
         """Copy with headers added."""
         return replace(self, headers={**self.headers, **extra})

@@ -60,10 +60,6 @@ class Database:
         self.engine.dispose()
 
 
-def sqlite_url_for(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 def create_database(url: str, *, echo: bool = False) -> Database:
     """Build the engine for ``url`` (no schema work; see :func:`app.db.schema.open_database`)."""
     try:

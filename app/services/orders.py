@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, TextClause, func, select, text
 from sqlalchemy.orm import Session, aliased
@@ -274,11 +274,7 @@ def load_order_rows(session: Session, ids: list[int]) -> list[OrderRow]:
     )
     # Plain columns, not ORM entities: a page of 200 rows is built several times faster.
     rows = {
-        r.id: OrderRow(
-            OrderId(r.id), r.number, r.client_code, r.warehouse_code, OrderStatus(r.status),
-            r.order_date, r.ship_by, r.buyer_name, r.city, r.state, r.service_level,
-            int(r.units or 0), r.tracking_number, r.hold_reason,
-        )
+        r.id: _row(r, r.client_code, r.warehouse_code, r.units)
         for r in session.execute(stmt)
     }
     return [rows[i] for i in ids if i in rows]
@@ -316,12 +312,8 @@ def find_orders_by_number(
             query.date_to is not None and ordered >= _day_start(query.date_to, 1)
         ):
             continue
-        found.append(OrderRow(
-            OrderId(r.id), r.number, r.client_code, r.warehouse_code, OrderStatus(r.status),
-            ordered, _utc(r.ship_by) if r.ship_by is not None else None, r.buyer_name,
-            r.city, r.state, r.service_level, int(r.units or 0), r.tracking_number,
-            r.hold_reason,
-        ))
+        shipping = _utc(r.ship_by) if r.ship_by is not None else None
+        found.append(_row(r, r.client_code, r.warehouse_code, r.units, ordered, shipping))
     return found
 
 
@@ -367,11 +359,16 @@ def count_orders_by_status(session: Session, query: OrderQuery) -> dict[OrderSta
     return counts
 
 
-def _row(o: Order, client_code: str, wh_code: str | None, units: int | None) -> OrderRow:
+def _row(o: Any, client_code: str, wh_code: str | None, units: int | None,
+         order_date: datetime | None = None, ship_by: datetime | None = None) -> OrderRow:
+    """An order (ORM object or result row with the same names) as a list row.
+
+    ``order_date``/``ship_by`` override the object's when the caller had to convert them.
+    """
     return OrderRow(
-        OrderId(o.id), o.number, client_code, wh_code, OrderStatus(o.status), o.order_date,
-        o.ship_by, o.buyer_name, o.city, o.state, o.service_level, int(units or 0),
-        o.tracking_number, o.hold_reason,
+        OrderId(o.id), o.number, client_code, wh_code, OrderStatus(o.status),
+        order_date or o.order_date, ship_by if order_date else o.ship_by, o.buyer_name,
+        o.city, o.state, o.service_level, int(units or 0), o.tracking_number, o.hold_reason,
     )
 
 

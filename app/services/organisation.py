@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Bin, Client, Order, Sku, Warehouse
+from app.db.models import Bin, Client, Sku, Warehouse
 from app.domain.address import normalize_state, normalize_zip
 from app.domain.errors import AlreadyExists, InvalidValue
 from app.domain.ids import BinId, ClientId, SkuId, WarehouseId
@@ -207,16 +207,3 @@ def sku_info(s: Sku, client_code: str) -> SkuInfo:
         SkuId(s.id), client_code, s.code, s.name_en, s.name_zh, s.upc, s.ean, s.fnsku,
         s.weight_g, s.length_mm, s.width_mm, s.height_mm, s.prepacked,
     )
-
-
-def count_overview(session: Session) -> dict[str, int]:
-    """Headline numbers for a start screen: how much is in this database."""
-
-
-    return {
-        "clients": session.scalar(select(func.count(Client.id))) or 0,
-        "warehouses": session.scalar(select(func.count(Warehouse.id))) or 0,
-        "bins": session.scalar(select(func.count(Bin.id))) or 0,
-        "skus": session.scalar(select(func.count(Sku.id))) or 0,
-        "orders": session.scalar(select(func.count(Order.id))) or 0,
-    }

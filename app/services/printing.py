@@ -503,10 +503,6 @@ def _info_from_row(row: RowMapping) -> PrintJobInfo:
     )
 
 
-def get_job(session: Session, job_id: int) -> PrintJobInfo:
-    return _info(_job(session, job_id))
-
-
 def job_pdf(session: Session, job_id: int) -> bytes | None:
     """The archived PDF of a job (None for a raw ZPL label)."""
     return _job(session, job_id).pdf
@@ -633,13 +629,3 @@ def carrier_label_document(session: Session, label_id: int) -> Document:
         raise NotFound(kind="Label", key=str(label_id))
     number = session.scalar(select(Order.number).where(Order.id == row.order_id)) or ""
     return Document(JobKind.CARRIER_LABEL, number, row.pdf, row.zpl, order_id=row.order_id)
-
-
-def latest_label_id(session: Session, order_id: int) -> int | None:
-    """The order's most recently imported carrier label, if it has one."""
-    return session.scalar(
-        select(OrderLabel.id)
-        .where(OrderLabel.order_id == order_id)
-        .order_by(OrderLabel.id.desc())
-        .limit(1)
-    )

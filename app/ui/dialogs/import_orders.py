@@ -140,10 +140,6 @@ class ImportOrdersDialog(QDialog):
         self.path_edit.setText(str(path))
         self._forget_preview()
 
-    def set_client(self, code: str) -> None:
-        self.client_combo.setCurrentIndex(max(0, self.client_combo.findData(code)))
-        self._forget_preview()
-
     def _on_browse_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Choose an order file"), self.path_edit.text(),
