@@ -1,8 +1,8 @@
 """The connector contract and the typed errors every connector raises.
 
-Connectors do HTTP only. The sync engine (``app/channels/sync.py``) drives
-``fetch_orders`` with a window it fixed before the first page and persists each
-page before asking for the next, so everything here is restartable from an
+Connectors do HTTP only. The sync engine (``app/services/sync.py``) drives
+``fetch_orders`` with a window it fixed before the first page and commits each
+page together with its cursor, so everything here is restartable from an
 opaque cursor. Error messages are English templates with named placeholders;
 the GUI translates them by template text.
 """

@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
+from app.db.bulk import DriverStatement
 from app.db.models import Order, OrderLine, OrderStatusChange, Reservation, Sku, Warehouse
 from app.domain.address import region_of_state
 from app.domain.allocation import AllocationPlan, BinStock, LineNeed, plan_order
@@ -30,6 +31,8 @@ from app.services.allocation import BookingLost, _candidates, allocate_order
 from app.services.dto import AllocationResult
 
 _ORDERS = cast(Table, Order.__table__)
+_RESERVATIONS = cast(Table, Reservation.__table__)
+_HISTORY = cast(Table, OrderStatusChange.__table__)
 #: Orders per transaction for callers that allocate many: big enough to amortise the
 #: reads, small enough that the write lock is held for well under a second.
 ALLOCATION_BATCH = 200
@@ -136,36 +139,12 @@ def _write(session: Session, orders: list[_Locked], plans: dict[int, AllocationP
     for (bin_id, sku_id), qty in sorted(booked.items()):  # bin order: no PostgreSQL deadlock
         if not ledger.reserve(session, bin_id, sku_id, qty):
             raise BookingLost()
-    now = utcnow()
     short_skus = {s.sku_id for p in plans.values() for s in p.shortages}
     sku_codes = {i: c for i, c in session.execute(
         select(Sku.id, Sku.code).where(Sku.id.in_(short_skus)))} if short_skus else {}
     shortages = {o.id: tuple(f"{sku_codes.get(s.sku_id, s.sku_id)}: {s.available} of {s.wanted}"
                              for s in plans[o.id].shortages) for o in orders}
-    reservations = [
-        {"order_id": o.id, "order_line_id": p.line_id, "bin_id": p.bin_id, "sku_id": p.sku_id,
-         "quantity": p.quantity, "created_at": now}
-        for o in orders for p in plans[o.id].picks
-    ]
-    if reservations:
-        session.execute(cast(Table, Reservation.__table__).insert(), reservations)
-    moved = [o for o in orders
-             if plans[o.id].complete or o.status != OrderStatus.BACKORDERED]
-    if moved:
-        session.execute(
-            update(_ORDERS)
-            .where(_ORDERS.c.id == bindparam("oid"))
-            .values(status=bindparam("new_status"), warehouse_id=bindparam("wh"),
-                    hold_reason=None, updated_at=now),
-            [{"oid": o.id, "new_status": _target(plans[o.id]).value,
-              "wh": plans[o.id].warehouse_id} for o in moved],
-        )
-        session.execute(cast(Table, OrderStatusChange.__table__).insert(), [
-            {"order_id": o.id, "at": now, "from_status": o.status.value,
-             "to_status": _target(plans[o.id]).value, "actor": actor,
-             "note": "; ".join(shortages[o.id])[:300] or None}
-            for o in moved
-        ])
+    _write_rows(session, orders, plans, shortages, actor)
     codes: dict[int | None, str] = {
         i: c for i, c in session.execute(select(Warehouse.id, Warehouse.code))}
     return [
@@ -176,6 +155,39 @@ def _write(session: Session, orders: list[_Locked], plans: dict[int, AllocationP
         )
         for o in orders
     ]
+
+
+_RESERVATION_COLUMNS = ("order_id", "order_line_id", "bin_id", "sku_id", "quantity",
+                        "created_at")
+_HISTORY_COLUMNS = ("order_id", "at", "from_status", "to_status", "actor", "note")
+_STATUS_UPDATE = (
+    update(_ORDERS)
+    .where(_ORDERS.c.id == bindparam("oid"))
+    .values(status=bindparam("new_status"), warehouse_id=bindparam("wh"),
+            hold_reason=bindparam("no_reason"), updated_at=bindparam("now"))
+)
+
+
+def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, AllocationPlan],
+                shortages: dict[int, tuple[str, ...]], actor: str) -> None:
+    """Reservations, order statuses and their history: one driver executemany each."""
+    session.flush()
+    conn = session.connection()
+    reservations = DriverStatement.insert(conn, _RESERVATIONS, _RESERVATION_COLUMNS)
+    stamp = reservations.processor("created_at")(utcnow())
+    reservations.run([(o.id, p.line_id, p.bin_id, p.sku_id, p.quantity, stamp)
+                      for o in orders for p in plans[o.id].picks])
+    moved = [o for o in orders
+             if plans[o.id].complete or o.status != OrderStatus.BACKORDERED]
+    if not moved:
+        return
+    values = {o.id: _target(plans[o.id]).value for o in moved}
+    statuses = DriverStatement(conn, _STATUS_UPDATE, ("oid", "new_status", "wh", "no_reason",
+                                                      "now"))
+    statuses.run([(o.id, values[o.id], plans[o.id].warehouse_id, None, stamp) for o in moved])
+    history = DriverStatement.insert(conn, _HISTORY, _HISTORY_COLUMNS)
+    history.run([(o.id, stamp, o.status.value, values[o.id], actor,
+                  "; ".join(shortages[o.id])[:300] or None) for o in moved])
 
 
 def _target(plan: AllocationPlan) -> OrderStatus:

@@ -29,6 +29,7 @@ from app.channels import ChannelError, ConfigError, Connector, PlatformError, Sy
 from app.db.base import utcnow
 from app.db.models import Bin, Channel, ChannelOrder, ChannelPush, Order, SkuMapping, StockBalance
 from app.domain.states import SELLABLE_BIN_TYPES
+from app.domain.stored_errors import error_detail, read_detail
 from app.services.channels import channel_config
 from app.services.run import run_read, run_write
 
@@ -64,6 +65,9 @@ class PushInfo:
     request_id: str | None
     next_attempt_at: datetime
     created_at: datetime
+    #: ``last_error``'s template and fields, for showing it in the user's language.
+    error_template: str | None = None
+    error_fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,7 @@ def record_push_done(session: Session, push_id: int, request_id: str, note: str 
     now = utcnow()
     push.status, push.done_at, push.claimed_until = DONE, now, None
     push.attempts += 1
-    push.request_id, push.last_error = request_id or None, note
+    push.request_id, push.last_error, push.last_error_detail = request_id or None, note, None
     if push.kind == STOCK and push.sku is not None:
         quantity = int(json.loads(push.payload).get("quantity", 0))
         session.execute(
@@ -231,14 +235,15 @@ def record_push_done(session: Session, push_id: int, request_id: str, note: str 
 
 
 def record_push_failure(
-    session: Session, push_id: int, message: str, request_id: str, *, permanent: bool
+    session: Session, push_id: int, error: ChannelError, *, permanent: bool
 ) -> str:
     """Count a failed attempt: retry later with backoff, or mark failed. Returns the status."""
     push = session.get(ChannelPush, push_id)
     if push is None:
         return FAILED
     push.attempts += 1
-    push.last_error, push.request_id, push.claimed_until = message, request_id or None, None
+    push.last_error, push.last_error_detail = error.message, error_detail(error)
+    push.request_id, push.claimed_until = error.request_id or None, None
     if permanent or push.attempts >= MAX_ATTEMPTS:
         push.status = FAILED
     else:
@@ -284,10 +289,11 @@ def list_pushes(
             f"{payload.get('carrier', '')} {payload.get('tracking', '')}"
             if push.kind == TRACKING else str(payload.get("quantity", ""))
         )
+        template, fields = read_detail(push.last_error_detail)
         result.append(PushInfo(
             push.id, push.channel_id, channel, push.kind, number, push.sku, detail.strip(),
             push.status, push.attempts, push.last_error, push.request_id, push.next_attempt_at,
-            push.created_at,
+            push.created_at, template, fields,
         ))
     return result
 
@@ -336,8 +342,8 @@ def process_pushes(
                 continue
             except ChannelError as exc:
                 permanent = isinstance(exc, ConfigError | PlatformError)
-                status = run_write(env.db, record_push_failure, push.id, exc.message,
-                                   exc.request_id, permanent=permanent)
+                status = run_write(env.db, record_push_failure, push.id, exc,
+                                   permanent=permanent)
                 report.errors.append(exc.message)
                 if status == FAILED:
                     report.failed += 1

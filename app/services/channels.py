@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.channels import CONNECTORS, Platform
 from app.db.models import Channel, ChannelOrder, ChannelPush, Client, Sku, SkuMapping
 from app.domain.errors import AlreadyExists, InvalidValue, NotFound
+from app.domain.stored_errors import read_detail
 from app.services.changes import Changes
 from app.services.lookup import client_by_code, sku_by_code
 
@@ -49,6 +51,9 @@ class ChannelInfo:
     held_orders: int
     failed_pushes: int
     secret_ref: str
+    #: ``last_error``'s template and fields, for showing it in the user's language.
+    error_template: str | None = None
+    error_fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -269,7 +274,7 @@ def map_sku(
     session: Session, channel_id: int, platform_sku: str, sku_code: str, *, actor: str
 ) -> MappingResult:
     """Map a platform SKU to one of the client's SKUs, then release orders it held back."""
-    from app.services.sync import release_held_orders  # the import service builds the orders
+    from app.services.sync_import import release_held_orders  # the import service builds the orders
 
     channel = _get(session, channel_id)
     text = platform_sku.strip()
@@ -324,7 +329,7 @@ def unmapped_skus(session: Session, channel_id: int) -> list[UnmappedSku]:
         counts.update(skus)
     if not counts:
         return []
-    from app.services.sync import resolve_platform_skus
+    from app.services.sync_import import resolve_platform_skus
 
     channel = _get(session, channel_id)
     known = resolve_platform_skus(session, channel.id, channel.client_id, counts.keys())
@@ -387,10 +392,12 @@ def _settings(text: str) -> dict[str, str]:
 
 
 def _info(c: Channel, client_code: str, held: int, failed: int) -> ChannelInfo:
+    template, fields = read_detail(c.last_error_detail)
     return ChannelInfo(
         c.id, c.name, c.platform, client_code, c.base_url, _settings(c.settings), c.enabled,
         c.interval_minutes, c.safety_buffer, c.stock_push_minutes, c.last_sync_at,
         c.next_sync_at, c.last_error, c.last_request_id, held, failed, c.secret_ref,
+        template, fields,
     )
 
 

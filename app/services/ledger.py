@@ -13,6 +13,7 @@ from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
+from app.db.dialects import dialect_insert
 from app.db.models import Bin, Sku, StockBalance, StockMove
 from app.domain.errors import InsufficientStock
 from app.domain.states import MoveKind
@@ -23,14 +24,7 @@ B = StockBalance
 def ensure_balance(session: Session, bin_id: int, sku_id: int) -> None:
     """Create the (bin, SKU) balance row if missing; safe when two writers race."""
     values = {"bin_id": bin_id, "sku_id": sku_id, "on_hand": 0, "reserved": 0}
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        session.execute(pg_insert(B).values(values).on_conflict_do_nothing())
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        session.execute(sqlite_insert(B).values(values).on_conflict_do_nothing())
+    session.execute(dialect_insert(session)(B).values(values).on_conflict_do_nothing())
 
 
 def add_on_hand(

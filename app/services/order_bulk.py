@@ -11,15 +11,16 @@ transaction, so a failure leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol, cast
 
-from sqlalchemy import Connection, Table, func, insert, literal, null, select
+from sqlalchemy import Table, func, insert, literal, null, select
 from sqlalchemy.orm import Session
 
 from app.db.base import UtcDateTime, utcnow
+from app.db.bulk import DriverStatement, chunks
 from app.db.models import Order, OrderLine, OrderStatusChange, Sku
 from app.domain.errors import AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
@@ -27,8 +28,6 @@ from app.domain.states import OrderStatus
 
 #: Values per ``IN (...)``: below SQLite's historic limit of 999 bound parameters.
 _IN_CHUNK = 900
-#: Rows per executemany call: bounds memory of the parameter lists.
-_INSERT_CHUNK = 20_000
 
 _ORDERS = cast(Table, Order.__table__)
 _LINES = cast(Table, OrderLine.__table__)
@@ -87,22 +86,17 @@ class NewOrder(Protocol):
     def lines(self) -> Sequence[NewLine]: ...
 
 
-def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
 def resolve_skus(session: Session, client_id: int, texts: Iterable[str]) -> dict[str, int]:
     """Map each text to the client's SKU id: by code, else by UPC/EAN/FNSKU, else by the
     code ignoring case when that is unambiguous. Texts that match nothing are left out."""
     wanted = sorted({t for t in texts if t})
     found: dict[str, int] = {}
-    for chunk in _chunks(wanted, _IN_CHUNK):
+    for chunk in chunks(wanted, _IN_CHUNK):
         found.update((code, sku_id) for code, sku_id in session.execute(
             select(Sku.code, Sku.id).where(Sku.client_id == client_id, Sku.code.in_(chunk))
         ))
     rest = [t for t in wanted if t not in found]
-    for chunk in _chunks(rest, _IN_CHUNK // 3):
+    for chunk in chunks(rest, _IN_CHUNK // 3):
         asked = set(chunk)
         for sku_id, *codes in session.execute(
             select(Sku.id, Sku.upc, Sku.ean, Sku.fnsku).where(
@@ -115,7 +109,7 @@ def resolve_skus(session: Session, client_id: int, texts: Iterable[str]) -> dict
                     found.setdefault(code, sku_id)
     rest = [t for t in wanted if t not in found]
     folded: dict[str, set[int]] = {}
-    for chunk in _chunks(sorted({t.lower() for t in rest}), _IN_CHUNK):
+    for chunk in chunks(sorted({t.lower() for t in rest}), _IN_CHUNK):
         for code, sku_id in session.execute(
             select(Sku.code, Sku.id).where(
                 Sku.client_id == client_id, func.lower(Sku.code).in_(chunk)
@@ -135,7 +129,7 @@ def existing_order_ids(
     """The ids of those of ``numbers`` the client already has orders for."""
     wanted = sorted(set(numbers))
     found: dict[str, int] = {}
-    for chunk in _chunks(wanted, _IN_CHUNK):
+    for chunk in chunks(wanted, _IN_CHUNK):
         found.update((number, oid) for number, oid in session.execute(
             select(Order.number, Order.id).where(
                 Order.client_id == client_id, Order.number.in_(chunk)
@@ -174,7 +168,7 @@ def load_stored_orders(session: Session, ids: Iterable[int]) -> dict[int, Stored
     columns = [getattr(Order, name) for name in CONTENT_FIELDS]
     heads: dict[int, tuple[str, datetime, dict[str, Any]]] = {}
     lines: dict[int, list[StoredLine]] = {}
-    for chunk in _chunks(wanted, _IN_CHUNK):
+    for chunk in chunks(wanted, _IN_CHUNK):
         for oid, number, when, *values in session.execute(
             select(Order.id, Order.number, Order.order_date, *columns).where(Order.id.in_(chunk))
         ):
@@ -190,49 +184,6 @@ def load_stored_orders(session: Session, ids: Iterable[int]) -> dict[int, Stored
         oid: StoredOrder(number, when, values, tuple(lines.get(oid, ())))
         for oid, (number, when, values) in heads.items()
     }
-
-
-class _DriverInsert:
-    """An INSERT compiled once by SQLAlchemy for the connection's dialect, run through the
-    driver's ``executemany`` with SQLAlchemy's own bind processors applied by the caller.
-
-    Core's executemany spends more Python per row building and processing parameter
-    dicts than SQLite spends inserting them (about 2x raw, performance.md 3.1); for a
-    100,000-order import that alone would break the 2.5x budget. Values stay identical
-    to what Core would bind: the processors are the dialect's, taken from the columns.
-    """
-
-    def __init__(self, conn: Connection, table: Table, columns: tuple[str, ...]) -> None:
-        dialect = conn.dialect
-        compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-        order = compiled.positiontup
-        if order is not None and tuple(order) != columns:
-            raise RuntimeError(f"columns of {table.name} must be given in table order: {order}")
-        self._conn = conn
-        self._sql = compiled.string
-        self._columns = columns
-        self._positional = order is not None
-        self._processors = {
-            c: table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
-        }
-
-    def processor(self, column: str) -> Callable[[Any], Any]:
-        """The dialect's conversion of a Python value for ``column`` (identity if none)."""
-        proc = self._processors[column]
-        return proc if proc is not None else _same
-
-    def run(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Insert ``rows``: tuples in column order, values already converted."""
-        for chunk in _chunks(rows, _INSERT_CHUNK):
-            params: Sequence[Any] = (
-                chunk if self._positional else [dict(zip(self._columns, r, strict=True))
-                                                for r in chunk]
-            )
-            self._conn.exec_driver_sql(self._sql, params)
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 _ORDER_COLUMNS = (
@@ -265,7 +216,7 @@ def insert_orders(
     now = utcnow()
     new = OrderStatus.NEW.value
     before = conn.scalar(select(func.max(Order.id))) or 0
-    order_insert = _DriverInsert(conn, _ORDERS, _ORDER_COLUMNS)
+    order_insert = DriverStatement.insert(conn, _ORDERS, _ORDER_COLUMNS)
     when = order_insert.processor("order_date")
     stamp = when(now)
     order_insert.run([
@@ -285,7 +236,7 @@ def insert_orders(
     ids: dict[str, int] = {
         number: oid for number, oid in conn.execute(select(Order.number, Order.id).where(ours))
     }
-    line_insert = _DriverInsert(conn, _LINES, _LINE_COLUMNS)
+    line_insert = DriverStatement.insert(conn, _LINES, _LINE_COLUMNS)
     price = line_insert.processor("unit_price")
     line_insert.run([
         (ids[o.number], n, sku_ids[ln.sku_code], ln.quantity,

@@ -44,6 +44,7 @@ from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Order, OrderLabel, PrintJob
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, NotFound
+from app.domain.stored_errors import error_detail, read_detail
 from app.services.print_documents import Document, JobKind
 from app.services.run import run_write
 from printers import jobs
@@ -232,7 +233,7 @@ class _Claim:
 
 
 def _info(job: PrintJob) -> PrintJobInfo:
-    detail: dict[str, Any] = json.loads(job.last_error_detail) if job.last_error_detail else {}
+    template, fields = read_detail(job.last_error_detail)
     return PrintJobInfo(
         id=job.id,
         created_at=job.created_at,
@@ -249,8 +250,8 @@ def _info(job: PrintJob) -> PrintJobInfo:
         status=JobStatus(job.status),
         attempts=job.attempts,
         last_error=job.last_error,
-        error_template=detail.get("template"),
-        error_fields=dict(detail.get("fields") or {}),
+        error_template=template,
+        error_fields=fields,
         sent_at=job.sent_at,
         has_pdf=job.pdf is not None,
     )
@@ -354,7 +355,7 @@ def finish_job(
         else:
             job.status = JobStatus.FAILED.value
             job.last_error = _one_line(error)[:ERROR_TEXT_LIMIT]
-            job.last_error_detail = _error_detail(error)
+            job.last_error_detail = error_detail(error)
         session.flush()
     return _info(job)
 
@@ -362,22 +363,6 @@ def finish_job(
 def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
-
-
-def _error_detail(error: BaseException) -> str | None:
-    """Template and fields, so the queue can show the stored error in the user's language."""
-    template = getattr(error, "message_template", None) or getattr(error, "template", None)
-    fields = getattr(error, "fields", None) or getattr(error, "params", None)
-    if not isinstance(template, str) or not isinstance(fields, dict):
-        return None
-    return json.dumps(
-        {"template": template, "fields": {k: _plain(v) for k, v in fields.items()}},
-        ensure_ascii=False,
-    )
-
-
-def _plain(value: Any) -> Any:
-    return value if isinstance(value, int | float | str | bool) or value is None else str(value)
 
 
 def send_claimed(claim: _Claim, transport: Transport | None = None) -> jobs.PrintResult:
@@ -477,9 +462,7 @@ def list_jobs(
 
 
 def _info_from_row(row: RowMapping) -> PrintJobInfo:
-    detail: dict[str, Any] = (
-        json.loads(row["last_error_detail"]) if row["last_error_detail"] else {}
-    )
+    template, fields = read_detail(row["last_error_detail"])
     return PrintJobInfo(
         id=row["id"],
         created_at=row["created_at"],
@@ -496,8 +479,8 @@ def _info_from_row(row: RowMapping) -> PrintJobInfo:
         status=JobStatus(row["status"]),
         attempts=row["attempts"],
         last_error=row["last_error"],
-        error_template=detail.get("template"),
-        error_fields=dict(detail.get("fields") or {}),
+        error_template=template,
+        error_fields=fields,
         sent_at=row["sent_at"],
         has_pdf=bool(row["has_pdf"]),
     )

@@ -85,6 +85,9 @@ def test_failed_push_is_visible_and_retried_on_request(env: SyncEnvironment) -> 
         with env.db.reading() as s:
             failed = list_pushes(s, statuses=(FAILED,))
         assert len(failed) == 1 and failed[0].last_error
+        # kept with its template, so the Channels screen shows it in the clerk's language
+        template, fields = failed[0].error_template, failed[0].error_fields
+        assert template is not None and template.format(**fields) == failed[0].last_error
         # the clerk fixes the setting, then presses Retry
         with env.db.writing() as s:
             from app.services.channels import ChannelEdit, channel_config, update_channel

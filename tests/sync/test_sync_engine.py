@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from app.db.models import ChannelOrder, Order, OrderLine, Sku
 from app.domain.states import OrderStatus
 from app.services.fulfilment import pack_order, start_picking
-from app.services.sync import INTERCEPT_REASON, SyncEnvironment, run_sync
+from app.services.sync import SyncEnvironment, run_sync
+from app.services.sync_import import INTERCEPT_REASON
 from tests.sync.conftest import add_store
 from tests.sync.harness import Harness, minutes
 

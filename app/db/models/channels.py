@@ -50,6 +50,8 @@ class Channel(Base):
     next_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     next_stock_push_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: Template and fields of ``last_error``, so it reads in the user's language.
+    last_error_detail: Mapped[str | None] = mapped_column(Text)
     last_request_id: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -168,6 +170,8 @@ class ChannelPush(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: Template and fields of ``last_error``, so it reads in the user's language.
+    last_error_detail: Mapped[str | None] = mapped_column(Text)
     request_id: Mapped[str | None] = mapped_column(String(200))
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -145,6 +145,9 @@ class FakePlatform:
         self.limits: dict[str, tuple[float, float]] = {}
         #: requests refused by the configured rate limits (not injected faults)
         self.over_limit = 0
+        #: real seconds every answer takes, like a remote platform's processing and network
+        #: time (the benchmarks use it; tests leave it at 0)
+        self.latency = 0.0
         self._buckets: dict[str, tuple[float, float]] = {}
         self._rng = random.Random(self.faults.seed)
         self._cursor_counter = 0
@@ -191,6 +194,8 @@ class FakePlatform:
             return None
         if kind is not None:
             return self.fault_response(kind)
+        if self.latency > 0:
+            self._stop.wait(self.latency)
         try:
             return self.handle(request)
         except Exception as exc:  # a bug in the fake must be visible, not a hang

@@ -1,0 +1,453 @@
+"""The idempotent import of platform orders, keyed on (channel, external id).
+
+A version of an order that is not newer than the one stored changes nothing.
+New orders are created in bulk; a platform cancellation cancels and releases
+stock before picking and otherwise holds the order for interception; an order
+with an unmapped platform SKU is kept as a held record and created when the
+mapping is added (``release_held_orders``). The caller owns the transaction:
+the sync engine commits each page together with its cursor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from app.channels import NormalizedOrder
+from app.channels import OrderStatus as PlatformStatus
+from app.channels.normalized import Address, Buyer, OrderLine, Platform
+from app.db.base import utcnow
+from app.db.bulk import DriverStatement
+from app.db.dialects import dialect_insert
+from app.db.models import ChannelOrder, Order, SkuMapping
+from app.db.models import OrderLine as OrderLineRow
+from app.domain.states import OrderStatus
+from app.services.batch_allocation import allocate_orders
+from app.services.channels import ChannelConfig, channel_config
+from app.services.order_bulk import existing_order_ids, insert_orders, resolve_skus
+from app.services.order_states import status_before_hold
+from app.services.orders import LineDraft, OrderDraft, cancel_order, hold_order, release_order
+
+INTERCEPT_REASON = "cancelled on platform — intercept"
+SHIPPED_ELSEWHERE_REASON = "shipped on platform — intercept"
+PLATFORM_HOLD_REASON = "on hold on platform"
+LINES_CHANGED_REASON = "changed on platform after allocation — check the lines"
+UNMAPPED_PREFIX = "unmapped SKU: "
+NO_ADDRESS_REASON = "no usable ship-to address"
+
+#: Our states before anything left a bin: a platform cancellation can simply cancel.
+_BEFORE_PICKING = frozenset({OrderStatus.NEW, OrderStatus.BACKORDERED, OrderStatus.ALLOCATED})
+_SHIPPED_STATES = frozenset({OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED,
+                             OrderStatus.RETURNED})
+_RELEASABLE = frozenset({PlatformStatus.OPEN, PlatformStatus.PARTIALLY_SHIPPED})
+
+
+@dataclass
+class SyncCounts:
+    """Orders of one run: fetched from the platform, and what the import did with them."""
+
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    cancelled: int = 0
+    held: int = 0
+    unchanged: int = 0
+
+    def add(self, other: SyncCounts) -> None:
+        for name in ("fetched", "new", "updated", "cancelled", "held", "unchanged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class ImportOutcome:
+    """What importing one page did; ``created`` are new order ids to allocate."""
+
+    counts: SyncCounts = field(default_factory=SyncCounts)
+    created: list[int] = field(default_factory=list)
+    created_external: list[str] = field(default_factory=list)
+    #: New key rows (``_KEY_COLUMNS`` up to ``payload``), written at the end of the page.
+    new_keys: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def flush_keys(self, session: Session) -> None:
+        """Insert the page's new key rows with one driver-level executemany."""
+        if not self.new_keys:
+            return
+        session.flush()
+        insert = DriverStatement.insert(session.connection(), _KEYS, _KEY_COLUMNS)
+        when = insert.processor("platform_updated_at")
+        stamp = when(utcnow())
+        insert.run([(*key[:4], when(key[4]), *key[5:], stamp, stamp) for key in self.new_keys])
+        self.new_keys = []
+
+
+_KEYS = cast(Table, ChannelOrder.__table__)
+_KEY_COLUMNS = (
+    "channel_id", "external_id", "number", "order_id", "platform_updated_at",
+    "platform_status", "status", "content_hash", "held_reason", "payload", "imported_at",
+    "updated_at",
+)
+
+
+def allocate_new_orders(session: Session, order_ids: Sequence[int], *, actor: str) -> int:
+    """Try to reserve stock for freshly imported orders; returns how many were allocated.
+
+    Orders someone held or cancelled meanwhile are simply left out by the batch.
+    """
+    results = allocate_orders(session, order_ids, actor=actor)
+    return sum(r.status == OrderStatus.ALLOCATED for r in results)
+
+
+def import_orders(session: Session, config: ChannelConfig, orders: Iterable[NormalizedOrder],
+                  *, actor: str) -> ImportOutcome:
+    """Apply one page of platform orders to the warehouse (caller owns the transaction)."""
+    outcome = ImportOutcome()
+    newest: dict[str, NormalizedOrder] = {}
+    for order in orders:
+        outcome.counts.fetched += 1
+        known = newest.get(order.external_id)
+        if known is None or order.updated_at > known.updated_at:
+            newest[order.external_id] = order
+    if not newest:
+        return outcome
+    rows = {
+        r.external_id: r for r in session.scalars(
+            select(ChannelOrder).where(ChannelOrder.channel_id == config.id,
+                                       ChannelOrder.external_id.in_(list(newest)))
+        )
+    }
+    to_create: list[tuple[NormalizedOrder, ChannelOrder | None]] = []
+    for external_id, order in newest.items():
+        row = rows.get(external_id)
+        if row is not None and order.updated_at <= row.platform_updated_at:
+            outcome.counts.unchanged += 1
+            continue
+        if (row is not None and row.order_id is not None
+                and row.content_hash == content_digest(order)):
+            row.platform_updated_at, row.platform_status = order.updated_at, order.platform_status
+            outcome.counts.unchanged += 1
+            continue
+        if row is not None and row.order_id is not None:
+            _update_existing(session, row, order, outcome, config, actor)
+            continue
+        if order.status in _RELEASABLE:
+            to_create.append((order, row))
+            continue
+        _record(outcome, config.id, row, order, order_id=None, held=None, keep_payload=False)
+        if row is not None:
+            outcome.counts.updated += 1
+    if to_create:
+        _create(session, config, to_create, outcome, actor)
+    outcome.flush_keys(session)
+    return outcome
+
+
+def release_held_orders(session: Session, channel_id: int, *, actor: str) -> list[str]:
+    """Create the orders held for unmapped SKUs that can now be resolved; their numbers."""
+    config = channel_config(session, channel_id)
+    held = list(session.scalars(
+        select(ChannelOrder).where(ChannelOrder.channel_id == channel_id,
+                                   ChannelOrder.order_id.is_(None),
+                                   ChannelOrder.held_reason.is_not(None),
+                                   ChannelOrder.payload.is_not(None))
+    ))
+    candidates = [(order_from_json(r.payload or "{}"), r) for r in held]
+    if not candidates:
+        return []
+    outcome = ImportOutcome()
+    _create(session, config, [(o, r) for o, r in candidates], outcome, actor)
+    outcome.flush_keys(session)
+    allocate_new_orders(session, outcome.created, actor=actor)
+    numbers = session.scalars(select(Order.number).where(Order.id.in_(outcome.created)))
+    return sorted(numbers)
+
+
+def resolve_platform_skus(session: Session, channel_id: int, client_id: int,
+                          platform_skus: Iterable[str]) -> dict[str, int]:
+    """Platform SKU -> warehouse SKU id: explicit mappings first, then the client's codes."""
+    wanted = sorted(set(platform_skus))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start:start + 900]
+        found.update(session.execute(
+            select(SkuMapping.platform_sku, SkuMapping.sku_id)
+            .where(SkuMapping.channel_id == channel_id, SkuMapping.platform_sku.in_(chunk))
+        ).all())
+    rest = [s for s in wanted if s not in found]
+    if rest:
+        found.update(resolve_skus(session, client_id, rest))
+    return found
+
+
+def _create(session: Session, config: ChannelConfig,
+            items: Sequence[tuple[NormalizedOrder, ChannelOrder | None]],
+            outcome: ImportOutcome, actor: str) -> None:
+    """Make warehouse orders of releasable platform orders; hold what cannot be made."""
+    skus = resolve_platform_skus(session, config.id, config.client_id,
+                                 {ln.sku for o, _ in items for ln in o.lines})
+    _remember_auto_mappings(session, config.id, skus)
+    drafts: list[OrderDraft] = []
+    pending: list[tuple[NormalizedOrder, ChannelOrder | None, str]] = []
+    taken = existing_order_ids(session, config.client_id,
+                               {_number(config, o, 0) for o, _ in items}
+                               | {_number(config, o, 1) for o, _ in items})
+    used = set(taken)
+    for order, row in items:
+        problem = _problem(order, skus)
+        if problem is not None:
+            was_held = row is not None and row.held_reason is not None
+            _record(outcome, config.id, row, order, order_id=None, held=problem,
+                    keep_payload=True)
+            if not was_held:
+                outcome.counts.held += 1
+            continue
+        number = next(n for n in (_number(config, order, k) for k in range(3)) if n not in used)
+        used.add(number)
+        drafts.append(_draft(order, number, skus))
+        pending.append((order, row, number))
+    if not drafts:
+        return
+    ids = insert_orders(session, config.client_id, drafts,
+                        {str(i): i for i in set(skus.values())}, actor=actor)
+    for order, row, number in pending:
+        order_id = ids[number]
+        _record(outcome, config.id, row, order, order_id=order_id, held=None, keep_payload=False)
+        outcome.created.append(order_id)
+        outcome.created_external.append(order.external_id)
+        outcome.counts.new += 1
+
+
+def _problem(order: NormalizedOrder, skus: Mapping[str, int]) -> str | None:
+    missing = sorted({ln.sku for ln in order.lines if ln.sku not in skus})
+    if missing:
+        return (UNMAPPED_PREFIX + ", ".join(missing))[:300]
+    ship = order.ship_to
+    if (ship is None or not ship.address1.strip() or not ship.city.strip()
+            or len(ship.state.strip()) != 2 or not ship.zip.strip() or len(ship.zip) > 10
+            or len(ship.country or "US") != 2 or not order.lines):
+        return NO_ADDRESS_REASON
+    return None
+
+
+def _number(config: ChannelConfig, order: NormalizedOrder, variant: int) -> str:
+    """The order number: the platform's, else prefixed by the store when another has it."""
+    if variant == 0:
+        return order.number[:64]
+    if variant == 1:
+        return f"{config.name}-{order.number}"[:64]
+    return f"{config.name}-{order.external_id}"[:64]
+
+
+def _draft(order: NormalizedOrder, number: str, skus: Mapping[str, int]) -> OrderDraft:
+    ship = order.ship_to or Address()
+    merged: dict[int, list[Any]] = {}
+    for ln in order.lines:
+        sku_id = skus[ln.sku]
+        if sku_id in merged:
+            merged[sku_id][0] += ln.quantity
+        else:
+            currency = (ln.currency or order.currency or "USD")[:3]
+            merged[sku_id] = [ln.quantity, ln.unit_price, currency]
+    return OrderDraft(
+        number=number, order_date=order.created_at,
+        buyer_name=(ship.name or order.buyer.name or "?")[:200],
+        address1=ship.address1[:200], city=ship.city[:100], state=ship.state.upper(),
+        zip=ship.zip, country=ship.country or "US",
+        lines=tuple(LineDraft(str(i), q, p, c) for i, (q, p, c) in merged.items()),
+        company=ship.company[:200] or None,
+        address2=ship.address2[:200] or None,
+        phone=(ship.phone or order.buyer.phone)[:40] or None,
+        email=order.buyer.email[:200] or None,
+        source=order.platform.value,
+    )
+
+
+def _remember_auto_mappings(session: Session, channel_id: int, skus: Mapping[str, int]) -> None:
+    """SKUs matched by code become mappings, so stock pushes cover them too."""
+    explicit = set(session.scalars(
+        select(SkuMapping.platform_sku).where(SkuMapping.channel_id == channel_id,
+                                              SkuMapping.platform_sku.in_(list(skus)))
+    )) if skus else set()
+    new = [{"channel_id": channel_id, "platform_sku": s, "sku_id": i, "auto": True,
+            "created_at": utcnow()} for s, i in skus.items() if s not in explicit]
+    if new:
+        stmt = dialect_insert(session)(SkuMapping).on_conflict_do_nothing(
+            index_elements=["channel_id", "platform_sku"])
+        session.execute(stmt, new)
+
+
+def _record(outcome: ImportOutcome, channel_id: int, row: ChannelOrder | None,
+            order: NormalizedOrder,
+            *, order_id: int | None, held: str | None, keep_payload: bool) -> None:
+    """Insert or update the (channel, external id) key row."""
+    payload = order_to_json(order) if keep_payload else None
+    if row is None:
+        outcome.new_keys.append((
+            channel_id, order.external_id, order.number[:100], order_id, order.updated_at,
+            order.platform_status[:100], order.status.value, content_digest(order), held,
+            payload))
+        return
+    row.number, row.platform_updated_at = order.number[:100], order.updated_at
+    row.platform_status, row.status = order.platform_status[:100], order.status.value
+    row.held_reason, row.payload = held, payload
+    row.content_hash, row.updated_at = content_digest(order), utcnow()
+    if order_id is not None:
+        row.order_id = order_id
+
+
+def _update_existing(session: Session, row: ChannelOrder, order: NormalizedOrder,
+                     outcome: ImportOutcome, config: ChannelConfig, actor: str) -> None:
+    """A newer platform version of an order we already made."""
+    assert row.order_id is not None
+    current = session.get(Order, row.order_id)
+    _record(outcome, config.id, row, order, order_id=None, held=None, keep_payload=False)
+    if current is None:
+        return
+    session.refresh(current)
+    status = OrderStatus(current.status)
+    before_pick = status in _BEFORE_PICKING or (
+        status == OrderStatus.ON_HOLD
+        and status_before_hold(session, current.id) in _BEFORE_PICKING
+    )
+    counts = outcome.counts
+    if order.status == PlatformStatus.CANCELLED:
+        if status == OrderStatus.CANCELLED or status in _SHIPPED_STATES:
+            counts.updated += 1
+        elif before_pick:
+            cancel_order(session, current.id, actor=actor, reason="cancelled on platform")
+            counts.cancelled += 1
+        else:
+            _intercept(session, current, status, INTERCEPT_REASON, actor)
+            counts.held += 1
+        return
+    if order.status in (PlatformStatus.SHIPPED, PlatformStatus.DELIVERED):
+        if status in _SHIPPED_STATES or status == OrderStatus.CANCELLED:
+            counts.updated += 1
+        else:
+            _intercept(session, current, status, SHIPPED_ELSEWHERE_REASON, actor)
+            counts.held += 1
+        return
+    if order.status == PlatformStatus.ON_HOLD and before_pick and status != OrderStatus.ON_HOLD:
+        hold_order(session, current.id, actor=actor, reason=PLATFORM_HOLD_REASON)
+        counts.held += 1
+        return
+    if (order.status in _RELEASABLE and status == OrderStatus.ON_HOLD
+            and current.hold_reason == PLATFORM_HOLD_REASON):
+        release_order(session, current.id, actor=actor)
+        session.refresh(current)
+        status = OrderStatus(current.status)
+    counts.updated += 1
+    if before_pick:
+        _update_content(session, config, current, status, order, actor)
+
+
+def _intercept(session: Session, order: Order, status: OrderStatus, reason: str,
+               actor: str) -> None:
+    """Stop an order the warehouse already works on, so the pack station catches it."""
+    if status == OrderStatus.ON_HOLD:
+        order.hold_reason = reason
+        return
+    hold_order(session, order.id, actor=actor, reason=reason)
+
+
+def _update_content(session: Session, config: ChannelConfig, current: Order,
+                    status: OrderStatus, order: NormalizedOrder, actor: str) -> None:
+    """Bring address and lines up to date while nothing has been picked."""
+    ship = order.ship_to
+    if ship is not None and ship.address1 and len(ship.state) == 2 and ship.zip:
+        current.buyer_name = (ship.name or order.buyer.name or current.buyer_name)[:200]
+        current.company = ship.company[:200] or None
+        current.address1, current.address2 = ship.address1[:200], ship.address2[:200] or None
+        current.city, current.state, current.zip = ship.city[:100], ship.state.upper(), ship.zip
+        current.country = ship.country or current.country
+        current.phone = (ship.phone or order.buyer.phone or current.phone or "")[:40] or None
+    skus = resolve_platform_skus(session, config.id, config.client_id,
+                                 {ln.sku for ln in order.lines})
+    if any(ln.sku not in skus for ln in order.lines) or not order.lines:
+        return
+    wanted: dict[int, int] = {}
+    for ln in order.lines:
+        wanted[skus[ln.sku]] = wanted.get(skus[ln.sku], 0) + ln.quantity
+    existing = list(session.scalars(
+        select(OrderLineRow).where(OrderLineRow.order_id == current.id)
+        .order_by(OrderLineRow.line_no)))
+    have: dict[int, int] = {}
+    for line in existing:
+        have[line.sku_id] = have.get(line.sku_id, 0) + line.quantity
+    if have == wanted:
+        return
+    if status in (OrderStatus.NEW, OrderStatus.BACKORDERED):
+        draft = _draft(order, current.number, skus)
+        for line in existing:
+            session.delete(line)
+        session.flush()
+        for n, new in enumerate(draft.lines, start=1):
+            session.add(OrderLineRow(order_id=current.id, line_no=n, sku_id=int(new.sku_code),
+                                     quantity=new.quantity, unit_price=new.unit_price,
+                                     currency=new.currency))
+        session.flush()
+        return
+    if status == OrderStatus.ALLOCATED:
+        hold_order(session, current.id, actor=actor, reason=LINES_CHANGED_REASON)
+    else:
+        current.hold_reason = LINES_CHANGED_REASON
+
+
+# --- normalised order <-> JSON (kept for held orders) -------------------------------------------
+
+
+def content_digest(order: NormalizedOrder) -> str:
+    """A digest of what the warehouse takes from an order (not its timestamps)."""
+    ship = order.ship_to
+    content = [
+        order.status.value, order.number, order.buyer.name, order.buyer.email,
+        order.buyer.phone,
+        None if ship is None else [ship.name, ship.company, ship.address1, ship.address2,
+                                   ship.city, ship.state, ship.zip, ship.country, ship.phone],
+        [[ln.sku, ln.quantity, str(ln.unit_price), ln.currency] for ln in order.lines],
+    ]
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()[:32]
+
+
+def order_to_json(order: NormalizedOrder) -> str:
+    ship = order.ship_to
+    return json.dumps({
+        "platform": order.platform.value, "store": order.store,
+        "external_id": order.external_id, "number": order.number,
+        "created_at": order.created_at.isoformat(), "updated_at": order.updated_at.isoformat(),
+        "platform_status": order.platform_status, "status": order.status.value,
+        "buyer": {"name": order.buyer.name, "email": order.buyer.email,
+                  "phone": order.buyer.phone},
+        "ship_to": None if ship is None else {
+            k: getattr(ship, k) for k in ("name", "company", "address1", "address2", "city",
+                                          "state", "zip", "country", "phone")},
+        "lines": [{"sku": ln.sku, "quantity": ln.quantity,
+                   "unit_price": None if ln.unit_price is None else str(ln.unit_price),
+                   "currency": ln.currency, "title": ln.title} for ln in order.lines],
+        "currency": order.currency,
+    }, ensure_ascii=False)
+
+
+def order_from_json(text: str) -> NormalizedOrder:
+    raw = json.loads(text)
+    ship = raw.get("ship_to")
+    return NormalizedOrder(
+        platform=Platform(raw["platform"]), store=raw["store"], external_id=raw["external_id"],
+        number=raw["number"], created_at=datetime.fromisoformat(raw["created_at"]),
+        updated_at=datetime.fromisoformat(raw["updated_at"]),
+        platform_status=raw["platform_status"], status=PlatformStatus(raw["status"]),
+        buyer=Buyer(**raw.get("buyer", {})), ship_to=None if ship is None else Address(**ship),
+        lines=tuple(
+            OrderLine(ln["sku"], int(ln["quantity"]),
+                      None if ln["unit_price"] is None else Decimal(ln["unit_price"]),
+                      ln["currency"], ln.get("title", ""))
+            for ln in raw.get("lines", [])),
+        currency=raw.get("currency", ""),
+    )
