@@ -7,6 +7,11 @@ key. A PC without a usable keyring backend (a bare Linux box, a service
 account) falls back to a JSON file in the config directory that only the user
 can read (mode 0600); ``SecretStore.fallback_reason`` says so, and the app and
 the CLI show it, because the user should know where their secrets are.
+
+The keyring is imported and its backend looked up on first use, not when a
+``SecretStore`` is made: the lookup probes D-Bus on Linux and can take from a
+tenth of a second to a D-Bus timeout, and the app makes its store on the GUI
+thread at sign-in.
 """
 
 from __future__ import annotations
@@ -18,14 +23,12 @@ import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from app.settings import config_dir
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "Haicang"
 FALLBACK_FILE = "channel-secrets.json"
@@ -43,6 +46,8 @@ class SecretStoreError(Exception):
 
 def usable_backend(backend: KeyringBackend) -> bool:
     """False for keyring's "nothing available" backends (fail, null, an empty chainer)."""
+    from keyring.backends import chainer, fail
+
     if isinstance(backend, fail.Keyring):
         return False
     if type(backend).__module__ == "keyring.backends.null":
@@ -58,16 +63,34 @@ class SecretStore:
     def __init__(
         self, backend: KeyringBackend | None = None, fallback_path: Path | None = None
     ) -> None:
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._given = backend
         self._path = fallback_path or config_dir() / FALLBACK_FILE
-        self._lock = threading.Lock()
-        self.uses_keyring = usable_backend(self._backend)
+        self._lock = threading.Lock()  # the fallback file
+        self._lookup = threading.Lock()
+        self._looked_up = False
+        self._keyring: KeyringBackend | None = None
+
+    def _backend(self) -> KeyringBackend | None:
+        """The usable keyring backend, or None for the file; looked up once, on first use."""
+        with self._lookup:
+            if not self._looked_up:
+                import keyring
+
+                backend = self._given if self._given is not None else keyring.get_keyring()
+                self._keyring = backend if usable_backend(backend) else None
+                self._looked_up = True
+            return self._keyring
+
+    @property
+    def uses_keyring(self) -> bool:
+        return self._backend() is not None
 
     @property
     def location(self) -> str:
         """Where secrets go, for the user: the keyring's name or the file path."""
-        if self.uses_keyring:
-            return f"OS keyring ({getattr(self._backend, 'name', type(self._backend).__name__)})"
+        backend = self._backend()
+        if backend is not None:
+            return f"OS keyring ({getattr(backend, 'name', type(backend).__name__)})"
         return str(self._path)
 
     @property
@@ -84,10 +107,13 @@ class SecretStore:
 
     def get(self, ref: str) -> dict[str, str]:
         """The secret values of one store ({} when none were saved)."""
-        if self.uses_keyring:
+        backend = self._backend()
+        if backend is not None:
+            from keyring.errors import KeyringError
+
             try:
-                raw = self._backend.get_password(SERVICE, ref)
-            except keyring.errors.KeyringError as exc:
+                raw = backend.get_password(SERVICE, ref)
+            except KeyringError as exc:
                 raise SecretStoreError(where=self.location, detail=str(exc)) from exc
             return _decode(raw)
         with self._lock:
@@ -96,13 +122,17 @@ class SecretStore:
     def set(self, ref: str, values: Mapping[str, str]) -> None:
         """Replace a store's secrets (empty values are dropped)."""
         clean = {k: v for k, v in values.items() if v}
-        if self.uses_keyring:
+        backend = self._backend()
+        if backend is not None:
+            from keyring.errors import KeyringError, PasswordDeleteError
+
             try:
                 if clean:
-                    self._backend.set_password(SERVICE, ref, json.dumps(clean))
+                    backend.set_password(SERVICE, ref, json.dumps(clean))
                 else:
-                    self._delete_keyring(ref)
-            except keyring.errors.KeyringError as exc:
+                    with contextlib.suppress(PasswordDeleteError):
+                        backend.delete_password(SERVICE, ref)
+            except KeyringError as exc:
                 raise SecretStoreError(where=self.location, detail=str(exc)) from exc
             return
         with self._lock:
@@ -123,10 +153,6 @@ class SecretStore:
         self.set(ref, {})
 
     # -- internals -------------------------------------------------------------------
-
-    def _delete_keyring(self, ref: str) -> None:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
-            self._backend.delete_password(SERVICE, ref)
 
     def _read_file(self) -> dict[str, dict[str, str]]:
         try:

@@ -8,6 +8,8 @@ translated here too: their English template is the key in the ``errors`` context
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -77,3 +79,14 @@ def error_text(exc: BaseException) -> str:
     return QCoreApplication.translate("errors", "Unexpected error: {detail}").format(
         detail=f"{type(exc).__name__}: {exc}"
     )
+
+
+def stored_error_text(text: str | None, template: str | None, fields: Mapping[str, Any]) -> str:
+    """An error kept in the database (English ``text`` plus its template and fields) in the
+    user's language; the English text when it has no template or the fields do not fit."""
+    if template:
+        try:
+            return QCoreApplication.translate("errors", template).format(**fields)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return text or ""

@@ -6,17 +6,20 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from keyring.backends import fail
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.bootstrap import AppContext
 from app.db.models import ChannelOrder
 from app.domain.states import Role
-from app.services.sync import SyncEnvironment, SyncReport
+from app.secrets import SecretStore
+from app.services.sync import SyncEnvironment, SyncReport, run_sync
 from app.services.users import create_user
 from app.settings import StationSettings
 from app.ui.devices.sync_scheduler import SyncScheduler
+from app.ui.i18n import install_translators
 from app.ui.pages.base import PageContext
 from app.ui.pages.channels import ChannelsPage
 from app.ui.tasks import InlineTaskRunner
@@ -127,3 +130,51 @@ def _left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_keyring_note_says_where_secrets_go_only_when_there_is_no_keyring(
+    env: SyncEnvironment, tmp_path: Path, qtbot: QtBot, page_parts,  # type: ignore[no-untyped-def]
+) -> None:
+    ctx, with_keyring = page_parts
+    file = tmp_path / "channel-secrets.json"
+    without = SyncScheduler(SyncEnvironment(env.db, SecretStore(fail.Keyring(), file),
+                                            env.limiter, env.clock), tick_seconds=3600)
+    pages = [ChannelsPage(ctx, with_keyring), ChannelsPage(ctx, without)]
+    for page in pages:
+        qtbot.addWidget(page)
+        page.show()
+    assert not pages[0].keyring_note.isVisible()
+    assert pages[1].keyring_note.isVisible() and str(file) in pages[1].keyring_note.text()
+
+
+def test_a_stored_sync_error_reads_in_chinese_on_another_pc(
+    env: SyncEnvironment, clock: VirtualClock, qtbot: QtBot, qapp,  # type: ignore[no-untyped-def]
+    page_parts,  # type: ignore[no-untyped-def]
+) -> None:
+    ctx, scheduler = page_parts
+    harness = ShopifyHarness(clock)
+    try:
+        channel = add_store(env, harness, name="Acme Shopify", access_token="shpat_revoked")
+        report = run_sync(env, channel)  # e.g. the back-office PC's scheduler, in English
+    finally:
+        harness.stop()
+    assert report.failed and "rejected the credentials" in (report.error or "")
+    install_translators(qapp, "zh_CN")
+    try:
+        page = ChannelsPage(ctx, scheduler)  # this PC never saw the report, only the row
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.channels_model.rowCount() == 1)
+        shown = page.error_label.text()
+        model = page.channels_model
+        last = model.columnCount() - 1
+        header = model.headerData(last, Qt.Orientation.Horizontal)
+        cell = model.index(0, last).data()
+    finally:
+        install_translators(qapp, "en")
+    assert _has_cjk(shown) and "Acme Shopify" in shown and "rejected" not in shown
+    assert header == "最近错误" and _has_cjk(cell) and "rejected" not in cell
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

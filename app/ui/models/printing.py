@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.print_documents import JobKind
 from app.services.printing import JobStatus, LabelImportReport, PrintJobInfo
+from app.ui.i18n import stored_error_text
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -58,13 +59,7 @@ def status_names() -> dict[JobStatus, str]:
 
 def job_error_text(job: PrintJobInfo) -> str:
     """The stored error in the user's language (English when it has no template)."""
-    if job.error_template:
-        template = QCoreApplication.translate("errors", job.error_template)
-        try:
-            return template.format(**job.error_fields)
-        except (KeyError, IndexError, ValueError):
-            pass
-    return job.last_error or ""
+    return stored_error_text(job.last_error, job.error_template, job.error_fields)
 
 
 class PrintQueueModel(QAbstractTableModel):

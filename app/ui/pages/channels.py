@@ -67,7 +67,7 @@ from app.ui.pages.channels_models import (
     RowsModel,
     when,
 )
-from app.ui.pages.channels_text import report_error_text, with_request_id
+from app.ui.pages.channels_text import channel_error_text, report_error_text, with_request_id
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
 
@@ -77,6 +77,8 @@ class Overview:
     channels: list[ChannelInfo]
     clients: list[str]
     pushes: list[PushInfo]
+    #: The private file store secrets go to when this PC has no keyring, else None.
+    secrets_file: str | None
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,11 @@ class Saved:
     changes: Changes = Changes.ORGANISATION
 
 
-def load_overview(session: Session) -> Overview:
+def load_overview(session: Session, secrets: SecretStore) -> Overview:
+    """On the worker thread: also where secrets go (the keyring lookup may be slow)."""
     clients = [c.code for c in list_clients(session) if c.active]
-    return Overview(list_channels(session), clients, list_pushes(session))
+    secrets_file = None if secrets.uses_keyring else secrets.location
+    return Overview(list_channels(session), clients, list_pushes(session), secrets_file)
 
 
 def load_detail(session: Session, channel_id: int) -> StoreDetail:
@@ -126,12 +130,7 @@ class ChannelsPage(Page):
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setObjectName("KeyringNote")
         self.keyring_note.setStyleSheet("color: #b54708;")
-        reason = self.secrets.fallback_reason
-        self.keyring_note.setText(
-            self.tr("No system keyring was found on this computer. Store secrets are kept in "
-                    "{path}, a file only your user account can read.").format(
-                path=self.secrets.location) if reason else "")
-        self.keyring_note.setVisible(bool(reason))
+        self.keyring_note.setVisible(False)
         body.addWidget(self.keyring_note)
 
         bar = QHBoxLayout()
@@ -258,7 +257,8 @@ class ChannelsPage(Page):
     # -- loading -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.ctx.tasks.read(load_overview, on_done=self._show_overview,
+        secrets = self.secrets
+        self.ctx.tasks.read(lambda s: load_overview(s, secrets), on_done=self._show_overview,
                             on_error=self.show_error, owner=self)
 
     def on_changes(self, changes: Changes) -> None:
@@ -269,6 +269,12 @@ class ChannelsPage(Page):
         self.platform_sku_edit.selectAll()
 
     def _show_overview(self, overview: Overview) -> None:
+        if overview.secrets_file is not None:
+            self.keyring_note.setText(
+                self.tr("No system keyring was found on this computer. Store secrets are kept "
+                        "in {path}, a file only your user account can read.").format(
+                    path=overview.secrets_file))
+        self.keyring_note.setVisible(overview.secrets_file is not None)
         current = self.current_channel()
         self._clients = overview.clients
         self.channels_model.set_rows(overview.channels)
@@ -321,7 +327,7 @@ class ChannelsPage(Page):
         if report is not None and report.failed:
             self.error_label.setText(report_error_text(report))
         elif channel.last_error:
-            self.error_label.setText(with_request_id(channel.last_error,
+            self.error_label.setText(with_request_id(channel_error_text(channel),
                                                      channel.last_request_id))
         else:
             self.error_label.clear()

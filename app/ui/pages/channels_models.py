@@ -21,7 +21,13 @@ from PySide6.QtGui import QColor
 
 from app.services.channel_push import PushInfo
 from app.services.channels import ChannelInfo, SkuMappingInfo
-from app.ui.pages.channels_text import platform_name, push_kind_name, push_status_name
+from app.ui.pages.channels_text import (
+    channel_error_text,
+    platform_name,
+    push_error_text,
+    push_kind_name,
+    push_status_name,
+)
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -118,7 +124,7 @@ class ChannelsModel(RowsModel[ChannelInfo]):
                 ),
                 (
                     QCoreApplication.translate("Channels", "Last error"),
-                    lambda c: c.last_error or "",
+                    channel_error_text,
                 ),
             ],
             parent,
@@ -175,7 +181,7 @@ class PushesModel(RowsModel[PushInfo]):
                     QCoreApplication.translate("Channels", "Request id"),
                     lambda p: p.request_id or "",
                 ),
-                (QCoreApplication.translate("Channels", "Error"), lambda p: p.last_error or ""),
+                (QCoreApplication.translate("Channels", "Error"), push_error_text),
             ],
             parent,
         )

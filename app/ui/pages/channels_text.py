@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services.channel_push import PushInfo
+from app.services.channels import ChannelInfo
 from app.services.sync import SyncReport
+from app.ui.i18n import stored_error_text
 
 
 def platform_name(platform: str) -> str:
@@ -43,11 +46,15 @@ def with_request_id(text: str, request_id: str | None) -> str:
 
 def report_error_text(report: SyncReport) -> str:
     """A failed run's error in the user's language, with the platform's request id."""
-    text = report.error or ""
-    if report.error_template:
-        try:
-            text = QCoreApplication.translate("errors", report.error_template).format(
-                **report.error_params)
-        except (KeyError, IndexError, ValueError):
-            text = report.error or ""
+    text = stored_error_text(report.error, report.error_template, report.error_params)
     return with_request_id(text, report.request_id)
+
+
+def channel_error_text(channel: ChannelInfo) -> str:
+    """A store's last sync error as stored, in the user's language."""
+    return stored_error_text(channel.last_error, channel.error_template, channel.error_fields)
+
+
+def push_error_text(push: PushInfo) -> str:
+    """A push's last error as stored, in the user's language."""
+    return stored_error_text(push.last_error, push.error_template, push.error_fields)
