@@ -21,6 +21,8 @@ from app.channels.normalized import (
     ShipmentLine,
 )
 
+_PLATFORMS = frozenset(p.value for p in Platform)
+
 
 class ChannelError(Exception):
     """Base of every expected connector failure.
@@ -32,6 +34,8 @@ class ChannelError(Exception):
     message_template: ClassVar[str] = "Channel error on {store}: {detail}"
 
     def __init__(self, *, request_id: str = "", **params: Any) -> None:
+        if params.get("platform") in _PLATFORMS:  # "Shopify is throttling", not "shopify"
+            params["platform"] = Platform(params["platform"]).label
         self.params: dict[str, Any] = params
         self.request_id = request_id
         super().__init__(self.message)

@@ -22,6 +22,15 @@ class Platform(StrEnum):
     WALMART = "walmart"
     TIKTOK = "tiktok"
 
+    @property
+    def label(self) -> str:
+        """The marketplace's own name, as sellers know it (not translated)."""
+        return _LABELS[self]
+
+
+_LABELS = {Platform.SHOPIFY: "Shopify", Platform.AMAZON: "Amazon", Platform.WALMART: "Walmart",
+           Platform.TIKTOK: "TikTok Shop"}
+
 
 class OrderStatus(StrEnum):
     """Normalised order status; the platform's own status is kept alongside.

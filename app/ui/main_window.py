@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         self._page_actions: list[QAction] = []
-        menu = self.menuBar().addMenu(self.tr("&Haicang"))
+        menu = self.menuBar().addMenu(self.tr("Hai&cang"))
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self._on_settings_action_triggered)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Channels</name>
@@ -155,6 +154,10 @@
         <translation>添加店铺…</translation>
     </message>
     <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -215,6 +218,14 @@
         <translation>立即回传库存</translation>
     </message>
     <message>
+        <source>1 store</source>
+        <translation>1 个店铺</translation>
+    </message>
+    <message>
+        <source>{count} stores</source>
+        <translation>{count} 个店铺</translation>
+    </message>
+    <message>
         <source>{waiting} waiting, {failed} failed. Failed pushes need Retry after the cause is fixed.</source>
         <translation>{waiting} 条等待中，{failed} 条失败。失败的回传需在排除原因后点击“重试”。</translation>
     </message>
@@ -263,12 +274,12 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation>出错</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Enable</source>
@@ -318,7 +329,7 @@
         <translation>例如：Acme 美国 Shopify 店</translation>
     </message>
     <message>
-        <source>leave empty for the platform&apos;s own address</source>
+        <source>leave empty for the platform's own address</source>
         <translation>留空则使用平台官方地址</translation>
     </message>
     <message>
@@ -437,7 +448,7 @@
     <name>errors</name>
     <message>
         <source>Channel error on {store}: {detail}</source>
-        <extracomment>Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py, app/services/sync.py), marked so lupdate puts them in the channels translation file under the &quot;errors&quot; context that ``app.ui.i18n.error_text`` looks them up in.</extracomment>
+        <extracomment>Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py, app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the channels translation file under the "errors" context that ``app.ui.i18n.error_text`` looks them up in.</extracomment>
         <translation>店铺 {store} 出错：{detail}</translation>
     </message>
     <message>

@@ -185,6 +185,10 @@
         <translation>打印</translation>
     </message>
     <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
         <source>Haicang 海仓</source>
         <translation>海仓 Haicang</translation>
     </message>
@@ -209,8 +213,8 @@
         <translation>拣货员</translation>
     </message>
     <message>
-        <source>&amp;Haicang</source>
-        <translation>海仓(&amp;H)</translation>
+        <source>Hai&amp;cang</source>
+        <translation>海仓(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

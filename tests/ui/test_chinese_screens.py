@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QTabBar,
     QTableView,
     QWidget,
@@ -38,7 +39,7 @@ QM = Path(__file__).resolve().parents[2] / "resources/translations"
 
 #: Text that is data or a proper name, not interface wording.
 DATA = re.compile(
-    r"^(|[\d\s.,:/()#%+\-–—×✕…]+|[A-Z0-9][A-Z0-9_\-./ ]*|SKU|UPC|EAN|FNSKU|ZPL|TSPL|ESC/POS|PDF|"
+    r"^(|[\d\s.,:/()#%+\-–—×✕…→]+|[A-Z0-9][A-Z0-9_\-./ ]*|SKU|UPC|EAN|FNSKU|ZPL|TSPL|ESC/POS|PDF|"
     r"SQLite|PostgreSQL|Haicang.*|.*@.*|English|简体中文|\w+\.\w+|"
     r"[A-Z0-9_\-]+ [—·] .+)$"  # "LA1 — Los Angeles": a code and its name
 
@@ -76,6 +77,9 @@ def _visible_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(w, QComboBox):
             for i in range(w.count()):
                 add("combo", w.itemText(i))
+        elif isinstance(w, QListWidget):  # the page list on the left
+            for i in range(w.count()):
+                add("list", w.item(i).text())
         elif isinstance(w, QTableView) and w.model() is not None:
             model = w.model()
             for c in range(model.columnCount()):
@@ -106,7 +110,7 @@ def test_main_screens_have_no_untranslated_text(qtbot, db, tmp_path: Path, chine
                       InlineTaskRunner(db), make_user(db), shell.ui_settings)
     window.start_session(ctx)
     untranslated: list[str] = []
-    for key in ("orders", "inventory", "printing"):
+    for key in ("orders", "inventory", "printing", "channels"):
         window.show_page(key)
         qtbot.wait(50)
         for kind, text in _visible_texts(window):

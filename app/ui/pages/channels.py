@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -67,9 +67,14 @@ from app.ui.pages.channels_models import (
     RowsModel,
     when,
 )
-from app.ui.pages.channels_text import channel_error_text, report_error_text, with_request_id
+from app.ui.pages.channels_text import (
+    channel_error_text,
+    push_kind_name,
+    report_error_text,
+    with_request_id,
+)
 from app.ui.widgets.message_bar import Level
-from app.ui.widgets.tables import configure_table
+from app.ui.widgets.tables import configure_table, fit_columns
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ class Overview:
     channels: list[ChannelInfo]
     clients: list[str]
     pushes: list[PushInfo]
-    #: The private file store secrets go to when this PC has no keyring, else None.
+    # The private file store secrets go to when this PC has no keyring, else None.
     secrets_file: str | None
 
 
@@ -126,6 +131,17 @@ class ChannelsPage(Page):
         self._progress: dict[int, str] = {}
         body = self.body()
 
+        title = QLabel(self.tr("Channels"))
+        title.setObjectName("PageTitle")
+        self.total_label = QLabel()
+        self.total_label.setObjectName("Muted")
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(12)
+        head.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        body.addLayout(head)
+
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setObjectName("KeyringNote")
@@ -159,6 +175,10 @@ class ChannelsPage(Page):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumHeight(10)
+        keep_place = self.progress_bar.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the box keeps its height when it shows
+        self.progress_bar.setSizePolicy(keep_place)
+        self.progress_bar.setVisible(False)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -269,6 +289,9 @@ class ChannelsPage(Page):
         self.platform_sku_edit.selectAll()
 
     def _show_overview(self, overview: Overview) -> None:
+        count = len(overview.channels)
+        self.total_label.setText(self.tr("1 store") if count == 1
+                                 else self.tr("{count} stores").format(count=count))
         if overview.secrets_file is not None:
             self.keyring_note.setText(
                 self.tr("No system keyring was found on this computer. Store secrets are kept "
@@ -323,6 +346,7 @@ class ChannelsPage(Page):
                 last=_when(channel.last_sync_at, self.tr("never")),
                 next=_when(channel.next_sync_at, self.tr("as soon as possible"))))
         self.progress_bar.setRange(0, 0 if running else 1)
+        self.progress_bar.setVisible(running)
         report = self.scheduler.last_reports.get(channel.id) if self.scheduler else None
         if report is not None and report.failed:
             self.error_label.setText(report_error_text(report))
@@ -354,7 +378,7 @@ class ChannelsPage(Page):
             return self.tr("queued")
         if not channel.enabled:
             return self.tr("disabled")
-        return self.tr("error") if channel.last_error else self.tr("OK")
+        return self.tr("failed") if channel.last_error else self.tr("OK")
 
     def _update_buttons(self) -> None:
         channel = self.current_channel()
@@ -540,16 +564,20 @@ class ChannelsPage(Page):
     # -- layout state ------------------------------------------------------------------
 
     def _restore_headers(self) -> None:
+        # Typical values, so the starting widths fit headers and contents in either language.
+        stamp = "2026-12-31 23:59"
+        fit_columns(self.channels_view, ("Brightway Shopify", "TikTok Shop", "GZBEAUTY",
+                                         self.tr("disabled"), "15 min", stamp, stamp, "000",
+                                         "000"))
+        fit_columns(self.pushes_view, ("Brightway Shopify", push_kind_name("tracking"),
+                                       "112-7686361-0750313", "USPS 9400111899223100", "failed",
+                                       "00", stamp, "a1b2c3d4-e5f6"))
+        fit_columns(self.mappings_view, ("SKU-000000-XXL", "SKU-000000-XXL",
+                                         QCoreApplication.translate("Channels",
+                                                                    "automatically")))
         state = self.ctx.ui_settings.value("channels/header")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.channels_view.horizontalHeader().restoreState(state)
-        else:
-            for column, width in enumerate((150, 90, 70, 70, 70, 120, 120, 50, 90)):
-                self.channels_view.setColumnWidth(column, width)
-            for column, width in enumerate((140, 70, 120, 140, 70, 60, 130, 120)):
-                self.pushes_view.setColumnWidth(column, width)
-            for column, width in enumerate((200, 200, 110)):
-                self.mappings_view.setColumnWidth(column, width)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.ctx.ui_settings.setValue("channels/header",
