@@ -168,12 +168,16 @@ def _name(english: str, chinese: str | None) -> str:
 
 
 def paper_for(profile: PrinterProfile) -> layouts.DocumentPaper:
-    """A4 when the profile's media is A4-sized, letter otherwise."""
-    a4 = layouts.DocumentPaper.A4.page
-    if abs(profile.media_width_mm - a4.width_mm) < 3 and abs(
-        profile.media_height_mm - a4.height_mm
-    ) < 3:
-        return layouts.DocumentPaper.A4
+    """The document layout for the profile's media: A4, a 4x6 label, else letter.
+
+    A pack station whose only printer is the 4x6 label printer gets documents laid out
+    for the label; shrinking a letter page onto it made barcodes too fine to scan.
+    """
+    for paper in (layouts.DocumentPaper.A4, layouts.DocumentPaper.LABEL_4X6):
+        page = paper.page
+        if (abs(profile.media_width_mm - page.width_mm) < 3
+                and abs(profile.media_height_mm - page.height_mm) < 3):
+            return paper
     return layouts.DocumentPaper.LETTER
 
 
@@ -192,7 +196,7 @@ def packing_slip_document(session: Session, order_id: int, profile: PrinterProfi
         ),
         note=order.notes or "",
     )
-    pdf = layouts.packing_slip(slip, paper=paper_for(profile))
+    pdf = layouts.packing_slip(slip, paper=paper_for(profile), dpi=profile.dpi)
     return Document(JobKind.PACKING_SLIP, order.number, pdf, order_id=order.id)
 
 
@@ -220,7 +224,7 @@ def pick_list_document(session: Session, order_id: int, profile: PrinterProfile)
             for bin_code, sku, name, name_zh, qty, *_ in rows
         ),
     )
-    pdf = layouts.pick_list(document, paper=paper_for(profile))
+    pdf = layouts.pick_list(document, paper=paper_for(profile), dpi=profile.dpi)
     return Document(JobKind.PICK_LIST, order.number, pdf, order_id=order.id)
 
 

@@ -123,7 +123,7 @@ def draw_text(
 
 def code128_width(value: str, dpi: int, module_dots: int) -> float:
     """Width in points of the symbol including both quiet zones."""
-    return float(_code128(value, dpi, module_dots, 1.0).width)
+    return float(dot_code128(value, dpi, module_dots, 1.0).width)
 
 
 def draw_code128(
@@ -148,7 +148,7 @@ def draw_code128(
     module_dots = min(max_module_dots, int(max_width // unit))
     if module_dots < 1:
         raise LayoutError(layout="barcode", reason=f"'{value}' is too long for the label")
-    symbol = _code128(value, dpi, module_dots, height)
+    symbol = dot_code128(value, dpi, module_dots, height)
     x = snap(center_x - symbol.width / 2, dpi)
     symbol.drawOn(canvas, x, snap(y, dpi))
     return float(symbol.width)
@@ -169,7 +169,7 @@ class _DotCode128(Code128):
         super().rect(x + self.inset, y, w - 2 * self.inset, h)
 
 
-def _code128(value: str, dpi: int, module_dots: int, height: float) -> Code128:
+def dot_code128(value: str, dpi: int, module_dots: int, height: float) -> Code128:
     """A reportlab Code128 whose modules and quiet zones are whole printer dots."""
     bar = module_dots * dot(dpi)
     symbol = _DotCode128(

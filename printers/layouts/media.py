@@ -56,12 +56,23 @@ class BinLabelMedia(StrEnum):
 
 
 class DocumentPaper(StrEnum):
-    """Office paper for pick lists, packing slips and manifests."""
+    """Paper for pick lists, packing slips and manifests: office sheets or a 4x6 label.
+
+    Many pack stations have only the thermal label printer, so the packing slip (and
+    the pick list) must also work on a 4x6 label, laid out for it rather than shrunk.
+    """
 
     LETTER = "letter"
     A4 = "a4"
+    LABEL_4X6 = "4x6"
 
     @property
     def page(self) -> PageSize:
         """The page size for this paper."""
-        return LETTER_PAGE if self is DocumentPaper.LETTER else A4_PAGE
+        return {DocumentPaper.LETTER: LETTER_PAGE, DocumentPaper.A4: A4_PAGE,
+                DocumentPaper.LABEL_4X6: LABEL_4X6}[self]
+
+    @property
+    def is_label(self) -> bool:
+        """A thermal label: narrow margins, smaller type, barcode on the dot grid."""
+        return self is DocumentPaper.LABEL_4X6

@@ -102,6 +102,22 @@ def test_packing_slip_on_a4() -> None:
     assert "深圳好物" in text and "王小明" in text and "Total items" in text
 
 
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_packing_slip_on_a_4x6_label_scans_and_runs_onto_more_labels(dpi: int) -> None:
+    lines = tuple(layouts.PackingLine(f"SKU-{n:03}", f"蓝牙耳机 Bluetooth earbuds {n}", 1 + n % 3)
+                  for n in range(40))
+    slip = layouts.PackingSlip("113-5550123-4567890", "2026-11-27", "深圳好物 Trading", CUSTOMER,
+                               lines)
+    pdf = layouts.packing_slip(slip, paper=layouts.DocumentPaper.LABEL_4X6, dpi=dpi)
+    sizes, texts = page_sizes(pdf), page_texts(pdf)
+    assert len(sizes) > 1 and set(sizes) == {(288.0, 432.0)}
+    assert "王小明" in texts[0] and "SKU-000" in texts[0] and "SKU-039" in texts[-1]
+    assert "SKU" in texts[1] and "Qty" in texts[1]  # the table header repeats
+    assert str(sum(line.quantity for line in lines)) in texts[-1]
+    first = rasterise(pdf, RasterOptions(dpi=dpi))[0]
+    assert decode(first) == ["113-5550123-4567890"]
+
+
 def test_manifest_lists_parcels_and_total_weight() -> None:
     parcels = tuple(
         layouts.ManifestParcel(f"1Z999AA1012345678{n}", f"SO-{n}", "Ground", 1000) for n in range(5)
