@@ -300,7 +300,7 @@ def _print_import_report(report: Any, out: Any) -> None:
 
 
 def cmd_orders_template(args: argparse.Namespace) -> int:
-    from app.channels.files import write_template
+    from app.channels.order_template import write_template
 
     path = Path(args.path)
     if path.exists() and not args.force:

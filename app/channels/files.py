@@ -7,7 +7,9 @@ names, ZIP codes that lost their leading zero. This module turns such a file
 into validated, grouped order drafts plus a list of row problems (line number,
 column, reason) that a clerk can fix in the file. It knows nothing about the
 database or Qt: checks that need the database (does the SKU exist, was the
-order imported before) are made by ``app.services.order_import``.
+order imported before) are made by ``app.services.order_import``. The
+template's columns are in :mod:`app.channels.order_template`, the parsing of
+single cells in :mod:`app.channels.cell_values`.
 
 Line numbers are the row numbers Excel shows (the header is line 1 in the
 template); for CSV they equal the text editor's line numbers unless a quoted
@@ -23,166 +25,33 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from datetime import UTC, date, datetime, time, timedelta, timezone
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from app.domain.address import normalize_state, normalize_zip
-from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable, InvalidValue
-
-# --- the template: one table is the documentation, the header map and the sample ----------
-
-
-@dataclass(frozen=True)
-class TemplateColumn:
-    """One column of the order template."""
-
-    name: str
-    alias: str  # the Chinese header accepted instead of ``name``
-    required: bool
-    per_line: bool  # True: belongs to the order line; False: the same on every line of an order
-    example: str
-    note_en: str
-    note_zh: str
-    max_length: int = 200
-
-
-TEMPLATE_COLUMNS: tuple[TemplateColumn, ...] = (
-    TemplateColumn(
-        "order_number",
-        "订单号",
-        True,
-        False,
-        "SO-10001",
-        "Rows with the same number are the lines of one order.",
-        "订单号相同的多行为同一订单的多个商品行。",
-        64,
-    ),
-    TemplateColumn(
-        "order_date",
-        "下单时间",
-        False,
-        False,
-        "2024-03-05 14:30",
-        "YYYY-MM-DD [HH:MM], an Excel date or M/D/YYYY; UTC unless a zone is "
-        "given; empty = time of import.",
-        "YYYY-MM-DD [HH:MM]、Excel 日期或 M/D/YYYY；无时区按 UTC；留空=导入时间。",
-    ),
-    TemplateColumn(
-        "sku",
-        "商品编码",
-        True,
-        True,
-        "MUG-RED",
-        "SKU code, or its UPC / EAN / FNSKU barcode.",
-        "SKU 编码，或其 UPC / EAN / FNSKU 条码。",
-        64,
-    ),
-    TemplateColumn(
-        "quantity", "数量", True, True, "2", "Whole number greater than 0.", "大于 0 的整数。"
-    ),
-    TemplateColumn(
-        "unit_price", "单价", False, True, "12.99", "Amount, 2 decimals.", "金额，两位小数。"
-    ),
-    TemplateColumn(
-        "currency",
-        "币种",
-        False,
-        True,
-        "USD",
-        "Three-letter code; empty = USD.",
-        "三位货币代码；留空=USD。",
-        3,
-    ),
-    TemplateColumn("buyer_name", "收件人", True, False, "Jane Doe", "Recipient.", "收件人姓名。"),
-    TemplateColumn("company", "公司", False, False, "", "Company, if any.", "公司（可选）。"),
-    TemplateColumn(
-        "address1", "地址1", True, False, "123 Main St", "Street address.", "街道地址。"
-    ),
-    TemplateColumn(
-        "address2",
-        "地址2",
-        False,
-        False,
-        "Apt 4",
-        "Apartment, suite, unit.",
-        "公寓、门牌等（可选）。",
-    ),
-    TemplateColumn("city", "城市", True, False, "Edison", "City.", "城市。", 100),
-    TemplateColumn(
-        "state",
-        "州",
-        True,
-        False,
-        "NJ",
-        "Two-letter code or full name (New Jersey).",
-        "两位州代码或全称。",
-    ),
-    TemplateColumn(
-        "zip",
-        "邮编",
-        True,
-        False,
-        "08817",
-        "12345 or 12345-6789; format the column as text in Excel.",
-        "12345 或 12345-6789；请将该列设为文本格式。",
-    ),
-    TemplateColumn(
-        "country", "国家", False, False, "US", "US only; empty = US.", "仅限美国；留空=US。"
-    ),
-    TemplateColumn("phone", "电话", False, False, "732-555-0100", "Phone.", "电话。", 40),
-    TemplateColumn("email", "邮箱", False, False, "jane@example.com", "E-mail.", "邮箱。"),
-    TemplateColumn(
-        "service_level",
-        "运输方式",
-        False,
-        False,
-        "standard",
-        "Shipping service; empty = standard.",
-        "运输方式；留空=standard。",
-        40,
-    ),
-    TemplateColumn(
-        "notes", "备注", False, False, "", "Notes for the warehouse.", "给仓库的备注。", 4000
-    ),
+from app.channels.cell_values import (
+    EXCEL_1900,
+    EXCEL_1904,
+    MISSING,
+    TOO_LONG,
+    BadValue,
+    cell_text,
+    code_text,
+    parse_country,
+    parse_currency,
+    parse_date_cell,
+    parse_date_text,
+    parse_price,
+    parse_quantity,
+    parse_state,
+    parse_zip,
 )
+from app.channels.order_template import HEADER_ALIASES, REQUIRED_COLUMNS, TEMPLATE_COLUMNS
+from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable
 
-#: Each template column and the Chinese header accepted for it.
-HEADER_ALIASES: dict[str, str] = {c.name: c.alias for c in TEMPLATE_COLUMNS}
+# --- reasons of the file as a whole (English templates; the GUI translates them) --------
 
-COLUMNS_BY_NAME: dict[str, TemplateColumn] = {c.name: c for c in TEMPLATE_COLUMNS}
-REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in TEMPLATE_COLUMNS if c.required)
-
-MAX_QUANTITY = 1_000_000
-MAX_PRICE = Decimal("9999999999.99")
-_CENT = Decimal("0.01")
-
-
-# --- reasons and notices (English templates; the GUI translates them by text) -------------
-
-MISSING = QT_TRANSLATE_NOOP("imports", "{column} is missing")
-TOO_LONG = QT_TRANSLATE_NOOP("imports", "{column} is longer than {limit} characters")
-BAD_QUANTITY = QT_TRANSLATE_NOOP(
-    "imports", "quantity '{value}' is not a whole number greater than 0"
-)
-QUANTITY_TOO_LARGE = QT_TRANSLATE_NOOP("imports", "quantity {value} is more than {limit}")
-BAD_STATE = QT_TRANSLATE_NOOP("imports", "'{value}' is not a US state")
-BAD_ZIP = QT_TRANSLATE_NOOP("imports", "'{value}' is not a US ZIP code (12345 or 12345-6789)")
-BAD_DATE = QT_TRANSLATE_NOOP(
-    "imports", "'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)"
-)
-BAD_PRICE = QT_TRANSLATE_NOOP("imports", "unit price '{value}' is not an amount of 0 or more")
-BAD_CURRENCY = QT_TRANSLATE_NOOP("imports", "'{value}' is not a currency code such as USD")
-NOT_US = QT_TRANSLATE_NOOP(
-    "imports", "country '{value}' is outside the US; orders must ship to a US address"
-)
-EXCEL_NUMBER = QT_TRANSLATE_NOOP(
-    "imports",
-    "'{value}' was turned into a number by Excel and lost digits; "
-    "format the column as text and enter it again",
-)
 CONFLICT = QT_TRANSLATE_NOOP(
     "imports", "{column} '{value}' differs from line {other_line} of the same order ('{other}')"
 )
@@ -357,7 +226,7 @@ class _Header:
 
 
 def _header_score(row: Sequence[object]) -> int:
-    return len({match_header(_cell_text(v)) for v in row} - {None})
+    return len({match_header(cell_text(v)) for v in row} - {None})
 
 
 def _find_header(rows: Sequence[tuple[int, Sequence[object]]]) -> tuple[int, int] | None:
@@ -377,7 +246,7 @@ def _read_header(line: int, row: Sequence[object], path: Path) -> _Header:
     nameless: list[int] = []
     warnings: list[Notice] = []
     for idx, value in enumerate(row):
-        text = _cell_text(value)
+        text = cell_text(value)
         if not text:
             nameless.append(idx)
             continue
@@ -397,261 +266,6 @@ def _read_header(line: int, row: Sequence[object], path: Path) -> _Header:
     return _Header(line, tuple(mapping.items()), tuple(nameless), tuple(warnings))
 
 
-# --- cell values ------------------------------------------------------------------------
-
-
-def _cell_text(value: object) -> str:
-    """Text of a cell; numbers Excel stored as floats lose their ``.0``."""
-    if type(value) is str:
-        return value.strip()
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    return str(value).strip()
-
-
-class _Bad(Exception):
-    """A field value that cannot be used; carries the reason template and its params."""
-
-    def __init__(self, template: str, **params: Any) -> None:
-        super().__init__(template)
-        self.template = template
-        self.params = params
-
-
-_EXCEL_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+\d+")
-_THOUSANDS_INT = re.compile(r"\d{1,3}(?:,\d{3})+")
-_WHOLE_FLOAT = re.compile(r"(\d+)\.0*")
-
-
-def _code_text(text: str, column: str) -> str:
-    """Order numbers and SKUs: reject what Excel already mangled into ``1.23457E+11``."""
-    if "+" in text and _EXCEL_SCIENTIFIC.fullmatch(text):
-        raise _Bad(EXCEL_NUMBER, value=text)
-    limit = COLUMNS_BY_NAME[column].max_length
-    if len(text) > limit:
-        raise _Bad(TOO_LONG, column=column, limit=limit)
-    return text
-
-
-def parse_quantity(text: str) -> int:
-    if text.isascii() and text.isdigit():
-        qty = int(text)
-    else:
-        m = _WHOLE_FLOAT.fullmatch(text)
-        if m is not None:
-            qty = int(m.group(1))
-        elif _THOUSANDS_INT.fullmatch(text):
-            qty = int(text.replace(",", ""))
-        else:
-            raise _Bad(BAD_QUANTITY, value=text)
-    if qty <= 0:
-        raise _Bad(BAD_QUANTITY, value=text)
-    if qty > MAX_QUANTITY:
-        raise _Bad(QUANTITY_TOO_LARGE, value=qty, limit=MAX_QUANTITY)
-    return qty
-
-
-_MONEY_SIGNS = re.compile(r"^(?:US\$|USD|\$|¥|￥|RMB|CNY)\s*|\s*(?:USD|RMB|CNY|元)$", re.I)
-_THOUSANDS_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-
-
-def parse_price(text: str) -> Decimal:
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        cleaned = _MONEY_SIGNS.sub("", text)  # "$12.50", "1,299.00 元"
-        if _THOUSANDS_AMOUNT.fullmatch(cleaned):
-            cleaned = cleaned.replace(",", "")
-        try:
-            amount = Decimal(cleaned)
-        except InvalidOperation:
-            raise _Bad(BAD_PRICE, value=text) from None
-    if not amount.is_finite() or amount < 0 or amount > MAX_PRICE:
-        raise _Bad(BAD_PRICE, value=text)
-    return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
-
-
-_CURRENCY_WORDS = {
-    "$": "USD",
-    "US$": "USD",
-    "美元": "USD",
-    "美金": "USD",
-    "RMB": "CNY",
-    "¥": "CNY",
-    "￥": "CNY",
-    "人民币": "CNY",
-}
-
-
-@lru_cache(maxsize=256)
-def parse_currency(text: str) -> str:
-    word = _CURRENCY_WORDS.get(text.upper())
-    if word is not None:
-        return word
-    if len(text) == 3 and text.isascii() and text.isalpha():
-        return text.upper()
-    raise _Bad(BAD_CURRENCY, value=text)
-
-
-_US_NAMES = frozenset(
-    {
-        "US",
-        "USA",
-        "U.S.",
-        "U.S.A.",
-        "UNITED STATES",
-        "UNITED STATES OF AMERICA",
-        "AMERICA",
-        "美国",
-        "美國",
-    }
-)
-
-
-@lru_cache(maxsize=256)
-def parse_country(text: str) -> str:
-    """Haicang ships domestic US parcels only, so any other country is a row problem."""
-    if text.upper() in _US_NAMES:
-        return "US"
-    raise _Bad(NOT_US, value=text)
-
-
-@lru_cache(maxsize=512)
-def parse_state(text: str) -> str:
-    state = normalize_state(text)
-    if state is None:
-        raise _Bad(BAD_STATE, value=text)
-    return state
-
-
-def parse_zip(text: str) -> str:
-    if len(text) == 5 and text.isascii() and text.isdigit():
-        return text  # the common case, without the regular expressions
-    zip_code = normalize_zip(text)
-    if zip_code is None:
-        raise _Bad(BAD_ZIP, value=text)
-    return zip_code
-
-
-# --- dates ----------------------------------------------------------------------------
-
-_YMD = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.(\d{1,6}))?)?)?"
-    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
-    re.I,
-)
-_MDY = re.compile(
-    r"(\d{1,2})/(\d{1,2})/(\d{4})"
-    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
-    re.I,
-)
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_SERIAL = re.compile(r"\d{1,6}(?:\.\d+)?")
-EXCEL_1900 = datetime(1899, 12, 30)
-EXCEL_1904 = datetime(1904, 1, 1)
-_FIRST_YEAR, _LAST_YEAR = 1990, 2100
-
-
-def _zone(text: str | None) -> timezone:
-    if not text or text.upper() in {"Z", "UTC", "GMT"}:
-        return UTC
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-
-
-def _utc(dt: datetime) -> datetime:
-    """Naive times are UTC by our documented rule; aware ones are converted."""
-    dt = dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
-    if not _FIRST_YEAR <= dt.year <= _LAST_YEAR:
-        raise ValueError("implausible year")
-    return dt
-
-
-def excel_serial_to_datetime(serial: float, epoch: datetime = EXCEL_1900) -> datetime:
-    """Excel's day number (1900 system counts the non-existent 1900-02-29) to UTC."""
-    if epoch == EXCEL_1900 and serial < 61:
-        serial += 1
-    days, seconds = divmod(round(serial * 86_400), 86_400)
-    return _utc(epoch + timedelta(days=days, seconds=seconds))
-
-
-@lru_cache(maxsize=65_536)
-def parse_date_text(text: str) -> datetime:
-    """A date as people and spreadsheets write it, as an aware UTC datetime."""
-    try:
-        try:  # ISO 8601 in C first: "2024-03-05", "2024-03-05 14:30", "...T14:30:00+08:00"
-            return _utc(datetime.fromisoformat(text))
-        except ValueError:
-            pass
-        m = _YMD.fullmatch(text)
-        if m is not None:
-            y, mo, d, hh, mm, ss, frac, zone = m.groups()
-            micro = int((frac or "0").ljust(6, "0"))
-            return _utc(
-                datetime(
-                    int(y),
-                    int(mo),
-                    int(d),
-                    int(hh or 0),
-                    int(mm or 0),
-                    int(ss or 0),
-                    micro,
-                    tzinfo=_zone(zone) if zone else None,
-                )
-            )
-        m = _MDY.fullmatch(text)
-        if m is not None:
-            mo, d, y, hh, mm, ss, ampm, zone = m.groups()
-            hour = int(hh or 0)
-            if ampm:
-                if not 1 <= hour <= 12:
-                    raise ValueError("bad 12-hour time")
-                hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
-            return _utc(
-                datetime(
-                    int(y),
-                    int(mo),
-                    int(d),
-                    hour,
-                    int(mm or 0),
-                    int(ss or 0),
-                    tzinfo=_zone(zone) if zone else None,
-                )
-            )
-        m = _COMPACT.fullmatch(text)
-        if m is not None:
-            return _utc(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        if _SERIAL.fullmatch(text):
-            return excel_serial_to_datetime(float(text))
-        raise ValueError("no date format matches")
-    except (ValueError, OverflowError):
-        raise _Bad(BAD_DATE, value=text) from None
-
-
-def parse_date_cell(value: object, epoch: datetime = EXCEL_1900) -> datetime:
-    """A date cell: a real Excel date, an Excel serial number, or text."""
-    try:
-        if isinstance(value, datetime):
-            return _utc(value)
-        if isinstance(value, date):
-            return _utc(datetime.combine(value, time()))
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return excel_serial_to_datetime(float(value), epoch)
-    except (ValueError, OverflowError):
-        raise _Bad(BAD_DATE, value=_cell_text(value)) from None
-    return parse_date_text(_cell_text(value))
-
-
 # --- validating rows and grouping them into orders ----------------------------------------
 
 
@@ -665,10 +279,10 @@ class _Row(NamedTuple):
 
 
 def _code(column: str) -> Callable[[str], str]:
-    return lambda text: _code_text(text, column)
+    return lambda text: code_text(text, column)
 
 
-#: Columns whose text needs more than a length check; raising :class:`_Bad` makes a problem.
+#: Columns whose text needs more than a length check; raising :class:`BadValue` makes a problem.
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "order_number": _code("order_number"),
     "sku": _code("sku"),
@@ -705,7 +319,7 @@ def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime
     width = len(row)
     cells: dict[str, object] = {}
     values: dict[str, Any] = {}
-    bad: list[tuple[str, _Bad]] = []
+    bad: list[tuple[str, BadValue]] = []
     for column, idx, parse, limit in plan:
         if idx >= width:
             continue
@@ -720,11 +334,11 @@ def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime
             cells[column] = value
             try:
                 values[column] = parse_date_cell(value, epoch)
-            except _Bad as exc:
+            except BadValue as exc:
                 bad.append((column, exc))
             continue
         else:  # XLSX numbers, booleans, dates in text columns
-            value = _cell_text(value)
+            value = cell_text(value)
             if not value:
                 continue
         cells[column] = value
@@ -732,10 +346,10 @@ def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime
             if parse is not None:
                 values[column] = parse(value)
             elif len(value) > limit:
-                raise _Bad(TOO_LONG, column=column, limit=limit)
+                raise BadValue(TOO_LONG, column=column, limit=limit)
             else:
                 values[column] = value
-        except _Bad as exc:
+        except BadValue as exc:
             bad.append((column, exc))
     if not cells:
         return None
@@ -788,9 +402,9 @@ def _group(rows: list[_Row]) -> tuple[FileOrder | None, list[RowProblem]]:
                             CONFLICT,
                             {
                                 "column": column,
-                                "value": _cell_text(row.cells[column]),
+                                "value": cell_text(row.cells[column]),
                                 "other_line": other.line,
-                                "other": _cell_text(other.cells[column]),
+                                "other": cell_text(other.cells[column]),
                             },
                         )
                     )
@@ -842,7 +456,7 @@ class _Collector:
     def add(self, line: int, row: Sequence[object]) -> None:
         checked = _validate_row(line, row, self.plan, self.epoch)
         if checked is None:
-            if any(_cell_text(v) for v in row):
+            if any(cell_text(v) for v in row):
                 self._note_nameless(row)
             self.empty_lines.append(line)
             return
@@ -856,7 +470,7 @@ class _Collector:
 
     def _note_nameless(self, row: Sequence[object]) -> None:
         for idx in self.header.nameless:
-            if idx < len(row) and _cell_text(row[idx]):
+            if idx < len(row) and cell_text(row[idx]):
                 self.nameless_with_data.add(idx)
 
     def finish(
@@ -1065,7 +679,7 @@ def _read_sheet(sheet: Any, path: Path, epoch: datetime) -> ParsedFile | None:
         collector.add(line, row)
     for line, values in rows:
         collector.add(line, values)
-    skipped = sum(1 for _n, row in first[:pos] if any(_cell_text(c) for c in row))
+    skipped = sum(1 for _n, row in first[:pos] if any(cell_text(c) for c in row))
     return collector.finish(path, "xlsx", sheet=sheet.title, skipped_above=skipped)
 
 
@@ -1104,74 +718,3 @@ def read_order_file(path: str | Path) -> ParsedFile:
             reason="old Excel 97-2003 (.xls) files are not supported; save it as .xlsx or CSV",
         )
     return _read_csv(data, p)
-
-
-def write_template(path: str | Path) -> Path:
-    """Write the order template (header and one sample row) as CSV or XLSX by extension.
-
-    The CSV carries a UTF-8 BOM so Excel shows Chinese text typed into it correctly.
-    The XLSX has the same single header row, text-formatted code/ZIP/phone columns and a
-    second sheet explaining every column in English and Chinese.
-    """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    header = [c.name for c in TEMPLATE_COLUMNS]
-    sample = [c.example for c in TEMPLATE_COLUMNS]
-    try:
-        if suffix == ".csv":
-            with p.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(header)
-                writer.writerow(sample)
-        elif suffix == ".xlsx":
-            _write_xlsx_template(p)
-        else:
-            raise InvalidValue(field="template file", problem="the name must end in .csv or .xlsx")
-    except OSError as exc:
-        raise FileUnreadable(path=str(p), reason=exc.strerror or str(exc)) from exc
-    return p
-
-
-_TEXT_COLUMNS = frozenset({"order_number", "sku", "zip", "phone"})
-
-
-def _write_xlsx_template(path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new workbook always has one sheet
-    sheet.title = "Orders"
-    sheet.append([c.name for c in TEMPLATE_COLUMNS])
-    values: list[object] = []
-    for c in TEMPLATE_COLUMNS:
-        if c.name == "order_date":
-            values.append(datetime(2024, 3, 5, 14, 30))
-        elif c.name == "quantity":
-            values.append(int(c.example))
-        elif c.name == "unit_price":
-            values.append(float(c.example))
-        else:
-            values.append(c.example or None)
-    sheet.append(values)
-    for idx, c in enumerate(TEMPLATE_COLUMNS, start=1):
-        letter = get_column_letter(idx)
-        sheet.column_dimensions[letter].width = max(12, len(c.example) + 4)
-        sheet.cell(row=1, column=idx).font = Font(bold=True)
-        if c.name in _TEXT_COLUMNS:
-            for row in range(2, 1001):
-                sheet.cell(row=row, column=idx).number_format = "@"
-        elif c.name == "order_date":
-            sheet.cell(row=2, column=idx).number_format = "yyyy-mm-dd hh:mm"
-    sheet.freeze_panes = "A2"
-    notes = workbook.create_sheet("Notes 说明")
-    notes.append(["column", "中文列名", "required 必填", "example 示例", "notes", "说明"])
-    for c in TEMPLATE_COLUMNS:
-        notes.append(
-            [c.name, c.alias, "yes 是" if c.required else "", c.example, c.note_en, c.note_zh]
-        )
-    for letter, width in zip("ABCDEF", (16, 12, 12, 18, 60, 50), strict=True):
-        notes.column_dimensions[letter].width = width
-    workbook.save(path)

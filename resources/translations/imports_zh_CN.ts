@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>imports</name>
     <message>
         <source>{column} is missing</source>
-        <extracomment>Each template column and the Chinese header accepted for it.</extracomment>
         <translation>缺少{column}</translation>
     </message>
     <message>
@@ -12,7 +12,7 @@
         <translation>{column}超过 {limit} 个字符</translation>
     </message>
     <message>
-        <source>quantity '{value}' is not a whole number greater than 0</source>
+        <source>quantity &apos;{value}&apos; is not a whole number greater than 0</source>
         <translation>数量“{value}”不是大于 0 的整数</translation>
     </message>
     <message>
@@ -20,39 +20,39 @@
         <translation>数量 {value} 超过 {limit}</translation>
     </message>
     <message>
-        <source>'{value}' is not a US state</source>
+        <source>&apos;{value}&apos; is not a US state</source>
         <translation>“{value}”不是美国的州</translation>
     </message>
     <message>
-        <source>'{value}' is not a US ZIP code (12345 or 12345-6789)</source>
+        <source>&apos;{value}&apos; is not a US ZIP code (12345 or 12345-6789)</source>
         <translation>“{value}”不是美国邮编（12345 或 12345-6789）</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)</source>
+        <source>&apos;{value}&apos; is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)</source>
         <translation>“{value}”不是日期（请用 YYYY-MM-DD 或 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <source>unit price '{value}' is not an amount of 0 or more</source>
+        <source>unit price &apos;{value}&apos; is not an amount of 0 or more</source>
         <translation>单价“{value}”不是大于等于 0 的金额</translation>
     </message>
     <message>
-        <source>'{value}' is not a currency code such as USD</source>
+        <source>&apos;{value}&apos; is not a currency code such as USD</source>
         <translation>“{value}”不是货币代码（例如 USD）</translation>
     </message>
     <message>
-        <source>country '{value}' is outside the US; orders must ship to a US address</source>
+        <source>country &apos;{value}&apos; is outside the US; orders must ship to a US address</source>
         <translation>国家“{value}”不在美国；订单必须寄往美国地址</translation>
     </message>
     <message>
-        <source>'{value}' was turned into a number by Excel and lost digits; format the column as text and enter it again</source>
+        <source>&apos;{value}&apos; was turned into a number by Excel and lost digits; format the column as text and enter it again</source>
         <translation>“{value}”被 Excel 转成了数字并丢失了位数；请把该列设为文本格式后重新输入</translation>
     </message>
     <message>
-        <source>{column} '{value}' differs from line {other_line} of the same order ('{other}')</source>
+        <source>{column} &apos;{value}&apos; differs from line {other_line} of the same order (&apos;{other}&apos;)</source>
         <translation>{column}“{value}”与同一订单第 {other_line} 行不同（“{other}”）</translation>
     </message>
     <message>
-        <source>Column '{header}' is not in the template and was ignored.</source>
+        <source>Column &apos;{header}&apos; is not in the template and was ignored.</source>
         <translation>列“{header}”不在模板中，已忽略。</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>第 {column} 列没有表头，其内容已忽略。</translation>
     </message>
     <message>
-        <source>Column '{header}' repeats {column}; only the first one was read.</source>
+        <source>Column &apos;{header}&apos; repeats {column}; only the first one was read.</source>
         <translation>列“{header}”与 {column} 重复；只读取了第一列。</translation>
     </message>
     <message>
@@ -72,7 +72,7 @@
         <translation>已忽略表头上方的 {count} 行。</translation>
     </message>
     <message>
-        <source>SKU '{value}' is not a product of client {client}</source>
+        <source>SKU &apos;{value}&apos; is not a product of client {client}</source>
         <translation>SKU“{value}”不是客户 {client} 的商品</translation>
     </message>
     <message>

@@ -9,13 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.channels.files import (
-    HEADER_ALIASES,
-    TEMPLATE_COLUMNS,
-    ParsedFile,
-    read_order_file,
-    write_template,
-)
+from app.channels.files import ParsedFile, read_order_file
+from app.channels.order_template import HEADER_ALIASES, TEMPLATE_COLUMNS, write_template
 from app.domain.errors import FileUnreadable, InvalidValue
 from tests.imports.writers import HEADER, csv_bytes, good_row, write_csv, write_xlsx
 
