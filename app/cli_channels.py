@@ -196,7 +196,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"  {p.channel}: page {p.pages}, {p.fetched} orders fetched, {p.new} new, "
                   f"{p.updated} updated", file=sys.stderr, flush=True)
 
-    reports = [run_sync(env, c.id, progress=show) for c in targets]
+    reports = []
+    for channel in targets:
+        if not args.json:  # a store that does not answer is retried for a while: say who
+            print(f"Syncing {channel.name}…", file=sys.stderr, flush=True)
+        reports.append(run_sync(env, channel.id, progress=show))
     per_channel = [r.to_json() for r in reports]
     totals = {key: sum(int(r[key]) for r in per_channel) for key in COUNT_KEYS}
     if args.json:
