@@ -282,7 +282,7 @@ def _code(column: str) -> Callable[[str], str]:
     return lambda text: code_text(text, column)
 
 
-#: Columns whose text needs more than a length check; raising :class:`BadValue` makes a problem.
+# Columns whose text needs more than a length check; raising :class:`BadValue` makes a problem.
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "order_number": _code("order_number"),
     "sku": _code("sku"),

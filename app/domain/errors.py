@@ -123,8 +123,8 @@ class FileUnreadable(DomainError):
     template = QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}")
 
 
-#: Words that fill the templates' {kind} and {field} slots and fixed {problem} texts,
-#: listed so the GUI can translate them too (``error_text`` looks each one up).
+# Words that fill the templates' {kind} and {field} slots and fixed {problem} texts,
+# listed so the GUI can translate them too (``error_text`` looks each one up).
 PARAMETER_WORDS = (
     QT_TRANSLATE_NOOP("errors", "Order"),
     QT_TRANSLATE_NOOP("errors", "SKU"),

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Set by the start-up benchmark: print "shown" once the main window is on screen.
+# Set by the start-up benchmark: print "shown" once the main window is on screen.
 STARTUP_PROBE = "HAICANG_STARTUP_PROBE"
 
 

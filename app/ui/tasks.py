@@ -100,7 +100,7 @@ class TaskRunner(QObject):
     """Runs database work off the GUI thread and hands results back to it."""
 
     busy_changed = Signal(bool)
-    #: A finished task changed data (its result carried a ``changes`` set); screens reload.
+    # A finished task changed data (its result carried a ``changes`` set); screens reload.
     data_changed = Signal(object)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:

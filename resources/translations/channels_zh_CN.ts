@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Channels</name>
@@ -329,7 +330,7 @@
         <translation>例如：Acme 美国 Shopify 店</translation>
     </message>
     <message>
-        <source>leave empty for the platform's own address</source>
+        <source>leave empty for the platform&apos;s own address</source>
         <translation>留空则使用平台官方地址</translation>
     </message>
     <message>
@@ -448,7 +449,6 @@
     <name>errors</name>
     <message>
         <source>Channel error on {store}: {detail}</source>
-        <extracomment>Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py, app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the channels translation file under the "errors" context that ``app.ui.i18n.error_text`` looks them up in.</extracomment>
         <translation>店铺 {store} 出错：{detail}</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdjustReasons</name>
@@ -31,7 +32,6 @@
     <name>BinTypes</name>
     <message>
         <source>Storage</source>
-        <extracomment>Role carrying a raw, sortable value (numbers as numbers, times as times).</extracomment>
         <translation>存储</translation>
     </message>
     <message>
@@ -208,7 +208,6 @@
     <name>StockActionPanel</name>
     <message>
         <source>Receive, move or adjust</source>
-        <extracomment>A stock action went through (the page also hears about it through Changes).</extracomment>
         <translation>收货、移库或调整</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ImportOrdersDialog</name>
@@ -83,7 +84,6 @@
     <name>ImportProblemsModel</name>
     <message>
         <source>Line</source>
-        <extracomment>True while a page is being read. A page arrived and was appended (or rows were refreshed): the view may update counts. A read failed; the page shows it next to the table.</extracomment>
         <translation>行号</translation>
     </message>
     <message>
@@ -222,7 +222,6 @@
     <name>OrderStatus</name>
     <message>
         <source>New</source>
-        <extracomment>The root index as a default argument (one shared, never-valid instance). Refreshing more loaded rows than this in place costs more than starting over.</extracomment>
         <translation>新订单</translation>
     </message>
     <message>
@@ -270,7 +269,6 @@
     <name>OrderTableModel</name>
     <message>
         <source>Order</source>
-        <extracomment>Chip colours: calm for work in progress, amber/red for what needs a person.</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -329,7 +327,7 @@
         <translation>导入订单…</translation>
     </message>
     <message>
-        <source>Import a seller's CSV or Excel order file</source>
+        <source>Import a seller&apos;s CSV or Excel order file</source>
         <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
     </message>
     <message>
@@ -337,7 +335,7 @@
         <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
     </message>
     <message>
-        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
+        <source>Order number, part of the buyer&apos;s name, tracking number, or a SKU code or barcode. A scanner&apos;s Enter searches at once (Ctrl+F comes here).</source>
         <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
     </message>
     <message>
@@ -413,7 +411,7 @@
         <translation>打印面单</translation>
     </message>
     <message>
-        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
+        <source>A 4x6 shipping label for each selected order, on this station&apos;s printer</source>
         <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
     </message>
     <message>
@@ -565,7 +563,6 @@
     <name>ReasonDialog</name>
     <message>
         <source>Reason (required)</source>
-        <extracomment>Failures listed by name in the summary; the rest are counted. Item data of the "All clients/warehouses" choices (ids start at 1; not None, see below). Wide enough for an Amazon order number and a ZIP-less "City, ST"; Tracking takes the rest.</extracomment>
         <translation>原因（必填）</translation>
     </message>
     <message>

@@ -448,7 +448,6 @@
     <name>errors</name>
     <message>
         <source>Printing failed: {reason}</source>
-        <extracomment>printers.errors and app.services.printing templates, marked so lupdate puts them in the &quot;errors&quot; context of the printing translations (``error_text`` looks them up there).</extracomment>
         <translation>打印失败：{reason}</translation>
     </message>
     <message>

@@ -363,7 +363,6 @@
     </message>
     <message>
         <source>No weight</source>
-        <extracomment>Colours per state: (badge background, badge text, digits).</extracomment>
         <translation>无重量</translation>
     </message>
     <message>
@@ -399,7 +398,6 @@
     <name>errors</name>
     <message>
         <source>Scale error</source>
-        <extracomment>How long stop() waits for a poll in progress (reads are bounded by the reply timeout). Copies of every ``message_template`` in app/hardware/scales/errors.py, marked so lupdate puts them in the scale translation file under the &quot;errors&quot; context that ``app.ui.i18n.error_text`` looks them up in. A test checks they match the originals.</extracomment>
         <translation>电子秤故障</translation>
     </message>
     <message>

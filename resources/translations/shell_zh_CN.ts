@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FirstRunDialog</name>
@@ -378,7 +379,6 @@
     </message>
     <message>
         <source>Order</source>
-        <extracomment>Words that fill the templates' {kind} and {field} slots and fixed {problem} texts, listed so the GUI can translate them too (``error_text`` looks each one up).</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -490,7 +490,7 @@
         <translation>调整数量必须是非零整数</translation>
     </message>
     <message>
-        <source>use letters, digits, '.' or '_'</source>
+        <source>use letters, digits, &apos;.&apos; or &apos;_&apos;</source>
         <translation>只能使用字母、数字、“.”或“_”</translation>
     </message>
     <message>
@@ -582,7 +582,6 @@
     <name>self.window</name>
     <message>
         <source>Opening the database…</source>
-        <extracomment>Set by the start-up benchmark: print "shown" once the main window is on screen.</extracomment>
         <translation>正在打开数据库…</translation>
     </message>
     <message>

@@ -15,9 +15,11 @@ from app.services import orders as order_svc
 from app.services.inventory import stock_by_sku
 from app.services.orders import OrderQuery
 from app.ui.dialogs.order_detail import OrderDetailDialog
+from app.ui.dialogs.order_reason import ReasonDialog
 from app.ui.models.orders import Column, OrderTableModel
 from app.ui.pages.base import PageContext
-from app.ui.pages.orders import HEADER_KEY, BulkOutcome, OrdersPage, ReasonDialog, bulk_job
+from app.ui.pages.orders import HEADER_KEY, OrdersPage
+from app.ui.pages.orders_bulk import BulkOutcome, bulk_job
 from app.ui.tasks import InlineTaskRunner, TaskControl, TaskRunner
 from tests.world import ACTOR, build_world, receive
 

@@ -39,8 +39,8 @@ from printers.profiles import PrinterProfile
 
 log = logging.getLogger(__name__)
 
-#: printers.errors and app.services.printing templates, marked so lupdate puts them in the
-#: "errors" context of the printing translations (``error_text`` looks them up there).
+# printers.errors and app.services.printing templates, marked so lupdate puts them in the
+# "errors" context of the printing translations (``error_text`` looks them up there).
 ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "Printing failed: {reason}"),
     QT_TRANSLATE_NOOP("errors", "Printer {target} is offline or unreachable: {reason}"),
@@ -119,7 +119,7 @@ class _Bridge(QObject):
 class PrintWorker(QObject):
     """Runs print work (lay out, queue, send) on one thread per printer address."""
 
-    #: Emitted on the GUI thread after any job attempt, so queue views can refresh.
+    # Emitted on the GUI thread after any job attempt, so queue views can refresh.
     job_finished = Signal(object)  # DeliveryResult or exception
     busy_changed = Signal(bool)
 

@@ -47,12 +47,12 @@ log = logging.getLogger(__name__)
 
 DeviceFactory = Callable[[ScaleSettings], ScaleDevice]
 
-#: How long stop() waits for a poll in progress (reads are bounded by the reply timeout).
+# How long stop() waits for a poll in progress (reads are bounded by the reply timeout).
 STOP_WAIT_MS: Final = 10_000
 
-#: Copies of every ``message_template`` in app/hardware/scales/errors.py, marked so lupdate
-#: puts them in the scale translation file under the "errors" context that
-#: ``app.ui.i18n.error_text`` looks them up in. A test checks they match the originals.
+# Copies of every ``message_template`` in app/hardware/scales/errors.py, marked so lupdate
+# puts them in the scale translation file under the "errors" context that
+# ``app.ui.i18n.error_text`` looks them up in. A test checks they match the originals.
 ERROR_TEMPLATES: Final[tuple[str, ...]] = (
     str(QT_TRANSLATE_NOOP("errors", "Scale error")),
     str(QT_TRANSLATE_NOOP("errors", "Scale not responding on {port}. Check that the scale is switched on and the cable is plugged in.")),  # noqa: E501
@@ -191,8 +191,8 @@ class _ScaleLoop(QObject):
         thread.quit()
 
 
-#: Threads whose driver did not return within STOP_WAIT_MS; kept so Qt never destroys a
-#: running thread (that aborts the process). They end when their read times out.
+# Threads whose driver did not return within STOP_WAIT_MS; kept so Qt never destroys a
+# running thread (that aborts the process). They end when their read times out.
 _STRAGGLERS: list[tuple[QThread, QObject]] = []
 
 

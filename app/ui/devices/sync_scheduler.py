@@ -29,10 +29,10 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS: Final = 30.0
 
-#: Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py,
-#: app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the
-#: channels translation file under the "errors" context that ``app.ui.i18n.error_text``
-#: looks them up in.
+# Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py,
+# app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the
+# channels translation file under the "errors" context that ``app.ui.i18n.error_text``
+# looks them up in.
 ERROR_TEMPLATES: Final[tuple[str, ...]] = (
     str(QT_TRANSLATE_NOOP("errors", "Channel error on {store}: {detail}")),
     str(QT_TRANSLATE_NOOP("errors", "Store {store}: setting {key} is missing or invalid ({detail})")),  # noqa: E501

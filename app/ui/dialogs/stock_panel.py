@@ -110,7 +110,7 @@ class _EnterFilter(QObject):
 class StockActionPanel(QWidget):
     """Receive, move and adjust stock with scan-friendly fields and inline results."""
 
-    #: A stock action went through (the page also hears about it through Changes).
+    # A stock action went through (the page also hears about it through Changes).
     action_done = Signal(object)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.states import SELLABLE_BIN_TYPES, AdjustReason, BinType, MoveKind
 from app.services.dto import BinStockRow, MoveInfo, StockRow
 
-#: Role carrying a raw, sortable value (numbers as numbers, times as times).
+# Role carrying a raw, sortable value (numbers as numbers, times as times).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex

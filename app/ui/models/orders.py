@@ -40,10 +40,10 @@ from app.services.orders import (
 from app.ui.tasks import Task, TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-#: The root index as a default argument (one shared, never-valid instance).
+# The root index as a default argument (one shared, never-valid instance).
 _ROOT = QModelIndex()
 PAGE_SIZE = 200
-#: Refreshing more loaded rows than this in place costs more than starting over.
+# Refreshing more loaded rows than this in place costs more than starting over.
 REFRESH_IN_PLACE_LIMIT = 2000
 
 _STATUS_NAMES: dict[OrderStatus, str] = {
@@ -60,7 +60,7 @@ _STATUS_NAMES: dict[OrderStatus, str] = {
     OrderStatus.RETURNED: QT_TRANSLATE_NOOP("OrderStatus", "Returned"),
 }
 
-#: Chip colours: calm for work in progress, amber/red for what needs a person.
+# Chip colours: calm for work in progress, amber/red for what needs a person.
 STATUS_COLOURS: dict[OrderStatus, str] = {
     OrderStatus.NEW: "#2f6fed",
     OrderStatus.ALLOCATED: "#0e9384",
@@ -162,11 +162,11 @@ class OrderTableModel(QAbstractTableModel):
     answer to an old filter never lands in the new list.
     """
 
-    #: True while a page is being read.
+    # True while a page is being read.
     loading_changed = Signal(bool)
-    #: A page arrived and was appended (or rows were refreshed): the view may update counts.
+    # A page arrived and was appended (or rows were refreshed): the view may update counts.
     rows_loaded = Signal()
-    #: A read failed; the page shows it next to the table.
+    # A read failed; the page shows it next to the table.
     failed = Signal(object)
 
     def __init__(self, tasks: TaskRunner, owner: QObject | None = None,

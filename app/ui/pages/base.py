@@ -25,7 +25,7 @@ class PageContext:
     tasks: TaskRunner
     user: UserInfo
     ui_settings: QSettings
-    #: The platform-sync thread, when this app runs one (the Channels screen drives it).
+    # The platform-sync thread, when this app runs one (the Channels screen drives it).
     sync: SyncScheduler | None = None
 
     @property
@@ -36,7 +36,7 @@ class PageContext:
 class Page(QWidget):
     """A screen: a message bar on top, content below, refresh on relevant changes."""
 
-    #: Which kinds of change make this page reload.
+    # Which kinds of change make this page reload.
     listens_to: Changes = Changes.NONE
 
     def __init__(self, ctx: PageContext) -> None:

@@ -9,8 +9,7 @@ one bad order never undoes the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,12 +26,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabBar,
     QTableView,
-    QVBoxLayout,
-    QWidget,
 )
-from sqlalchemy.orm import Session
 
-from app.db.engine import Database
 from app.domain.states import ALLOCATABLE_STATES, ORDER_TRANSITIONS, OrderStatus
 from app.services.allocation import allocate_order
 from app.services.changes import Changes
@@ -46,12 +40,13 @@ from app.services.orders import (
     release_order,
 )
 from app.services.organisation import list_clients, list_warehouses
-from app.services.run import run_write
 from app.ui.dialogs.order_detail import OrderDetailDialog
+from app.ui.dialogs.order_reason import ReasonDialog
 from app.ui.i18n import error_text
 from app.ui.models.orders import Column, OrderTableModel, status_text
 from app.ui.pages.base import Page, PageContext
-from app.ui.tasks import Task, TaskControl
+from app.ui.pages.orders_bulk import BulkOutcome, OrderStep, PrintTally, bulk_job
+from app.ui.tasks import Task
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
 
@@ -61,122 +56,21 @@ if TYPE_CHECKING:
     from app.ui.dialogs.import_orders import ImportOrdersDialog, ImportOutcome
 
 
-@dataclass
-class _PrintTally:
-    """Counts the per-order results of one print action until all have come back."""
-
-    expected: int
-    sent: int = 0
-    failures: list[str] = field(default_factory=list)
-
-    def add(self, failure: str | None) -> None:
-        if failure is None:
-            self.sent += 1
-        else:
-            self.failures.append(failure)
-
-    @property
-    def finished(self) -> bool:
-        return self.sent + len(self.failures) >= self.expected
-
 ROW_HEIGHT = 28
 SEARCH_DELAY_MS = 350
-#: Failures listed by name in the summary; the rest are counted.
+# Failures listed by name in the summary; the rest are counted.
 FAILURES_LISTED = 5
 HEADER_KEY = "orders/header"
 NO_DATE = QDate(2000, 1, 1)
-#: Item data of the "All clients/warehouses" choices (ids start at 1; not None, see below).
+# Item data of the "All clients/warehouses" choices (ids start at 1; not None, see below).
 ALL = 0
 
-#: Wide enough for an Amazon order number and a ZIP-less "City, ST"; Tracking takes the rest.
+# Wide enough for an Amazon order number and a ZIP-less "City, ST"; Tracking takes the rest.
 _COLUMN_WIDTHS = {
     Column.NUMBER: 175, Column.CLIENT: 90, Column.STATUS: 115, Column.ORDER_DATE: 125,
     Column.SHIP_BY: 90, Column.BUYER: 140, Column.PLACE: 135, Column.UNITS: 55,
     Column.WAREHOUSE: 95,
 }
-
-
-# --- bulk actions (run on the writer thread) ------------------------------------------------
-
-
-OrderStep = Callable[[Session, int], OrderStatus]
-
-
-@dataclass(frozen=True)
-class BulkOutcome:
-    """What a bulk action did to each order; failures keep the error for the message."""
-
-    action: str
-    total: int
-    done: tuple[tuple[int, OrderStatus], ...]
-    failed: tuple[tuple[int, Exception], ...]
-    cancelled: bool
-    changes: Changes = field(default=Changes.NONE)
-
-
-def bulk_job(action: str, ids: Sequence[int], step: OrderStep
-             ) -> Callable[[Database, TaskControl], BulkOutcome]:
-    """A job applying ``step`` to each order in its own transaction.
-
-    One transaction per order: a cancel between orders leaves every finished order
-    finished and the rest untouched, and one order's failure is reported, not fatal.
-    """
-    order_ids = list(ids)
-
-    def run(db: Database, control: TaskControl) -> BulkOutcome:
-        done: list[tuple[int, OrderStatus]] = []
-        failed: list[tuple[int, Exception]] = []
-        cancelled = False
-        for i, oid in enumerate(order_ids):
-            if control.cancelled:
-                cancelled = True
-                break
-            control.progress(i, len(order_ids), "")
-            try:
-                done.append((oid, run_write(db, step, oid)))
-            except Exception as exc:  # reported per order; the rest go on
-                failed.append((oid, exc))
-        control.progress(len(done) + len(failed), len(order_ids), "")
-        changes = Changes.ORDERS | Changes.STOCK if done else Changes.NONE
-        return BulkOutcome(action, len(order_ids), tuple(done), tuple(failed), cancelled,
-                           changes)
-
-    return run
-
-
-# --- asking for a reason -------------------------------------------------------------------
-
-
-class ReasonDialog(QDialog):
-    """Confirms an action on several orders and asks why (required for a hold)."""
-
-    def __init__(self, title: str, prompt: str, confirm: str, keep: str, *,
-                 required: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        label = QLabel(prompt)
-        label.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(
-            self.tr("Reason (required)") if required else self.tr("Reason (optional)"))
-        buttons = QDialogButtonBox()
-        self.confirm_button = buttons.addButton(confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.confirm_button.setDefault(True)
-        buttons.addButton(keep, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        if required:
-            self.confirm_button.setEnabled(False)
-            self.reason.textChanged.connect(
-                lambda text: self.confirm_button.setEnabled(bool(text.strip())))
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.reason)
-        layout.addWidget(buttons)
-
-    def text(self) -> str:
-        return self.reason.text().strip()
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -603,7 +497,7 @@ class OrdersPage(Page):
         from printers.errors import PrinterError
 
         ids = self.selected_ids()
-        tally = _PrintTally(len(ids))
+        tally = PrintTally(len(ids))
 
         def one_done(result: DeliveryResult) -> None:
             tally.add(error_text(result.error) if result.error is not None else None)
@@ -620,7 +514,7 @@ class OrdersPage(Page):
             return
         self.show_info(self.tr("Printing {count} document(s)…").format(count=len(ids)))
 
-    def _report_print(self, tally: _PrintTally) -> None:
+    def _report_print(self, tally: PrintTally) -> None:
         if not tally.finished:
             return
         if not tally.failures:

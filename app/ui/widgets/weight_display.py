@@ -21,7 +21,7 @@ from app.ui.i18n import error_text
 
 DASHES: Final = "– – –"
 
-#: Colours per state: (badge background, badge text, digits).
+# Colours per state: (badge background, badge text, digits).
 _COLOURS: Final[dict[str, tuple[str, str, str]]] = {
     "stable": ("#067647", "#ffffff", "#101828"),
     "motion": ("#fec84b", "#4e1d09", "#475467"),
