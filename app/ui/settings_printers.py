@@ -143,6 +143,9 @@ class PrintersSection(QWidget):
             spin.setDecimals(1)
             spin.setSuffix(" mm")
             spin.setMinimumWidth(100)
+        # Before any printer is chosen the form shows the first media's size, not 10 x 10 mm.
+        self.width_mm.setValue(self._media[0][1])
+        self.height_mm.setValue(self._media[0][2])
         size = QHBoxLayout()
         size.addWidget(self.width_mm)
         size.addWidget(QLabel("×"))
