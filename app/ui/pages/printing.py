@@ -310,13 +310,13 @@ class PrintingPage(Page):
         current = self.bin_warehouse.currentData() or self.ctx.app.settings.warehouse_code
         self.bin_warehouse.clear()
         for warehouse in org.warehouses:
-            self.bin_warehouse.addItem(f"{warehouse.code} · {warehouse.name}", warehouse.code)
+            self.bin_warehouse.addItem(f"{warehouse.code} — {warehouse.name}", warehouse.code)
         self.bin_warehouse.setCurrentIndex(max(0, self.bin_warehouse.findData(current)))
         client = self.sku_client.currentData()
         self.sku_client.clear()
         self.sku_client.addItem(self.tr("Any client"), None)
         for info in org.clients:
-            self.sku_client.addItem(f"{info.code} · {info.name}", info.code)
+            self.sku_client.addItem(f"{info.code} — {info.name}", info.code)
         self.sku_client.setCurrentIndex(max(0, self.sku_client.findData(client)))
 
     def _on_jobs_loaded(self, jobs: list[PrintJobInfo]) -> None:
