@@ -94,3 +94,37 @@ def test_the_quick_revision_reader_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {r.revision for r in script.walk_revisions()}
+
+
+def test_a_store_with_an_error_survives_the_upgrade_that_adds_error_details(
+    tmp_path: Path,
+) -> None:
+    from alembic import command
+
+    from app.db.schema import alembic_config
+    from app.services.channels import list_channels
+    from tests.world import build_world
+
+    url = f"sqlite:///{tmp_path / 'v3.sqlite3'}"
+    db = create_database(url)
+    with db.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0003")  # a PC still on the previous release
+    db.dispose()
+    db = open_database(url)  # today's build_world needs today's schema: downgrade after
+    build_world(db)
+    with db.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0003")
+        conn.execute(text(
+            "INSERT INTO channels (platform, name, client_id, settings, secret_ref, enabled, "
+            "interval_minutes, safety_buffer, stock_push_minutes, last_error, created_at) "
+            "VALUES ('shopify', 'Old store', (SELECT id FROM clients WHERE code = 'ACME'), "
+            "'{}', 'ref-1', 1, 15, 0, 60, 'Shopify is throttling store Old store', "
+            "'2026-11-01 00:00:00')"))
+    db.dispose()
+    db = open_database(url)
+    assert inspect_schema(db).current == head_revision()
+    with db.reading() as s:
+        (store,) = list_channels(s)
+    db.dispose()
+    assert store.name == "Old store" and store.last_error == "Shopify is throttling store Old store"
+    assert store.error_template is None  # shown as stored (English) until the next sync
