@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LabelMatchModel</name>
@@ -190,7 +189,7 @@
         <translation>打印机</translation>
     </message>
     <message>
-        <source>Two printers are called &apos;{name}&apos;; rename one.</source>
+        <source>Two printers are called '{name}'; rename one.</source>
         <translation>有两台打印机都叫“{name}”，请重命名其中一台。</translation>
     </message>
     <message>
@@ -276,7 +275,7 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>Automatic uses this station&apos;s printer for each kind of document (Settings → Printers).</source>
+        <source>Automatic uses this station's printer for each kind of document (Settings → Printers).</source>
         <translation>“自动”会按单据类型使用本工作站设置的打印机（设置 → 打印机）。</translation>
     </message>
     <message>
@@ -338,6 +337,10 @@
     <message>
         <source>Print the same document again as a new job</source>
         <translation>将同一份文件作为新任务再打印一次</translation>
+    </message>
+    <message>
+        <source>No print jobs here. Labels and documents printed from Orders or below appear in this list, and stay here for a reprint.</source>
+        <translation>这里还没有打印任务。在订单页或下方打印的面单和单据会出现在这个列表中，并保留以便补打。</translation>
     </message>
     <message>
         <source>e.g. A-01-01-01</source>
@@ -475,11 +478,11 @@
         <translation>打印机 {target} 上盖未关</translation>
     </message>
     <message>
-        <source>Unsupported printer address &apos;{uri}&apos;: use tcp, serial, usb, cups, win32 or file</source>
+        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
         <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
     </message>
     <message>
-        <source>Invalid printer address &apos;{uri}&apos;: {reason}</source>
+        <source>Invalid printer address '{uri}': {reason}</source>
         <translation>打印机地址“{uri}”无效：{reason}</translation>
     </message>
     <message>
@@ -487,7 +490,7 @@
         <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer settings for &apos;{name}&apos;: {reason}</source>
+        <source>Invalid printer settings for '{name}': {reason}</source>
         <translation>打印机“{name}”的设置无效：{reason}</translation>
     </message>
     <message>
@@ -515,7 +518,7 @@
         <translation>本工作站尚未设置用于{role}的打印机，请在“设置”中添加。</translation>
     </message>
     <message>
-        <source>This station has no printer named &apos;{name}&apos; (it has: {known}).</source>
+        <source>This station has no printer named '{name}' (it has: {known}).</source>
         <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
     </message>
     <message>

@@ -124,13 +124,17 @@ def test_page_prints_bin_labels_and_imports_seller_labels(
         profile = PrinterProfile("Label", printer.uri, Language.ZPL)
         page = PrintingPage(_ctx(world, tasks, tmp_path, profile))
         qtbot.addWidget(page)
+        page.show()
         qtbot.waitUntil(lambda: page.bin_warehouse.count() == 2)
+        qtbot.waitUntil(page.empty_note.isVisible)  # nothing printed yet: the list says so
         page.bin_warehouse.setCurrentIndex(page.bin_warehouse.findData("NJ1"))
         qtbot.keyClicks(page.bin_from, "B-01-02-01")
         qtbot.keyClicks(page.bin_to, "B-01-02-02")
         qtbot.keyClick(page.bin_to, Qt.Key.Key_Return)
         (data,) = printer.wait_for_jobs(1)
         qtbot.waitUntil(lambda: "sent" in page.bin_result.text(), timeout=15000)
+        qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1 and not
+                        page.empty_note.isVisible(), timeout=15000)
     assert [decode(image) for image in parse_zpl(data)] == [["B-01-02-01"], ["B-01-02-02"]]
     path = tmp_path / "labels.pdf"
     path.write_bytes(seller_pdf())

@@ -194,6 +194,13 @@ class PrintingPage(Page):
         self.queue_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.queue_view.doubleClicked.connect(self._on_retry_clicked)
         layout.addWidget(self.queue_view, 1)
+        self.empty_note = QLabel(self.tr(
+            "No print jobs here. Labels and documents printed from Orders or below appear in "
+            "this list, and stay here for a reprint."))
+        self.empty_note.setObjectName("Muted")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+        layout.addWidget(self.empty_note)
         self._update_buttons()
         return box
 
@@ -322,6 +329,7 @@ class PrintingPage(Page):
     def _on_jobs_loaded(self, jobs: list[PrintJobInfo]) -> None:
         selected = self._selected_job()
         self.queue_model.set_rows(jobs)
+        self.empty_note.setVisible(not jobs)
         if selected is not None:
             row = self.queue_model.row_of(selected.id)
             if row >= 0:
