@@ -29,6 +29,7 @@ from app.db.bulk import DriverStatement
 from app.db.dialects import dialect_insert
 from app.db.models import ChannelOrder, Order, SkuMapping
 from app.db.models import OrderLine as OrderLineRow
+from app.domain.errors import QT_TRANSLATE_NOOP
 from app.domain.states import OrderStatus
 from app.services.batch_allocation import allocate_orders
 from app.services.channels import ChannelConfig, channel_config
@@ -36,10 +37,13 @@ from app.services.order_bulk import existing_order_ids, insert_orders, resolve_s
 from app.services.order_states import status_before_hold
 from app.services.orders import LineDraft, OrderDraft, cancel_order, hold_order, release_order
 
-INTERCEPT_REASON = "cancelled on platform — intercept"
-SHIPPED_ELSEWHERE_REASON = "shipped on platform — intercept"
-PLATFORM_HOLD_REASON = "on hold on platform"
-LINES_CHANGED_REASON = "changed on platform after allocation — check the lines"
+# Hold reasons the sync writes on orders: stored in English, shown translated by text
+# (context "HoldReasons"; reasons people type are shown as they typed them).
+INTERCEPT_REASON = QT_TRANSLATE_NOOP("HoldReasons", "cancelled on platform — intercept")
+SHIPPED_ELSEWHERE_REASON = QT_TRANSLATE_NOOP("HoldReasons", "shipped on platform — intercept")
+PLATFORM_HOLD_REASON = QT_TRANSLATE_NOOP("HoldReasons", "on hold on platform")
+LINES_CHANGED_REASON = QT_TRANSLATE_NOOP(
+    "HoldReasons", "changed on platform after allocation — check the lines")
 UNMAPPED_PREFIX = "unmapped SKU: "
 NO_ADDRESS_REASON = "no usable ship-to address"
 

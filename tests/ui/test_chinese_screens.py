@@ -117,3 +117,14 @@ def test_main_screens_have_no_untranslated_text(qtbot, db, tmp_path: Path, chine
             if not _has_cjk(text) and not DATA.match(text):
                 untranslated.append(f"{key} {kind}: {text!r}")
     assert untranslated == [], "\n".join(untranslated)
+
+
+def test_the_syncs_hold_reasons_are_translated_and_typed_ones_kept(chinese) -> None:
+    from app.services.sync_import import INTERCEPT_REASON, LINES_CHANGED_REASON
+    from app.ui.models.orders import hold_reason_text
+
+    assert _has_cjk(hold_reason_text(INTERCEPT_REASON))
+    assert _has_cjk(hold_reason_text(LINES_CHANGED_REASON))
+    assert hold_reason_text("Address check: apartment missing") == \
+        "Address check: apartment missing"
+    assert hold_reason_text(None) == ""

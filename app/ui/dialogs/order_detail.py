@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.services.dto import OrderDetail
 from app.services.orders import get_order
 from app.ui.i18n import error_text
-from app.ui.models.orders import STATUS_COLOURS, local_time, status_text
+from app.ui.models.orders import STATUS_COLOURS, hold_reason_text, local_time, status_text
 from app.ui.tasks import TaskRunner
 
 
@@ -159,7 +159,7 @@ class OrderDetailDialog(QDialog):
             "ordered": local_time(row.order_date),
             "ship_by": local_time(row.ship_by, with_time=False) or "—",
             "service": row.service_level, "source": detail.source,
-            "tracking": tracking or "—", "hold": row.hold_reason or "—",
+            "tracking": tracking or "—", "hold": hold_reason_text(row.hold_reason) or "—",
             "notes": detail.notes or "—",
         }
         for key, value in facts.items():

@@ -351,7 +351,7 @@ class OrderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.UNITS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.STATUS:
-            return self._rows[row].hold_reason
+            return hold_reason_text(self._rows[row].hold_reason) or None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -420,3 +420,9 @@ class ImportProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def hold_reason_text(reason: str | None) -> str:
+    """A hold reason in the user's language: the sync's own reasons are translated by their
+    English text; a reason a person typed is shown as typed (no translation matches it)."""
+    return QCoreApplication.translate("HoldReasons", reason) if reason else ""
