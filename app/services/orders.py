@@ -23,7 +23,7 @@ from app.db.models import (
     Sku,
     Warehouse,
 )
-from app.domain.errors import AlreadyExists, InvalidValue, NotFound
+from app.domain.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
 from app.domain.states import RESERVING_STATES, OrderStatus
 from app.services.allocation import release_reservations
@@ -39,6 +39,9 @@ from app.services.dto import (
 from app.services.fulfilment import restock_picked_units
 from app.services.lookup import client_by_code, order_by_number
 from app.services.order_states import record_created, set_status, status_before_hold
+
+# The history note of a release; shown translated by text (context "OrderNotes").
+HOLD_RELEASED = QT_TRANSLATE_NOOP("OrderNotes", "hold released")
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def release_order(session: Session, order_id: int, *, actor: str) -> TransitionR
     current = OrderStatus(order.status)
     target = status_before_hold(session, order.id) if current == OrderStatus.ON_HOLD else current
     set_status(session, order.id, order.number, current, target, actor=actor,
-               note="hold released", hold_reason=None)
+               note=HOLD_RELEASED, hold_reason=None)
     return TransitionResult(OrderId(order.id), order.number, current, target)
 
 

@@ -38,12 +38,13 @@ from app.services.order_states import status_before_hold
 from app.services.orders import LineDraft, OrderDraft, cancel_order, hold_order, release_order
 
 # Hold reasons the sync writes on orders: stored in English, shown translated by text
-# (context "HoldReasons"; reasons people type are shown as they typed them).
-INTERCEPT_REASON = QT_TRANSLATE_NOOP("HoldReasons", "cancelled on platform — intercept")
-SHIPPED_ELSEWHERE_REASON = QT_TRANSLATE_NOOP("HoldReasons", "shipped on platform — intercept")
-PLATFORM_HOLD_REASON = QT_TRANSLATE_NOOP("HoldReasons", "on hold on platform")
+# (context "OrderNotes"; reasons people type are shown as they typed them).
+INTERCEPT_REASON = QT_TRANSLATE_NOOP("OrderNotes", "cancelled on platform — intercept")
+SHIPPED_ELSEWHERE_REASON = QT_TRANSLATE_NOOP("OrderNotes", "shipped on platform — intercept")
+PLATFORM_HOLD_REASON = QT_TRANSLATE_NOOP("OrderNotes", "on hold on platform")
+CANCELLED_REASON = QT_TRANSLATE_NOOP("OrderNotes", "cancelled on platform")
 LINES_CHANGED_REASON = QT_TRANSLATE_NOOP(
-    "HoldReasons", "changed on platform after allocation — check the lines")
+    "OrderNotes", "changed on platform after allocation — check the lines")
 UNMAPPED_PREFIX = "unmapped SKU: "
 NO_ADDRESS_REASON = "no usable ship-to address"
 
@@ -325,7 +326,7 @@ def _update_existing(session: Session, row: ChannelOrder, order: NormalizedOrder
         if status == OrderStatus.CANCELLED or status in _SHIPPED_STATES:
             counts.updated += 1
         elif before_pick:
-            cancel_order(session, current.id, actor=actor, reason="cancelled on platform")
+            cancel_order(session, current.id, actor=actor, reason=CANCELLED_REASON)
             counts.cancelled += 1
         else:
             _intercept(session, current, status, INTERCEPT_REASON, actor)

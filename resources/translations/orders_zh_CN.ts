@@ -1,25 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>HoldReasons</name>
-    <message>
-        <source>cancelled on platform — intercept</source>
-        <translation>平台已取消 — 请拦截</translation>
-    </message>
-    <message>
-        <source>shipped on platform — intercept</source>
-        <translation>平台显示已发货 — 请拦截</translation>
-    </message>
-    <message>
-        <source>on hold on platform</source>
-        <translation>平台上已挂起</translation>
-    </message>
-    <message>
-        <source>changed on platform after allocation — check the lines</source>
-        <translation>分配库存后平台改了订单 — 请核对商品行</translation>
-    </message>
-</context>
-<context>
     <name>ImportOrdersDialog</name>
     <message>
         <source>Import orders from a file</source>
@@ -234,6 +215,33 @@
     <message>
         <source>Reserved bins ({count})</source>
         <translation>预留库位（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>OrderNotes</name>
+    <message>
+        <source>cancelled on platform — intercept</source>
+        <translation>平台已取消 — 请拦截</translation>
+    </message>
+    <message>
+        <source>shipped on platform — intercept</source>
+        <translation>平台显示已发货 — 请拦截</translation>
+    </message>
+    <message>
+        <source>on hold on platform</source>
+        <translation>平台上已挂起</translation>
+    </message>
+    <message>
+        <source>cancelled on platform</source>
+        <translation>平台已取消</translation>
+    </message>
+    <message>
+        <source>changed on platform after allocation — check the lines</source>
+        <translation>分配库存后平台改了订单 — 请核对商品行</translation>
+    </message>
+    <message>
+        <source>hold released</source>
+        <translation>已解除挂起</translation>
     </message>
 </context>
 <context>

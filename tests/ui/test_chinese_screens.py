@@ -119,12 +119,13 @@ def test_main_screens_have_no_untranslated_text(qtbot, db, tmp_path: Path, chine
     assert untranslated == [], "\n".join(untranslated)
 
 
-def test_the_syncs_hold_reasons_are_translated_and_typed_ones_kept(chinese) -> None:
+def test_system_hold_reasons_and_notes_are_translated_and_typed_ones_kept(chinese) -> None:
     from app.services.sync_import import INTERCEPT_REASON, LINES_CHANGED_REASON
-    from app.ui.models.orders import hold_reason_text
+    from app.ui.models.orders import order_note_text
 
-    assert _has_cjk(hold_reason_text(INTERCEPT_REASON))
-    assert _has_cjk(hold_reason_text(LINES_CHANGED_REASON))
-    assert hold_reason_text("Address check: apartment missing") == \
+    assert _has_cjk(order_note_text(INTERCEPT_REASON))
+    assert _has_cjk(order_note_text(LINES_CHANGED_REASON))
+    assert order_note_text("Address check: apartment missing") == \
         "Address check: apartment missing"
-    assert hold_reason_text(None) == ""
+    assert order_note_text(None) == ""
+    assert _has_cjk(order_note_text("hold released"))  # the history note of a release

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.services.dto import OrderDetail
 from app.services.orders import get_order
 from app.ui.i18n import error_text
-from app.ui.models.orders import STATUS_COLOURS, hold_reason_text, local_time, status_text
+from app.ui.models.orders import STATUS_COLOURS, local_time, order_note_text, status_text
 from app.ui.tasks import TaskRunner
 
 
@@ -159,7 +159,7 @@ class OrderDetailDialog(QDialog):
             "ordered": local_time(row.order_date),
             "ship_by": local_time(row.ship_by, with_time=False) or "—",
             "service": row.service_level, "source": detail.source,
-            "tracking": tracking or "—", "hold": hold_reason_text(row.hold_reason) or "—",
+            "tracking": tracking or "—", "hold": order_note_text(row.hold_reason) or "—",
             "notes": detail.notes or "—",
         }
         for key, value in facts.items():
@@ -176,7 +176,7 @@ class OrderDetailDialog(QDialog):
         ])
         _fill(self.history, [
             (local_time(h.at), status_text(h.from_status) if h.from_status else "—",
-             status_text(h.to_status), h.actor, h.note or "")
+             status_text(h.to_status), h.actor, order_note_text(h.note))
             for h in detail.history
         ])
         self.tabs.setTabText(1, self.tr("Reserved bins ({count})").format(

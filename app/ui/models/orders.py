@@ -351,7 +351,7 @@ class OrderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.UNITS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.STATUS:
-            return hold_reason_text(self._rows[row].hold_reason) or None
+            return order_note_text(self._rows[row].hold_reason) or None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -422,7 +422,8 @@ class ImportProblemsModel(QAbstractTableModel):
         return None
 
 
-def hold_reason_text(reason: str | None) -> str:
-    """A hold reason in the user's language: the sync's own reasons are translated by their
-    English text; a reason a person typed is shown as typed (no translation matches it)."""
-    return QCoreApplication.translate("HoldReasons", reason) if reason else ""
+def order_note_text(note: str | None) -> str:
+    """A hold reason or history note in the user's language: the ones the system writes are
+    translated by their English text; what a person typed is shown as typed (no translation
+    matches it)."""
+    return QCoreApplication.translate("OrderNotes", note) if note else ""
