@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.settings import StationSettings, config_dir, load_settings, resolve_database_url
+from app.ui.heap import settle_heap
 from app.ui.i18n import error_text, install_translators
 from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.resources import icon, register_cjk_font, stylesheet
@@ -150,6 +151,7 @@ class AppController:
         self.window.start_session(
             PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
         self._start_devices()
+        QTimer.singleShot(0, settle_heap)  # once the screens are up, not before they paint
 
     def _start_devices(self) -> None:
         from app.ui.devices.scale import start_scale
@@ -201,6 +203,7 @@ class AppController:
 
             self.window.start_session(PageContext(self.context, self.tasks, ctx.user,
                                                   ctx.ui_settings, self.sync))
+            QTimer.singleShot(0, settle_heap)
         self._start_devices()
 
     def _rebuild_window(self, user: UserInfo) -> None:
