@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How long after sign-in the heap is settled (app/ui/heap.py).
+SETTLE_AFTER_MS = 1500
+
 # Set by the start-up benchmark: print "shown" once the main window is on screen.
 STARTUP_PROBE = "HAICANG_STARTUP_PROBE"
 
@@ -151,7 +154,8 @@ class AppController:
         self.window.start_session(
             PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
         self._start_devices()
-        QTimer.singleShot(0, settle_heap)  # once the screens are up, not before they paint
+        # Once the first screen has loaded and painted: the collection takes ~0.1 s.
+        QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)
 
     def _start_devices(self) -> None:
         from app.ui.devices.scale import start_scale
@@ -203,7 +207,7 @@ class AppController:
 
             self.window.start_session(PageContext(self.context, self.tasks, ctx.user,
                                                   ctx.ui_settings, self.sync))
-            QTimer.singleShot(0, settle_heap)
+            QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)
         self._start_devices()
 
     def _rebuild_window(self, user: UserInfo) -> None:
