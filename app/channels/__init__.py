@@ -9,8 +9,7 @@ the Channels screen and ``haicang channels add --set`` must collect.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from app.channels.amazon import AmazonConnector
 from app.channels.base import (
@@ -24,7 +23,13 @@ from app.channels.base import (
     SyncCancelled,
     TransientError,
 )
-from app.channels.http import Clock, HttpOptions, RateLimiterRegistry, SystemClock
+from app.channels.http import (
+    Clock,
+    ConnectorRuntime,
+    HttpOptions,
+    RateLimiterRegistry,
+    SystemClock,
+)
 from app.channels.normalized import (
     Address,
     Buyer,
@@ -60,11 +65,7 @@ def create_connector(
     secrets: Mapping[str, str],
     *,
     base_url: str | None = None,
-    http: HttpOptions | None = None,
-    clock: Clock | None = None,
-    cancel: threading.Event | None = None,
-    limiter: RateLimiterRegistry | None = None,
-    on_secrets_changed: Callable[[dict[str, str]], None] | None = None,
+    runtime: ConnectorRuntime | None = None,
 ) -> Connector:
     """Build the connector for ``platform``; raises ``ConfigError`` on missing settings."""
     try:
@@ -73,17 +74,7 @@ def create_connector(
         raise ConfigError(
             store=store, key="platform", detail=f"unknown platform {platform!r}"
         ) from None
-    return cls(
-        store,
-        settings,
-        secrets,
-        base_url=base_url,
-        http=http,
-        clock=clock,
-        cancel=cancel,
-        limiter=limiter,
-        on_secrets_changed=on_secrets_changed,
-    )
+    return cls(store, settings, secrets, base_url=base_url, runtime=runtime)
 
 
 __all__ = [
@@ -97,6 +88,7 @@ __all__ = [
     "Clock",
     "ConfigError",
     "Connector",
+    "ConnectorRuntime",
     "FetchPage",
     "HttpOptions",
     "NormalizedOrder",

@@ -11,9 +11,8 @@ line total, so unit price = ItemPrice / QuantityOrdered.
 
 from __future__ import annotations
 
-import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -38,12 +37,9 @@ from app.channels.http import (
     ApiSession,
     BucketSpec,
     CachedToken,
-    Clock,
-    HttpOptions,
-    RateLimiterRegistry,
+    ConnectorRuntime,
     Reply,
     TokenBucket,
-    bucket_overrides,
     json_bytes,
     parse_json,
 )
@@ -126,12 +122,9 @@ class AmazonConnector(ClosingMixin):
         secrets: Mapping[str, str],
         *,
         base_url: str | None = None,
-        http: HttpOptions | None = None,
-        clock: Clock | None = None,
-        cancel: threading.Event | None = None,
-        limiter: RateLimiterRegistry | None = None,
-        on_secrets_changed: Callable[[dict[str, str]], None] | None = None,
+        runtime: ConnectorRuntime | None = None,
     ) -> None:
+        runtime = runtime or ConnectorRuntime()
         self.store = store
         self._settings = dict(settings)
         self._secrets = dict(secrets)
@@ -143,18 +136,16 @@ class AmazonConnector(ClosingMixin):
         )
         self._page_size = int_setting(settings, "page_size", 100, store=store, low=1, high=100)
         self._use_rdt = bool_setting(settings, "use_rdt", True)
-        self._on_secrets_changed = on_secrets_changed
+        self._on_secrets_changed = runtime.on_secrets_changed
         self.session = ApiSession(
             platform=self.platform.value,
             store=store,
             base_url=base_url or "https://sellingpartnerapi-na.amazon.com",
             hooks=self,
-            limits={**_LIMITS, **bucket_overrides(settings, store)},
+            limits=_LIMITS,
             default_limit=BucketSpec(0.5, 10),
-            options=http or HttpOptions.from_settings(settings, store),
-            clock=clock,
-            cancel=cancel,
-            limiter=limiter,
+            settings=settings,
+            runtime=runtime,
         )
         self._lwa = CachedToken(self.session.clock, margin=300)
         self._rdt = CachedToken(self.session.clock, margin=120)

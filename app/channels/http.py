@@ -19,7 +19,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -270,6 +270,23 @@ class SessionHooks(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class ConnectorRuntime:
+    """What a connector borrows from the process that runs it, the same for every store.
+
+    ``http`` None means: from the store's ``http.*`` settings. ``cancel`` is the run's
+    cancel flag; ``limiter`` the process's shared rate-limit buckets (two connectors
+    of one store never exceed its limit together); ``on_secrets_changed`` receives
+    rotated tokens to save.
+    """
+
+    http: HttpOptions | None = None
+    clock: Clock | None = None
+    cancel: threading.Event | None = None
+    limiter: RateLimiterRegistry | None = None
+    on_secrets_changed: Callable[[dict[str, str]], None] | None = None
+
+
 class ApiSession:
     """One httpx client plus the retry/limit loop, owned by one connector."""
 
@@ -282,22 +299,22 @@ class ApiSession:
         hooks: SessionHooks,
         limits: Mapping[str, BucketSpec],
         default_limit: BucketSpec,
-        options: HttpOptions | None = None,
-        clock: Clock | None = None,
-        cancel: threading.Event | None = None,
-        limiter: RateLimiterRegistry | None = None,
+        settings: Mapping[str, str],
+        runtime: ConnectorRuntime,
         rng: random.Random | None = None,
     ) -> None:
+        """``limits`` are the documented ones; the store's ``rate_limit.<op>`` and
+        ``http.*`` settings override them and the defaults."""
         self.platform = platform
         self.store = store
         self.base_url = base_url.rstrip("/")
-        self.options = options or HttpOptions()
-        self.clock: Clock = clock or SystemClock()
-        self.cancel = cancel or threading.Event()
+        self.options = runtime.http or HttpOptions.from_settings(settings, store)
+        self.clock: Clock = runtime.clock or SystemClock()
+        self.cancel = runtime.cancel or threading.Event()
         self._hooks = hooks
-        self._limits = dict(limits)
+        self._limits = {**limits, **bucket_overrides(settings, store)}
         self._default_limit = default_limit
-        self._limiter = limiter or RateLimiterRegistry(self.clock)
+        self._limiter = runtime.limiter or RateLimiterRegistry(self.clock)
         self._rng = rng or random.Random()
         self._server_offset = timedelta(0)
         self.request_count = 0

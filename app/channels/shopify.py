@@ -9,8 +9,7 @@ out is the Link URL's raw query string, replayed verbatim.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -35,12 +34,9 @@ from app.channels.http import (
     ApiSession,
     BucketSpec,
     CachedToken,
-    Clock,
-    HttpOptions,
-    RateLimiterRegistry,
+    ConnectorRuntime,
     Reply,
     TokenBucket,
-    bucket_overrides,
     json_bytes,
     parse_json,
     retry_after_seconds,
@@ -104,12 +100,9 @@ class ShopifyConnector(ClosingMixin):
         secrets: Mapping[str, str],
         *,
         base_url: str | None = None,
-        http: HttpOptions | None = None,
-        clock: Clock | None = None,
-        cancel: threading.Event | None = None,
-        limiter: RateLimiterRegistry | None = None,
-        on_secrets_changed: Callable[[dict[str, str]], None] | None = None,
+        runtime: ConnectorRuntime | None = None,
     ) -> None:
+        runtime = runtime or ConnectorRuntime()
         self.store = store
         self._settings = dict(settings)
         self._secrets = dict(secrets)
@@ -126,18 +119,15 @@ class ShopifyConnector(ClosingMixin):
             raise ConfigError(
                 store=store, key="access_token", detail="or client_id + client_secret required"
             )
-        self._on_secrets_changed = on_secrets_changed
         self.session = ApiSession(
             platform=self.platform.value,
             store=store,
             base_url=base_url,
             hooks=self,
-            limits={**_LIMITS, **bucket_overrides(settings, store)},
+            limits=_LIMITS,
             default_limit=_LIMITS["rest"],
-            options=http or HttpOptions.from_settings(settings, store),
-            clock=clock,
-            cancel=cancel,
-            limiter=limiter,
+            settings=settings,
+            runtime=runtime,
         )
         self._token = CachedToken(self.session.clock)
         if self._static_token:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -39,12 +38,9 @@ from app.channels.http import (
     ApiSession,
     BucketSpec,
     CachedToken,
-    Clock,
-    HttpOptions,
-    RateLimiterRegistry,
+    ConnectorRuntime,
     Reply,
     TokenBucket,
-    bucket_overrides,
     json_bytes,
     parse_json,
     retry_after_seconds,
@@ -106,7 +102,7 @@ class TikTokConnector(ClosingMixin):
     ``shipping_provider_id.<CARRIER>`` (tracking pushes), ``rate_limit.<op>``,
     ``http.*``.  Secrets: ``app_secret``, ``access_token``, ``refresh_token``,
     optional ``access_token_expire_in`` (Unix expiry timestamp).
-    Refreshed tokens are reported through ``on_secrets_changed``.
+    Refreshed tokens are reported through ``runtime.on_secrets_changed``.
     """
 
     platform: ClassVar[Platform] = Platform.TIKTOK
@@ -134,12 +130,9 @@ class TikTokConnector(ClosingMixin):
         secrets: Mapping[str, str],
         *,
         base_url: str | None = None,
-        http: HttpOptions | None = None,
-        clock: Clock | None = None,
-        cancel: threading.Event | None = None,
-        limiter: RateLimiterRegistry | None = None,
-        on_secrets_changed: Callable[[dict[str, str]], None] | None = None,
+        runtime: ConnectorRuntime | None = None,
     ) -> None:
+        runtime = runtime or ConnectorRuntime()
         self.store = store
         self._settings = dict(settings)
         self._secrets = dict(secrets)
@@ -151,18 +144,16 @@ class TikTokConnector(ClosingMixin):
         ).rstrip("/")
         self._page_size = int_setting(settings, "page_size", 50, store=store, low=1, high=100)
         self._sort_field = settings.get("sort_field", "").strip() or "create_time"
-        self._on_secrets_changed = on_secrets_changed
+        self._on_secrets_changed = runtime.on_secrets_changed
         self.session = ApiSession(
             platform=self.platform.value,
             store=store,
             base_url=base_url or "https://open-api.tiktokglobalshop.com",
             hooks=self,
-            limits=bucket_overrides(settings, store),
+            limits={},
             default_limit=_DEFAULT_LIMIT,
-            options=http or HttpOptions.from_settings(settings, store),
-            clock=clock,
-            cancel=cancel,
-            limiter=limiter,
+            settings=settings,
+            runtime=runtime,
         )
         self._token = CachedToken(self.session.clock, margin=600)
         if access := secrets.get("access_token", "").strip():

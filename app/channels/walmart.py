@@ -12,9 +12,8 @@ on the order list just means "no orders".
 from __future__ import annotations
 
 import base64
-import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -39,12 +38,9 @@ from app.channels.http import (
     ApiSession,
     BucketSpec,
     CachedToken,
-    Clock,
-    HttpOptions,
-    RateLimiterRegistry,
+    ConnectorRuntime,
     Reply,
     TokenBucket,
-    bucket_overrides,
     json_bytes,
     parse_json,
     retry_after_seconds,
@@ -126,12 +122,9 @@ class WalmartConnector(ClosingMixin):
         secrets: Mapping[str, str],
         *,
         base_url: str | None = None,
-        http: HttpOptions | None = None,
-        clock: Clock | None = None,
-        cancel: threading.Event | None = None,
-        limiter: RateLimiterRegistry | None = None,
-        on_secrets_changed: Callable[[dict[str, str]], None] | None = None,
+        runtime: ConnectorRuntime | None = None,
     ) -> None:
+        runtime = runtime or ConnectorRuntime()
         self.store = store
         self._settings = dict(settings)
         client_id = require(secrets, "client_id", store=store, what="secret")
@@ -153,12 +146,10 @@ class WalmartConnector(ClosingMixin):
             store=store,
             base_url=base,
             hooks=self,
-            limits={**_LIMITS, **bucket_overrides(settings, store)},
+            limits=_LIMITS,
             default_limit=BucketSpec(1.0, 10),
-            options=http or HttpOptions.from_settings(settings, store),
-            clock=clock,
-            cancel=cancel,
-            limiter=limiter,
+            settings=settings,
+            runtime=runtime,
         )
         self._token = CachedToken(self.session.clock, margin=60)
 

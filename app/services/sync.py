@@ -32,6 +32,7 @@ from app.channels import (
     ChannelError,
     Clock,
     Connector,
+    ConnectorRuntime,
     FetchPage,
     HttpOptions,
     NormalizedOrder,
@@ -152,11 +153,10 @@ class SyncEnvironment:
         def save(changed: dict[str, str]) -> None:
             self.secrets.update(ref, changed)
 
-        return create_connector(
-            config.platform, config.name, config.settings, self.secrets.get(ref),
-            base_url=config.base_url, http=self.http, clock=self.clock, cancel=cancel,
-            limiter=self.limiter, on_secrets_changed=save,
-        )
+        runtime = ConnectorRuntime(self.http, self.clock, cancel, self.limiter, save)
+        return create_connector(config.platform, config.name, config.settings,
+                                self.secrets.get(ref), base_url=config.base_url,
+                                runtime=runtime)
 
 
 # --- the engine ------------------------------------------------------------------------------

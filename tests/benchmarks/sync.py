@@ -33,6 +33,7 @@ from pathlib import Path
 from keyring.backends import fail
 
 from app.channels import HttpOptions, RateLimiterRegistry
+from app.channels.http import ConnectorRuntime
 from app.channels.shopify import ShopifyConnector
 from app.db.schema import open_database
 from app.secrets import SecretStore
@@ -146,7 +147,7 @@ def _all(seconds: list[float]) -> str:
 def _fetch_only(url: str, clock: VirtualClock) -> tuple[float, int]:
     began = time.perf_counter()  # a sync builds its connector (and HTTP client) too
     connector = ShopifyConnector("bench", {"page_size": "250"}, {"access_token": "shpat_test"},
-                                 base_url=url, http=HTTP, clock=clock)
+                                 base_url=url, runtime=ConnectorRuntime(http=HTTP, clock=clock))
     connector.test_connection()
     end = connector.latest_safe_window_end()
     fetched = sum(len(p.orders) for p in connector.fetch_orders(end - timedelta(days=30), end))

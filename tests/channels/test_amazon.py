@@ -10,7 +10,7 @@ import pytest
 
 from app.channels.amazon import AmazonConnector
 from app.channels.base import AuthError, PlatformError
-from app.channels.http import HttpOptions
+from app.channels.http import ConnectorRuntime, HttpOptions
 from app.channels.normalized import OrderStatus, ShipmentLine
 from tests.channels.conftest import FAST, STORM, T0, collect
 from tests.fakes.platforms import FaultPlan, SeedLine, SeedOrder, VirtualClock, make_orders
@@ -53,8 +53,7 @@ def connect(
         },
         SECRETS,
         base_url=fake.url,
-        http=http,
-        clock=clock,
+        runtime=ConnectorRuntime(http=http, clock=clock),
     )
 
 
@@ -171,8 +170,7 @@ def test_bad_refresh_token_is_auth_error(fake: FakeAmazon, clock: VirtualClock) 
         {"token_url": f"{fake.url}/auth/o2/token"},
         {**SECRETS, "refresh_token": "nope"},
         base_url=fake.url,
-        http=FAST,
-        clock=clock,
+        runtime=ConnectorRuntime(http=FAST, clock=clock),
     )
     with pytest.raises(AuthError) as info:
         conn.test_connection()

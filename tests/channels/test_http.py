@@ -11,7 +11,13 @@ import pytest
 
 from app.channels import Platform, create_connector
 from app.channels.base import ConfigError, PlatformError, SyncCancelled, TransientError
-from app.channels.http import BucketSpec, HttpOptions, TokenBucket, bucket_overrides
+from app.channels.http import (
+    BucketSpec,
+    ConnectorRuntime,
+    HttpOptions,
+    TokenBucket,
+    bucket_overrides,
+)
 from app.channels.normalized import aggregate_lines, state_code
 from app.channels.shopify import ShopifyConnector
 from tests.channels.conftest import FAST, T0, collect
@@ -34,8 +40,7 @@ def shopify(fake: FakeShopify, clock: VirtualClock, **kw: object) -> ShopifyConn
         {"page_size": "5", "location_id": "7001"},
         {"access_token": "shpat_test"},
         base_url=fake.url,
-        clock=clock,
-        **kw,  # type: ignore[arg-type]
+        runtime=ConnectorRuntime(clock=clock, **kw),  # type: ignore[arg-type]
     )
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.channels.base import AuthError, PlatformError
-from app.channels.http import HttpOptions
+from app.channels.http import ConnectorRuntime, HttpOptions
 from app.channels.normalized import OrderStatus, Platform, ShipmentLine
 from app.channels.shopify import ShopifyConnector, next_page_query
 from tests.channels.conftest import FAST, STORM, T0, collect
@@ -34,8 +34,7 @@ def connect(
         {"page_size": "4", "location_id": "7001", **settings},
         {"access_token": "shpat_test"},
         base_url=fake.url,
-        http=http,
-        clock=clock,
+        runtime=ConnectorRuntime(http=http, clock=clock),
     )
 
 
@@ -145,7 +144,8 @@ def test_stock_push_sets_available(fake: FakeShopify, clock: VirtualClock) -> No
 
 def test_bad_token_is_auth_error(fake: FakeShopify, clock: VirtualClock) -> None:
     conn = ShopifyConnector(
-        "s", {}, {"access_token": "wrong"}, base_url=fake.url, http=FAST, clock=clock
+        "s", {}, {"access_token": "wrong"}, base_url=fake.url,
+        runtime=ConnectorRuntime(http=FAST, clock=clock),
     )
     with pytest.raises(AuthError):
         conn.test_connection()
@@ -164,8 +164,7 @@ def test_client_credentials_token_refreshed_before_expiry_and_after_revocation(
             {"page_size": "3"},
             {"client_id": "cid", "client_secret": "csecret"},
             base_url=fake.url,
-            http=FAST,
-            clock=clock,
+            runtime=ConnectorRuntime(http=FAST, clock=clock),
         )
         assert "Fake Shop" in conn.test_connection()
         clock.advance(590)  # inside the safety margin: refresh before use

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from app.channels.base import ConfigError, PlatformError
-from app.channels.http import HttpOptions
+from app.channels.http import ConnectorRuntime, HttpOptions
 from app.channels.normalized import OrderStatus, ShipmentLine
 from app.channels.tiktok import TikTokConnector, sign_request
 from tests.channels.conftest import FAST, STORM, T0, collect
@@ -65,8 +65,7 @@ def connect(
         },
         secrets or SECRETS,
         base_url=fake.url,
-        http=http,
-        clock=clock,
+        runtime=ConnectorRuntime(http=http, clock=clock),
     )
 
 
@@ -129,9 +128,7 @@ def test_cancellation_incremental_and_token_refresh(fake: FakeTikTok, clock: Vir
         {"app_key": "test_key", "token_url": fake.url},
         SECRETS,
         base_url=fake.url,
-        http=FAST,
-        clock=clock,
-        on_secrets_changed=changed.append,
+        runtime=ConnectorRuntime(http=FAST, clock=clock, on_secrets_changed=changed.append),
     )
     with conn:
         first = list(conn.fetch_orders(T0, END))

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.channels.base import AuthError, PlatformError
-from app.channels.http import HttpOptions
+from app.channels.http import ConnectorRuntime, HttpOptions
 from app.channels.normalized import OrderStatus, ShipmentLine
 from app.channels.walmart import WalmartConnector
 from tests.channels.conftest import FAST, STORM, collect
@@ -34,7 +34,8 @@ def connect(
     fake: FakeWalmart, clock: VirtualClock, http: HttpOptions = FAST, **settings: str
 ) -> WalmartConnector:
     return WalmartConnector(
-        "wm1", {"page_size": "4", **settings}, SECRETS, base_url=fake.url, http=http, clock=clock
+        "wm1", {"page_size": "4", **settings}, SECRETS, base_url=fake.url,
+        runtime=ConnectorRuntime(http=http, clock=clock),
     )
 
 
@@ -126,7 +127,8 @@ def test_fifteen_minute_token_refreshed_ahead_and_on_401(clock: VirtualClock) ->
 
 def test_bad_credentials(fake: FakeWalmart, clock: VirtualClock) -> None:
     conn = WalmartConnector(
-        "w", {}, {"client_id": "x", "client_secret": "y"}, base_url=fake.url, http=FAST, clock=clock
+        "w", {}, {"client_id": "x", "client_secret": "y"}, base_url=fake.url,
+        runtime=ConnectorRuntime(http=FAST, clock=clock),
     )
     with pytest.raises(AuthError) as info:
         conn.test_connection()
