@@ -138,7 +138,7 @@ class AmazonConnector(ClosingMixin):
         self._use_rdt = bool_setting(settings, "use_rdt", True)
         self._on_secrets_changed = runtime.on_secrets_changed
         self.session = ApiSession(
-            platform=self.platform.value,
+            platform=self.platform.label,
             store=store,
             base_url=base_url or "https://sellingpartnerapi-na.amazon.com",
             hooks=self,
@@ -328,7 +328,7 @@ class AmazonConnector(ClosingMixin):
         """Map ``{"errors":[{code,message,details}]}`` and statuses to typed errors."""
         rid = response.headers.get("x-amzn-requestid", "")
         status = response.status_code
-        ctx = {"platform": self.platform.value, "store": self.store, "request_id": rid}
+        ctx = {"platform": self.platform.label, "store": self.store, "request_id": rid}
         if status >= 500:
             raise TransientError(detail=f"HTTP {status}", **ctx)
         if status == 429:
@@ -492,12 +492,12 @@ class AmazonConnector(ClosingMixin):
 
     def _bad(self, detail: str, request_id: str) -> BadResponse:
         return BadResponse(
-            platform=self.platform.value, store=self.store, detail=detail, request_id=request_id
+            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
         )
 
     def _rejected(self, code: str, message: str) -> PlatformError:
         return PlatformError(
-            code=code, platform_message=message, platform=self.platform.value, store=self.store
+            code=code, platform_message=message, platform=self.platform.label, store=self.store
         )
 
 

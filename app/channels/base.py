@@ -21,8 +21,6 @@ from app.channels.normalized import (
     ShipmentLine,
 )
 
-_PLATFORMS = frozenset(p.value for p in Platform)
-
 
 class ChannelError(Exception):
     """Base of every expected connector failure.
@@ -34,8 +32,6 @@ class ChannelError(Exception):
     message_template: ClassVar[str] = "Channel error on {store}: {detail}"
 
     def __init__(self, *, request_id: str = "", **params: Any) -> None:
-        if params.get("platform") in _PLATFORMS:  # "Shopify is throttling", not "shopify"
-            params["platform"] = Platform(params["platform"]).label
         self.params: dict[str, Any] = params
         self.request_id = request_id
         super().__init__(self.message)
@@ -232,7 +228,7 @@ class PageBuilder:
         if next_cursor is not None:
             if next_cursor in self._cursors:
                 raise BadResponse(
-                    platform=self._platform.value,
+                    platform=self._platform.label,
                     store=self._store,
                     detail="the platform returned a page cursor it had already given",
                 )

@@ -288,7 +288,11 @@ class ConnectorRuntime:
 
 
 class ApiSession:
-    """One httpx client plus the retry/limit loop, owned by one connector."""
+    """One httpx client plus the retry/limit loop, owned by one connector.
+
+    ``platform`` is the marketplace's name as sellers know it (``Platform.label``):
+    it goes into the error messages a user reads.
+    """
 
     def __init__(
         self,

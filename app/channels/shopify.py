@@ -120,7 +120,7 @@ class ShopifyConnector(ClosingMixin):
                 store=store, key="access_token", detail="or client_id + client_secret required"
             )
         self.session = ApiSession(
-            platform=self.platform.value,
+            platform=self.platform.label,
             store=store,
             base_url=base_url,
             hooks=self,
@@ -273,7 +273,7 @@ class ShopifyConnector(ClosingMixin):
         """Map Shopify status codes and ``{"errors": ...}`` bodies to typed errors."""
         rid = response.headers.get("x-request-id", "")
         status = response.status_code
-        ctx = {"platform": self.platform.value, "store": self.store, "request_id": rid}
+        ctx = {"platform": self.platform.label, "store": self.store, "request_id": rid}
         if status == 429:
             raise RateLimited(retry_after=retry_after_seconds(response.headers) or 2.0, **ctx)
         if status >= 500:
@@ -427,12 +427,12 @@ class ShopifyConnector(ClosingMixin):
 
     def _bad(self, detail: str, request_id: str) -> BadResponse:
         return BadResponse(
-            platform=self.platform.value, store=self.store, detail=detail, request_id=request_id
+            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
         )
 
     def _rejected(self, code: str, message: str) -> PlatformError:
         return PlatformError(
-            code=code, platform_message=message, platform=self.platform.value, store=self.store
+            code=code, platform_message=message, platform=self.platform.label, store=self.store
         )
 
 

@@ -146,7 +146,7 @@ class TikTokConnector(ClosingMixin):
         self._sort_field = settings.get("sort_field", "").strip() or "create_time"
         self._on_secrets_changed = runtime.on_secrets_changed
         self.session = ApiSession(
-            platform=self.platform.value,
+            platform=self.platform.label,
             store=store,
             base_url=base_url or "https://open-api.tiktokglobalshop.com",
             hooks=self,
@@ -327,7 +327,7 @@ class TikTokConnector(ClosingMixin):
     def interpret(self, request: ApiRequest, response: httpx.Response) -> Reply:
         """HTTP 200 and ``code == 0`` is success; anything else is typed."""
         status = response.status_code
-        ctx = {"platform": self.platform.value, "store": self.store, "request_id": ""}
+        ctx = {"platform": self.platform.label, "store": self.store, "request_id": ""}
         if status == 429:
             raise RateLimited(retry_after=retry_after_seconds(response.headers), **ctx)
         if status >= 500:
@@ -469,12 +469,12 @@ class TikTokConnector(ClosingMixin):
 
     def _bad(self, detail: str, request_id: str) -> BadResponse:
         return BadResponse(
-            platform=self.platform.value, store=self.store, detail=detail, request_id=request_id
+            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
         )
 
     def _rejected(self, code: str, message: str) -> PlatformError:
         return PlatformError(
-            code=code, platform_message=message, platform=self.platform.value, store=self.store
+            code=code, platform_message=message, platform=self.platform.label, store=self.store
         )
 
 

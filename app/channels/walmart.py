@@ -142,7 +142,7 @@ class WalmartConnector(ClosingMixin):
             or self.optional_settings["tracking_url_template"]
         )
         self.session = ApiSession(
-            platform=self.platform.value,
+            platform=self.platform.label,
             store=store,
             base_url=base,
             hooks=self,
@@ -323,7 +323,7 @@ class WalmartConnector(ClosingMixin):
         """Map statuses and ``error``/``errors`` envelopes to typed errors."""
         rid = response.request.headers.get("WM_QOS.CORRELATION_ID", "")
         status = response.status_code
-        ctx = {"platform": self.platform.value, "store": self.store, "request_id": rid}
+        ctx = {"platform": self.platform.label, "store": self.store, "request_id": rid}
         if status == 429:
             wait = self._replenish_in(response.headers) or retry_after_seconds(response.headers)
             raise RateLimited(retry_after=wait, **ctx)
@@ -460,12 +460,12 @@ class WalmartConnector(ClosingMixin):
 
     def _bad(self, detail: str, request_id: str) -> BadResponse:
         return BadResponse(
-            platform=self.platform.value, store=self.store, detail=detail, request_id=request_id
+            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
         )
 
     def _rejected(self, code: str, message: str) -> PlatformError:
         return PlatformError(
-            code=code, platform_message=message, platform=self.platform.value, store=self.store
+            code=code, platform_message=message, platform=self.platform.label, store=self.store
         )
 
 

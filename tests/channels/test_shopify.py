@@ -147,9 +147,10 @@ def test_bad_token_is_auth_error(fake: FakeShopify, clock: VirtualClock) -> None
         "s", {}, {"access_token": "wrong"}, base_url=fake.url,
         runtime=ConnectorRuntime(http=FAST, clock=clock),
     )
-    with pytest.raises(AuthError):
+    with pytest.raises(AuthError) as info:
         conn.test_connection()
     conn.close()
+    assert info.value.message.startswith("Shopify rejected")  # the name sellers know
 
 
 def test_client_credentials_token_refreshed_before_expiry_and_after_revocation(
