@@ -25,6 +25,8 @@ import multiprocessing
 import resource
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
@@ -35,6 +37,7 @@ from keyring.backends import fail
 from app.channels import HttpOptions, RateLimiterRegistry
 from app.channels.http import ConnectorRuntime
 from app.channels.shopify import ShopifyConnector
+from app.db.engine import Database
 from app.db.schema import open_database
 from app.secrets import SecretStore
 from app.services.sync import SyncEnvironment, SyncReport, run_sync
@@ -77,23 +80,42 @@ class _Times:
     report: SyncReport | None = None
 
 
+@contextmanager
+def fake_shopify_process(count: int) -> Iterator[tuple[str, Connection]]:
+    """The seeded fake in its own process: its URL, and the pipe that sets its latency."""
+    ours, theirs = multiprocessing.Pipe()
+    server = multiprocessing.get_context("spawn").Process(target=_serve, args=(count, theirs))
+    server.start()
+    try:
+        yield str(ours.recv()), ours
+    finally:
+        ours.send("stop")
+        server.join(10)
+
+
+def bench_store(url: str, clock: VirtualClock, folder: Path, *, allocate: bool = True
+                ) -> tuple[Database, SyncEnvironment, int]:
+    """A fresh SQLite warehouse with plenty of stock and one store on the fake: db, env, id."""
+    db = open_database(f"sqlite:///{folder / 'bench.sqlite3'}")
+    build_world(db)
+    receive(db, "MUG", 100_000)
+    receive(db, "CUP", 100_000, bin_code="A-01-01-02")
+    env = SyncEnvironment(db, SecretStore(fail.Keyring(), folder / "secrets.json"),
+                          RateLimiterRegistry(clock), clock, HTTP, allocate=allocate)
+    harness = ShopifyHarness.__new__(ShopifyHarness)
+    harness.clock, harness.fake = clock, _Remote(url)
+    return db, env, add_store(env, harness, page_size=250, name="bench")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.sync")
     parser.add_argument("--orders", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--latency-ms", type=float, default=100.0)
     args = parser.parse_args(argv)
-    ours, theirs = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(
-        target=_serve, args=(args.orders, theirs))
-    server.start()
-    url = str(ours.recv())
-    try:
-        at_once = _measure(url, ours, 0.0, args.rounds)
-        slow = _measure(url, ours, args.latency_ms / 1000, 1)
-    finally:
-        ours.send("stop")
-        server.join(10)
+    with fake_shopify_process(args.orders) as (url, server):
+        at_once = _measure(url, server, 0.0, args.rounds)
+        slow = _measure(url, server, args.latency_ms / 1000, 1)
     print(f"orders on the platform       {args.orders}")
     _print(f"platform answers at once (best of {args.rounds} rounds)", at_once)
     _print(f"platform takes {args.latency_ms:.0f} ms per request", slow)
@@ -158,15 +180,7 @@ def _fetch_only(url: str, clock: VirtualClock) -> tuple[float, int]:
 
 def _full_sync(url: str, clock: VirtualClock, folder: Path, *,
                allocate: bool) -> tuple[float, SyncReport]:
-    db = open_database(f"sqlite:///{folder / 'bench.sqlite3'}")
-    build_world(db)
-    receive(db, "MUG", 100_000)
-    receive(db, "CUP", 100_000, bin_code="A-01-01-02")
-    env = SyncEnvironment(db, SecretStore(fail.Keyring(), folder / "secrets.json"),
-                          RateLimiterRegistry(clock), clock, HTTP, allocate=allocate)
-    harness = ShopifyHarness.__new__(ShopifyHarness)
-    harness.clock, harness.fake = clock, _Remote(url)
-    channel = add_store(env, harness, page_size=250, name="bench")
+    db, env, channel = bench_store(url, clock, folder, allocate=allocate)
     began = time.perf_counter()
     report = run_sync(env, channel)
     elapsed = time.perf_counter() - began

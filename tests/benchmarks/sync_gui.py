@@ -16,23 +16,18 @@ answering at once (the busiest case for our process). ``--no-settle`` leaves out
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from keyring.backends import fail
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import AppContext
-from app.channels import RateLimiterRegistry
-from app.db.schema import open_database
 from app.domain.states import Role
-from app.secrets import SecretStore
-from app.services.sync import SyncEnvironment, SyncReport
+from app.services.sync import SyncReport
 from app.services.users import create_user
 from app.settings import StationSettings
 from app.ui.devices.sync_scheduler import SyncScheduler
@@ -41,11 +36,8 @@ from app.ui.pages.base import PageContext
 from app.ui.pages.channels import ChannelsPage
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.sync_status import SyncStatusWidget
-from tests.benchmarks.sync import HTTP, SEEDED_AT, START, _Remote, _serve
+from tests.benchmarks.sync import SEEDED_AT, START, bench_store, fake_shopify_process
 from tests.fakes.platforms import VirtualClock
-from tests.sync.conftest import add_store
-from tests.sync.harness import ShopifyHarness
-from tests.world import build_world, receive
 
 TICK_MS = 5
 
@@ -56,17 +48,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-settle", action="store_true",
                         help="skip settle_heap(), which the app runs after sign-in")
     args = parser.parse_args(argv)
-    ours, theirs = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(
-        target=_serve, args=(args.orders, theirs))
-    server.start()
-    url = str(ours.recv())
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            idle, busy, report, seconds = _measure(url, Path(folder), not args.no_settle)
-    finally:
-        ours.send("stop")
-        server.join(10)
+    with fake_shopify_process(args.orders) as (url, _), \
+            tempfile.TemporaryDirectory() as folder:
+        idle, busy, report, seconds = _measure(url, Path(folder), not args.no_settle)
     print(f"orders synced             {report.counts.new} new in {report.pages} pages, "
           f"{seconds:.1f} s (error: {report.error})")
     print(f"GUI timer, idle           worst {max(idle):6.1f} ms late, "
@@ -80,19 +64,11 @@ def _measure(url: str, folder: Path, settle: bool
              ) -> tuple[list[float], list[float], SyncReport, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([])
-    db = open_database(f"sqlite:///{folder / 'gui.sqlite3'}")
-    build_world(db)
-    receive(db, "MUG", 100_000)
-    receive(db, "CUP", 100_000, bin_code="A-01-01-02")
-    with db.writing() as s:
-        user = create_user(s, "bench", "bench-pass-1", Role.ADMIN, actor="bench")
     clock = VirtualClock(START)
     clock.advance(SEEDED_AT)
-    env = SyncEnvironment(db, SecretStore(fail.Keyring(), folder / "secrets.json"),
-                          RateLimiterRegistry(clock), clock, HTTP)
-    harness = ShopifyHarness.__new__(ShopifyHarness)
-    harness.clock, harness.fake = clock, _Remote(url)
-    channel = add_store(env, harness, page_size=250, name="bench")
+    db, env, channel = bench_store(url, clock, folder)
+    with db.writing() as s:
+        user = create_user(s, "bench", "bench-pass-1", Role.ADMIN, actor="bench")
     tasks = TaskRunner(db)
     scheduler = SyncScheduler(env, tick_seconds=3600)
     ctx = PageContext(AppContext(StationSettings(), db), tasks, user,
