@@ -71,10 +71,14 @@ def test_sync_now_runs_on_the_background_thread_and_the_screen_follows(
         assert "Sync: OK" in status.text()
         assert page.channels_model.rows[0].held_orders == 1
         qtbot.waitUntil(lambda: "ODD-SKU" in page.unmapped_label.text())
-        # map the SKU from the screen: the held order is released
-        page.platform_sku_edit.setText("ODD-SKU")
-        page.sku_edit.setText("CUP")
-        qtbot.mouseClick(page.map_button, _left())
+        # map the SKU from the screen the way a scanner types: code, Enter, code, Enter
+        page.platform_sku_edit.setFocus()
+        qtbot.keyClicks(page.platform_sku_edit, "ODD-SKU")
+        qtbot.keyClick(page.platform_sku_edit, Qt.Key.Key_Return)
+        assert page.sku_edit.hasFocus()
+        qtbot.keyClicks(page.sku_edit, "CUP")
+        qtbot.keyClick(page.sku_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.channels_model.rows[0].held_orders == 0)
         qtmodeltester.check(page.mappings_model)
         with env.db.reading() as s:
             made = s.scalar(select(func.count()).select_from(ChannelOrder)
