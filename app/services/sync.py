@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.channels import (
@@ -59,6 +60,8 @@ ORDERS_OPERATION = "orders"
 DEFAULT_LOOKBACK = timedelta(days=30)
 DEFAULT_OVERLAP = timedelta(minutes=10)
 DEFAULT_LEASE_SECONDS = 900.0
+# Same text as app.ui.i18n's, so the screens translate it from the same entry.
+DATABASE_ERROR = QT_TRANSLATE_NOOP("errors", "Database error: {detail}")
 
 
 class SyncRefused(DomainError):
@@ -177,11 +180,20 @@ def due_channel_ids(session: Session, now: datetime) -> list[int]:
 
 def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event | None = None,
              progress: ProgressCallback | None = None) -> SyncReport:
-    """One full pass over one store; never raises for expected failures (see the report)."""
+    """One full pass over one store; never raises for expected failures (see the report).
+
+    That includes the database going away mid-run (a PostgreSQL server restarting, a
+    network drop): the pages committed so far stay, the report says what happened, and
+    the lease, if it could not be released, simply expires.
+    """
     cancel = cancel or threading.Event()
     config = run_read(env.db, channel_config, channel_id)
     report = SyncReport(config.id, config.name, config.platform)
-    holder = run_write(env.db, acquire_lease, config.id, env.holder, env.lease_seconds)
+    try:
+        holder = run_write(env.db, acquire_lease, config.id, env.holder, env.lease_seconds)
+    except DBAPIError as exc:
+        _fail_database(report, exc)
+        return report
     if holder is not None:
         error = SyncRefused(store=config.name, holder=holder)
         _fail(report, error)
@@ -195,10 +207,17 @@ def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event |
         report.cancelled_by_user = True
     except (ChannelError, DomainError) as exc:
         _fail(report, exc)
+    except DBAPIError as exc:
+        _fail_database(report, exc)
     finally:
         if connector is not None:
             connector.close()
-        run_write(env.db, _finish, config.id, report, env.holder)
+        try:
+            run_write(env.db, _finish, config.id, report, env.holder)
+        except DBAPIError as exc:
+            log.warning("%s: could not record the end of the sync: %s", config.name, exc)
+            if report.error is None:
+                _fail_database(report, exc)
     return report
 
 
@@ -209,6 +228,12 @@ def _fail(report: SyncReport, exc: ChannelError | DomainError) -> None:
     else:
         report.error_template, report.error_params = exc.message_template, dict(exc.params)
         report.request_id = exc.request_id or None
+
+
+def _fail_database(report: SyncReport, exc: DBAPIError) -> None:
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    report.error_template, report.error_params = DATABASE_ERROR, {"detail": detail}
+    report.error = DATABASE_ERROR.format(detail=detail)
 
 
 def _run_pages(env: SyncEnvironment, config: ChannelConfig, connector: Connector,

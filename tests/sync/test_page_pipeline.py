@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
-from app.db.models import ChannelCursor, ChannelOrder, Order, SyncLease
+from app.db.models import Channel, ChannelCursor, ChannelOrder, Order, SyncLease
 from app.services.run import run_write
-from app.services.sync import SyncEnvironment, SyncProgress, run_sync
+from app.services.sync import DATABASE_ERROR, SyncEnvironment, SyncProgress, run_sync
 from app.services.sync_leases import release_lease
 from tests.fakes.platforms import FaultPlan, VirtualClock
 from tests.sync.conftest import add_store
@@ -89,3 +89,30 @@ def test_platform_failing_after_a_page_keeps_that_page_and_the_next_run_resumes_
     assert resumed.error is None, resumed.error
     assert (resumed.pages, resumed.counts.new) == (2, 4)  # pages 2 and 3 only
     assert _external_ids(env) == sorted(ids)
+
+
+def test_database_failing_between_pages_is_reported_and_keeps_the_committed_page(
+    env: SyncEnvironment, clock: VirtualClock
+) -> None:
+    harness = ShopifyHarness(clock)
+    try:
+        start = clock.now() - timedelta(hours=5)
+        ids = [harness.seed(n, {"MUG": 1}, start + minutes(n)) for n in range(7)]
+        channel = add_store(env, harness, page_size=3)
+        clock.advance(300)
+
+        def break_database(progress: SyncProgress) -> None:
+            # After page 1 is committed, the table the next page's cursor goes to is gone
+            # (standing in for a server that went away): the write fails for real.
+            if progress.pages == 1:
+                with env.db.writing() as s:
+                    s.execute(text("DROP TABLE channel_cursors"))
+
+        report = run_sync(env, channel, progress=break_database)
+    finally:
+        harness.stop()
+    assert report.failed and report.pages == 1
+    assert report.error_template == DATABASE_ERROR and "Database error" in (report.error or "")
+    assert _external_ids(env) == sorted(ids[:3])  # page 1 kept, nothing of page 2
+    with env.db.reading() as s:
+        assert s.scalar(select(Channel.last_error)) == report.error  # shown on the screen

@@ -28,6 +28,8 @@ from app.services.sync import SyncEnvironment, SyncProgress, SyncReport, due_cha
 log = logging.getLogger(__name__)
 
 TICK_SECONDS: Final = 30.0
+# Same text as app.ui.i18n's, so the screens translate it from the same entry.
+UNEXPECTED_ERROR: Final = "Unexpected error: {detail}"
 
 # Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py,
 # app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the
@@ -161,15 +163,21 @@ class SyncScheduler(QObject):
     def _sync(self, channel_id: int) -> None:
         self._cancel.clear()
         try:
-            name = run_read(self.env.db, channel_config, channel_id).name
+            config = run_read(self.env.db, channel_config, channel_id)
         except DomainError:  # deleted meanwhile
             return
         self.running_channel = channel_id
         self.running_changed.emit(True)
-        self.sync_started.emit(channel_id, name)
+        self.sync_started.emit(channel_id, config.name)
         try:
             report = run_sync(self.env, channel_id, cancel=self._cancel,
                               progress=self._on_progress)
+        except Exception as exc:  # a bug: still end the run on screen, with what happened
+            log.exception("sync of %s failed", config.name)
+            report = SyncReport(channel_id, config.name, config.platform)
+            report.error_template = UNEXPECTED_ERROR
+            report.error_params = {"detail": f"{type(exc).__name__}: {exc}"}
+            report.error = UNEXPECTED_ERROR.format(**report.error_params)
         finally:
             self.running_channel = None
         self.last_reports[channel_id] = report
