@@ -65,6 +65,21 @@ class AuthError(ChannelError):
         super().__init__(request_id=request_id, **params)
 
 
+class ClockRejected(ChannelError):
+    """The platform refused a request because of the time it was signed with.
+
+    TikTok signs every request with the current time and refuses one more than a
+    few minutes off. The HTTP layer re-signs once with the clock learned from the
+    platform's ``Date`` header, so a PC whose clock is off still syncs; this error
+    reaches the user only when that did not help.
+    """
+
+    message_template = (
+        "{platform} refused the time of a request from store {store}: check this "
+        "computer's date, time and time zone ({detail})"
+    )
+
+
 class RateLimited(ChannelError):
     """The platform throttled us; ``retry_after`` is seconds to wait (None if unknown)."""
 

@@ -31,6 +31,7 @@ from app.channels.base import (
     AuthError,
     BadResponse,
     ChannelError,
+    ClockRejected,
     ConfigError,
     RateLimited,
     SyncCancelled,
@@ -334,10 +335,11 @@ class ApiSession:
     # -- public -------------------------------------------------------------------
 
     def send(self, request: ApiRequest) -> Reply:
-        """Send with limits, retries and one auth refresh; raise a ``ChannelError``."""
+        """Send with limits, retries, one auth refresh and one re-signing with the
+        platform's clock; raise a ``ChannelError``."""
         failures = 0
         throttles = 0
-        refreshed = False
+        refreshed = resigned = False
         while True:
             bucket = self.bucket(request.operation)
             self._acquire(bucket)
@@ -367,6 +369,15 @@ class ApiSession:
                     log.info("%s %s: token expired, refreshing once", self.platform, self.store)
                     refreshed = True
                     self._hooks.refresh_auth()
+                    continue
+                except ClockRejected:
+                    # The refusal's Date header has just corrected platform_now();
+                    # ``authorize`` signs the retry with it.
+                    if resigned or not request.auth:
+                        raise
+                    log.info("%s %s: request time refused, retrying with the platform's "
+                             "clock (%s off)", self.platform, self.store, self._server_offset)
+                    resigned = True
                     continue
                 except RateLimited as exc:
                     throttles += 1

@@ -24,6 +24,7 @@ import httpx
 from app.channels.base import (
     AuthError,
     BadResponse,
+    ClockRejected,
     ClosingMixin,
     ConfigError,
     PageBuilder,
@@ -75,6 +76,10 @@ _STATUS = {
     "CANCELLED": OrderStatus.CANCELLED,
 }
 _UNSCOPED = ("/authorization/", "/seller/")
+# The refusal of a request's ``timestamp`` (more than 5 minutes off). The code is the one
+# our fake answers with; the reference does not list TikTok's codes, so the message is
+# matched too.
+_TIMESTAMP_REFUSED = "106003"
 
 
 def sign_request(secret: str, path: str, params: Mapping[str, str], body: bytes | None) -> str:
@@ -342,6 +347,8 @@ class TikTokConnector(ClosingMixin):
         message = str(data.get("message") or "")
         if code.startswith(("105", "360")):
             raise AuthError(expired=request.operation != "token", detail=f"{code} {message}", **ctx)
+        if code == _TIMESTAMP_REFUSED or "timestamp" in message.lower():
+            raise ClockRejected(detail=f"{code} {message}", **ctx)
         raise PlatformError(code=code, platform_message=message, **ctx)
 
     # -- internals --------------------------------------------------------------------

@@ -460,6 +460,10 @@
         <translation>{platform} 拒绝了店铺 {store} 的凭据：{detail}</translation>
     </message>
     <message>
+        <source>{platform} refused the time of a request from store {store}: check this computer&apos;s date, time and time zone ({detail})</source>
+        <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
+    </message>
+    <message>
         <source>{platform} is throttling store {store}; retry in {retry_after} s</source>
         <translation>{platform} 正在限制店铺 {store} 的请求频率；{retry_after} 秒后重试</translation>
     </message>

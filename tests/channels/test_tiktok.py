@@ -9,7 +9,7 @@ from decimal import Decimal
 import httpx
 import pytest
 
-from app.channels.base import ConfigError, PlatformError
+from app.channels.base import ClockRejected, ConfigError, PlatformError
 from app.channels.http import ConnectorRuntime, HttpOptions
 from app.channels.normalized import OrderStatus, ShipmentLine
 from app.channels.tiktok import TikTokConnector, sign_request
@@ -160,6 +160,34 @@ def test_cipher_learned_from_shops(fake: FakeTikTok, clock: VirtualClock) -> Non
         assert "Fake TikTok Shop" in conn.test_connection()
     shops = fake.requests_to("/authorization/")
     assert shops and shops[0].q("shop_cipher") is None
+
+
+def test_a_pc_clock_ten_minutes_off_still_syncs(fake: FakeTikTok, clock: VirtualClock) -> None:
+    """TikTok refuses a timestamp more than 5 minutes off (warehouse PCs drift). The first
+    refusal's Date header corrects the connector's clock: that request is signed again and
+    every later one is right the first time."""
+    for seed in make_orders(9, T0):
+        fake.add(seed)
+    pc_clock = VirtualClock(clock.now() - timedelta(minutes=10))
+    with connect(fake, pc_clock) as conn:
+        assert "Fake TikTok Shop" in conn.test_connection()
+        orders = collect(conn.fetch_orders(T0, END))
+    assert len(orders) == 9
+    platform_now = clock.now().timestamp()
+    off = [abs(int(r.q("timestamp") or 0) - platform_now) > 300 for r in fake.log]
+    assert off == [True] + [False] * (len(off) - 1)
+
+
+def test_a_refused_time_the_platform_does_not_correct_asks_to_check_the_pc(
+    fake: FakeTikTok, clock: VirtualClock
+) -> None:
+    fake.send_date = False  # e.g. a proxy that strips it: nothing to learn the time from
+    pc_clock = VirtualClock(clock.now() - timedelta(minutes=10))
+    with connect(fake, pc_clock) as conn, pytest.raises(ClockRejected) as caught:
+        conn.test_connection()
+    assert "check this computer's date, time and time zone" in caught.value.message
+    assert caught.value.request_id
+    assert len(fake.log) == 2  # refused, signed again once, refused: no loop
 
 
 def test_fault_storm_exact_orders(clock: VirtualClock) -> None:

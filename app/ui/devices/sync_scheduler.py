@@ -39,6 +39,7 @@ ERROR_TEMPLATES: Final[tuple[str, ...]] = (
     str(QT_TRANSLATE_NOOP("errors", "Channel error on {store}: {detail}")),
     str(QT_TRANSLATE_NOOP("errors", "Store {store}: setting {key} is missing or invalid ({detail})")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "{platform} rejected the credentials of store {store}: {detail}")),  # noqa: E501
+    str(QT_TRANSLATE_NOOP("errors", "{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "{platform} is throttling store {store}; retry in {retry_after} s")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "{platform} is temporarily unavailable for store {store}: {detail}")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "{platform} returned error {code} for store {store}: {platform_message}")),  # noqa: E501

@@ -110,11 +110,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         reason = self.responses.get(response.status, ("",))[0]
         head = [f"HTTP/1.1 {response.status} {reason}"]
-        headers = {
-            "Date": format_datetime(self.server.fake.clock.now(), usegmt=True),
-            "Content-Length": str(len(response.body)),
-            **response.headers,
-        }
+        headers = {"Content-Length": str(len(response.body)), **response.headers}
+        if self.server.fake.send_date:
+            headers["Date"] = format_datetime(self.server.fake.clock.now(), usegmt=True)
         head += [f"{k}: {v}" for k, v in headers.items()]
         raw = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + response.body
         try:
@@ -148,6 +146,8 @@ class FakePlatform:
         #: real seconds every answer takes, like a remote platform's processing and network
         #: time (the benchmarks use it; tests leave it at 0)
         self.latency = 0.0
+        #: answer with a ``Date`` header, as HTTP servers do; off: a proxy that strips it
+        self.send_date = True
         self._buckets: dict[str, tuple[float, float]] = {}
         self._rng = random.Random(self.faults.seed)
         self._cursor_counter = 0
