@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,6 +48,8 @@ LINES_CHANGED_REASON = QT_TRANSLATE_NOOP(
     "OrderNotes", "changed on platform after allocation — check the lines")
 UNMAPPED_PREFIX = "unmapped SKU: "
 NO_ADDRESS_REASON = "no usable ship-to address"
+NUMBER_TAKEN_REASON = QT_TRANSLATE_NOOP(
+    "OrderNotes", "order number already used by another order of this client")
 
 #: Our states before anything left a bin: a platform cancellation can simply cancel.
 _BEFORE_PICKING = frozenset({OrderStatus.NEW, OrderStatus.BACKORDERED, OrderStatus.ALLOCATED})
@@ -177,6 +180,12 @@ def release_held_orders(session: Session, channel_id: int, *, actor: str) -> lis
 def resolve_platform_skus(session: Session, channel_id: int, client_id: int,
                           platform_skus: Iterable[str]) -> dict[str, int]:
     """Platform SKU -> warehouse SKU id: explicit mappings first, then the client's codes."""
+    return _resolve_skus(session, channel_id, client_id, platform_skus)[0]
+
+
+def _resolve_skus(session: Session, channel_id: int, client_id: int,
+                  platform_skus: Iterable[str]) -> tuple[dict[str, int], set[str]]:
+    """Like ``resolve_platform_skus``; also says which SKUs already have a mapping row."""
     wanted = sorted(set(platform_skus))
     found: dict[str, int] = {}
     for start in range(0, len(wanted), 900):
@@ -185,35 +194,34 @@ def resolve_platform_skus(session: Session, channel_id: int, client_id: int,
             select(SkuMapping.platform_sku, SkuMapping.sku_id)
             .where(SkuMapping.channel_id == channel_id, SkuMapping.platform_sku.in_(chunk))
         ).all())
+    mapped = set(found)
     rest = [s for s in wanted if s not in found]
     if rest:
         found.update(resolve_skus(session, client_id, rest))
-    return found
+    return found, mapped
 
 
 def _create(session: Session, config: ChannelConfig,
             items: Sequence[tuple[NormalizedOrder, ChannelOrder | None]],
             outcome: ImportOutcome, actor: str) -> None:
     """Make warehouse orders of releasable platform orders; hold what cannot be made."""
-    skus = resolve_platform_skus(session, config.id, config.client_id,
+    skus, mapped = _resolve_skus(session, config.id, config.client_id,
                                  {ln.sku for o, _ in items for ln in o.lines})
-    _remember_auto_mappings(session, config.id, skus)
+    _remember_auto_mappings(session, config.id, {s: i for s, i in skus.items()
+                                                 if s not in mapped})
     drafts: list[OrderDraft] = []
     pending: list[tuple[NormalizedOrder, ChannelOrder | None, str]] = []
-    taken = existing_order_ids(session, config.client_id,
-                               {_number(config, o, 0) for o, _ in items}
-                               | {_number(config, o, 1) for o, _ in items})
-    used = set(taken)
+    used = _numbers_in_use(session, config, [o for o, _ in items])
     for order, row in items:
         problem = _problem(order, skus)
-        if problem is not None:
+        number = _free_number(config, order, used) if problem is None else None
+        if number is None:
             was_held = row is not None and row.held_reason is not None
-            _record(outcome, config.id, row, order, order_id=None, held=problem,
-                    keep_payload=True)
+            _record(outcome, config.id, row, order, order_id=None,
+                    held=problem or NUMBER_TAKEN_REASON, keep_payload=True)
             if not was_held:
                 outcome.counts.held += 1
             continue
-        number = next(n for n in (_number(config, order, k) for k in range(3)) if n not in used)
         used.add(number)
         drafts.append(_draft(order, number, skus))
         pending.append((order, row, number))
@@ -250,6 +258,31 @@ def _number(config: ChannelConfig, order: NormalizedOrder, variant: int) -> str:
     return f"{config.name}-{order.external_id}"[:64]
 
 
+def _numbers_in_use(session: Session, config: ChannelConfig,
+                    orders: Sequence[NormalizedOrder]) -> set[str]:
+    """The client's order numbers among those ``_free_number`` may pick for ``orders``.
+
+    The platform's own numbers first; the store-prefixed ones only for orders whose
+    number is taken or repeats in the page (rare: one query instead of two per page).
+    """
+    client = config.client_id
+    own = Counter(_number(config, o, 0) for o in orders)
+    used = set(existing_order_ids(session, client, own))
+    clashing = [o for o in orders if (n := _number(config, o, 0)) in used or own[n] > 1]
+    if clashing:
+        used.update(existing_order_ids(
+            session, client, {_number(config, o, k) for o in clashing for k in (1, 2)}))
+    return used
+
+
+def _free_number(config: ChannelConfig, order: NormalizedOrder, used: set[str]) -> str | None:
+    for variant in range(3):
+        number = _number(config, order, variant)
+        if number not in used:
+            return number
+    return None
+
+
 def _draft(order: NormalizedOrder, number: str, skus: Mapping[str, int]) -> OrderDraft:
     ship = order.ship_to or Address()
     merged: dict[int, list[Any]] = {}
@@ -275,13 +308,10 @@ def _draft(order: NormalizedOrder, number: str, skus: Mapping[str, int]) -> Orde
 
 
 def _remember_auto_mappings(session: Session, channel_id: int, skus: Mapping[str, int]) -> None:
-    """SKUs matched by code become mappings, so stock pushes cover them too."""
-    explicit = set(session.scalars(
-        select(SkuMapping.platform_sku).where(SkuMapping.channel_id == channel_id,
-                                              SkuMapping.platform_sku.in_(list(skus)))
-    )) if skus else set()
+    """SKUs matched by code (``skus``: those without a mapping row) become mappings, so
+    stock pushes cover them too."""
     new = [{"channel_id": channel_id, "platform_sku": s, "sku_id": i, "auto": True,
-            "created_at": utcnow()} for s, i in skus.items() if s not in explicit]
+            "created_at": utcnow()} for s, i in skus.items()]
     if new:
         stmt = dialect_insert(session)(SkuMapping).on_conflict_do_nothing(
             index_elements=["channel_id", "platform_sku"])

@@ -13,14 +13,17 @@ import os
 import socket
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.dialects import dialect_insert
 from app.db.models import SyncLease
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
+
+_LEASES = cast(Table, SyncLease.__table__)
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +74,17 @@ def acquire_lease(session: Session, channel_id: int, holder: str, seconds: float
 
 def renew_lease(session: Session, channel_id: int, holder: str, seconds: float,
                 store: str) -> None:
-    """Extend our lease inside a page's transaction; raise LeaseLost if it is not ours."""
-    renewed = session.execute(
-        update(SyncLease)
-        .where(SyncLease.channel_id == channel_id, SyncLease.holder == holder)
+    """Extend our lease inside a page's transaction; raise LeaseLost if it is not ours.
+
+    Runs on the session's connection: once per page, and the ORM's bulk-update
+    bookkeeping (matching loaded objects) has nothing to do here.
+    """
+    renewed = session.connection().execute(
+        update(_LEASES)
+        .where(_LEASES.c.channel_id == channel_id, _LEASES.c.holder == holder)
         .values(expires_at=utcnow() + timedelta(seconds=seconds))
     )
-    if renewed.rowcount != 1:  # type: ignore[attr-defined]
+    if renewed.rowcount != 1:
         raise LeaseLost(store=store)
 
 

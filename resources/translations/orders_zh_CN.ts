@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ImportOrdersDialog</name>
@@ -240,6 +241,10 @@
         <translation>分配库存后平台改了订单 — 请核对商品行</translation>
     </message>
     <message>
+        <source>order number already used by another order of this client</source>
+        <translation>订单号已被该客户的其他订单使用</translation>
+    </message>
+    <message>
         <source>hold released</source>
         <translation>已解除挂起</translation>
     </message>
@@ -353,7 +358,7 @@
         <translation>导入订单…</translation>
     </message>
     <message>
-        <source>Import a seller's CSV or Excel order file</source>
+        <source>Import a seller&apos;s CSV or Excel order file</source>
         <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
     </message>
     <message>
@@ -361,7 +366,7 @@
         <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
     </message>
     <message>
-        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
+        <source>Order number, part of the buyer&apos;s name, tracking number, or a SKU code or barcode. A scanner&apos;s Enter searches at once (Ctrl+F comes here).</source>
         <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
     </message>
     <message>
@@ -437,7 +442,7 @@
         <translation>打印面单</translation>
     </message>
     <message>
-        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
+        <source>A 4x6 shipping label for each selected order, on this station&apos;s printer</source>
         <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
     </message>
     <message>

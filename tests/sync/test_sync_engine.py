@@ -11,9 +11,11 @@ from app.db.models import ChannelOrder, Order, OrderLine, Sku
 from app.domain.states import OrderStatus
 from app.services.fulfilment import pack_order, start_picking
 from app.services.sync import SyncEnvironment, run_sync
-from app.services.sync_import import INTERCEPT_REASON
+from app.services.sync_import import INTERCEPT_REASON, NUMBER_TAKEN_REASON
+from tests.fakes.platforms import VirtualClock
 from tests.sync.conftest import add_store
-from tests.sync.harness import Harness, minutes
+from tests.sync.harness import Harness, ShopifyHarness, minutes
+from tests.world import place_order
 
 
 def warehouse_orders(env: SyncEnvironment) -> dict[str, tuple[str, str | None, int]]:
@@ -124,3 +126,33 @@ def test_unmapped_sku_is_held_then_released_by_mapping(
                                  .where(OrderLine.order_id == order_id_of(env, odd))))
         assert skus == Counter({"MUG": 1, "CUP": 1})
         assert unmapped_skus(s, channel) == []
+
+
+def test_numbers_the_client_already_uses_get_the_store_prefix_or_hold_the_order(
+    env: SyncEnvironment, clock: VirtualClock
+) -> None:
+    """Before, the last case stopped the store's sync for good (a unique-constraint
+    failure on every run of that page)."""
+    harness = ShopifyHarness(clock)
+    try:
+        now = clock.now() - timedelta(hours=1)
+        ids = [harness.seed(n, {"CUP": 1}, now + minutes(n)) for n in range(4)]
+        # e.g. a file import or another store already has these numbers for ACME
+        for number in ("#1000", "#1001", "shopify-store-#1001",
+                       "#1002", "shopify-store-#1002", "shopify-store-1002"):
+            place_order(env.db, number, {"CUP": 1})
+        channel = add_store(env, harness)
+        clock.advance(300)
+        report = run_sync(env, channel)
+    finally:
+        harness.stop()
+    assert report.error is None, report.error
+    assert (report.counts.new, report.counts.held) == (3, 1)
+    with env.db.reading() as s:
+        made = dict(s.execute(select(ChannelOrder.external_id, Order.number)
+                              .join(Order, Order.id == ChannelOrder.order_id)).all())
+        held = s.execute(select(ChannelOrder.external_id, ChannelOrder.held_reason)
+                         .where(ChannelOrder.order_id.is_(None))).all()
+    assert made == {ids[0]: "shopify-store-#1000", ids[1]: "shopify-store-1001",
+                    ids[3]: "#1003"}
+    assert held == [(ids[2], NUMBER_TAKEN_REASON)]  # every variant taken: held, not stuck
