@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
 from app.hardware.scales import errors
 from app.ui.devices.scale import ERROR_TEMPLATES
-
-TS_FILE = Path(__file__).resolve().parents[2] / "resources/translations/scale_zh_CN.ts"
+from tests.catalogue import finished_translations, placeholders
 
 
 def scale_error_templates() -> set[str]:
@@ -24,17 +20,8 @@ def test_every_scale_error_template_is_marked_for_translation() -> None:
 
 
 def test_scale_catalogue_translates_every_error_template() -> None:
-    translated: dict[str, str] = {}
-    for context in ET.parse(TS_FILE).iter("context"):
-        if context.findtext("name") != "errors":
-            continue
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") is None:
-                translated[message.findtext("source") or ""] = (translation.text or "").strip()
+    translated = finished_translations("scale_zh_CN.ts", "errors")
     for template in scale_error_templates():
         assert translated.get(template), template
         # the placeholders survive translation, so formatting cannot fail
-        assert sorted(part.split("}")[0] for part in template.split("{")[1:]) == sorted(
-            part.split("}")[0] for part in translated[template].split("{")[1:]
-        ), template
+        assert placeholders(template) == placeholders(translated[template]), template

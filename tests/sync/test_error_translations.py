@@ -3,14 +3,10 @@ template is marked for lupdate and translated in the channels catalogue."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
 import app.channels  # noqa: F401  (every connector module, so every error class is defined)
 from app.channels.base import ChannelError
 from app.ui.devices.sync_scheduler import ERROR_TEMPLATES
-
-TS_FILE = Path(__file__).resolve().parents[2] / "resources/translations/channels_zh_CN.ts"
+from tests.catalogue import finished_translations, placeholders
 
 
 def channel_error_templates() -> set[str]:
@@ -23,23 +19,12 @@ def channel_error_templates() -> set[str]:
     return found
 
 
-def placeholders(text: str) -> list[str]:
-    return sorted(part.split("}")[0] for part in text.split("{")[1:])
-
-
 def test_every_connector_error_template_is_marked_for_translation() -> None:
     assert channel_error_templates() <= set(ERROR_TEMPLATES)
 
 
 def test_channels_catalogue_translates_every_marked_error_template() -> None:
-    translated: dict[str, str] = {}
-    for context in ET.parse(TS_FILE).iter("context"):
-        if context.findtext("name") != "errors":
-            continue
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") is None:
-                translated[message.findtext("source") or ""] = (translation.text or "").strip()
+    translated = finished_translations("channels_zh_CN.ts", "errors")
     for template in ERROR_TEMPLATES:
         assert translated.get(template), template
         # the placeholders survive translation, so formatting cannot fail
