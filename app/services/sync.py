@@ -97,13 +97,23 @@ class SyncReport:
     platform: str
     counts: SyncCounts = field(default_factory=SyncCounts)
     pages: int = 0
-    error: str | None = None
+    #: Set when the run failed: the message template (translated on screens) and its fields.
     error_template: str | None = None
     error_params: dict[str, Any] = field(default_factory=dict)
     request_id: str | None = None
     cancelled_by_user: bool = False
     refused: bool = False
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def error(self) -> str | None:
+        """The failure in English, for the CLI and the logs (None: no failure)."""
+        if self.error_template is None:
+            return None
+        try:
+            return self.error_template.format(**self.error_params)
+        except (KeyError, IndexError):  # as ChannelError.message: never lose the failure
+            return f"{self.error_template} {self.error_params}"
 
     @property
     def failed(self) -> bool:
@@ -222,7 +232,6 @@ def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event |
 
 
 def _fail(report: SyncReport, exc: ChannelError | DomainError) -> None:
-    report.error = exc.message
     if isinstance(exc, DomainError):
         report.error_template, report.error_params = exc.template, dict(exc.params)
     else:
@@ -233,7 +242,6 @@ def _fail(report: SyncReport, exc: ChannelError | DomainError) -> None:
 def _fail_database(report: SyncReport, exc: DBAPIError) -> None:
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
     report.error_template, report.error_params = DATABASE_ERROR, {"detail": detail}
-    report.error = DATABASE_ERROR.format(detail=detail)
 
 
 def _run_pages(env: SyncEnvironment, config: ChannelConfig, connector: Connector,

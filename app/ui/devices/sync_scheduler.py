@@ -178,7 +178,6 @@ class SyncScheduler(QObject):
             report = SyncReport(channel_id, config.name, config.platform)
             report.error_template = UNEXPECTED_ERROR
             report.error_params = {"detail": f"{type(exc).__name__}: {exc}"}
-            report.error = UNEXPECTED_ERROR.format(**report.error_params)
         finally:
             self.running_channel = None
         self.last_reports[channel_id] = report
