@@ -386,7 +386,7 @@ class ShopifyConnector(ClosingMixin):
             lines = aggregate_lines(
                 (
                     li.get("sku") or f"variant:{li.get('variant_id')}",
-                    int(li.get("quantity", 0)),
+                    _units_to_ship(li),
                     _decimal(li.get("price")),
                     currency,
                     str(li.get("title") or ""),
@@ -434,6 +434,15 @@ class ShopifyConnector(ClosingMixin):
         return PlatformError(
             code=code, platform_message=message, platform=self.platform.label, store=self.store
         )
+
+
+def _units_to_ship(line_item: dict[str, Any]) -> int:
+    """Units of a line the warehouse ships: none of a gift card, tip or shipping protection
+    (``requires_shipping`` false), and not those removed or refunded before shipping
+    (``current_quantity``, where the API version sends it)."""
+    if line_item.get("requires_shipping") is False:
+        return 0
+    return int(line_item.get("current_quantity", line_item.get("quantity", 0)))
 
 
 def next_page_query(link_header: str) -> str | None:

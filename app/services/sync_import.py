@@ -145,9 +145,11 @@ def import_orders(session: Session, config: ChannelConfig, orders: Iterable[Norm
         if row is not None and row.order_id is not None:
             _update_existing(session, row, order, outcome, config, actor)
             continue
-        if order.status in _RELEASABLE:
+        if order.status in _RELEASABLE and order.lines:
             to_create.append((order, row))
             continue
+        # Not to be shipped (yet): unpaid, cancelled or shipped before we saw it, or
+        # nothing on it to ship (a gift card alone): remembered, not made, not held.
         _record(outcome, config.id, row, order, order_id=None, held=None, keep_payload=False)
         if row is not None:
             outcome.counts.updated += 1

@@ -85,6 +85,27 @@ def test_normalised_fields(fake: FakeShopify, clock: VirtualClock) -> None:
     assert order.ship_to.country == "US" and order.buyer.email == "bob@example.com"
 
 
+def test_only_units_to_ship_become_lines(fake: FakeShopify, clock: VirtualClock) -> None:
+    fake.add(
+        SeedOrder(
+            "556",
+            "#556",
+            T0,
+            T0,
+            [
+                SeedLine("MUG", 3, removed=1),  # one taken off the order before shipping
+                SeedLine("ROUTE-PROTECTION", 1, Decimal("2.95"), ships=False),
+                SeedLine("CAP", 1, removed=1),  # refunded entirely
+            ],
+        )
+    )
+    with connect(fake, clock) as conn:
+        order = collect(conn.fetch_orders(T0, END))["556"]
+        assert [(li.sku, li.quantity) for li in order.lines] == [("MUG", 2)]
+        assert conn.push_tracking("556", "UPS", "1Z9", [ShipmentLine("MUG", 2)]).ok
+    assert fake.orders[556]["fulfillment_status"] == "fulfilled"
+
+
 def test_resume_from_cursor_and_incremental_window(fake: FakeShopify, clock: VirtualClock) -> None:
     for seed in make_orders(9, T0, step=timedelta(minutes=1)):
         fake.add(seed)

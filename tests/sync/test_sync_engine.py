@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
@@ -12,7 +13,7 @@ from app.domain.states import OrderStatus
 from app.services.fulfilment import pack_order, start_picking
 from app.services.sync import SyncEnvironment, run_sync
 from app.services.sync_import import INTERCEPT_REASON, NUMBER_TAKEN_REASON
-from tests.fakes.platforms import VirtualClock
+from tests.fakes.platforms import SeedLine, SeedOrder, VirtualClock
 from tests.sync.conftest import add_store
 from tests.sync.harness import Harness, ShopifyHarness, minutes
 from tests.world import place_order
@@ -156,3 +157,33 @@ def test_numbers_the_client_already_uses_get_the_store_prefix_or_hold_the_order(
     assert made == {ids[0]: "shopify-store-#1000", ids[1]: "shopify-store-1001",
                     ids[3]: "#1003"}
     assert held == [(ids[2], NUMBER_TAKEN_REASON)]  # every variant taken: held, not stuck
+
+
+def test_gift_cards_and_shipping_protection_are_not_picked_or_held(
+    env: SyncEnvironment, clock: VirtualClock
+) -> None:
+    """Lines Shopify marks as not requiring shipping never reach the warehouse: an order
+    of them alone is remembered but not made, and none is held for an unmapped SKU."""
+    harness = ShopifyHarness(clock)
+    try:
+        now = clock.now() - timedelta(hours=1)
+        mixed = "1001"
+        harness.fake.add(SeedOrder(mixed, "#1001", now, now, [
+            SeedLine("MUG", 1), SeedLine("ROUTE-PROTECTION", 1, Decimal("2.95"), ships=False)]))
+        harness.fake.add(SeedOrder("1002", "#1002", now, now,
+                                   [SeedLine("GIFT-CARD-50", 1, ships=False)]))
+        channel = add_store(env, harness)
+        clock.advance(300)
+        report = run_sync(env, channel)
+        again = run_sync(env, channel)
+    finally:
+        harness.stop()
+    assert report.error is None, report.error
+    assert (report.counts.fetched, report.counts.new, report.counts.held) == (2, 1, 0)
+    assert (again.counts.new, again.counts.held, again.counts.updated) == (0, 0, 0)
+    assert warehouse_orders(env) == {mixed: (OrderStatus.ALLOCATED, None, 1)}
+    with env.db.reading() as s:
+        kept = s.execute(select(ChannelOrder.external_id, ChannelOrder.order_id,
+                                ChannelOrder.held_reason)
+                         .where(ChannelOrder.external_id == "1002")).all()
+    assert kept == [("1002", None, None)]

@@ -9,11 +9,18 @@ from decimal import Decimal
 
 @dataclass
 class SeedLine:
-    """A SKU on a seed order; ``quantity`` units at ``price`` each."""
+    """A SKU on a seed order; ``quantity`` units at ``price`` each.
+
+    ``ships`` false: a gift card, tip or shipping protection (nothing to pick);
+    ``removed``: units taken off the order (an edit or refund) before shipping.
+    Platforms that have no such lines ignore both.
+    """
 
     sku: str
     quantity: int
     price: Decimal = Decimal("9.99")
+    ships: bool = True
+    removed: int = 0
 
 
 @dataclass

@@ -82,6 +82,9 @@ class FakeShopify(FakePlatform):
                     "sku": line.sku,
                     "title": f"Item {line.sku}",
                     "quantity": line.quantity,
+                    "current_quantity": line.quantity - line.removed,
+                    "requires_shipping": line.ships,
+                    "gift_card": False,
                     "price": str(line.price),
                     "fulfillment_status": None,
                 }
@@ -131,12 +134,13 @@ class FakeShopify(FakePlatform):
                         {
                             "id": li["id"] * 10,
                             "line_item_id": li["id"],
-                            "quantity": li["quantity"],
+                            "quantity": li["current_quantity"],
                             "fulfillable_quantity": 0
                             if seed.status == "shipped"
-                            else li["quantity"],
+                            else li["current_quantity"],
                         }
                         for li in items
+                        if li["requires_shipping"] and li["current_quantity"] > 0
                     ],
                 }
             ]
