@@ -77,9 +77,10 @@ _STATUS = {
 }
 _UNSCOPED = ("/authorization/", "/seller/")
 # The refusal of a request's ``timestamp`` (more than 5 minutes off). The code is the one
-# our fake answers with; the reference does not list TikTok's codes, so the message is
-# matched too.
+# our fake answers with; the reference does not list TikTok's codes, so a refusal of the
+# common parameters (106...) that names the timestamp counts too.
 _TIMESTAMP_REFUSED = "106003"
+_COMMON_PARAMETER_ERRORS = "106"
 
 
 def sign_request(secret: str, path: str, params: Mapping[str, str], body: bytes | None) -> str:
@@ -347,7 +348,9 @@ class TikTokConnector(ClosingMixin):
         message = str(data.get("message") or "")
         if code.startswith(("105", "360")):
             raise AuthError(expired=request.operation != "token", detail=f"{code} {message}", **ctx)
-        if code == _TIMESTAMP_REFUSED or "timestamp" in message.lower():
+        if code == _TIMESTAMP_REFUSED or (
+            code.startswith(_COMMON_PARAMETER_ERRORS) and "timestamp" in message.lower()
+        ):
             raise ClockRejected(detail=f"{code} {message}", **ctx)
         raise PlatformError(code=code, platform_message=message, **ctx)
 
