@@ -316,7 +316,8 @@ def find_orders_by_number(
         ):
             continue
         shipping = _utc(r.ship_by) if r.ship_by is not None else None
-        found.append(_row(r, r.client_code, r.warehouse_code, r.units, ordered, shipping))
+        row = _row(r, r.client_code, r.warehouse_code, r.units)
+        found.append(replace(row, order_date=ordered, ship_by=shipping))
     return found
 
 
@@ -362,16 +363,12 @@ def count_orders_by_status(session: Session, query: OrderQuery) -> dict[OrderSta
     return counts
 
 
-def _row(o: Any, client_code: str, wh_code: str | None, units: int | None,
-         order_date: datetime | None = None, ship_by: datetime | None = None) -> OrderRow:
-    """An order (ORM object or result row with the same names) as a list row.
-
-    ``order_date``/``ship_by`` override the object's when the caller had to convert them.
-    """
+def _row(o: Any, client_code: str, wh_code: str | None, units: int | None) -> OrderRow:
+    """An order (ORM object or result row with the same names) as a list row."""
     return OrderRow(
-        OrderId(o.id), o.number, client_code, wh_code, OrderStatus(o.status),
-        order_date or o.order_date, ship_by if order_date else o.ship_by, o.buyer_name,
-        o.city, o.state, o.service_level, int(units or 0), o.tracking_number, o.hold_reason,
+        OrderId(o.id), o.number, client_code, wh_code, OrderStatus(o.status), o.order_date,
+        o.ship_by, o.buyer_name, o.city, o.state, o.service_level, int(units or 0),
+        o.tracking_number, o.hold_reason,
     )
 
 

@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
@@ -70,8 +70,8 @@ class SyncCounts:
     unchanged: int = 0
 
     def add(self, other: SyncCounts) -> None:
-        for name in ("fetched", "new", "updated", "cancelled", "held", "unchanged"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 @dataclass
