@@ -369,8 +369,7 @@ def _finish(session: Session, channel_id: int, report: SyncReport, holder: str) 
         channel.next_sync_at = now + timedelta(minutes=channel.interval_minutes)
         if not report.cancelled_by_user:
             channel.last_error = report.error
-            channel.last_error_detail = (
-                detail_of(report.error_template, report.error_params) if report.error else None)
+            channel.last_error_detail = detail_of(report.error_template, report.error_params)
             channel.last_request_id = report.request_id
     release_lease(session, channel_id, holder)
 

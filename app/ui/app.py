@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.services.dto import UserInfo
     from app.ui.devices.scale import ScaleWorker
     from app.ui.devices.sync_scheduler import SyncScheduler
+    from app.ui.pages.base import PageContext
     from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -151,9 +152,12 @@ class AppController:
         if self.sync is None:
             self.sync = start_sync_scheduler(self.context)
             self.window.add_status_widget(SyncStatusWidget(self.sync))
-        self.window.start_session(
-            PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
+        self._show_session(PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
         self._start_devices()
+
+    def _show_session(self, ctx: PageContext) -> None:
+        """Build the session's screens, then settle the heap once they are up."""
+        self.window.start_session(ctx)
         # Once the first screen has loaded and painted: the collection takes ~0.1 s.
         QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)
 
@@ -205,9 +209,8 @@ class AppController:
                 return
             from app.ui.pages.base import PageContext
 
-            self.window.start_session(PageContext(self.context, self.tasks, ctx.user,
-                                                  ctx.ui_settings, self.sync))
-            QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)
+            self._show_session(PageContext(self.context, self.tasks, ctx.user,
+                                           ctx.ui_settings, self.sync))
         self._start_devices()
 
     def _rebuild_window(self, user: UserInfo) -> None:
