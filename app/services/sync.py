@@ -60,8 +60,9 @@ ORDERS_OPERATION = "orders"
 DEFAULT_LOOKBACK = timedelta(days=30)
 DEFAULT_OVERLAP = timedelta(minutes=10)
 DEFAULT_LEASE_SECONDS = 900.0
-# Same text as app.ui.i18n's, so the screens translate it from the same entry.
+# Same texts as app.ui.i18n's, so the screens translate them from the same entries.
 DATABASE_ERROR = QT_TRANSLATE_NOOP("errors", "Database error: {detail}")
+UNEXPECTED_ERROR = QT_TRANSLATE_NOOP("errors", "Unexpected error: {detail}")
 
 
 class SyncRefused(DomainError):
@@ -219,6 +220,9 @@ def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event |
         _fail(report, exc)
     except DBAPIError as exc:
         _fail_database(report, exc)
+    except Exception as exc:  # a bug: the run still ends with a report, and the store says so
+        log.exception("sync of %s failed", config.name)
+        fail_unexpected(report, exc)
     finally:
         if connector is not None:
             connector.close()
@@ -242,6 +246,12 @@ def _fail(report: SyncReport, exc: ChannelError | DomainError) -> None:
 def _fail_database(report: SyncReport, exc: DBAPIError) -> None:
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
     report.error_template, report.error_params = DATABASE_ERROR, {"detail": detail}
+
+
+def fail_unexpected(report: SyncReport, exc: Exception) -> None:
+    """Record a failure no code path expected (a bug), with what it was."""
+    report.error_template = UNEXPECTED_ERROR
+    report.error_params = {"detail": f"{type(exc).__name__}: {exc}"}
 
 
 def _run_pages(env: SyncEnvironment, config: ChannelConfig, connector: Connector,

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from app.db.models import ChannelOrder, Order, OrderLine, Sku
@@ -187,3 +188,33 @@ def test_gift_cards_and_shipping_protection_are_not_picked_or_held(
                                 ChannelOrder.held_reason)
                          .where(ChannelOrder.external_id == "1002")).all()
     assert kept == [("1002", None, None)]
+
+
+def test_a_bug_mid_sync_ends_in_a_failed_report_the_store_row_keeps(
+    env: SyncEnvironment, clock: VirtualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, an unexpected exception escaped run_sync after it had recorded the run as
+    fine: the Channels screen showed the store as OK."""
+    from app.services import sync
+    from app.services.channels import list_channels
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    harness = ShopifyHarness(clock)
+    try:
+        harness.seed(1, {"CUP": 1}, clock.now() - timedelta(hours=1))
+        channel = add_store(env, harness)
+        clock.advance(300)
+        with monkeypatch.context() as patch:
+            patch.setattr(sync, "import_orders", broken)  # stands in for a bug in our code
+            report = run_sync(env, channel)
+        with env.db.reading() as s:
+            stored = list_channels(s)[0]
+        again = run_sync(env, channel)
+    finally:
+        harness.stop()
+    assert report.failed and report.error == "Unexpected error: RuntimeError: boom"
+    assert stored.last_error == report.error
+    assert stored.error_template == "Unexpected error: {detail}"
+    assert again.error is None and again.counts.new == 1  # the lease was released

@@ -23,13 +23,18 @@ from app.domain.errors import DomainError
 from app.services.channel_push import PushReport, enqueue_due_stock_pushes, process_pushes
 from app.services.channels import channel_config
 from app.services.run import run_read, run_write
-from app.services.sync import SyncEnvironment, SyncProgress, SyncReport, due_channel_ids, run_sync
+from app.services.sync import (
+    SyncEnvironment,
+    SyncProgress,
+    SyncReport,
+    due_channel_ids,
+    fail_unexpected,
+    run_sync,
+)
 
 log = logging.getLogger(__name__)
 
 TICK_SECONDS: Final = 30.0
-# Same text as app.ui.i18n's, so the screens translate it from the same entry.
-UNEXPECTED_ERROR: Final = "Unexpected error: {detail}"
 
 # Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py,
 # app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the
@@ -173,11 +178,10 @@ class SyncScheduler(QObject):
         try:
             report = run_sync(self.env, channel_id, cancel=self._cancel,
                               progress=self._on_progress)
-        except Exception as exc:  # a bug: still end the run on screen, with what happened
+        except Exception as exc:  # e.g. recording the run's end failed: still end it on screen
             log.exception("sync of %s failed", config.name)
             report = SyncReport(channel_id, config.name, config.platform)
-            report.error_template = UNEXPECTED_ERROR
-            report.error_params = {"detail": f"{type(exc).__name__}: {exc}"}
+            fail_unexpected(report, exc)
         finally:
             self.running_channel = None
         self.last_reports[channel_id] = report
