@@ -47,7 +47,12 @@ from app.channels.cell_values import (
     parse_state,
     parse_zip,
 )
-from app.channels.order_template import HEADER_ALIASES, REQUIRED_COLUMNS, TEMPLATE_COLUMNS
+from app.channels.order_template import (
+    COLUMNS_BY_NAME,
+    HEADER_ALIASES,
+    REQUIRED_COLUMNS,
+    TEMPLATE_COLUMNS,
+)
 from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable
 
 # --- reasons of the file as a whole (English templates; the GUI translates them) --------
@@ -294,7 +299,6 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "zip": parse_zip,
     "country": parse_country,
 }
-_LIMITS: dict[str, int] = {c.name: c.max_length for c in TEMPLATE_COLUMNS}
 _LINE_FIELDS = frozenset(c.name for c in TEMPLATE_COLUMNS if c.per_line) | {"order_number"}
 _REQUIRED_ORDER_FIELDS: tuple[str, ...] = tuple(
     c.name for c in TEMPLATE_COLUMNS if c.required and not c.per_line and c.name != "order_number"
@@ -306,7 +310,7 @@ _Plan = tuple[tuple[str, int, Callable[[str], Any] | None, int], ...]
 
 def _plan(mapping: Sequence[tuple[str, int]]) -> _Plan:
     """Per mapped column: (name, cell index, parser or None for plain text, length limit)."""
-    return tuple((c, idx, _PARSERS.get(c), _LIMITS[c]) for c, idx in mapping)
+    return tuple((c, idx, _PARSERS.get(c), COLUMNS_BY_NAME[c].max_length) for c, idx in mapping)
 
 
 def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime) -> _Row | None:

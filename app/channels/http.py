@@ -273,7 +273,7 @@ class SessionHooks(Protocol):
 
 @dataclass(frozen=True)
 class ConnectorRuntime:
-    """What a connector borrows from the process that runs it, the same for every store.
+    """What a connector borrows from the run that builds it (not from the store's settings).
 
     ``http`` None means: from the store's ``http.*`` settings. ``cancel`` is the run's
     cancel flag; ``limiter`` the process's shared rate-limit buckets (two connectors

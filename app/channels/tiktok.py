@@ -76,10 +76,9 @@ _STATUS = {
     "CANCELLED": OrderStatus.CANCELLED,
 }
 _UNSCOPED = ("/authorization/", "/seller/")
-# The refusal of a request's ``timestamp`` (more than 5 minutes off). The code is the one
-# our fake answers with; the reference does not list TikTok's codes, so a refusal of the
-# common parameters (106...) that names the timestamp counts too.
-_TIMESTAMP_REFUSED = "106003"
+# A refusal of the common request parameters (106...; the fake's timestamp refusal is
+# 106003) that names the ``timestamp``: the request was signed with a time more than 5
+# minutes off. The reference does not list TikTok's codes, hence the message check.
 _COMMON_PARAMETER_ERRORS = "106"
 
 
@@ -348,9 +347,7 @@ class TikTokConnector(ClosingMixin):
         message = str(data.get("message") or "")
         if code.startswith(("105", "360")):
             raise AuthError(expired=request.operation != "token", detail=f"{code} {message}", **ctx)
-        if code == _TIMESTAMP_REFUSED or (
-            code.startswith(_COMMON_PARAMETER_ERRORS) and "timestamp" in message.lower()
-        ):
+        if code.startswith(_COMMON_PARAMETER_ERRORS) and "timestamp" in message.lower():
             raise ClockRejected(detail=f"{code} {message}", **ctx)
         raise PlatformError(code=code, platform_message=message, **ctx)
 

@@ -31,7 +31,7 @@ matched to their orders, and printed through the same queue as ``carrier_label``
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -41,6 +41,7 @@ from sqlalchemy import RowMapping, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
+from app.db.bulk import chunks
 from app.db.engine import Database
 from app.db.models import Order, OrderLabel, PrintJob
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, NotFound
@@ -543,7 +544,7 @@ def match_labels(
     """
     wanted = {candidate for label in labels for candidate in label.candidates}
     by_reference: dict[str, set[tuple[int, str]]] = {}
-    for chunk in _chunks(sorted(wanted), 500):
+    for chunk in chunks(sorted(wanted), 500):
         rows = session.execute(
             select(Order.id, Order.number, Order.tracking_number).where(
                 or_(Order.tracking_number.in_(chunk), Order.number.in_(chunk))
@@ -562,11 +563,6 @@ def match_labels(
                 found[label.index] = (order_id, number, candidate)
                 break
     return found
-
-
-def _chunks(values: Sequence[str], size: int) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def store_imported_labels(

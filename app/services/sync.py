@@ -47,7 +47,7 @@ from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Channel, ChannelCursor
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
-from app.domain.stored_errors import detail_of
+from app.domain.stored_errors import detail_of, template_of
 from app.secrets import SecretStore
 from app.services.channels import ChannelConfig, channel_config
 from app.services.run import run_read, run_write
@@ -236,10 +236,8 @@ def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event |
 
 
 def _fail(report: SyncReport, exc: ChannelError | DomainError) -> None:
-    if isinstance(exc, DomainError):
-        report.error_template, report.error_params = exc.template, dict(exc.params)
-    else:
-        report.error_template, report.error_params = exc.message_template, dict(exc.params)
+    report.error_template, report.error_params = template_of(exc) or (str(exc), {})
+    if isinstance(exc, ChannelError):
         report.request_id = exc.request_id or None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.domain.errors import DomainError
+from app.domain.stored_errors import template_of
 from app.ui.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -62,13 +63,10 @@ def error_text(exc: BaseException) -> str:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return exc.message
-    template_text = getattr(exc, "message_template", None)
-    device_params = getattr(exc, "params", None) or getattr(exc, "fields", None)
-    if isinstance(template_text, str) and isinstance(device_params, dict):
-        try:
-            return QCoreApplication.translate("errors", template_text).format(**device_params)
-        except (KeyError, IndexError, ValueError):
-            pass
+    found = template_of(exc)  # channel, device and printer errors
+    text = stored_error_text(None, *found) if found is not None else ""
+    if text:
+        return text
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(exc, DBAPIError):

@@ -70,6 +70,7 @@ from app.ui.pages.channels_models import (
 from app.ui.pages.channels_text import (
     channel_error_text,
     push_kind_name,
+    push_status_name,
     report_error_text,
     with_request_id,
 )
@@ -570,8 +571,9 @@ class ChannelsPage(Page):
                                          self.tr("disabled"), "15 min", stamp, stamp, "000",
                                          "000"))
         fit_columns(self.pushes_view, ("Brightway Shopify", push_kind_name("tracking"),
-                                       "112-7686361-0750313", "USPS 9400111899223100", "failed",
-                                       "00", stamp, "a1b2c3d4-e5f6"))
+                                       "112-7686361-0750313", "USPS 9400111899223100",
+                                       push_status_name("failed"), "00", stamp,
+                                       "a1b2c3d4-e5f6"))
         fit_columns(self.mappings_view, ("SKU-000000-XXL", "SKU-000000-XXL",
                                          QCoreApplication.translate("Channels",
                                                                     "automatically")))
