@@ -22,8 +22,7 @@ import httpx
 
 from app.channels.base import (
     AuthError,
-    BadResponse,
-    ClosingMixin,
+    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -94,7 +93,7 @@ _CARRIER_CODES = {
 FRESHNESS_LAG = timedelta(minutes=2, seconds=30)
 
 
-class AmazonConnector(ClosingMixin):
+class AmazonConnector(ConnectorBase):
     """One Amazon seller account in one marketplace (MFN orders only).
 
     Settings: ``marketplace_id`` (default ATVPDKIKX0DER, US), ``seller_id``
@@ -328,7 +327,7 @@ class AmazonConnector(ClosingMixin):
         """Map ``{"errors":[{code,message,details}]}`` and statuses to typed errors."""
         rid = response.headers.get("x-amzn-requestid", "")
         status = response.status_code
-        ctx = {"platform": self.platform.label, "store": self.store, "request_id": rid}
+        ctx = self._where(rid)
         if status >= 500:
             raise TransientError(detail=f"HTTP {status}", **ctx)
         if status == 429:
@@ -490,15 +489,6 @@ class AmazonConnector(ClosingMixin):
             raise self._bad("payload missing", reply.request_id)
         return payload
 
-    def _bad(self, detail: str, request_id: str) -> BadResponse:
-        return BadResponse(
-            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
-        )
-
-    def _rejected(self, code: str, message: str) -> PlatformError:
-        return PlatformError(
-            code=code, platform_message=message, platform=self.platform.label, store=self.store
-        )
 
 
 def _iso(value: datetime) -> str:

@@ -251,8 +251,12 @@ class PageBuilder:
         return FetchPage(tuple(kept), next_cursor or None, newest, self.page_number)
 
 
-class ClosingMixin:
-    """``with connector:`` closes the HTTP client on exit."""
+class ConnectorBase:
+    """What the four connectors share: ``with connector:`` closes the HTTP client on
+    exit, and every error they raise names the platform and the store."""
+
+    platform: ClassVar[Platform]
+    store: str
 
     def close(self) -> None:
         """Release resources (overridden by connectors)."""
@@ -262,3 +266,13 @@ class ClosingMixin:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _where(self, request_id: str = "") -> dict[str, Any]:
+        """The fields of a ``ChannelError`` raised for this store."""
+        return {"platform": self.platform.label, "store": self.store, "request_id": request_id}
+
+    def _bad(self, detail: str, request_id: str) -> BadResponse:
+        return BadResponse(detail=detail, **self._where(request_id))
+
+    def _rejected(self, code: str, message: str) -> PlatformError:
+        return PlatformError(code=code, platform_message=message, **self._where())

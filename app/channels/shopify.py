@@ -18,9 +18,8 @@ import httpx
 
 from app.channels.base import (
     AuthError,
-    BadResponse,
-    ClosingMixin,
     ConfigError,
+    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -70,7 +69,7 @@ _INVENTORY_QUERY = (
 )
 
 
-class ShopifyConnector(ClosingMixin):
+class ShopifyConnector(ConnectorBase):
     """One Shopify store.
 
     Settings: ``shop`` (``name`` of ``name.myshopify.com``; needed when no
@@ -273,7 +272,7 @@ class ShopifyConnector(ClosingMixin):
         """Map Shopify status codes and ``{"errors": ...}`` bodies to typed errors."""
         rid = response.headers.get("x-request-id", "")
         status = response.status_code
-        ctx = {"platform": self.platform.label, "store": self.store, "request_id": rid}
+        ctx = self._where(rid)
         if status == 429:
             raise RateLimited(retry_after=retry_after_seconds(response.headers) or 2.0, **ctx)
         if status >= 500:
@@ -425,15 +424,6 @@ class ShopifyConnector(ClosingMixin):
             raise self._bad(f"field {name!r} missing", reply.request_id)
         return value
 
-    def _bad(self, detail: str, request_id: str) -> BadResponse:
-        return BadResponse(
-            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
-        )
-
-    def _rejected(self, code: str, message: str) -> PlatformError:
-        return PlatformError(
-            code=code, platform_message=message, platform=self.platform.label, store=self.store
-        )
 
 
 def _units_to_ship(line_item: dict[str, Any]) -> int:

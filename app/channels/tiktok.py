@@ -23,10 +23,9 @@ import httpx
 
 from app.channels.base import (
     AuthError,
-    BadResponse,
     ClockRejected,
-    ClosingMixin,
     ConfigError,
+    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -96,7 +95,7 @@ def sign_request(secret: str, path: str, params: Mapping[str, str], body: bytes 
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
-class TikTokConnector(ClosingMixin):
+class TikTokConnector(ConnectorBase):
     """One TikTok Shop (seller-fulfilled orders).
 
     Settings: ``app_key`` (required), ``shop_cipher`` (else read from
@@ -332,7 +331,7 @@ class TikTokConnector(ClosingMixin):
     def interpret(self, request: ApiRequest, response: httpx.Response) -> Reply:
         """HTTP 200 and ``code == 0`` is success; anything else is typed."""
         status = response.status_code
-        ctx = {"platform": self.platform.label, "store": self.store, "request_id": ""}
+        ctx = self._where()
         if status == 429:
             raise RateLimited(retry_after=retry_after_seconds(response.headers), **ctx)
         if status >= 500:
@@ -474,15 +473,6 @@ class TikTokConnector(ClosingMixin):
         except (KeyError, TypeError, ValueError) as exc:
             raise self._bad(f"order {raw.get('id')!r}: {exc!r}", "") from None
 
-    def _bad(self, detail: str, request_id: str) -> BadResponse:
-        return BadResponse(
-            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
-        )
-
-    def _rejected(self, code: str, message: str) -> PlatformError:
-        return PlatformError(
-            code=code, platform_message=message, platform=self.platform.label, store=self.store
-        )
 
 
 def _sku(item: dict[str, Any]) -> str:

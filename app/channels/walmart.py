@@ -23,9 +23,8 @@ import httpx
 
 from app.channels.base import (
     AuthError,
-    BadResponse,
-    ClosingMixin,
     ConfigError,
+    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -92,7 +91,7 @@ _METHOD_CODES = {"Standard", "Express", "OneDay", "Freight", "WhiteGlove", "Valu
 _SHIPPED = {"Shipped", "Delivered"}
 
 
-class WalmartConnector(ClosingMixin):
+class WalmartConnector(ConnectorBase):
     """One Walmart seller account (seller-fulfilled orders).
 
     Settings: ``service_name`` (WM_SVC.NAME, default "Walmart Marketplace"),
@@ -323,7 +322,7 @@ class WalmartConnector(ClosingMixin):
         """Map statuses and ``error``/``errors`` envelopes to typed errors."""
         rid = response.request.headers.get("WM_QOS.CORRELATION_ID", "")
         status = response.status_code
-        ctx = {"platform": self.platform.label, "store": self.store, "request_id": rid}
+        ctx = self._where(rid)
         if status == 429:
             wait = self._replenish_in(response.headers) or retry_after_seconds(response.headers)
             raise RateLimited(retry_after=wait, **ctx)
@@ -458,15 +457,6 @@ class WalmartConnector(ClosingMixin):
         except (KeyError, TypeError, ValueError) as exc:
             raise self._bad(f"order {raw.get('purchaseOrderId')!r}: {exc!r}", "") from None
 
-    def _bad(self, detail: str, request_id: str) -> BadResponse:
-        return BadResponse(
-            platform=self.platform.label, store=self.store, detail=detail, request_id=request_id
-        )
-
-    def _rejected(self, code: str, message: str) -> PlatformError:
-        return PlatformError(
-            code=code, platform_message=message, platform=self.platform.label, store=self.store
-        )
 
 
 def _iso(value: datetime) -> str:
