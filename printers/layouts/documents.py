@@ -35,7 +35,7 @@ from reportlab.platypus import (
 
 from printers.errors import LayoutError
 from printers.fonts import register_font
-from printers.layouts.drawing import code128_width, dot_code128, format_weight, snap
+from printers.layouts.drawing import draw_text, fit_code128, format_weight, snap
 from printers.layouts.media import DocumentPaper
 from printers.layouts.models import Address, Manifest, PackingSlip, PickList
 
@@ -206,13 +206,9 @@ class _LabelBarcode(Flowable):
 
     def __init__(self, value: str, sheet: _Sheet) -> None:
         super().__init__()
-        unit = code128_width(value, sheet.dpi, 1)
-        module_dots = min(3, int(sheet.width // unit))
-        if module_dots < 1:
-            raise LayoutError(layout="document", reason=f"'{value}' is too long for a barcode "
-                              "on this label")
         self.value = value
-        self.symbol = dot_code128(value, sheet.dpi, module_dots, snap(self.HEIGHT, sheet.dpi))
+        self.symbol = fit_code128(value, sheet.dpi, sheet.width, snap(self.HEIGHT, sheet.dpi),
+                                  3, layout="document")
         self.width = float(self.symbol.width)
         self.height = self.HEIGHT + self.TEXT + 3
 
@@ -221,8 +217,7 @@ class _LabelBarcode(Flowable):
 
     def draw(self) -> None:
         self.symbol.drawOn(self.canv, 0, self.TEXT + 3)
-        self.canv.setFont(register_font(), self.TEXT)
-        self.canv.drawCentredString(self.width / 2, 0, self.value)
+        draw_text(self.canv, self.width / 2, 0, self.value, self.TEXT, anchor="center")
 
 
 def _table(sheet: _Sheet, rows: list[list[str]], shares: list[float],

@@ -137,21 +137,23 @@ def draw_code128(
     dpi: int,
     max_module_dots: int = 4,
 ) -> float:
-    """Draw a Code128 centred on center_x with bars of whole dots; return its width.
-
-    The widest module (up to ``max_module_dots``) that fits is chosen: wider bars scan
-    more reliably from a crumpled parcel.
-    """
-    if not value or not value.isascii() or not value.isprintable():
-        raise LayoutError(layout="barcode", reason=f"'{value}' cannot be encoded as Code128")
-    unit = code128_width(value, dpi, 1)
-    module_dots = min(max_module_dots, int(max_width // unit))
-    if module_dots < 1:
-        raise LayoutError(layout="barcode", reason=f"'{value}' is too long for the label")
-    symbol = dot_code128(value, dpi, module_dots, height)
+    """Draw a Code128 centred on center_x with bars of whole dots; return its width."""
+    symbol = fit_code128(value, dpi, max_width, height, max_module_dots)
     x = snap(center_x - symbol.width / 2, dpi)
     symbol.drawOn(canvas, x, snap(y, dpi))
     return float(symbol.width)
+
+
+def fit_code128(value: str, dpi: int, max_width: float, height: float,
+                max_module_dots: int, *, layout: str = "barcode") -> Code128:
+    """A whole-dot Code128 of the widest module (up to ``max_module_dots``) that fits in
+    ``max_width``: wider bars scan more reliably from a crumpled parcel."""
+    if not value or not value.isascii() or not value.isprintable():
+        raise LayoutError(layout=layout, reason=f"'{value}' cannot be encoded as Code128")
+    module_dots = min(max_module_dots, int(max_width // code128_width(value, dpi, 1)))
+    if module_dots < 1:
+        raise LayoutError(layout=layout, reason=f"'{value}' is too long for the label")
+    return dot_code128(value, dpi, module_dots, height)
 
 
 class _DotCode128(Code128):
