@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.changes import Changes
 from app.ui.i18n import error_text
@@ -50,6 +50,20 @@ class Page(QWidget):
 
     def body(self) -> QVBoxLayout:
         return self._outer
+
+    @staticmethod
+    def title_row(title: str) -> tuple[QHBoxLayout, QLabel]:
+        """The screen's title with a muted count beside it, then room for buttons."""
+        label = QLabel(title)
+        label.setObjectName("PageTitle")
+        count = QLabel()
+        count.setObjectName("Muted")
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addSpacing(12)
+        row.addWidget(count, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        return row, count
 
     def show_error(self, exc: BaseException) -> None:
         self.messages.show_message(error_text(exc), Level.ERROR)

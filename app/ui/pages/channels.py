@@ -132,15 +132,7 @@ class ChannelsPage(Page):
         self._progress: dict[int, str] = {}
         body = self.body()
 
-        title = QLabel(self.tr("Channels"))
-        title.setObjectName("PageTitle")
-        self.total_label = QLabel()
-        self.total_label.setObjectName("Muted")
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addSpacing(12)
-        head.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addStretch(1)
+        head, self.total_label = self.title_row(self.tr("Channels"))
         body.addLayout(head)
 
         self.keyring_note = QLabel()

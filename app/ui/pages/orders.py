@@ -113,10 +113,7 @@ class OrdersPage(Page):
     # -- building ------------------------------------------------------------------------
 
     def _build_title_row(self) -> QHBoxLayout:
-        title = QLabel(self.tr("Orders"))
-        title.setObjectName("PageTitle")
-        self.total_label = QLabel()
-        self.total_label.setObjectName("Muted")
+        row, self.total_label = self.title_row(self.tr("Orders"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the list again from the newest order (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -124,11 +121,6 @@ class OrdersPage(Page):
         self.import_button = QPushButton(self.tr("Import orders…"))
         self.import_button.setToolTip(self.tr("Import a seller's CSV or Excel order file"))
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        row = QHBoxLayout()
-        row.addWidget(title)
-        row.addSpacing(12)
-        row.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
         row.addWidget(self.refresh_button)
         row.addWidget(self.import_button)
         return row
