@@ -42,18 +42,20 @@ class DriverStatement:
     ``statement`` should therefore be a module-level constant.
     """
 
-    def __init__(self, conn: Connection, statement: ClauseElement,
-                 names: tuple[str, ...]) -> None:
+    def __init__(self, conn: Connection, plan: _Plan) -> None:
         self._conn = conn
-        self._plan = _compile(conn.dialect, statement, names, None)
+        self._plan = plan
+
+    @classmethod
+    def of(cls, conn: Connection, statement: ClauseElement,
+           names: tuple[str, ...]) -> DriverStatement:
+        """Any statement whose bind parameters are ``names``."""
+        return cls(conn, _compile(conn.dialect, statement, names, None))
 
     @classmethod
     def insert(cls, conn: Connection, table: Table, columns: tuple[str, ...]) -> DriverStatement:
         """``INSERT INTO table (columns)``."""
-        self = cls.__new__(cls)
-        self._conn = conn
-        self._plan = _compile_insert(conn.dialect, table, columns)
-        return self
+        return cls(conn, _compile_insert(conn.dialect, table, columns))
 
     def processor(self, name: str) -> Callable[[Any], Any]:
         """The dialect's conversion of a Python value for ``name`` (identity if none)."""

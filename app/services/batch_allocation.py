@@ -182,8 +182,8 @@ def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, Alloca
     if not moved:
         return
     values = {o.id: _target(plans[o.id]).value for o in moved}
-    statuses = DriverStatement(conn, _STATUS_UPDATE, ("oid", "new_status", "wh", "no_reason",
-                                                      "now"))
+    statuses = DriverStatement.of(conn, _STATUS_UPDATE,
+                                  ("oid", "new_status", "wh", "no_reason", "now"))
     statuses.run([(o.id, values[o.id], plans[o.id].warehouse_id, None, stamp) for o in moved])
     history = DriverStatement.insert(conn, _HISTORY, _HISTORY_COLUMNS)
     history.run([(o.id, stamp, o.status.value, values[o.id], actor,
