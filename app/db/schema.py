@@ -101,11 +101,35 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> SchemaState:
     backup = None
     if db.kind == "sqlite" and _has_tables(db):
         backup = backup_sqlite(db, backup_dir, label=f"before-upgrade-{state.current or 'none'}")
+    migrate(db, "head")
+    return SchemaState(head_revision(), state.head, backup)
+
+
+def migrate(db: Database, revision: str) -> None:
+    """Move the schema to ``revision`` (up or down: support and tests go back to old ones)."""
     from alembic import command
 
-    with db.engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
-    return SchemaState(head_revision(), state.head, backup)
+    current = inspect_schema(db).current
+    with db.engine.connect() as conn:
+        sqlite = db.kind == "sqlite"
+        # SQLite alters a table by copying it and dropping the old one, which foreign keys
+        # pointing at it would refuse; they are checked as a whole afterwards. The pragma
+        # must run outside a transaction, so on the driver's connection.
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                config = alembic_config(conn)
+                if revision == "head" or current is None or revision > current:
+                    command.upgrade(config, revision)
+                else:
+                    command.downgrade(config, revision)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("the schema change left rows with broken references")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _has_tables(db: Database) -> bool:

@@ -99,21 +99,18 @@ def test_the_quick_revision_reader_agrees_with_alembic() -> None:
 def test_a_store_with_an_error_survives_the_upgrade_that_adds_error_details(
     tmp_path: Path,
 ) -> None:
-    from alembic import command
-
-    from app.db.schema import alembic_config
+    from app.db.schema import migrate
     from app.services.channels import list_channels
     from tests.world import build_world
 
     url = f"sqlite:///{tmp_path / 'v3.sqlite3'}"
     db = create_database(url)
-    with db.engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "0003")  # a PC still on the previous release
+    migrate(db, "0003")  # a PC still on the previous release
     db.dispose()
     db = open_database(url)  # today's build_world needs today's schema: downgrade after
     build_world(db)
+    migrate(db, "0003")
     with db.engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0003")
         conn.execute(text(
             "INSERT INTO channels (platform, name, client_id, settings, secret_ref, enabled, "
             "interval_minutes, safety_buffer, stock_push_minutes, last_error, created_at) "
@@ -128,3 +125,47 @@ def test_a_store_with_an_error_survives_the_upgrade_that_adds_error_details(
     db.dispose()
     assert store.name == "Old store" and store.last_error == "Shopify is throttling store Old store"
     assert store.error_template is None  # shown as stored (English) until the next sync
+
+
+def test_skus_keep_their_codes_as_barcodes_across_the_master_data_upgrade(
+    tmp_path: Path,
+) -> None:
+    """0005: every UPC/EAN/FNSKU becomes a barcode; a code two SKUs of one client shared
+    stays with the first; new client, warehouse and SKU columns get their defaults."""
+    from app.db.schema import migrate
+
+    url = f"sqlite:///{tmp_path / 'v4.sqlite3'}"
+    db = create_database(url)
+    migrate(db, "0004")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO clients (id, code, name, active, created_at) "
+                          "VALUES (1, 'ACME', 'Acme', 1, '2026-11-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO warehouses (id, code, name, region, time_zone, address1, city, state, "
+            "zip, country) VALUES (1, 'LA1', 'LA', 'US-West', 'America/Los_Angeles', "
+            "'1 Main St', 'Ontario', 'CA', '91761', 'US')"))
+        for sku_id, code, upc, ean, fnsku in (
+            (1, "MUG", "012345678905", "4006381333931", "X001ABCDEF"),
+            (2, "CUP", "012345678905", None, " "),  # same UPC as MUG: MUG keeps it
+        ):
+            conn.execute(text(
+                "INSERT INTO skus (id, client_id, code, name_en, upc, ean, fnsku, weight_g, "
+                "length_mm, width_mm, height_mm, prepacked, active) VALUES "
+                "(:id, 1, :code, :code, :upc, :ean, :fnsku, 0, 0, 0, 0, 0, 1)"),
+                {"id": sku_id, "code": code, "upc": upc, "ean": ean, "fnsku": fnsku})
+    db.dispose()
+    db = open_database(url)
+    with db.engine.connect() as conn:
+        codes = conn.execute(text(
+            "SELECT sku_id, code FROM sku_barcodes ORDER BY sku_id, code")).all()
+        client = conn.execute(text(
+            "SELECT currency, include_packing_slip, handling_days FROM clients")).one()
+        warehouse = conn.execute(text(
+            "SELECT cutoff_local, auto_allocate, active FROM warehouses")).one()
+        sku = conn.execute(text("SELECT hazmat, lot_tracked FROM skus WHERE id = 1")).one()
+    db.dispose()
+    assert [tuple(r) for r in codes] == [
+        (1, "012345678905"), (1, "4006381333931"), (1, "X001ABCDEF")]
+    assert tuple(client) == ("USD", True, 1)
+    assert tuple(warehouse) == ("14:00", True, True)
+    assert tuple(sku) == (False, False)

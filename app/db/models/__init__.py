@@ -1,6 +1,6 @@
 """All tables. Import from here so every model is registered on ``Base.metadata``."""
 
-from app.db.models.catalog import Sku
+from app.db.models.catalog import Sku, SkuBarcode
 from app.db.models.channels import (
     Channel,
     ChannelCursor,
@@ -29,6 +29,7 @@ __all__ = [
     "PrintJob",
     "Reservation",
     "Sku",
+    "SkuBarcode",
     "SkuMapping",
     "StockBalance",
     "StockMove",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UtcDateTime, utcnow
@@ -18,7 +19,19 @@ class Client(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_email: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    #: ISO 4217 code the client is billed in and declares values in.
+    currency: Mapped[str] = mapped_column(String(3), default="USD", server_default="USD")
+    #: Where the client's orders ship from when stock allows; None = nearest with stock.
+    default_warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))
+    include_packing_slip: Mapped[bool] = mapped_column(
+        Boolean, default=True, server_default=sa_true()
+    )
+    #: Business days the warehouse has to ship an order (drives ship-by); 0 = same day.
+    handling_days: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    notes: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -38,6 +51,12 @@ class Warehouse(Base):
     zip: Mapped[str] = mapped_column(String(10))
     country: Mapped[str] = mapped_column(String(2), default="US")
     phone: Mapped[str | None] = mapped_column(String(40))
+    #: Local time ("HH:MM", in ``time_zone``) after which an order counts from the next
+    #: business day when its ship-by date is computed.
+    cutoff_local: Mapped[str] = mapped_column(String(5), default="14:00", server_default="14:00")
+    #: Reserve stock right after an import, a sync or a receipt.
+    auto_allocate: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
 
 
 class Bin(Base):
@@ -64,6 +83,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
+    #: argon2 hash of a 4-6 digit PIN a supervisor types to approve an override.
+    pin_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
