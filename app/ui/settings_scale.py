@@ -4,7 +4,9 @@ Most packers only pick the port and press Detect: probing sends read-weight requ
 (never zero, tare or calibrate) and fills in protocol and line settings from the scale that
 answered. Probing and the live test run off the GUI thread (a silent port costs seconds),
 and the test stops when the tab is left or the dialog closes, so the port is free again for
-the station's own scale worker.
+the station's own scale worker. Stopping never waits on the GUI thread: the buttons come back
+when the worker says its thread has ended. A test that gets no reading within
+``answer_timeout`` seconds ends by itself with a message saying what to check.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +48,9 @@ from app.ui.widgets.weight_display import WeightDisplay
 log = logging.getLogger(__name__)
 
 SIMULATED: Final = "simulated"
+# A test that has shown no weight after this many seconds ends with advice (the worker would
+# otherwise retry for ever, and an 'auto' probe of a silent port alone takes ~15 s).
+ANSWER_TIMEOUT_S: Final = 5.0
 BAUD_RATES: Final = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 
 PortLister = Callable[[], Sequence[SerialPortInfo]]
@@ -101,13 +106,18 @@ class ScaleSection(QObject):
 
     def __init__(self, settings: StationSettings, *, list_ports: PortLister = list_serial_ports,
                  probe: Prober = probe_port,
-                 worker_factory: WorkerFactory | None = None) -> None:
+                 worker_factory: WorkerFactory | None = None,
+                 answer_timeout: float = ANSWER_TIMEOUT_S) -> None:
         super().__init__()
         self._list_ports = list_ports
         self._probe = probe
         self._worker_factory: WorkerFactory = worker_factory or ScaleWorker
         self._test_worker: ScaleWorker | None = None
+        # A test worker told to stop whose thread has not ended yet (it still holds the port).
+        self._stopping: ScaleWorker | None = None
+        self._detect_after_stop = False
         self._detect_thread: threading.Thread | None = None
+        self._answer_timeout = answer_timeout
         try:
             current: ScaleSettings | None = (
                 ScaleSettings.from_dict(settings.scale) if settings.scale else None)
@@ -118,6 +128,9 @@ class ScaleSection(QObject):
         self._panel = _ScalePanel(self.stop_test)
         self._bridge = _DetectBridge(self._panel)
         self._bridge.done.connect(self._on_detect_done)
+        self._answer_timer = QTimer(self._panel)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.timeout.connect(self._on_answer_timer_timeout)
         self._build(current)
 
     # -- SettingsSection --------------------------------------------------------------------
@@ -382,13 +395,17 @@ class ScaleSection(QObject):
 
     def _update_test_buttons(self) -> None:
         testing = self._test_worker is not None
+        stopping = self._stopping is not None
         operations = self._test_worker.operations() if self._test_worker else frozenset()
         self.zero_button.setEnabled(testing and ZERO in operations)
         self.tare_button.setEnabled(testing and TARE in operations)
-        self.test_button.setText(self.tr("Stop test") if testing
-                                 else self.tr("Test scale"))
-        self.test_button.setEnabled(self.enabled.isChecked() or testing)
-        self.detect_button.setEnabled(self._detect_thread is None)
+        if stopping:
+            self.test_button.setText(self.tr("Stopping…"))
+        else:
+            self.test_button.setText(self.tr("Stop test") if testing
+                                     else self.tr("Test scale"))
+        self.test_button.setEnabled(not stopping and (self.enabled.isChecked() or testing))
+        self.detect_button.setEnabled(self._detect_thread is None and not stopping)
 
     # -- detect -----------------------------------------------------------------------------
 
@@ -397,6 +414,9 @@ class ScaleSection(QObject):
         if self._detect_thread is not None:
             return
         self.stop_test()  # the test would hold the port the probe needs
+        if self._stopping is not None:  # start once the test's thread has let go of the port
+            self._detect_after_stop = True
+            return
         self.detect_status.setText(self.tr(
             "Looking for scales… A port without a scale takes a few seconds."))
         self.detect_status.show()
@@ -481,25 +501,60 @@ class ScaleSection(QObject):
         except ValueError as exc:
             self.test_status.setText(str(exc))
             return
+        if self._stopping is not None:  # the last test still holds the port
+            return
         self.test_status.setText("")
         self.display.set_display_unit(settings.display_unit)
         worker = self._worker_factory(settings)
         worker.ready.connect(lambda _protocol: self._update_test_buttons())
+        worker.reading.connect(self._on_test_reading)
         worker.command_finished.connect(self._on_test_command_finished)
+        worker.stopped.connect(self._on_test_worker_stopped)
         self._test_worker = worker
         self.display.attach(worker)
         worker.start()
+        self._answer_timer.start(round(self._answer_timeout * 1000))
         self._update_test_buttons()
 
     def stop_test(self) -> None:
-        """Stop the live test (waits for the worker so the port is free afterwards)."""
+        """Stop the live test without waiting; the buttons return once the port is free."""
         worker, self._test_worker = self._test_worker, None
+        self._answer_timer.stop()
         if worker is None:
             return
+        self._stopping = worker
         worker.stop()
+        self.test_status.setText("")  # a zero/tare still queued is dropped with the worker
         self.display.attach(None)
         self.display.show_idle(self._idle_text())
         self._update_test_buttons()
+
+    @property
+    def stopping(self) -> bool:
+        """True while a stopped test's thread is still letting go of the port."""
+        return self._stopping is not None
+
+    def _on_test_worker_stopped(self) -> None:
+        self._stopping = None
+        self._update_test_buttons()
+        if self._detect_after_stop:
+            self._detect_after_stop = False
+            self.start_detect()
+
+    def _on_test_reading(self, _reading: object) -> None:
+        self._answer_timer.stop()  # the scale answers: the test runs until it is stopped
+
+    def _on_answer_timer_timeout(self) -> None:
+        worker = self._test_worker
+        if worker is None:
+            return
+        message = self.tr("No answer from the scale on {port} within {seconds} s: check the "
+                          "cable, port and baud rate.").format(
+            port=worker.port, seconds=f"{self._answer_timeout:g}")
+        if worker.last_error is not None:
+            message += "\n" + error_text(worker.last_error)
+        self.stop_test()
+        self.display.show_failure(message)
 
     @property
     def test_worker(self) -> ScaleWorker | None:

@@ -172,8 +172,10 @@ def test_stop_ends_the_thread_and_ignores_late_readings(
         worker.stop()
     assert changed.args == [ScaleState.STOPPED]
     assert not worker.running
-    assert worker._thread.isFinished()
     assert display.badge_text() == "Stopped"
+    with qtbot.waitSignal(worker.stopped, timeout=WAIT_MS):
+        pass  # stop() did not wait: the thread reports its end
+    assert worker._thread.isFinished()
     with qtbot.assertNotEmitted(worker.reading, wait=200):
         pass
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from app.hardware.scales import (
@@ -165,6 +167,8 @@ def test_test_scale_shows_live_weight_and_zero_tare(qtbot: QtBot) -> None:
         section.stop_test()
     assert section.test_worker is None
     assert not worker.running
+    assert section.test_button.text() == "Stopping…" and not section.test_button.isEnabled()
+    qtbot.waitUntil(section.test_button.isEnabled, timeout=WAIT_MS)
     assert section.test_button.text() == "Test scale"
     assert not section.zero_button.isEnabled()
 
@@ -182,3 +186,92 @@ def test_leaving_the_tab_stops_the_test(qtbot: QtBot) -> None:
     assert section.test_worker is None and not worker.running
 
 
+
+
+def _silent_port_section(qtbot: QtBot, make_fake: MakeFake, **options: object) -> ScaleSection:
+    """The form pointed at a real pty whose "scale" never answers, protocol 'auto'."""
+    fake = make_fake("sma", silent=True)
+    section = section_for(qtbot, StationSettings(),
+                          list_ports=lambda: [port_info(fake.port)], **options)
+    section.enabled.setChecked(True)
+    section.port.setCurrentText(fake.port)
+    section.protocol.setCurrentIndex(section.protocol.findData("auto"))
+    section.data_bits.setCurrentIndex(section.data_bits.findData(8))  # a pty cannot do 7E1
+    section.parity.setCurrentIndex(section.parity.findData("N"))
+    return section
+
+
+class _Ticks:
+    """A 20 ms QTimer on the GUI thread; the longest gap between ticks shows any freeze."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
+        self.timer.start(20)
+
+    def longest_gap(self) -> float:
+        self.timer.stop()
+        return max(b - a for a, b in itertools.pairwise(self.times))
+
+
+def test_stopping_a_test_on_a_silent_port_never_freezes_the_window(
+    qtbot: QtBot, make_fake: MakeFake
+) -> None:
+    section = _silent_port_section(qtbot, make_fake)
+    qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
+    worker = section.test_worker
+    assert worker is not None
+    qtbot.wait(400)  # the worker is now probing the silent port ('auto': ~15 s in all)
+    ticks = _Ticks()
+    qtbot.wait(100)
+    started = time.monotonic()
+    qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
+    assert time.monotonic() - started < 0.1  # Stop returned at once ...
+    assert section.stopping and not section.test_button.isEnabled()
+    assert not section.detect_button.isEnabled()  # ... and the port is not offered meanwhile
+    with qtbot.waitSignal(worker.stopped, timeout=3000):
+        pass  # the probe is cancelled between reads: the thread ends promptly
+    qtbot.wait(100)
+    assert ticks.longest_gap() < 0.25  # the GUI thread kept ticking while the worker stopped
+    assert not section.stopping
+    assert section.test_button.isEnabled() and section.test_button.text() == "Test scale"
+    assert section.detect_button.isEnabled()
+
+
+def test_a_test_without_an_answer_ends_with_advice(qtbot: QtBot, make_fake: MakeFake) -> None:
+    section = _silent_port_section(qtbot, make_fake, answer_timeout=1.0)
+    port = section.port_text()
+    ticks = _Ticks()
+    section.start_test()
+    worker = section.test_worker
+    assert worker is not None
+    assert section.display.badge_text() == "Connecting…"
+    with qtbot.waitSignal(worker.stopped, timeout=4000):
+        pass  # ended by itself after a second without a reading
+    assert section.test_worker is None
+    assert section.display.message_text().startswith(
+        f"No answer from the scale on {port} within 1 s: check the cable, port and baud rate.")
+    assert section.display.state is WeightState.ERROR
+    qtbot.waitUntil(section.test_button.isEnabled, timeout=1000)
+    assert section.test_button.text() == "Test scale"
+    assert ticks.longest_gap() < 0.25
+
+
+def test_detect_during_a_test_waits_for_the_port_then_probes(
+    qtbot: QtBot, make_fake: MakeFake
+) -> None:
+    probed: list[str] = []
+
+    def probe(port: str) -> None:
+        probed.append(port)
+
+    section = _silent_port_section(qtbot, make_fake, probe=probe)
+    section.start_test()
+    worker = section.test_worker
+    assert worker is not None
+    qtbot.wait(200)
+    section.start_detect()
+    assert probed == [] and section.stopping  # not while the test's thread holds the port
+    qtbot.waitUntil(lambda: bool(probed) and section.detect_button.isEnabled(), timeout=4000)
+    assert probed == [section.port_text()] and not worker.running

@@ -10,7 +10,7 @@ leading LF then restarts SMA framing; Toledo's unterminated ``W`` goes last.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -108,17 +108,23 @@ def probe_port(
     reply_timeout: float = 0.4,
     scale_unit: str = "lb",
     opener: PortOpener = serial.serial_for_url,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> DetectedScale | None:
     """Try each line setting and protocol on ``port``; the first scale that answers wins.
 
     Returns None when nothing answered. Raises the open error (ScaleNotFound,
     ScalePortError) only when the port could not be opened with any line setting.
+    ``cancelled`` is asked between reads (every READ_SLICE at most): a probe of a silent
+    port takes seconds per line setting, and whoever stops it must not wait for all of them.
+    A cancelled probe returns None.
     """
     names = [n for n in (protocols or list(PROTOCOLS)) if n in PROTOCOLS]
     candidates = [get_protocol(n, scale_unit) for n in names]
     first_error: ScaleError | None = None
     opened = False
     for line in lines or default_lines(names):
+        if cancelled():
+            return None
         try:
             handle = open_port(port, line, opener=opener, write_timeout=reply_timeout)
         except ScaleError as error:
@@ -126,7 +132,8 @@ def probe_port(
             continue
         opened = True
         try:
-            found = _probe_open_port(handle, candidates, listen_seconds, reply_timeout)
+            found = _probe_open_port(handle, candidates, listen_seconds, reply_timeout,
+                                     cancelled)
         except PORT_ERRORS:
             found = None  # the port failed mid-probe: treat as "no scale at this setting"
         finally:
@@ -156,31 +163,33 @@ def detect_scales(ports: Sequence[str] | None = None, **probe_options: Any) -> l
 
 
 def _probe_open_port(
-    handle: Any, candidates: list[ScaleProtocol], listen_seconds: float, reply_timeout: float
+    handle: Any, candidates: list[ScaleProtocol], listen_seconds: float, reply_timeout: float,
+    cancelled: Callable[[], bool],
 ) -> Reading | None:
     streaming = [p for p in candidates if p.continuous]
     if streaming:
-        reading = _first_reading(handle, streaming, listen_seconds)
+        reading = _first_reading(handle, streaming, listen_seconds, cancelled)
         if reading is not None:
             return reading
     by_name = {p.name: p for p in candidates if not p.continuous}
     for name in DEMAND_ORDER:
         protocol = by_name.get(name)
-        if protocol is None or protocol.request is None:
+        if protocol is None or protocol.request is None or cancelled():
             continue
         handle.reset_input_buffer()
         handle.write(protocol.request)
-        reading = _first_reading(handle, [protocol], reply_timeout)
+        reading = _first_reading(handle, [protocol], reply_timeout, cancelled)
         if reading is not None:
             return reading
     return None
 
 
-def _first_reading(handle: Any, protocols: list[ScaleProtocol], seconds: float) -> Reading | None:
+def _first_reading(handle: Any, protocols: list[ScaleProtocol], seconds: float,
+                   cancelled: Callable[[], bool] = lambda: False) -> Reading | None:
     """Read for up to ``seconds``; return the first frame any of ``protocols`` decodes."""
     framers: list[tuple[ScaleProtocol, Framer]] = [(p, p.new_framer()) for p in protocols]
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not cancelled():
         data = handle.read(handle.in_waiting or 1)
         if not data:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import serial
@@ -18,11 +19,12 @@ from app.hardware.scales.simulated import SimulatedScale
 
 
 def resolve_settings(
-    settings: ScaleSettings, *, opener: PortOpener = serial.serial_for_url
+    settings: ScaleSettings, *, opener: PortOpener = serial.serial_for_url,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ScaleSettings:
     """Replace protocol 'auto' by the protocol and line settings a probe finds on the port.
 
-    Raises ScaleNotDetected when nothing answers.
+    Raises ScaleNotDetected when nothing answers (or ``cancelled`` said stop while probing).
     """
     if settings.protocol != AUTO or settings.is_simulated or settings.is_hid:
         return settings
@@ -33,6 +35,7 @@ def resolve_settings(
         reply_timeout=settings.timeout,
         scale_unit=settings.scale_unit,
         opener=opener,
+        cancelled=cancelled,
     )
     if detected is None:
         raise ScaleNotDetected(port=settings.port)
@@ -59,17 +62,19 @@ def probe_lines(settings: ScaleSettings) -> list[LineSettings]:
 
 
 def create_scale(
-    settings: ScaleSettings, *, opener: PortOpener = serial.serial_for_url
+    settings: ScaleSettings, *, opener: PortOpener = serial.serial_for_url,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ScaleDevice:
     """The scale object for ``settings``, not yet opened (it opens on first use).
 
-    With protocol 'auto' this probes the port first (blocking for a few seconds at most).
+    With protocol 'auto' this probes the port first (blocking for a few seconds at most,
+    or until ``cancelled`` returns True).
     """
     if settings.is_simulated:
         return SimulatedScale(settings)
     if settings.is_hid:
         return HidScale(settings)
-    return Scale(resolve_settings(settings, opener=opener), opener=opener)
+    return Scale(resolve_settings(settings, opener=opener, cancelled=cancelled), opener=opener)
 
 
 def open_scale(

@@ -9,10 +9,15 @@ between polls, so a command never interleaves its bytes with a read.
 
 Errors never end the loop: :class:`ScaleMonitor` closes the device on an error and the next
 poll reopens it, so an unplugged scale comes back by itself once it is plugged in again.
+
+Stopping never waits on the GUI thread: :meth:`ScaleWorker.stop` asks the loop to finish and
+returns; ``stopped`` fires once the thread has ended and the port is closed. A poll in progress
+ends within the driver's reply timeout, and a protocol probe ('auto') is cancelled between reads.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -47,8 +52,8 @@ log = logging.getLogger(__name__)
 
 DeviceFactory = Callable[[ScaleSettings], ScaleDevice]
 
-# How long stop() waits for a poll in progress (reads are bounded by the reply timeout).
-STOP_WAIT_MS: Final = 10_000
+# How long the app's quit waits for a poll in progress (reads are bounded by the reply timeout).
+QUIT_WAIT_MS: Final = 3_000
 
 # Copies of every ``message_template`` in app/hardware/scales/errors.py, marked so lupdate
 # puts them in the scale translation file under the "errors" context that
@@ -113,7 +118,7 @@ class _ScaleLoop(QObject):
     command_finished = Signal(str, object)
 
     def __init__(self, settings: ScaleSettings, factory: DeviceFactory, interval: float,
-                 reconnect_interval: float) -> None:
+                 reconnect_interval: float, halt: threading.Event) -> None:
         super().__init__()
         self._settings = settings
         self._factory = factory
@@ -121,7 +126,7 @@ class _ScaleLoop(QObject):
         self._reconnect_interval = reconnect_interval
         self._monitor: ScaleMonitor | None = None
         self._timer: QTimer | None = None
-        self._halt = threading.Event()
+        self._halt = halt
 
     def halt(self) -> None:
         """Stop emitting at once (any thread); the poll in progress finishes quietly."""
@@ -191,9 +196,10 @@ class _ScaleLoop(QObject):
         thread.quit()
 
 
-# Threads whose driver did not return within STOP_WAIT_MS; kept so Qt never destroys a
-# running thread (that aborts the process). They end when their read times out.
-_STRAGGLERS: list[tuple[QThread, QObject]] = []
+# Workers told to stop whose thread has not ended yet: kept alive here so Qt never destroys
+# a running thread (that aborts the process), whoever dropped the worker. Each leaves the set
+# when its thread has finished.
+_STOPPING: set[ScaleWorker] = set()
 
 
 class ScaleWorker(QObject):
@@ -205,7 +211,8 @@ class ScaleWorker(QObject):
     * ``error(ScaleError)`` for every failed poll (it retries by itself);
     * ``state_changed(ScaleState)`` when the state changes;
     * ``ready(str)`` with the protocol name once the device is open (after auto-detect);
-    * ``command_finished(str, ScaleError | None)`` after zero/tare.
+    * ``command_finished(str, ScaleError | None)`` after zero/tare;
+    * ``stopped()`` once, after :meth:`stop`, when the thread has ended and the port is free.
 
     Call :meth:`stop` before dropping the worker (it is also stopped when the app quits).
     """
@@ -215,11 +222,12 @@ class ScaleWorker(QObject):
     state_changed = Signal(object)
     ready = Signal(str)
     command_finished = Signal(str, object)
+    stopped = Signal()
     _command_requested = Signal(str)
     _finish_requested = Signal()
 
     def __init__(self, settings: ScaleSettings, parent: QObject | None = None, *,
-                 factory: DeviceFactory = create_scale, interval: float = 0.2,
+                 factory: DeviceFactory | None = None, interval: float = 0.2,
                  reconnect_interval: float = 1.0) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -227,12 +235,16 @@ class ScaleWorker(QObject):
         self.last_reading: Reading | None = None
         self.last_error: ScaleError | None = None
         self.protocol = settings.protocol
+        halt = threading.Event()
+        if factory is None:  # an 'auto' probe stops as soon as the worker is told to stop
+            factory = functools.partial(create_scale, cancelled=halt.is_set)
         self._thread = QThread()
         self._thread.setObjectName(f"scale {settings.port}")
-        self._loop = _ScaleLoop(settings, factory, interval, reconnect_interval)
+        self._loop = _ScaleLoop(settings, factory, interval, reconnect_interval, halt)
         self._loop.moveToThread(self._thread)
         self._thread.started.connect(self._loop.begin)
         self._thread.finished.connect(self._loop.deleteLater)
+        self._thread.finished.connect(self._on_thread_finished)
         self._loop.reading.connect(self._on_loop_reading)
         self._loop.error.connect(self._on_loop_error)
         self._loop.ready.connect(self._on_loop_ready)
@@ -241,7 +253,7 @@ class ScaleWorker(QObject):
         self._finish_requested.connect(self._loop.finish)
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.stop)
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
         self._started = False
 
     @property
@@ -264,16 +276,30 @@ class ScaleWorker(QObject):
         self._set_state(ScaleState.STARTING)
         self._thread.start()
 
-    def stop(self, wait: bool = True) -> None:
-        """Stop polling and close the port; with ``wait``, until the thread has ended."""
+    def stop(self) -> None:
+        """Stop polling and close the port, without waiting: ``stopped`` says when it is done.
+
+        No reading or error is delivered after this call.
+        """
         if not self._started or self.state is ScaleState.STOPPED:
             return
         self._loop.halt()
         self._finish_requested.emit()
         self._set_state(ScaleState.STOPPED)
-        if wait and not self._thread.wait(STOP_WAIT_MS):
+        # The thread ends only after this request, and its ``finished`` reaches the GUI thread
+        # queued, so ``stopped`` always comes after stop() has returned.
+        _STOPPING.add(self)
+
+    def _on_thread_finished(self) -> None:
+        if self in _STOPPING:
+            _STOPPING.discard(self)
+            self.stopped.emit()
+
+    def _on_app_about_to_quit(self) -> None:
+        """The event loop is ending: the thread must be gone before Qt tears down."""
+        self.stop()
+        if not self._thread.wait(QUIT_WAIT_MS):
             log.warning("scale thread on %s did not stop in time", self.port)
-            _STRAGGLERS.append((self._thread, self._loop))
 
     def zero(self) -> None:
         """Ask the scale to zero; the answer comes as ``command_finished('zero', ...)``."""

@@ -165,9 +165,13 @@ class WeightDisplay(QFrame):
 
     @Slot(object)
     def show_error(self, error: BaseException) -> None:
+        self.show_failure(error_text(error))
         self._last = error if isinstance(error, ScaleError) else None
-        self._show(WeightState.ERROR, self.tr("No weight"), DASHES, error_text(error),
-                   rich=False)
+
+    def show_failure(self, message: str) -> None:
+        """No weight, and ``message`` (translated) says why and what to check."""
+        self._last = None
+        self._show(WeightState.ERROR, self.tr("No weight"), DASHES, message, rich=False)
 
     def show_waiting(self) -> None:
         self._last = None
