@@ -214,8 +214,9 @@ class AppController:
         self._start_devices()
 
     def _rebuild_window(self, user: UserInfo) -> None:
-        """Every label is created anew in the new language."""
+        """Every label is created anew in the new language; size and maximised state stay."""
         old = self.window
+        old.save_window_state()  # the new window restores it from ui.ini
         old.end_session()
         self._stop_sync()
         self.window = MainWindow(shell_info(self.settings, self.url))

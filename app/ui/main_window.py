@@ -297,8 +297,12 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_window_state(self) -> None:
+        """Remember size, place and maximised state for the next window (restart, language)."""
         self.shell.ui_settings.setValue("main/geometry", self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
         self.end_session()
         self.shell.ui_settings.sync()
         super().closeEvent(event)

@@ -231,3 +231,38 @@ def test_the_window_is_empty_before_sign_in_and_after_sign_out(qtbot, db, tmp_pa
     window.sign_out_requested.connect(lambda: signed_out.append(True))
     window.settings_action.trigger()  # nothing to configure for nobody
     assert signed_out == []
+
+
+@pytest.mark.parametrize("maximised", [False, True])
+def test_switching_language_keeps_the_window_size_and_state(
+        qtbot, db, maximised: bool) -> None:
+    from app.ui.app import AppController, shell_info
+
+    user = _user(db)
+    settings = StationSettings(station_name="PACK-7")
+    window = MainWindow(shell_info(settings, db.url))  # the controller deletes it
+    window.show()
+    if maximised:
+        window.showMaximized()
+        qtbot.waitUntil(window.isMaximized, timeout=2000)
+    else:
+        window.resize(1500, 900)
+    qtbot.wait(50)
+    size = window.size()
+    controller = AppController(QApplication.instance(), window, settings, db.url)
+    controller.context = AppContext(settings, db)
+    controller.tasks = InlineTaskRunner(db)
+    try:
+        install_translators(QApplication.instance(), "zh_CN")
+        controller._rebuild_window(user)  # what Settings does after a language change
+        new = controller.window
+        qtbot.addWidget(new)
+        assert new is not window
+        qtbot.waitUntil(new.isVisible, timeout=2000)
+        qtbot.wait(50)
+        assert new.isMaximized() == maximised
+        assert new.size() == size
+    finally:
+        controller._stop_devices()
+        controller._stop_sync()
+        controller.window.end_session()
