@@ -343,7 +343,7 @@ def cmd_allocate(args: argparse.Namespace) -> int:
         if args.order or len(results) <= 50:
             print_table(["ORDER", "STATUS", "WAREHOUSE", "UNITS", "SHORT"],
                         [(r.number, r.status, r.warehouse_code, r.reserved_units,
-                          "; ".join(r.shortages)) for r in results])
+                          "; ".join(map(str, r.shortages))) for r in results])
         print(f"{summary['tried']} orders tried: {summary['allocated']} allocated, "
               f"{summary['backordered']} backordered.")
     return EXIT_OK

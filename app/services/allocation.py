@@ -24,7 +24,7 @@ from app.domain.states import (
     OrderStatus,
 )
 from app.services import ledger
-from app.services.dto import AllocationResult
+from app.services.dto import AllocationResult, Shortfall
 from app.services.order_states import set_status
 
 BOOKING_ATTEMPTS = 3
@@ -150,12 +150,13 @@ def _backorder(
         )
     }
     short = tuple(
-        f"{codes.get(s.sku_id, s.sku_id)}: {s.available} of {s.wanted}" for s in plan.shortages
+        Shortfall(codes.get(s.sku_id, str(s.sku_id)), s.wanted, s.available)
+        for s in plan.shortages
     )
     if status != OrderStatus.BACKORDERED:
         set_status(
             session, order.id, order.number, status, OrderStatus.BACKORDERED, actor=actor,
-            note="; ".join(short)[:300],
+            note="; ".join(map(str, short))[:300],
         )
     return AllocationResult(
         OrderId(order.id), order.number, OrderStatus.BACKORDERED, None, 0, short

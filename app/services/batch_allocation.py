@@ -28,7 +28,7 @@ from app.domain.ids import OrderId, OrderLineId, SkuId, WarehouseId
 from app.domain.states import ALLOCATABLE_STATES, OrderStatus
 from app.services import ledger
 from app.services.allocation import BookingLost, _candidates, allocate_order
-from app.services.dto import AllocationResult
+from app.services.dto import AllocationResult, Shortfall
 
 _ORDERS = cast(Table, Order.__table__)
 _RESERVATIONS = cast(Table, Reservation.__table__)
@@ -142,8 +142,9 @@ def _write(session: Session, orders: list[_Locked], plans: dict[int, AllocationP
     short_skus = {s.sku_id for p in plans.values() for s in p.shortages}
     sku_codes = {i: c for i, c in session.execute(
         select(Sku.id, Sku.code).where(Sku.id.in_(short_skus)))} if short_skus else {}
-    shortages = {o.id: tuple(f"{sku_codes.get(s.sku_id, s.sku_id)}: {s.available} of {s.wanted}"
-                             for s in plans[o.id].shortages) for o in orders}
+    shortages = {o.id: tuple(Shortfall(sku_codes.get(s.sku_id, str(s.sku_id)), s.wanted,
+                                       s.available) for s in plans[o.id].shortages)
+                 for o in orders}
     _write_rows(session, orders, plans, shortages, actor)
     codes: dict[int | None, str] = {
         i: c for i, c in session.execute(select(Warehouse.id, Warehouse.code))}
@@ -169,7 +170,7 @@ _STATUS_UPDATE = (
 
 
 def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, AllocationPlan],
-                shortages: dict[int, tuple[str, ...]], actor: str) -> None:
+                shortages: dict[int, tuple[Shortfall, ...]], actor: str) -> None:
     """Reservations, order statuses and their history: one driver executemany each."""
     session.flush()
     conn = session.connection()
@@ -187,7 +188,7 @@ def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, Alloca
     statuses.run([(o.id, values[o.id], plans[o.id].warehouse_id, None, stamp) for o in moved])
     history = DriverStatement.insert(conn, _HISTORY, _HISTORY_COLUMNS)
     history.run([(o.id, stamp, o.status.value, values[o.id], actor,
-                  "; ".join(shortages[o.id])[:300] or None) for o in moved])
+                  "; ".join(map(str, shortages[o.id]))[:300] or None) for o in moved])
 
 
 def _target(plan: AllocationPlan) -> OrderStatus:

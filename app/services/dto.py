@@ -146,13 +146,25 @@ class TransitionResult:
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """One SKU an order could not get enough of: screens name it, notes keep ``str()``."""
+
+    sku: str
+    wanted: int
+    available: int
+
+    def __str__(self) -> str:
+        return f"{self.sku}: {self.available} of {self.wanted}"
+
+
+@dataclass(frozen=True)
 class AllocationResult:
     order_id: OrderId
     number: str
     status: OrderStatus
     warehouse_code: str | None
     reserved_units: int
-    shortages: tuple[str, ...] = ()
+    shortages: tuple[Shortfall, ...] = ()
     changes: Changes = Changes.ORDERS | Changes.STOCK
 
 

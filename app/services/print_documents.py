@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Bin, Client, Order, OrderLine, Reservation, Sku, Warehouse
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, InvalidValue, NotFound
+from app.domain.states import OrderStatus
 from app.services.lookup import client_by_code, skus_matching, warehouse_by_code
 from printers import layouts
 from printers.profiles import Language, PrinterProfile
@@ -43,6 +44,15 @@ class OrderNotReady(DomainError):
     code = "order_not_ready"
     template = QT_TRANSLATE_NOOP(
         "errors", "Order {order} has no {missing} yet; allocate it before printing its {document}."
+    )
+
+
+class OrderBackordered(DomainError):
+    """A label for an order without stock would sit in the queue with nothing to ship."""
+
+    code = "order_backordered"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Order {order} is backordered: allocate it before printing its label."
     )
 
 
@@ -127,6 +137,8 @@ def order_weight_g(session: Session, order_id: int) -> int:
 def shipping_label_fields(session: Session, order_id: int) -> layouts.ShippingLabel:
     """The 4x6 label's fields; the barcode is the tracking number, else the order number."""
     order = _order(session, order_id)
+    if order.status == OrderStatus.BACKORDERED:
+        raise OrderBackordered(order=order.number)
     if order.warehouse_id is None:
         raise OrderNotReady(order=order.number, missing="warehouse", document="shipping label")
     warehouse = session.get(Warehouse, order.warehouse_id)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ImportOrdersDialog</name>
@@ -343,6 +342,7 @@
     <name>OrdersPage</name>
     <message>
         <source>Orders</source>
+        <extracomment>How many short SKUs a bulk allocation names before "and N more SKUs".</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -358,7 +358,7 @@
         <translation>导入订单…</translation>
     </message>
     <message>
-        <source>Import a seller&apos;s CSV or Excel order file</source>
+        <source>Import a seller's CSV or Excel order file</source>
         <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
     </message>
     <message>
@@ -366,7 +366,7 @@
         <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
     </message>
     <message>
-        <source>Order number, part of the buyer&apos;s name, tracking number, or a SKU code or barcode. A scanner&apos;s Enter searches at once (Ctrl+F comes here).</source>
+        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
         <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
     </message>
     <message>
@@ -442,7 +442,7 @@
         <translation>打印面单</translation>
     </message>
     <message>
-        <source>A 4x6 shipping label for each selected order, on this station&apos;s printer</source>
+        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
         <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
     </message>
     <message>
@@ -498,16 +498,8 @@
         <translation>已选 {count} 个</translation>
     </message>
     <message>
-        <source>Printing {count} document(s)…</source>
-        <translation>正在打印 {count} 份单据…</translation>
-    </message>
-    <message>
-        <source>{count} document(s) sent to the printer.</source>
-        <translation>已将 {count} 份单据发送到打印机。</translation>
-    </message>
-    <message>
-        <source>{sent} sent; {failed} not printed — they wait in the print queue (Printing screen): {reason}</source>
-        <translation>已发送 {sent} 份；{failed} 份未打印，已留在打印队列中（打印页面）：{reason}</translation>
+        <source>{count} backordered</source>
+        <translation>{count} 个缺货待补</translation>
     </message>
     <message>
         <source>Cancel orders</source>
@@ -545,6 +537,39 @@
         <source>, </source>
         <translation>，</translation>
     </message>
+    <message numerus="yes">
+        <source>Printing %n document(s)…</source>
+        <translation>
+            <numerusform>正在打印 %n 份单据…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) sent to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 份单据发送到打印机。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not printed: {reason}</source>
+        <translation>
+            <numerusform>%n 份未打印：{reason}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
+        <translation>
+            <numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>已发送 %n 份</numerusform></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source> — short: {skus}</source>
+        <translation>，缺货：{skus}</translation>
+    </message>
     <message>
         <source>Nothing was changed</source>
         <translation>没有任何更改</translation>
@@ -558,16 +583,21 @@
         <translation>：</translation>
     </message>
     <message>
+        <source>{sku} (need {need}, have {have})</source>
+        <translation>{sku}（需 {need}，有 {have}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more SKU(s)</source>
+        <translation>
+            <numerusform>另有 %n 个 SKU</numerusform></translation>
+    </message>
+    <message>
         <source>{number}: {reason}</source>
         <translation>{number}：{reason}</translation>
     </message>
     <message>
         <source>and {count} more</source>
         <translation>另有 {count} 个</translation>
-    </message>
-    <message>
-        <source>{count} backordered (not enough stock)</source>
-        <translation>{count} 个缺货（库存不足）</translation>
     </message>
     <message>
         <source>{count} allocated</source>

@@ -530,6 +530,10 @@
         <translation>订单 {order} 还没有{missing}，请先分配库存再打印{document}。</translation>
     </message>
     <message>
+        <source>Order {order} is backordered: allocate it before printing its label.</source>
+        <translation>订单 {order} 缺货待补：请先分配库存，再打印面单。</translation>
+    </message>
+    <message>
         <source>Warehouse {warehouse} has no bins from {first} to {last}.</source>
         <translation>仓库 {warehouse} 中没有从 {first} 到 {last} 的库位。</translation>
     </message>

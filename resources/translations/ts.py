@@ -53,7 +53,12 @@ def fill(group: str, mapping_file: str) -> None:
         translation = message.find("translation")
         if translation is None or source not in mapping:
             continue
-        translation.text = mapping[source]
+        if message.get("numerus") == "yes":  # Chinese has one plural form: "%n 个订单"
+            for form in list(translation):
+                translation.remove(form)
+            ET.SubElement(translation, "numerusform").text = mapping[source]
+        else:
+            translation.text = mapping[source]
         translation.attrib.pop("type", None)
         filled += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
@@ -65,9 +70,8 @@ def check() -> int:
     for path in sorted(HERE.glob(f"*_{LANG}.ts")):
         for message in ET.parse(path).iter("message"):
             translation = message.find("translation")
-            if translation is None or translation.get("type") == "unfinished" or not (
-                translation.text or ""
-            ).strip():
+            text = "".join(translation.itertext()) if translation is not None else ""
+            if translation is None or translation.get("type") == "unfinished" or not text.strip():
                 missing += 1
                 print(f"{path.name}: {message.findtext('source')!r}")
     return 1 if missing else 0

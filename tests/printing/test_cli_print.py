@@ -8,13 +8,16 @@ import pytest
 
 from app.cli import main
 from app.db.engine import Database
+from app.services.allocation import allocate_order
 from app.services.printing import job_pdf, list_jobs
+from app.services.run import run_write
 from app.settings import StationSettings, save_settings
 from printers import jobs
 from printers.profiles import Language, PrinterProfile, PrintOptions
 from tests.fakes.printers import READY, FakeTcpPrinter, parse_tspl
 from tests.printers.helpers import decode, page_texts
 from tests.printing.conftest import FNSKU, PARSERS, TRACKED, TRACKING
+from tests.world import ACTOR, place_order
 
 LANGUAGES = ["zpl", "tspl", "escpos"]
 
@@ -194,3 +197,16 @@ def test_profile_timeout_from_settings_is_used(world: Database) -> None:
                              options=PrintOptions(timeout_s=0.2))
     save_settings(StationSettings(printers={"profiles": {"slow": profile.to_dict()}}))
     assert main(["print", "test", "--db", world.url]) == 1  # the only printer serves all roles
+
+
+def test_a_backordered_order_gets_no_label_and_no_job(world: Database, capsys) -> None:
+    backordered = place_order(world, "SO-3001", {"MUG": 500})
+    run_write(world, allocate_order, backordered, actor=ACTOR)
+    capsys.readouterr()
+    assert main(["print", "label", "--order", "SO-3001", "--printer", "tcp://127.0.0.1:9",
+                 "--language", "zpl", "--db", world.url]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "error: Order SO-3001 is backordered: allocate it before printing its label."]
+    with world.reading() as s:
+        assert list_jobs(s) == []  # nothing waits in the queue that could never print

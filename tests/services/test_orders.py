@@ -8,6 +8,7 @@ from app.domain.errors import AlreadyExists, IllegalTransition, NotFound, WrongC
 from app.domain.states import OrderStatus
 from app.services import orders as o
 from app.services.allocation import allocate_order
+from app.services.dto import Shortfall
 from app.services.health import reconcile_stock
 from app.services.inventory import stock_by_bin
 from tests.world import ACTOR, build_world, place_order, receive
@@ -42,7 +43,7 @@ def test_short_stock_backorders_without_reserving_anything(db) -> None:
     oid = place_order(db, "1001", {"MUG": 2, "CUP": 1})
     with db.writing() as s:
         result = allocate_order(s, oid, actor=ACTOR)
-    assert result.status == S.BACKORDERED and result.shortages == ("CUP: 0 of 1",)
+    assert result.status == S.BACKORDERED and result.shortages == (Shortfall("CUP", 1, 0),)
     with db.reading() as s:
         assert [r.reserved for r in stock_by_bin(s)] == [0]
 

@@ -21,6 +21,7 @@ from app.ui.pages.base import PageContext
 from app.ui.pages.orders import HEADER_KEY, OrdersPage
 from app.ui.pages.orders_bulk import BulkOutcome, bulk_job
 from app.ui.tasks import InlineTaskRunner, TaskControl, TaskRunner
+from app.ui.widgets.message_bar import Level
 from tests.world import ACTOR, build_world, receive
 
 
@@ -194,8 +195,9 @@ def test_bulk_allocate_reports_allocated_backordered_and_failed(qtbot, shop, pag
     page.allocate_selected()
     # No cups in stock: both cup orders wait; the cancelled one cannot be allocated.
     assert page.messages.text() == (
-        "2 backordered (not enough stock), 1 failed:\n"
+        "2 backordered — short: CUP (need 5, have 0); 1 failed:\n"
         "Order SO-1001 is cancelled and cannot become allocated.")
+    assert page.messages.property("level") == Level.ERROR.value
     assert _status_of(page, "SO-1001") == OrderStatus.CANCELLED
     assert _status_of(page, "SO-1003") == OrderStatus.BACKORDERED
 
@@ -205,7 +207,9 @@ def test_bulk_allocate_message_counts_each_outcome(qtbot, shop, page_ctx) -> Non
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1001", "SO-1002", "SO-1003"])
     page.allocate_selected()
-    assert page.messages.text() == "2 allocated, 1 backordered (not enough stock)"
+    # A partial success is a warning that names what is missing, not a green banner.
+    assert page.messages.text() == "2 allocated, 1 backordered — short: CUP (need 4, have 1)"
+    assert page.messages.property("level") == Level.WARNING.value
     assert [_status_of(page, n) for n in ("SO-1001", "SO-1002", "SO-1003")] == [
         OrderStatus.ALLOCATED, OrderStatus.ALLOCATED, OrderStatus.BACKORDERED]
 

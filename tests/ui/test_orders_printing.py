@@ -55,3 +55,27 @@ def test_a_refused_printer_leaves_the_job_in_the_queue(qtbot, db, tasks, tmp_pat
     with db.reading() as s:
         jobs = list_jobs(s)
     assert [(j.kind, j.status) for j in jobs] == [("packing_slip", "failed")]
+
+
+def test_a_backordered_order_is_refused_before_anything_is_queued(qtbot, db, tasks,
+                                                                  tmp_path: Path) -> None:
+    from app.services.allocation import allocate_order
+    from app.services.printing import list_jobs
+    from app.services.run import run_write
+    from tests.world import ACTOR, place_order
+
+    build_printing_world(db)
+    run_write(db, allocate_order, place_order(db, "SO-3001", {"MUG": 500}), actor=ACTOR)
+    with FakeTcpPrinter() as printer:
+        profile = PrinterProfile("Label", printer.uri, Language.ZPL, dpi=203)
+        page = OrdersPage(_ctx(db, tasks, tmp_path, profile))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.model.rowCount() >= 3, timeout=10_000)
+        page.select_orders(["SO-3001"])
+        qtbot.mouseClick(page.label_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "backordered" in page.messages.text(), timeout=10_000)
+        assert page.messages.text() == (
+            "Order SO-3001 is backordered: allocate it before printing its label.")
+    with db.reading() as s:
+        assert list_jobs(s) == []

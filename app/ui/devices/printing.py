@@ -76,6 +76,9 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "errors", "Order {order} has no {missing} yet; allocate it before printing its {document}."
     ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Order {order} is backordered: allocate it before printing its label."
+    ),
     QT_TRANSLATE_NOOP("errors", "Warehouse {warehouse} has no bins from {first} to {last}."),
     QT_TRANSLATE_NOOP(
         "errors", "SKU {sku} belongs to several clients ({clients}); choose the client."

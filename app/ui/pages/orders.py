@@ -60,6 +60,8 @@ ROW_HEIGHT = 28
 SEARCH_DELAY_MS = 350
 # Failures listed by name in the summary; the rest are counted.
 FAILURES_LISTED = 5
+#: How many short SKUs a bulk allocation names before "and N more SKUs".
+SHORT_SKUS_LISTED = 5
 HEADER_KEY = "orders/header"
 NO_DATE = QDate(2000, 1, 1)
 # Item data of the "All clients/warehouses" choices (ids start at 1; not None, see below).
@@ -496,7 +498,7 @@ class OrdersPage(Page):
             self._report_print(tally)
 
         def one_failed(exc: BaseException) -> None:
-            tally.add(error_text(exc))
+            tally.add_refused(error_text(exc))
             self._report_print(tally)
 
         try:
@@ -504,24 +506,31 @@ class OrdersPage(Page):
         except (DomainError, PrinterError) as exc:
             self.show_error(exc)
             return
-        self.show_info(self.tr("Printing {count} document(s)…").format(count=len(ids)))
+        self.show_info(self.tr("Printing %n document(s)…", "", len(ids)))
 
     def _report_print(self, tally: PrintTally) -> None:
         if not tally.finished:
             return
-        if not tally.failures:
-            self.show_info(self.tr("{count} document(s) sent to the printer.").format(
-                count=tally.sent))
+        if not tally.failures and not tally.refused:
+            self.show_info(self.tr("%n document(s) sent to the printer.", "", tally.sent))
             return
-        self.messages.show_message(
-            self.tr("{sent} sent; {failed} not printed — they wait in the print queue "
-                    "(Printing screen): {reason}").format(
-                sent=tally.sent, failed=len(tally.failures), reason=tally.failures[0]),
-            Level.ERROR)
+        if tally.refused and not tally.failures and not tally.sent and len(tally.refused) == 1:
+            self.messages.show_message(tally.refused[0], Level.ERROR)  # the one reason
+            return
+        parts = []
+        if tally.refused:
+            parts.append(self.tr("%n not printed: {reason}", "", len(tally.refused)).format(
+                reason=tally.refused[0]))
+        if tally.failures:
+            parts.append(self.tr("%n not printed — waiting in the print queue (Printing "
+                                 "screen): {reason}", "", len(tally.failures)).format(
+                reason=tally.failures[0]))
+        text = self.tr("%n sent", "", tally.sent) + self.tr("; ") + self.tr("; ").join(parts)
+        self.messages.show_message(text, Level.ERROR)
 
     def allocate_selected(self) -> None:
         actor = self.ctx.actor
-        self._start_bulk("allocate", lambda s, oid: allocate_order(s, oid, actor=actor).status)
+        self._start_bulk("allocate", lambda s, oid: allocate_order(s, oid, actor=actor))
 
     def cancel_selected(self, reason: str) -> None:
         actor, note = self.ctx.actor, reason or None
@@ -602,21 +611,30 @@ class OrdersPage(Page):
     def _on_bulk_done(self, outcome: BulkOutcome, numbers: dict[int, str]) -> None:
         self._end_job()
         text = self.bulk_summary(outcome, numbers)
-        level = Level.ERROR if outcome.failed else Level.SUCCESS
+        backordered = any(status == OrderStatus.BACKORDERED for _oid, status in outcome.done)
+        level = (Level.ERROR if outcome.failed
+                 else Level.WARNING if backordered and outcome.action == "allocate"
+                 else Level.SUCCESS)
         # Rows and counts refresh through on_changes: the main window calls it for the
         # outcome's `changes`, as for any write.
         self.messages.show_message(text, level)
 
     def bulk_summary(self, outcome: BulkOutcome, numbers: dict[int, str]) -> str:
-        """The result in one line, e.g. '3 allocated, 1 backordered, 1 failed: SO-9: …'."""
+        """The result in one line, e.g. '3 allocated, 1 backordered — short: MUG (need 5,
+        have 2); 1 failed:' and the failures below."""
         by_status: dict[OrderStatus, int] = {}
         for _oid, status in outcome.done:
             by_status[status] = by_status.get(status, 0) + 1
         parts = [self._done_text(outcome.action, status, by_status[status])
                  for status in OrderStatus if status in by_status]
+        text = self.tr(", ").join(parts)
+        if outcome.shortages:
+            text += self.tr(" — short: {skus}").format(skus=self._shortage_text(outcome))
         if outcome.failed:
-            parts.append(self.tr("{count} failed").format(count=len(outcome.failed)))
-        text = self.tr(", ").join(parts) if parts else self.tr("Nothing was changed")
+            failed = self.tr("{count} failed").format(count=len(outcome.failed))
+            separator = self.tr("; ") if outcome.shortages else self.tr(", ")
+            text = text + separator + failed if text else failed
+        text = text or self.tr("Nothing was changed")
         if outcome.cancelled:
             handled = len(outcome.done) + len(outcome.failed)
             text += self.tr(" — stopped after {done} of {total}").format(
@@ -630,6 +648,21 @@ class OrdersPage(Page):
             text += self.tr(":") + "\n" + "\n".join(lines)
         return text
 
+    def _shortage_text(self, outcome: BulkOutcome) -> str:
+        """Each short SKU once: what the backordered orders needed in all, what there was."""
+        need: dict[str, int] = {}
+        have: dict[str, int] = {}
+        for short in outcome.shortages:
+            need[short.sku] = need.get(short.sku, 0) + short.wanted
+            have[short.sku] = max(have.get(short.sku, 0), short.available)
+        skus = [self.tr("{sku} (need {need}, have {have})").format(
+                    sku=sku, need=f"{need[sku]:,}", have=f"{have[sku]:,}")
+                for sku in list(need)[:SHORT_SKUS_LISTED]]
+        more = len(need) - SHORT_SKUS_LISTED
+        if more > 0:
+            skus.append(self.tr("%n more SKU(s)", "", more))
+        return self.tr(", ").join(skus)
+
     def _failure_text(self, number: str, exc: Exception) -> str:
         """The error in the user's language, prefixed with the order unless it names it."""
         reason = error_text(exc)
@@ -639,7 +672,7 @@ class OrdersPage(Page):
 
     def _done_text(self, action: str, status: OrderStatus, count: int) -> str:
         if action == "allocate" and status == OrderStatus.BACKORDERED:
-            return self.tr("{count} backordered (not enough stock)").format(count=count)
+            return self.tr("{count} backordered").format(count=count)
         templates = {
             "allocate": self.tr("{count} allocated"),
             "cancel": self.tr("{count} cancelled"),

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 class Level(Enum):
     INFO = "info"
     SUCCESS = "success"
+    #: Done, but not all of it (e.g. some orders backordered): amber, stays until dismissed.
+    WARNING = "warning"
     ERROR = "error"
 
 
 class MessageBar(QFrame):
-    """Hidden until a message arrives; errors stay until dismissed, others fade after a while."""
+    """Hidden until a message arrives; errors and warnings stay until dismissed, others fade."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +45,7 @@ class MessageBar(QFrame):
         self.style().polish(self)
         self._label.setText(text)
         self.show()
-        if level is Level.ERROR:
+        if level in (Level.ERROR, Level.WARNING):
             self._timer.stop()
         else:
             self._timer.start(8000)
