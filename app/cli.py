@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from app import __version__
 from app.domain.errors import DomainError
@@ -62,7 +62,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     options = DemoOptions(orders=args.orders, seed=args.seed)
-    report = load_demo(ctx.db, options, actor=actor_of(args))
+    # Loading takes seconds: say what it is doing, on stderr so --json's stdout stays JSON.
+    show = not args.json or sys.stderr.isatty()
+    report = load_demo(ctx.db, options, actor=actor_of(args),
+                       progress=_DemoProgress(sys.stderr) if show else None)
     if args.json:
         print_json(report)
     else:
@@ -73,6 +76,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{report.backordered} backordered)."
         )
     return EXIT_OK
+
+
+class _DemoProgress:
+    """Progress lines of `haicang demo`: each stage once, counts about every tenth."""
+
+    STAGES = {"setup": "warehouses, bins, clients and SKUs", "stock": "stock",
+              "orders": "orders", "allocate": "allocating orders"}
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._stage = ""
+        self._tenth = 0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if stage == self._stage and (total <= 1 or tenth == self._tenth):
+            return
+        self._stage, self._tenth = stage, tenth
+        count = f" {done:,}/{total:,}" if total > 1 else ""
+        print(f"{self.STAGES.get(stage, stage)}{count}…", file=self._out, flush=True)
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -207,12 +230,17 @@ def cmd_bins_list(args: argparse.Namespace) -> int:
 def cmd_orders_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.lookup import client_by_code
-    from app.services.orders import OrderQuery, list_orders
+    from app.services.orders import OrderQuery, count_orders_by_status, list_orders
 
     with open_context(args).db.reading() as s:
         client_id = client_by_code(s, args.client).id if args.client else None
         statuses = (OrderStatus(args.status),) if args.status else ()
-        rows = list_orders(s, OrderQuery(statuses=statuses, client_id=client_id), limit=args.limit)
+        query = OrderQuery(statuses=statuses, client_id=client_id)
+        rows = list_orders(s, query, limit=args.limit)
+        total = sum(count_orders_by_status(s, query).values()) if len(rows) >= args.limit else 0
+    if total > len(rows):  # the limit cut the list: say so, never silently
+        print(f"showing the newest {len(rows):,} of {total:,} orders; use --limit",
+              file=sys.stderr)
     if args.json:
         print_json(rows)
     else:

@@ -174,3 +174,22 @@ def test_allocating_one_named_order_says_why_it_cannot(url: str, capsys) -> None
     assert cancelled, "the demo cancels a few orders"
     assert main(["allocate", "--order", cancelled[0]["number"], "--db", url]) == 1
     assert "cannot become allocated" in capsys.readouterr().err
+
+
+def test_demo_shows_its_progress_on_stderr_only(tmp_path: Path, capsys) -> None:
+    url = f"sqlite:///{tmp_path / 'progress.sqlite3'}"
+    assert main(["demo", "--orders", "40", "--seed", "2", "--db", url]) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert lines[0] == "warehouses, bins, clients and SKUs…"
+    assert "orders 40/40…" in lines and lines[-1].startswith("allocating orders ")
+    assert "Demo warehouse loaded" in captured.out and "…" not in captured.out
+
+
+def test_orders_list_says_when_the_limit_cut_it(url: str, capsys) -> None:
+    assert main(["orders", "list", "--limit", "30", "--json", "--db", url]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 30  # --json stays a plain list
+    assert main(["orders", "list", "--limit", "30", "--db", url]) == 0
+    assert capsys.readouterr().err == "showing the newest 30 of 80 orders; use --limit\n"
+    assert main(["orders", "list", "--limit", "80", "--db", url]) == 0
+    assert capsys.readouterr().err == ""
