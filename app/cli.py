@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 from app import __version__
 from app.domain.errors import DomainError
@@ -81,8 +81,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 class _DemoProgress:
     """Progress lines of `haicang demo`: each stage once, counts about every tenth."""
 
-    STAGES = {"setup": "warehouses, bins, clients and SKUs", "stock": "stock",
-              "orders": "orders", "allocate": "allocating orders"}
+    STAGES: ClassVar[dict[str, str]] = {
+        "setup": "warehouses, bins, clients and SKUs", "stock": "stock", "orders": "orders",
+        "allocate": "allocating orders"}
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
