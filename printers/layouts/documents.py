@@ -22,6 +22,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -88,7 +89,8 @@ def pick_list(document: PickList, *, paper: DocumentPaper = DocumentPaper.LETTER
     total = sum(line.quantity for line in document.lines)
     rows.append(["", "", "Total units", str(total), "", ""])
     story: list[Flowable] = [*_header(sheet, header, document.number)]
-    story.append(_table(sheet, rows, [0.95, 1.3, 2.9, 0.45, 1.0, 0.3], numeric_column=3))
+    story.append(_table(sheet, rows, [0.95, 1.3, 2.9, 0.45, 1.0, 0.3], numeric_column=3,
+                        codes=(0, 1, 4)))
     if document.note:
         story += [Spacer(1, 10), _para(document.note, sheet.size(9))]
     return _build(story, sheet, f"Pick list {document.number}")
@@ -112,7 +114,7 @@ def packing_slip(document: PackingSlip, *, paper: DocumentPaper = DocumentPaper.
     rows = [["SKU", "Product", "Qty"]]
     rows += [[line.sku, line.name, str(line.quantity)] for line in document.lines]
     rows.append(["", "Total items", str(sum(line.quantity for line in document.lines))])
-    story.append(_table(sheet, rows, [1.6, 4.6, 0.7], numeric_column=2))
+    story.append(_table(sheet, rows, [1.6, 4.6, 0.7], numeric_column=2, codes=(0,)))
     if document.note:
         story += [Spacer(1, sheet.size(12)), _para(document.note, sheet.size(9))]
     return _build(story, sheet, f"Packing slip {document.order_number}")
@@ -180,6 +182,14 @@ def _para(text: str, size: float) -> Paragraph:
     return Paragraph(markup, _style(size))
 
 
+def _code(text: str, size: float, width: float) -> Paragraph:
+    """A code on one line: no wrapping, a smaller font when it is wider than ``width``."""
+    fitted = min(size, size * width / max(stringWidth(text, register_font(), size), 0.01))
+    style = ParagraphStyle(f"haicang-code-{fitted:.2f}", parent=_style(fitted),
+                           wordWrap=None, splitLongWords=False)
+    return Paragraph(escape(text), style)
+
+
 def _header(sheet: _Sheet, lines: Sequence[str], number: str) -> list[Flowable]:
     """Title lines, and a Code128 of the document number: beside them on office paper,
     under them on a label (where the width is needed for the bars)."""
@@ -221,13 +231,30 @@ class _LabelBarcode(Flowable):
 
 
 def _table(sheet: _Sheet, rows: list[list[str]], shares: list[float],
-           numeric_column: int | None) -> Table:
+           numeric_column: int | None, codes: Sequence[int] = ()) -> Table:
     """A grid across the frame (columns in proportion to ``shares``) whose header repeats
-    on each page; the last row (totals) is emphasised."""
-    cells = [[_para(cell, sheet.size(9)) for cell in row] for row in rows]
+    on each page; the last row (totals) is emphasised.
+
+    Cells of the ``codes`` columns (bin codes, SKUs, order numbers) never wrap: a picker
+    reading "A-04-03-0 / 1" goes to the wrong bin. Such a column widens to its longest
+    code, taking the room from the widest free-text column, and a code that still does
+    not fit is set in a smaller font.
+    """
+    size = sheet.size(9)
+    padding = 6.0 if sheet.paper.is_label else 12.0
     total = sum(shares)
-    table = Table(cells, colWidths=[sheet.width * share / total for share in shares],
-                  repeatRows=1)
+    widths = [sheet.width * share / total for share in shares]
+    text_columns = [i for i in range(len(shares)) if i not in codes]
+    donor = max(text_columns, key=lambda i: widths[i]) if text_columns else None
+    for column in codes:
+        need = max(stringWidth(row[column], register_font(), size) for row in rows) + padding
+        if need > widths[column] and donor is not None:
+            extra = min(need - widths[column], widths[donor] * 0.4)
+            widths[column] += extra
+            widths[donor] -= extra
+    cells = [[_code(cell, size, widths[i] - padding) if i in codes else _para(cell, size)
+              for i, cell in enumerate(row)] for row in rows]
+    table = Table(cells, colWidths=widths, repeatRows=1)
     style: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black),

@@ -142,3 +142,14 @@ def test_barcode_of_non_ascii_text_is_a_layout_error() -> None:
 def test_barcode_too_long_for_the_label_is_a_layout_error() -> None:
     with pytest.raises(LayoutError, match="too long"):
         layouts.sku_label(layouts.SkuLabel("X" * 60, "long"))
+
+
+@pytest.mark.parametrize("paper", [layouts.DocumentPaper.LABEL_4X6, layouts.DocumentPaper.LETTER])
+def test_pick_list_never_wraps_a_bin_code_sku_or_order_number(paper) -> None:
+    line = layouts.PickLine("A-04-03-01", "ACME-BT-EARBUDS-BLK", "蓝牙耳机 Bluetooth earbuds",
+                            2, "SO-20261128-0042")
+    pdf = layouts.pick_list(layouts.PickList("W-0001", "NJ", "2026-11-28", (line,)),
+                            paper=paper)
+    lines = [text.strip() for text in page_texts(pdf)[0].splitlines()]
+    for code in ("A-04-03-01", "ACME-BT-EARBUDS-BLK", "SO-20261128-0042"):
+        assert any(code in text for text in lines), (code, lines)
