@@ -181,19 +181,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if ok else EXIT_FAILED
 
 
-def cmd_clients_list(args: argparse.Namespace) -> int:
-    from app.clioutput import print_json, print_table
-    from app.services.organisation import list_clients
-
-    with open_context(args).db.reading() as s:
-        rows = list_clients(s)
-    if args.json:
-        print_json(rows)
-    else:
-        print_table(["CODE", "NAME", "ACTIVE"], [(c.code, c.name, c.active) for c in rows])
-    return EXIT_OK
-
-
 def cmd_skus_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.organisation import list_skus
@@ -207,23 +194,6 @@ def cmd_skus_list(args: argparse.Namespace) -> int:
             ["CLIENT", "SKU", "NAME", "中文名", "UPC", "WEIGHT G", "PRE-PACKED"],
             [(k.client_code, k.code, k.name_en, k.name_zh, k.upc, k.weight_g, k.prepacked)
              for k in rows],
-        )
-    return EXIT_OK
-
-
-def cmd_bins_list(args: argparse.Namespace) -> int:
-    from app.clioutput import print_json, print_table
-    from app.services.organisation import list_bins
-
-    with open_context(args).db.reading() as s:
-        rows = list_bins(s, args.warehouse)
-    if args.json:
-        print_json(rows)
-    else:
-        print_table(
-            ["WAREHOUSE", "BIN", "TYPE", "AISLE", "POSITION", "LEVEL", "ACTIVE"],
-            [(b.warehouse_code, b.code, b.bin_type, b.aisle, b.position, b.level, b.active)
-             for b in rows],
         )
     return EXIT_OK
 
@@ -428,7 +398,9 @@ class Registrar:
 
 #: Modules that add their own commands (each has ``register(reg: Registrar)``); their
 #: heavy imports stay inside the handlers so `haicang --help` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli_scale", "app.cli_print", "app.cli_channels")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli_scale", "app.cli_print", "app.cli_channels", "app.cli_org",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -478,14 +450,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("--client", metavar="CODE", help="needed when two clients use the number")
 
-    clients = reg.group("clients", "clients (sellers)")
-    add(clients, "list", cmd_clients_list, "list clients", True)
     skus = reg.group("skus", "SKUs")
     p = add(skus, "list", cmd_skus_list, "list SKUs", True)
     p.add_argument("--client", metavar="CODE")
-    bins = reg.group("bins", "bins")
-    p = add(bins, "list", cmd_bins_list, "list bins", True)
-    p.add_argument("--warehouse", metavar="CODE")
 
     p = add(sub, "allocate", cmd_allocate,
             "reserve stock in bins for new and backordered orders", True)

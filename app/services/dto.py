@@ -17,6 +17,16 @@ class ClientInfo:
     code: str
     name: str
     active: bool
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    currency: str = "USD"
+    #: Where the client's orders ship from when stock allows; None = nearest with stock.
+    default_warehouse_code: str | None = None
+    include_packing_slip: bool = True
+    #: Business days the warehouse has to ship an order (drives ship-by).
+    handling_days: int = 1
+    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,12 @@ class WarehouseInfo:
     city: str
     state: str
     zip: str
+    address2: str | None = None
+    phone: str | None = None
+    #: Local "HH:MM" after which an order counts from the next business day.
+    cutoff_local: str = "14:00"
+    auto_allocate: bool = True
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,9 @@ class BinInfo:
     position: int
     level: int
     active: bool
+    #: Units in the bin (all SKUs) and how many of them orders have reserved.
+    on_hand: int = 0
+    reserved: int = 0
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from app.services.order_bulk import (
     load_stored_orders,
     resolve_skus,
 )
+from app.services.organisation import require_active_client
 
 UNKNOWN_SKU = QT_TRANSLATE_NOOP("imports", "SKU '{value}' is not a product of client {client}")
 EXISTS_DIFFERENT = QT_TRANSLATE_NOOP(
@@ -110,8 +111,9 @@ def import_orders(
     """Import the file's orders for the client in the caller's transaction.
 
     Raises FileUnreadable when the file is not an order file, NotFound for an unknown
-    client, and :class:`OrderImportRejected` (an ``ImportRejected``) carrying the report
-    when any row has a problem and ``valid_only`` is false - having written nothing.
+    client, ClientDisabled for a disabled one, and :class:`OrderImportRejected` (an
+    ``ImportRejected``) carrying the report when any row has a problem and ``valid_only``
+    is false - having written nothing.
     """
     plan = _plan(session, client_code, path, preview=False)
     report = plan.report
@@ -128,6 +130,7 @@ def import_orders(
 
 def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool) -> _Plan:
     client = client_by_code(session, client_code)
+    require_active_client(client)  # its orders already here still ship; new ones do not come in
     parsed = read_order_file(path)
     problems = list(parsed.problems)
     named = {ln.sku_code for o in parsed.orders for ln in o.lines}
