@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, TextClause, func, select, text
+from sqlalchemy import ColumnElement, Select, TextClause, func, literal, select, text, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.db.base import utcnow
@@ -229,28 +229,50 @@ def _day_start(d: date, plus_days: int = 0) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=UTC) + timedelta(days=plus_days)
 
 
-def list_order_ids(
-    session: Session, query: OrderQuery, *, before_id: int | None = None, limit: int = 500
-) -> list[OrderId]:
-    """Newest first, a page at a time (keyset paging: as fast at row 900,000 as at row 1)."""
-    base = _filtered(select(Order.id), query)
-    page = base.where(Order.id < before_id) if before_id is not None else base
-    page = page.order_by(Order.id.desc()).limit(limit)
+@dataclass(frozen=True)
+class OrderKey:
+    """An order's place in the list: newest order date first, then the newest id.
+
+    Imports and platform syncs insert orders out of date order, so the id alone is not
+    "newest"; the id breaks ties between orders placed in the same second.
+    """
+
+    order_date: datetime
+    id: OrderId
+
+
+def list_order_keys(
+    session: Session, query: OrderQuery, *, after: OrderKey | None = None, limit: int = 500
+) -> list[OrderKey]:
+    """Newest order date first, a page at a time (keyset paging: as fast at row 900,000 as
+    at row 1); ``after`` is the last key of the page before."""
+    base = _filtered(select(Order.order_date, Order.id), query)
+    page = base if after is None else base.where(
+        tuple_(Order.order_date, Order.id) < tuple_(
+            literal(after.order_date, Order.order_date.type), literal(int(after.id))))
+    page = page.order_by(Order.order_date.desc(), Order.id.desc()).limit(limit)
     term = query.search.strip()
-    if not term:
-        return [OrderId(i) for i in session.scalars(page)]
-    clauses = list(_search_clauses(session, term))
+    clauses: list[ColumnElement[bool] | None] = (
+        list(_search_clauses(session, term)) if term else [None])
     for i, clause in enumerate(clauses):
         last = i == len(clauses) - 1
-        if before_id is not None and not last:
+        if after is not None and not last and clause is not None:
             # A later page keeps the meaning the first page found.
             if session.scalar(base.where(clause).limit(1)) is None:
                 continue
             last = True
-        ids = [OrderId(i) for i in session.scalars(page.where(clause))]
-        if ids or last:
-            return ids
+        narrowed = page if clause is None else page.where(clause)
+        keys = [OrderKey(d, OrderId(i)) for d, i in session.execute(narrowed)]
+        if keys or last:
+            return keys
     return []
+
+
+def list_order_ids(
+    session: Session, query: OrderQuery, *, after: OrderKey | None = None, limit: int = 500
+) -> list[OrderId]:
+    """The ids of :func:`list_order_keys`: newest order date first."""
+    return [k.id for k in list_order_keys(session, query, after=after, limit=limit)]
 
 
 def load_order_rows(session: Session, ids: list[int]) -> list[OrderRow]:
@@ -337,7 +359,7 @@ def _number_search_sql(where: str) -> TextClause:
         " (SELECT SUM(l.quantity) FROM order_lines l WHERE l.order_id = o.id) AS units"
         " FROM orders o JOIN clients c ON c.id = o.client_id"
         " LEFT JOIN warehouses w ON w.id = o.warehouse_id"
-        f" WHERE {where} ORDER BY o.id DESC LIMIT :limit"
+        f" WHERE {where} ORDER BY o.order_date DESC, o.id DESC LIMIT :limit"
     )
 
 

@@ -165,11 +165,11 @@ def test_list_filter_search_and_counts(db) -> None:
             S.NEW: 2, S.ALLOCATED: 1}
         assert o.list_orders(s, o.OrderQuery(date_from=date(2026, 11, 21))) == []
         assert len(o.list_orders(s, o.OrderQuery(date_to=date(2026, 11, 20)))) == 3
-        first = o.list_order_ids(s, o.OrderQuery(), limit=2)
-        rest = o.list_order_ids(s, o.OrderQuery(), before_id=first[-1], limit=2)
-        assert len(first) == 2 and len(rest) == 1 and rest[0] < first[-1]
-        rows = o.load_order_rows(s, list(first))
-        assert [r.id for r in rows] == list(first) and rows[0].units >= 1
+        first = o.list_order_keys(s, o.OrderQuery(), limit=2)
+        rest = o.list_order_ids(s, o.OrderQuery(), after=first[-1], limit=2)
+        assert len(first) == 2 and len(rest) == 1 and rest[0] < first[-1].id
+        rows = o.load_order_rows(s, [k.id for k in first])
+        assert [r.id for r in rows] == [k.id for k in first] and rows[0].units >= 1
 
 
 def test_scanning_an_order_or_tracking_number_takes_the_indexed_path(db) -> None:

@@ -33,8 +33,9 @@ from app.domain.states import OrderStatus
 from app.services.dto import OrderRow
 from app.services.orders import (
     OrderQuery,
+    OrderKey,
     find_orders_by_number,
-    list_order_ids,
+    list_order_keys,
     load_order_rows,
 )
 from app.ui.tasks import Task, TaskRunner
@@ -120,29 +121,31 @@ class OrderPage:
     """One fetched page: the rows, and where the next page starts."""
 
     rows: list[OrderRow]
-    last_id: int | None
+    last: OrderKey | None
     exhausted: bool
 
 
 def fetch_order_page(
-    session: Session, query: OrderQuery, before_id: int | None, limit: int
+    session: Session, query: OrderQuery, after: OrderKey | None, limit: int
 ) -> OrderPage:
-    """Reader-thread work for one page: ids by keyset, then their columns in one query.
+    """Reader-thread work for one page: keys (order date, id) by keyset, then the columns.
 
-    The cursor is the last *id* listed, not the last row loaded, so an order deleted
-    between the two queries cannot make the next page start in the wrong place. One id
+    The cursor is the last *key* listed, not the last row loaded, so an order deleted
+    between the two queries cannot make the next page start in the wrong place. One key
     more than the page is asked for, so the end of the list is known without an empty
     extra read ("Showing all 4 orders" appears with the last page).
     """
-    if query.search.strip() and before_id is None:
+    if query.search.strip() and after is None:
         found = find_orders_by_number(session, query, limit=limit + 1)
         if found:  # a scanned order or tracking number: one indexed statement
-            return OrderPage(found[:limit], int(found[:limit][-1].id), len(found) <= limit)
-    ids = list_order_ids(session, query, before_id=before_id, limit=limit + 1)
-    more = len(ids) > limit  # one id past the page says whether another page exists
-    ids = ids[:limit]
-    rows = load_order_rows(session, list(ids))
-    return OrderPage(rows, int(ids[-1]) if ids else before_id, not more)
+            tail = found[:limit][-1]
+            return OrderPage(found[:limit], OrderKey(tail.order_date, tail.id),
+                             len(found) <= limit)
+    keys = list_order_keys(session, query, after=after, limit=limit + 1)
+    more = len(keys) > limit  # one key past the page says whether another page exists
+    keys = keys[:limit]
+    rows = load_order_rows(session, [k.id for k in keys])
+    return OrderPage(rows, keys[-1] if keys else after, not more)
 
 
 def _display(row: OrderRow) -> tuple[str, ...]:
@@ -179,7 +182,7 @@ class OrderTableModel(QAbstractTableModel):
         self._rows: list[OrderRow] = []
         self._display: list[tuple[str, ...]] = []
         self._positions: dict[int, int] = {}
-        self._last_id: int | None = None
+        self._last: OrderKey | None = None
         self._exhausted = False
         self._pending: Task[Any] | None = None
         self._loading = False
@@ -203,7 +206,7 @@ class OrderTableModel(QAbstractTableModel):
         self._drop_pending()
         self.beginResetModel()
         self._rows, self._display, self._positions = [], [], {}
-        self._last_id = None
+        self._last = None
         self._exhausted = False
         self._started = True
         self.endResetModel()
@@ -244,11 +247,11 @@ class OrderTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = _ROOT) -> None:
         if not self.canFetchMore(parent):
             return
-        query, before, limit = self._query, self._last_id, self._page_size
+        query, after, limit = self._query, self._last, self._page_size
         generation = self._generation
 
         def fetch(session: Session) -> OrderPage:
-            return fetch_order_page(session, query, before, limit)
+            return fetch_order_page(session, query, after, limit)
 
         self._loading = True
         self.loading_changed.emit(True)
@@ -265,7 +268,7 @@ class OrderTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._finish_loading()
-        self._last_id = page.last_id
+        self._last = page.last
         self._exhausted = page.exhausted
         fresh = [r for r in page.rows if int(r.id) not in self._positions]
         if fresh:
