@@ -478,14 +478,6 @@
         <translation>共 {total} 个订单</translation>
     </message>
     <message>
-        <source>Showing all {shown} orders</source>
-        <translation>已显示全部 {shown} 个订单</translation>
-    </message>
-    <message>
-        <source>Showing the newest {shown} of {total} orders — scroll for more</source>
-        <translation>显示最新的 {shown} 个订单（共 {total} 个）——向下滚动加载更多</translation>
-    </message>
-    <message>
         <source>No order matches “{term}”.</source>
         <translation>没有与“{term}”匹配的订单。</translation>
     </message>
@@ -537,30 +529,99 @@
         <source>, </source>
         <translation>，</translation>
     </message>
+    <message>
+        <source>Showing all {shown} orders, newest order date first</source>
+        <translation>已显示全部 {shown} 个订单，按下单时间从新到旧排列</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} orders, newest order date first — scroll for more</source>
+        <translation>已显示 {shown} / {total} 个订单，按下单时间从新到旧排列 — 向下滚动加载更多</translation>
+    </message>
+    <message>
+        <source>No order matches the search.</source>
+        <translation>没有符合搜索条件的订单。</translation>
+    </message>
+    <message>
+        <source>No orders match these filters.</source>
+        <translation>没有符合这些筛选条件的订单。</translation>
+    </message>
+    <message>
+        <source>No orders yet. Import a seller's order file or connect a store under Channels.</source>
+        <translation>还没有订单。请导入卖家的订单文件，或在“渠道”中连接店铺。</translation>
+    </message>
+    <message>
+        <source>No new orders waiting.</source>
+        <translation>没有待处理的新订单。</translation>
+    </message>
+    <message>
+        <source>No allocated orders waiting to be picked.</source>
+        <translation>没有已分配、等待拣货的订单。</translation>
+    </message>
+    <message>
+        <source>No backordered orders: nothing is short of stock.</source>
+        <translation>没有缺货订单：库存都够。</translation>
+    </message>
+    <message>
+        <source>No orders on hold.</source>
+        <translation>没有挂起的订单。</translation>
+    </message>
+    <message>
+        <source>No orders are being picked.</source>
+        <translation>没有正在拣货的订单。</translation>
+    </message>
+    <message>
+        <source>No packed orders waiting to ship.</source>
+        <translation>没有已打包、等待发货的订单。</translation>
+    </message>
+    <message>
+        <source>No shipped orders.</source>
+        <translation>没有已发货的订单。</translation>
+    </message>
+    <message>
+        <source>No orders in transit.</source>
+        <translation>没有运输中的订单。</translation>
+    </message>
+    <message>
+        <source>No delivered orders.</source>
+        <translation>没有已签收的订单。</translation>
+    </message>
+    <message>
+        <source>No cancelled orders.</source>
+        <translation>没有已取消的订单。</translation>
+    </message>
+    <message>
+        <source>No returned orders.</source>
+        <translation>没有已退货的订单。</translation>
+    </message>
     <message numerus="yes">
         <source>Printing %n document(s)…</source>
         <translation>
-            <numerusform>正在打印 %n 份单据…</numerusform></translation>
+            <numerusform>正在打印 %n 份单据…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) sent to the printer.</source>
         <translation>
-            <numerusform>已将 %n 份单据发送到打印机。</numerusform></translation>
+            <numerusform>已将 %n 份单据发送到打印机。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not printed: {reason}</source>
         <translation>
-            <numerusform>%n 份未打印：{reason}</numerusform></translation>
+            <numerusform>%n 份未打印：{reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
         <translation>
-            <numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform></translation>
+            <numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n sent</source>
         <translation>
-            <numerusform>已发送 %n 份</numerusform></translation>
+            <numerusform>已发送 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>; </source>
@@ -589,7 +650,8 @@
     <message numerus="yes">
         <source>%n more SKU(s)</source>
         <translation>
-            <numerusform>另有 %n 个 SKU</numerusform></translation>
+            <numerusform>另有 %n 个 SKU</numerusform>
+        </translation>
     </message>
     <message>
         <source>{number}: {reason}</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ScaleSection</name>
@@ -8,16 +7,16 @@
         <translation>电子秤</translation>
     </message>
     <message>
-        <source>Choose the scale&apos;s port, or &apos;simulated&apos; for the practice scale.</source>
-        <translation>请选择电子秤的端口，或选择 &apos;simulated&apos;（练习用模拟秤）。</translation>
+        <source>Choose the scale's port, or 'simulated' for the practice scale.</source>
+        <translation>请选择电子秤的端口，或选择 'simulated'（练习用模拟秤）。</translation>
     </message>
     <message>
         <source>This station has a scale</source>
         <translation>本工位连接了电子秤</translation>
     </message>
     <message>
-        <source>A serial port such as /dev/ttyUSB0 or COM3, &apos;hid&apos; for a USB scale, or &apos;simulated&apos; for the practice scale</source>
-        <translation>串口，例如 /dev/ttyUSB0 或 COM3；USB 秤填 &apos;hid&apos;；练习用模拟秤填 &apos;simulated&apos;</translation>
+        <source>A serial port such as /dev/ttyUSB0 or COM3, 'hid' for a USB scale, or 'simulated' for the practice scale</source>
+        <translation>串口，例如 /dev/ttyUSB0 或 COM3；USB 秤填 'hid'；练习用模拟秤填 'simulated'</translation>
     </message>
     <message>
         <source>Detect</source>
@@ -200,6 +199,10 @@
         <translation>演示和培训用的练习秤：和真秤一样，放上包裹后稍等片刻读数才稳定。</translation>
     </message>
     <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
         <source>Stop test</source>
         <translation>停止测试</translation>
     </message>
@@ -234,6 +237,10 @@
     <message>
         <source>No scale answered. Check that the scale is switched on and connected, or type its port and protocol yourself.</source>
         <translation>没有秤应答。请检查电子秤是否已开机并连好数据线，或手动填写端口和协议。</translation>
+    </message>
+    <message>
+        <source>No answer from the scale on {port} within {seconds} s: check the cable, port and baud rate.</source>
+        <translation>{port} 上的电子秤在 {seconds} 秒内没有应答：请检查连接线、端口和波特率。</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -457,8 +464,8 @@
         <translation>电子秤设置 {field} 无效：{value}</translation>
     </message>
     <message>
-        <source>USB scales need the &apos;hidapi&apos; Python package, which is not installed. Install it or connect the scale by serial cable.</source>
-        <translation>USB 电子秤需要 Python 软件包 &apos;hidapi&apos;，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
+        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
+        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
     </message>
 </context>
 </TS>

@@ -81,7 +81,7 @@ def test_lists_every_order_newest_first_with_counts(qtbot, shop, page_ctx) -> No
     assert page.status_tabs.tabText(0) == "All (4)"
     assert page.status_tabs.tabText(1) == "New (4)"
     assert page.total_label.text() == "4 orders"
-    assert page.shown_label.text() == "Showing all 4 orders"
+    assert page.shown_label.text() == "Showing all 4 orders, newest order date first"
     first = page.model.index(0, Column.STATUS)
     assert page.model.data(first) == "New"  # a display name, not the raw value
 

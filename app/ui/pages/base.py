@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.changes import Changes
@@ -42,11 +43,10 @@ class Page(QWidget):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.messages = MessageBar(self)
+        self.messages = MessageBar(self, overlay=True)
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(16, 12, 16, 12)
         self._outer.setSpacing(8)
-        self._outer.addWidget(self.messages)
 
     def body(self) -> QVBoxLayout:
         return self._outer
@@ -64,6 +64,12 @@ class Page(QWidget):
         row.addWidget(count, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
         return row, count
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the screen clears its message: it was about what was done here, then."""
+        if not event.spontaneous():  # not for a minimised window
+            self.messages.hide()
+        super().hideEvent(event)
 
     def show_error(self, exc: BaseException) -> None:
         self.messages.show_message(error_text(exc), Level.ERROR)

@@ -54,6 +54,7 @@ from app.ui.models.inventory import (
 from app.ui.pages.base import Page, PageContext
 from app.ui.tasks import Task
 from app.ui.widgets.tables import configure_table
+from app.ui.widgets.wrap_row import WrapRow
 
 LEDGER_LIMIT = 500
 SEARCH_DELAY_MS = 300
@@ -127,6 +128,17 @@ def _table(model: RowsModel) -> tuple[QTableView, QSortFilterProxyModel]:
     return view, proxy
 
 
+def _labelled(label: str, field: QWidget) -> QWidget:
+    """A label and its field as one piece of the filter row (they wrap together)."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    row.addWidget(QLabel(label))
+    row.addWidget(field, 1)
+    return group
+
+
 class InventoryPage(Page):
     """Stock by SKU / by bin, the moves behind it, and receive / move / adjust."""
 
@@ -174,19 +186,16 @@ class InventoryPage(Page):
         self.refresh_button.setShortcut("F5")
         self.count_label = QLabel()
         self.count_label.setObjectName("Muted")
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        for label, widget in ((self.tr("Warehouse"), self.warehouse_filter),
-                              (self.tr("Client"), self.client_filter)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        filters.addSpacing(8)
-        filters.addWidget(self.search, 2)
-        self.bin_filter_label = QLabel(self.tr("Bin"))
-        filters.addWidget(self.bin_filter_label)
-        filters.addWidget(self.bin_filter, 1)
-        filters.addWidget(self.refresh_button)
-        filters.addWidget(self.count_label)
+        # Wraps onto a second line in a narrow window rather than drawing widgets over one
+        # another; each label stays with its box.
+        self.filter_row = filters = WrapRow()
+        filters.add(_labelled(self.tr("Warehouse"), self.warehouse_filter))
+        filters.add(_labelled(self.tr("Client"), self.client_filter))
+        filters.add(self.search, 2)
+        self.bin_filter_group = _labelled(self.tr("Bin"), self.bin_filter)
+        filters.add(self.bin_filter_group, 1)
+        filters.add(self.refresh_button)
+        filters.add(self.count_label)
 
         self.sku_model = StockBySkuModel(
             self, chinese_names=self.ctx.app.settings.language == "zh_CN")
@@ -438,8 +447,7 @@ class InventoryPage(Page):
     def _update_filter_state(self) -> None:
         """The bin filter only means something for stock by bin; hide it elsewhere."""
         by_bin = self.tabs.currentIndex() == BIN_TAB
-        self.bin_filter.setVisible(by_bin)
-        self.bin_filter_label.setVisible(by_bin)
+        self.bin_filter_group.setVisible(by_bin)
 
     def _on_sku_row_changed(self, current: QModelIndex) -> None:
         row = self._current_sku_row() if current.isValid() else None

@@ -10,14 +10,14 @@ one bad order never undoes the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabBar,
     QTableView,
+    QWidget,
 )
 
 from app.domain.states import ALLOCATABLE_STATES, ORDER_TRANSITIONS, OrderStatus
@@ -47,8 +48,10 @@ from app.ui.models.orders import Column, OrderTableModel, status_text
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.orders_bulk import BulkOutcome, OrderStep, PrintTally, bulk_job
 from app.ui.tasks import Task
+from app.ui.widgets.date_filter import OptionalDateEdit
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
+from app.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from app.services.print_documents import JobKind
@@ -63,7 +66,6 @@ FAILURES_LISTED = 5
 #: How many short SKUs a bulk allocation names before "and N more SKUs".
 SHORT_SKUS_LISTED = 5
 HEADER_KEY = "orders/header"
-NO_DATE = QDate(2000, 1, 1)
 # Item data of the "All clients/warehouses" choices (ids start at 1; not None, see below).
 ALL = 0
 
@@ -104,6 +106,7 @@ class OrdersPage(Page):
         body.addLayout(self._build_filter_row())
         body.addLayout(self._build_action_row())
         body.addWidget(self._build_table(), 1)
+        self.empty_label = self._build_empty_label()
         body.addLayout(self._build_footer())
 
         self.model.rows_loaded.connect(self._on_model_rows_loaded)
@@ -129,11 +132,10 @@ class OrdersPage(Page):
 
     def _build_status_tabs(self) -> QTabBar:
         self.status_tabs = QTabBar()
+        self.status_tabs.setObjectName("StatusTabs")  # styled in haicang.qss
         self.status_tabs.setExpanding(False)
         self.status_tabs.setUsesScrollButtons(True)
         self.status_tabs.setDrawBase(False)
-        # Twelve tabs with counts: tighter than the global tab padding so they fit at 1366 px.
-        self.status_tabs.setStyleSheet("QTabBar::tab { padding: 5px 9px; }")
         # Statuses by tab index in Python: tabData() of an "All" tab would hand back an
         # invalid QVariant, and PySide6 6.12 drops a reference to None on each such call.
         self._tab_statuses: list[OrderStatus | None] = [None, *OrderStatus]
@@ -143,7 +145,7 @@ class OrdersPage(Page):
         self.status_tabs.currentChanged.connect(self._on_status_tabs_current_changed)
         return self.status_tabs
 
-    def _build_filter_row(self) -> QHBoxLayout:
+    def _build_filter_row(self) -> WrapRow:
         self.search = QLineEdit()
         self.search.setObjectName("OrderSearch")
         self.search.setClearButtonEnabled(True)
@@ -151,7 +153,7 @@ class OrdersPage(Page):
         self.search.setToolTip(self.tr(
             "Order number, part of the buyer's name, tracking number, or a SKU code or "
             "barcode. A scanner's Enter searches at once (Ctrl+F comes here)."))
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(240)
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.client_combo = QComboBox()
@@ -168,28 +170,41 @@ class OrdersPage(Page):
         self.date_to = self._date_edit(self.tr("Ordered on or before this day"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
-        row = QHBoxLayout()
-        row.addWidget(self.search, 3)
-        row.addWidget(self.client_combo, 1)
-        row.addWidget(self.warehouse_combo, 1)
-        row.addWidget(QLabel(self.tr("From")))
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel(self.tr("to")))
-        row.addWidget(self.date_to)
-        row.addWidget(self.clear_button)
-        return row
+        # "From [day] to [day]" wraps as one piece: a label never ends a line without its box.
+        dates = QWidget()
+        dates.setObjectName("OrderDates")
+        pair = QHBoxLayout(dates)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.setSpacing(6)
+        pair.addWidget(QLabel(self.tr("From")))
+        pair.addWidget(self.date_from)
+        pair.addWidget(QLabel(self.tr("to")))
+        pair.addWidget(self.date_to)
+        self.filter_row = WrapRow()
+        self.filter_row.add(self.search, 3)
+        self.filter_row.add(self.client_combo, 1)
+        self.filter_row.add(self.warehouse_combo, 1)
+        self.filter_row.add(dates)
+        self.filter_row.add(self.clear_button)
+        return self.filter_row
 
-    def _date_edit(self, tip: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("Any day"))
-        edit.setDate(NO_DATE)
+    def _date_edit(self, tip: str) -> OptionalDateEdit:
+        edit = OptionalDateEdit(self.tr("Any day"))
         edit.setToolTip(tip)
         edit.setMinimumWidth(120)
         edit.dateChanged.connect(self._on_filter_changed)
         return edit
+
+    def _build_empty_label(self) -> QLabel:
+        """Centred over the empty table: says the tab is empty rather than showing nothing."""
+        label = QLabel(self.table.viewport())
+        label.setObjectName("EmptyHint")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        label.hide()
+        self.table.viewport().installEventFilter(self)
+        return label
 
     def _build_action_row(self) -> QHBoxLayout:
         self.open_button = QPushButton(self.tr("Open"))
@@ -273,17 +288,10 @@ class OrdersPage(Page):
             statuses=(status,) if status else (),
             client_id=self.client_combo.currentData() or None,
             warehouse_id=self.warehouse_combo.currentData() or None,
-            date_from=self._date_of(self.date_from),
-            date_to=self._date_of(self.date_to),
+            date_from=self.date_from.day(),
+            date_to=self.date_to.day(),
             search=self.search.text().strip(),
         )
-
-    @staticmethod
-    def _date_of(edit: QDateEdit) -> date | None:
-        value = edit.date()
-        if value == edit.minimumDate():
-            return None
-        return date(value.year(), value.month(), value.day())
 
     def set_status_filter(self, status: OrderStatus | None) -> None:
         """Show one status (None: all); the same as clicking its tab."""
@@ -302,19 +310,15 @@ class OrdersPage(Page):
         self._on_filter_changed()
 
     def set_date_range(self, first: date | None, last: date | None) -> None:
-        for edit, value in ((self.date_from, first), (self.date_to, last)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-            edit.blockSignals(False)
+        self.date_from.set_day(first)
+        self.date_to.set_day(last)
         self._on_filter_changed()
 
     def clear_filters(self) -> None:
         for combo in (self.client_combo, self.warehouse_combo):
             combo.setCurrentIndex(0)
         for edit in (self.date_from, self.date_to):
-            edit.blockSignals(True)
-            edit.setDate(NO_DATE)
-            edit.blockSignals(False)
+            edit.set_day(None)
         self.search.clear()
         self.status_tabs.blockSignals(True)
         self.status_tabs.setCurrentIndex(0)
@@ -407,11 +411,55 @@ class OrdersPage(Page):
         self.total_label.setText(self.tr("{total} orders").format(total=f"{total:,}"))
         shown = self.model.rowCount()
         if self.model.exhausted:
-            text = self.tr("Showing all {shown} orders").format(shown=f"{shown:,}")
+            text = self.tr("Showing all {shown} orders, newest order date first").format(
+                shown=f"{shown:,}")
         else:
-            text = self.tr("Showing the newest {shown} of {total} orders — scroll for more").format(
-                shown=f"{shown:,}", total=f"{max(total, shown):,}")
+            text = self.tr("Showing {shown} of {total} orders, newest order date first — "
+                           "scroll for more").format(shown=f"{shown:,}",
+                                                      total=f"{max(total, shown):,}")
         self.shown_label.setText(text)
+        self._update_empty_hint()
+
+    def empty_text(self) -> str:
+        """What the empty list says, for the status tab shown (and whether filters are on)."""
+        query = self.current_query()
+        if query.search:
+            return self.tr("No order matches the search.")
+        filtered = replace(query, statuses=()) != OrderQuery()
+        if filtered:
+            return self.tr("No orders match these filters.")
+        texts = {
+            None: self.tr("No orders yet. Import a seller's order file or connect a store "
+                          "under Channels."),
+            OrderStatus.NEW: self.tr("No new orders waiting."),
+            OrderStatus.ALLOCATED: self.tr("No allocated orders waiting to be picked."),
+            OrderStatus.BACKORDERED: self.tr("No backordered orders: nothing is short of "
+                                             "stock."),
+            OrderStatus.ON_HOLD: self.tr("No orders on hold."),
+            OrderStatus.PICKING: self.tr("No orders are being picked."),
+            OrderStatus.PACKED: self.tr("No packed orders waiting to ship."),
+            OrderStatus.SHIPPED: self.tr("No shipped orders."),
+            OrderStatus.IN_TRANSIT: self.tr("No orders in transit."),
+            OrderStatus.DELIVERED: self.tr("No delivered orders."),
+            OrderStatus.CANCELLED: self.tr("No cancelled orders."),
+            OrderStatus.RETURNED: self.tr("No returned orders."),
+        }
+        return texts[self._current_status()]
+
+    def _update_empty_hint(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.loading
+        if empty:
+            self.empty_label.setText(self.empty_text())
+            self._place_empty_hint()
+        self.empty_label.setVisible(empty)
+
+    def _place_empty_hint(self) -> None:
+        self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 0, -24, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_empty_hint()
+        return super().eventFilter(watched, event)
 
     # -- model events --------------------------------------------------------------------
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 
 class Level(Enum):
@@ -19,9 +27,24 @@ class Level(Enum):
 class MessageBar(QFrame):
     """Hidden until a message arrives; errors and warnings stay until dismissed, others fade."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, overlay: bool = False,
+                 margin: int = 12) -> None:
+        """In a layout, or with ``overlay`` floating over the top of ``parent``.
+
+        A screen's bar overlays its top edge: a message then never pushes the table down
+        (and back up when it fades) under the clerk's cursor.
+        """
         super().__init__(parent)
         self.setObjectName("MessageBar")
+        self._overlay = overlay and parent is not None
+        self._margin = margin
+        if self._overlay and parent is not None:
+            parent.installEventFilter(self)
+            shadow = QGraphicsDropShadowEffect(self)
+            shadow.setBlurRadius(16)
+            shadow.setOffset(0, 2)
+            shadow.setColor(QColor(16, 24, 40, 60))
+            self.setGraphicsEffect(shadow)
         self._label = QLabel()
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -45,6 +68,9 @@ class MessageBar(QFrame):
         self.style().polish(self)
         self._label.setText(text)
         self.show()
+        if self._overlay:
+            self._place()
+            self.raise_()
         if level in (Level.ERROR, Level.WARNING):
             self._timer.stop()
         else:
@@ -52,3 +78,17 @@ class MessageBar(QFrame):
 
     def text(self) -> str:
         return self._label.text() if self.isVisible() else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        """Across the top of the parent, as tall as the wrapped text needs."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        width = max(0, parent.width() - 2 * self._margin)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        self.setGeometry(self._margin, self._margin, width, max(height, self.sizeHint().height()))
