@@ -2,8 +2,13 @@
 
 Every command takes ``--db URL``; listing and report commands take ``--json`` and
 then print exactly one JSON document. Expected failures print one line to
-stderr and exit 1; nothing prints a traceback (unexpected errors are logged to
-the user log directory and reported in one line, exit 3).
+stderr and exit 1; a refusal (the ``--user`` is unknown or deactivated, or their
+role may not do this) prints one line and exits 3; nothing prints a traceback
+(unexpected errors are logged to the user log directory and reported in one line,
+exit 4).
+
+Without ``--user`` a command acts as the machine's administrator (recorded as
+``cli:<login>``): whoever can run it can open the database file anyway.
 """
 
 from __future__ import annotations
@@ -15,27 +20,44 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
 
 from app import __version__
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, PermissionDenied
+from app.domain.permissions import Actor
 from app.domain.states import OrderStatus
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DENIED, EXIT_BUG = 0, 1, 2, 3, 4
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def actor_of(args: argparse.Namespace) -> str:
-    if getattr(args, "user", None):
-        return str(args.user)
+class UnknownActingUser(Exception):
+    """``--user`` names no active user: refused like a permission (exit 3)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no active user named '{name}'")
+
+
+def actor_of(args: argparse.Namespace, db: Any) -> Actor:
+    """Who a command acts as: ``--user NAME`` (an active user, by their role), else the
+    machine's administrator, recorded as ``cli:<login>``."""
+    name = getattr(args, "user", None)
+    if name:
+        from app.services.users import acting_user
+
+        with db.reading() as s:
+            actor = acting_user(s, str(name))
+        if actor is None:
+            raise UnknownActingUser(str(name))
+        return actor
     try:
-        return f"cli:{getpass.getuser()}"
+        return Actor.system(f"cli:{getpass.getuser()}")
     except (OSError, KeyError):
-        return "cli"
+        return Actor.system("cli")
 
 
 def open_context(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
@@ -64,7 +86,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     options = DemoOptions(orders=args.orders, seed=args.seed)
     # Loading takes seconds: say what it is doing, on stderr so --json's stdout stays JSON.
     show = not args.json or sys.stderr.isatty()
-    report = load_demo(ctx.db, options, actor=actor_of(args),
+    report = load_demo(ctx.db, options, actor=actor_of(args, ctx.db),
                        progress=_DemoProgress(sys.stderr) if show else None)
     if args.json:
         print_json(report)
@@ -181,23 +203,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if ok else EXIT_FAILED
 
 
-def cmd_skus_list(args: argparse.Namespace) -> int:
-    from app.clioutput import print_json, print_table
-    from app.services.organisation import list_skus
-
-    with open_context(args).db.reading() as s:
-        rows = list_skus(s, args.client)
-    if args.json:
-        print_json(rows)
-    else:
-        print_table(
-            ["CLIENT", "SKU", "NAME", "中文名", "UPC", "WEIGHT G", "PRE-PACKED"],
-            [(k.client_code, k.code, k.name_en, k.name_zh, k.upc, k.weight_g, k.prepacked)
-             for k in rows],
-        )
-    return EXIT_OK
-
-
 def cmd_orders_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.lookup import client_by_code
@@ -259,15 +264,14 @@ def cmd_orders_show(args: argparse.Namespace) -> int:
 def cmd_orders_import(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.domain.errors import ImportRejected
-    from app.services.order_import import import_orders
+    from app.services.order_import import import_order_file
 
     ctx = open_context(args)
     path = Path(args.file)
+    actor = actor_of(args, ctx.db)
     try:
-        with ctx.db.writing() as s:
-            report = import_orders(
-                s, args.client, path, actor=actor_of(args), valid_only=args.valid_only
-            )
+        report = import_order_file(ctx.db, args.client, path, actor=actor,
+                                   valid_only=args.valid_only)
     except ImportRejected as exc:
         rejected = getattr(exc, "report", None)
         if args.json and rejected is not None:
@@ -296,6 +300,11 @@ def _print_import_report(report: Any, out: Any) -> None:
         f"{len(data['orders_rejected'])} rejected.",
         file=out,
     )
+    if report.allocation is not None:
+        print(report.allocation.text(), file=out)
+    elif report.created_ids:
+        print("Not allocated: automatic allocation is off in every warehouse "
+              "(run `haicang allocate`).", file=out)
 
 
 def cmd_orders_template(args: argparse.Namespace) -> int:
@@ -317,13 +326,13 @@ def cmd_allocate(args: argparse.Namespace) -> int:
     from app.services.run import run_write
 
     ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
     with ctx.db.reading() as s:
         ids = allocatable_order_ids(s, number=args.order)
     if args.order and not ids:
         from app.domain.errors import NotFound
 
         raise NotFound(kind="Order", key=args.order)
-    actor = actor_of(args)
     if args.order:  # one named order: say why if it cannot be allocated
         results = [run_write(ctx.db, allocate_order, oid, actor=actor) for oid in ids]
     else:
@@ -390,16 +399,25 @@ class Registrar:
         p.set_defaults(handler=handler)
         return p
 
+    groups: dict[str, Any] = field(default_factory=dict)
+
     def group(self, name: str, help_text: str) -> Any:
-        """A command with sub-commands, e.g. ``haicang print label``."""
-        return self.sub.add_parser(name, help=help_text).add_subparsers(
-            dest=f"{name}_command", metavar="ACTION", required=True)
+        """A command with sub-commands, e.g. ``haicang print label``.
+
+        Asking again for a group of the same name returns the one already made, so
+        several ``app.cli_*`` modules can add verbs to ``orders``, ``skus`` ...
+        """
+        if name not in self.groups:
+            self.groups[name] = self.sub.add_parser(name, help=help_text).add_subparsers(
+                dest=f"{name}_command", metavar="ACTION", required=True)
+        return self.groups[name]
 
 
 #: Modules that add their own commands (each has ``register(reg: Registrar)``); their
 #: heavy imports stay inside the handlers so `haicang --help` stays fast.
 COMMAND_MODULES: tuple[str, ...] = (
-    "app.cli_scale", "app.cli_print", "app.cli_channels", "app.cli_org",
+    "app.cli_scale", "app.cli_print", "app.cli_channels", "app.cli_org", "app.cli_users",
+    "app.cli_stock", "app.cli_skus",
 )
 
 
@@ -408,7 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="database URL (sqlite:///FILE or postgresql+psycopg://...)")
     common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
-                        help="name recorded as the acting user (default: cli:<login>)")
+                        help="act as this user; their role decides what is allowed "
+                             "(default: the machine's administrator)")
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -450,17 +469,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("--client", metavar="CODE", help="needed when two clients use the number")
 
-    skus = reg.group("skus", "SKUs")
-    p = add(skus, "list", cmd_skus_list, "list SKUs", True)
-    p.add_argument("--client", metavar="CODE")
-
     p = add(sub, "allocate", cmd_allocate,
             "reserve stock in bins for new and backordered orders", True)
     p.add_argument("--order", metavar="NUMBER", help="only this order")
-    p = add(sub, "stock", cmd_stock, "stock per SKU and warehouse", True)
-    p.add_argument("--sku", metavar="CODE", help="SKU code or barcode")
-    p.add_argument("--warehouse", metavar="CODE")
-    p.add_argument("--client", metavar="CODE")
     add(sub, "check", cmd_check,
         "check the database: reachable, schema current, ledger reconciles", True)
     for module in COMMAND_MODULES:
@@ -485,6 +496,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
+    except (PermissionDenied, UnknownActingUser) as exc:
+        message = exc.message if isinstance(exc, PermissionDenied) else str(exc)
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_DENIED
     except DomainError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED

@@ -48,7 +48,7 @@ def test_demo_is_deterministic_and_realistic(tmp_path: Path, url: str, capsys) -
     assert len(clients) == 3
     skus = run_json(capsys, "skus", "list", "--db", url)
     assert 250 <= len(skus) <= 350
-    assert all(s["name_zh"] and s["weight_g"] > 0 and s["upc"] for s in skus)
+    assert all(s["name_zh"] and s["weight_g"] > 0 and s["barcodes"] for s in skus)
     assert {o["status"] for o in first} >= {"allocated"}
     assert len({o["state"] for o in first}) > 10
 
@@ -193,3 +193,81 @@ def test_orders_list_says_when_the_limit_cut_it(url: str, capsys) -> None:
     assert capsys.readouterr().err == "showing the newest 30 of 80 orders; use --limit\n"
     assert main(["orders", "list", "--limit", "80", "--db", url]) == 0
     assert capsys.readouterr().err == ""
+
+
+# --- who acts: --user and the role table -------------------------------------------------
+
+
+def _one_error_line(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
+    return err
+
+
+def test_a_user_whose_role_may_not_is_refused_with_exit_3(url: str, tmp_path: Path,
+                                                          capsys) -> None:
+    orders_file = tmp_path / "orders.csv"
+    assert main(["orders", "template", str(orders_file)]) == 0
+    before = run_json(capsys, "orders", "list", "--limit", "1000", "--db", url)
+    assert main(["--user", "packer", "orders", "import", str(orders_file), "--client", "YWHOME",
+                 "--db", url]) == 3
+    assert "Your role (packer) may not import orders." in _one_error_line(capsys)
+    assert main(["--user", "picker", "allocate", "--db", url]) == 3
+    assert "(picker) may not allocate stock to orders" in _one_error_line(capsys)
+    assert run_json(capsys, "orders", "list", "--limit", "1000", "--db", url) == before
+
+
+@pytest.mark.parametrize("user", ["nobody", "packer"])
+def test_an_unknown_or_deactivated_user_is_refused_with_exit_3(url: str, user: str,
+                                                                capsys) -> None:
+    import sqlite3
+
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE users SET active = 0 WHERE username = 'packer'")
+    conn.close()
+    assert main(["--user", user, "allocate", "--db", url]) == 3
+    assert f"no active user named '{user}'" in _one_error_line(capsys)
+
+
+def test_a_clerk_and_the_default_administrator_may_allocate(url: str, capsys) -> None:
+    assert run_json(capsys, "--user", "clerk", "allocate", "--db", url)["tried"] >= 0
+    assert run_json(capsys, "allocate", "--db", url)["tried"] >= 0  # no --user: administrator
+
+
+def test_the_demo_loader_refuses_a_role_that_may_not_set_up_master_data(tmp_path: Path,
+                                                                       capsys) -> None:
+    fresh = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    assert main(["demo", "--orders", "5", "--db", fresh]) == 0
+    capsys.readouterr()
+    assert main(["--user", "clerk", "demo", "--orders", "5", "--db", fresh]) == 3
+    assert "may not manage clients, warehouses, bins and SKUs" in _one_error_line(capsys)
+
+
+def test_an_unexpected_error_exits_4_with_one_line(monkeypatch, tmp_path: Path, capsys) -> None:
+    import app.cli as cli
+
+    def boom(_args):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(cli, "cmd_stock", boom)
+    monkeypatch.setenv("HAICANG_DATA_DIR", str(tmp_path))
+    assert cli.EXIT_BUG == 4 and cli.EXIT_DENIED == 3
+    assert main(["stock"]) == 4
+    assert "unexpected RuntimeError: kaputt" in _one_error_line(capsys)
+
+
+def test_modules_can_add_verbs_to_an_existing_command_group() -> None:
+    import argparse
+
+    from app.cli import Registrar
+
+    parser = argparse.ArgumentParser(prog="haicang")
+    reg = Registrar(parser.add_subparsers(dest="command"), argparse.ArgumentParser(add_help=False),
+                    argparse.ArgumentParser(add_help=False))
+    first = reg.group("orders", "orders")
+    reg.add(first, "list", lambda _a: 0, "list orders")
+    again = reg.group("orders", "orders, from another module")
+    assert again is first
+    reg.add(again, "pick", lambda _a: 0, "pick orders")
+    assert parser.parse_args(["orders", "pick"]).orders_command == "pick"
+    assert parser.parse_args(["orders", "list"]).orders_command == "list"

@@ -6,12 +6,14 @@ from datetime import UTC, datetime
 
 from app.db.engine import Database
 from app.domain.ids import OrderId
+from app.domain.permissions import Actor
 from app.domain.states import BinType, Region
 from app.services import orders as order_svc
 from app.services import organisation as org
+from app.services import skus as sku_svc
 from app.services.inventory import receive_stock
 
-ACTOR = "test"
+ACTOR = Actor.system("test")
 
 LA = org.WarehouseDraft("LA1", "Los Angeles", Region.WEST, "America/Los_Angeles",
                         "4100 E Mission Blvd", "Ontario", "CA", "91761")
@@ -35,10 +37,12 @@ def build_world(db: Database) -> None:
                 org.BinDraft("DMG-01", BinType.DAMAGED),
                 org.BinDraft("STAGE-01", BinType.STAGING),
             ], actor=ACTOR)
-        org.create_sku(s, "ACME", org.SkuDraft("MUG", "Mug", "马克杯", upc="012345678905",
-                                               weight_g=350), actor=ACTOR)
-        org.create_sku(s, "ACME", org.SkuDraft("CUP", "Cup", "杯子", weight_g=200), actor=ACTOR)
-        org.create_sku(s, "BETA", org.SkuDraft("MUG", "Beta mug", weight_g=300), actor=ACTOR)
+        sku_svc.create_sku(s, "ACME", sku_svc.SkuDraft("MUG", "Mug", "马克杯", ("012345678905",),
+                                                       weight_g=350), actor=ACTOR)
+        sku_svc.create_sku(s, "ACME", sku_svc.SkuDraft("CUP", "Cup", "杯子", weight_g=200),
+                           actor=ACTOR)
+        sku_svc.create_sku(s, "BETA", sku_svc.SkuDraft("MUG", "Beta mug", weight_g=300),
+                           actor=ACTOR)
 
 
 def receive(db: Database, sku: str, qty: int, bin_code: str = "A-01-01-01",

@@ -11,6 +11,10 @@ order imported before) are made by ``app.services.order_import``. The
 template's columns are in :mod:`app.channels.order_template`, the parsing of
 single cells in :mod:`app.channels.cell_values`.
 
+The reading itself - encodings, delimiters, the header search, XLSX sheets - is
+:func:`read_table`, shared with the other imports (SKUs), which bring their own
+:class:`HeaderMap` and do their own thing with the rows.
+
 Line numbers are the row numbers Excel shows (the header is line 1 in the
 template); for CSV they equal the text editor's line numbers unless a quoted
 cell spans several lines. Order dates without a time zone are taken as UTC.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -28,7 +33,7 @@ from dataclasses import field as dc_field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from app.channels.cell_values import (
     EXCEL_1900,
@@ -49,7 +54,6 @@ from app.channels.cell_values import (
 )
 from app.channels.order_template import (
     COLUMNS_BY_NAME,
-    HEADER_ALIASES,
     REQUIRED_COLUMNS,
     TEMPLATE_COLUMNS,
 )
@@ -188,29 +192,69 @@ def _header_key(text: str) -> str:
     return re.sub(r"[\s_\-*.:：]+", "", folded)
 
 
-_HEADER_LOOKUP: dict[str, str] = {}
-for _col in TEMPLATE_COLUMNS:
-    _HEADER_LOOKUP[_header_key(_col.name)] = _col.name
-    _HEADER_LOOKUP[_header_key(_col.alias)] = _col.name
+@dataclass(frozen=True)
+class HeaderMap:
+    """The headers of one kind of file (orders, SKUs ...): which header text names which
+    template column, and the columns a file must have.
+
+    The reader below is shared by every import; only this map and what is done with the
+    rows differ, so each import reads UTF-8/BOM/GBK CSV and XLSX alike.
+    """
+
+    lookup: Mapping[str, str]  # folded header text -> template column
+    required: tuple[str, ...]
+    aliases: Mapping[str, str]  # template column -> its Chinese header, for messages
+    #: Why no header was found, e.g. "no header row with the template columns (...)".
+    no_header_reason: str
+
+    @classmethod
+    def of(
+        cls,
+        names: Iterable[tuple[str, Sequence[str]]],
+        required: Sequence[str],
+        no_header_reason: str,
+    ) -> HeaderMap:
+        """From (column, its other accepted headers - the Chinese one first) pairs."""
+        lookup: dict[str, str] = {}
+        aliases: dict[str, str] = {}
+        for name, others in names:
+            lookup[_header_key(name)] = name
+            for other in others:
+                lookup.setdefault(_header_key(other), name)
+            if others:
+                aliases[name] = others[0]
+        return cls(lookup, tuple(required), aliases, no_header_reason)
+
+    def match(self, text: str) -> str | None:
+        """The template column a header cell names, or None.
+
+        Bilingual headers such as ``订单号(order_number)`` or ``邮编/zip`` are common in
+        Chinese templates, so each part is tried when the whole does not match.
+        """
+        key = _header_key(text)
+        if not key:
+            return None
+        hit = self.lookup.get(key)
+        if hit is not None:
+            return hit
+        for part in re.split(r"[()（）/|\[\]【】]+", unicodedata.normalize("NFKC", text)):
+            hit = self.lookup.get(_header_key(part))
+            if hit is not None:
+                return hit
+        return None
+
+
+ORDER_HEADERS = HeaderMap.of(
+    ((c.name, (c.alias,)) for c in TEMPLATE_COLUMNS),
+    REQUIRED_COLUMNS,
+    "no header row with the template columns (order_number, sku, quantity, ...) "
+    "was found; start from the file `haicang orders template` writes",
+)
 
 
 def match_header(text: str) -> str | None:
-    """The template column a header cell names, or None.
-
-    Bilingual headers such as ``订单号(order_number)`` or ``邮编/zip`` are common in
-    Chinese templates, so each part is tried when the whole does not match.
-    """
-    key = _header_key(text)
-    if not key:
-        return None
-    hit = _HEADER_LOOKUP.get(key)
-    if hit is not None:
-        return hit
-    for part in re.split(r"[()（）/|\[\]【】]+", unicodedata.normalize("NFKC", text)):
-        hit = _HEADER_LOOKUP.get(_header_key(part))
-        if hit is not None:
-            return hit
-    return None
+    """The order template column a header cell names, or None."""
+    return ORDER_HEADERS.match(text)
 
 
 def _column_letter(index: int) -> str:
@@ -223,22 +267,26 @@ def _column_letter(index: int) -> str:
 
 
 @dataclass(frozen=True)
-class _Header:
+class TableHeader:
+    """The header row found in a file and what each of its cells names."""
+
     line: int
     mapping: tuple[tuple[str, int], ...]  # (template column, cell index)
     nameless: tuple[int, ...]  # indexes of columns with an empty header
     warnings: tuple[Notice, ...]
 
 
-def _header_score(row: Sequence[object]) -> int:
-    return len({match_header(cell_text(v)) for v in row} - {None})
+def _header_score(row: Sequence[object], headers: HeaderMap) -> int:
+    return len({headers.match(cell_text(v)) for v in row} - {None})
 
 
-def _find_header(rows: Sequence[tuple[int, Sequence[object]]]) -> tuple[int, int] | None:
+def _find_header(
+    rows: Sequence[tuple[int, Sequence[object]]], headers: HeaderMap
+) -> tuple[int, int] | None:
     """(position in ``rows``, score) of the likeliest header among the first rows."""
     best: tuple[int, int] | None = None
     for pos, (_line, row) in enumerate(rows):
-        score = _header_score(row)
+        score = _header_score(row, headers)
         if score >= 3:
             return pos, score
         if score and (best is None or score > best[1]):
@@ -246,7 +294,9 @@ def _find_header(rows: Sequence[tuple[int, Sequence[object]]]) -> tuple[int, int
     return best
 
 
-def _read_header(line: int, row: Sequence[object], path: Path) -> _Header:
+def _read_header(
+    line: int, row: Sequence[object], path: Path, headers: HeaderMap
+) -> TableHeader:
     mapping: dict[str, int] = {}
     nameless: list[int] = []
     warnings: list[Notice] = []
@@ -255,20 +305,40 @@ def _read_header(line: int, row: Sequence[object], path: Path) -> _Header:
         if not text:
             nameless.append(idx)
             continue
-        name = match_header(text)
+        name = headers.match(text)
         if name is None:
             warnings.append(Notice(UNKNOWN_COLUMN, {"header": text}))
         elif name in mapping:
             warnings.append(Notice(DUPLICATE_COLUMN, {"header": text, "column": name}))
         else:
             mapping[name] = idx
-    missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
+    missing = [c for c in headers.required if c not in mapping]
     if missing:
-        names = ", ".join(f"{c} ({HEADER_ALIASES[c]})" for c in missing)
+        names = ", ".join(f"{c} ({headers.aliases[c]})" if c in headers.aliases else c
+                          for c in missing)
         raise FileUnreadable(
             path=str(path), reason=f"the header on line {line} lacks the columns {names}"
         )
-    return _Header(line, tuple(mapping.items()), tuple(nameless), tuple(warnings))
+    return TableHeader(line, tuple(mapping.items()), tuple(nameless), tuple(warnings))
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """Where a table's rows come from, known once its header is found."""
+
+    path: Path
+    kind: str  # "csv" or "xlsx"
+    header: TableHeader
+    epoch: datetime  # how the workbook counts dates (CSV: Excel's 1900 system)
+    encoding: str | None = None  # CSV only
+    delimiter: str | None = None  # CSV only
+    sheet: str | None = None  # XLSX only
+    skipped_above: int = 0  # non-empty lines above the header
+
+
+#: Numbered rows below the header: (line as Excel shows it, cell values).
+TableRows = Iterator[tuple[int, Sequence[object]]]
+T = TypeVar("T")
 
 
 # --- validating rows and grouping them into orders ----------------------------------------
@@ -445,7 +515,7 @@ def _group(rows: list[_Row]) -> tuple[FileOrder | None, list[RowProblem]]:
 class _Collector:
     """Accumulates validated rows while a sheet or CSV is streamed."""
 
-    header: _Header
+    header: TableHeader
     epoch: datetime
     rows: int = 0
     empty_lines: list[int] = dc_field(default_factory=list)
@@ -590,7 +660,7 @@ def _refuse_binary(text: str, path: Path) -> None:
         raise FileUnreadable(path=str(path), reason="it is not a CSV or XLSX file")
 
 
-def _sniff_delimiter(text: str) -> str:
+def _sniff_delimiter(text: str, headers: HeaderMap) -> str:
     """The delimiter under which the first lines contain the most template headers."""
     head = "\n".join(text[:65_536].splitlines()[:_HEADER_SEARCH_ROWS])
     best, best_score = ",", 0
@@ -599,52 +669,44 @@ def _sniff_delimiter(text: str) -> str:
             rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
         except csv.Error:
             continue
-        score = max((_header_score(r) for r in rows), default=0)
+        score = max((_header_score(r, headers) for r in rows), default=0)
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def _read_csv(data: bytes, path: Path) -> ParsedFile:
+def _read_csv(
+    data: bytes, path: Path, headers: HeaderMap, consume: Callable[[TableSource, TableRows], T]
+) -> T:
     text, encoding = _decode(data, path)
     if not text.strip():
         raise FileUnreadable(path=str(path), reason="the file is empty")
-    delimiter = _sniff_delimiter(text)
+    delimiter = _sniff_delimiter(text, headers)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         first = [
             (n, row) for n, row in zip(range(1, _HEADER_SEARCH_ROWS + 1), reader, strict=False)
         ]
-        found = _find_header(first)
+        found = _find_header(first, headers)
         if found is None:
-            raise _no_header(path)
+            raise FileUnreadable(path=str(path), reason=headers.no_header_reason)
         pos, _score = found
-        header = _read_header(first[pos][0], first[pos][1], path)
-        collector = _Collector(header, EXCEL_1900)
-        for line, row in first[pos + 1 :]:
-            collector.add(line, row)
-        for line, row in enumerate(reader, start=len(first) + 1):
-            collector.add(line, row)
+        header = _read_header(first[pos][0], first[pos][1], path, headers)
+        skipped = sum(1 for _n, row in first[:pos] if any(c.strip() for c in row))
+        source = TableSource(path, "csv", header, EXCEL_1900, encoding=encoding,
+                             delimiter=delimiter, skipped_above=skipped)
+        rows = itertools.chain(first[pos + 1 :], enumerate(reader, start=len(first) + 1))
+        return consume(source, rows)
     except csv.Error as exc:
         raise FileUnreadable(path=str(path), reason=f"line {reader.line_num}: {exc}") from exc
-    skipped = sum(1 for _n, row in first[:pos] if any(c.strip() for c in row))
-    return collector.finish(
-        path, "csv", encoding=encoding, delimiter=delimiter, skipped_above=skipped
-    )
-
-
-def _no_header(path: Path) -> FileUnreadable:
-    return FileUnreadable(
-        path=str(path),
-        reason="no header row with the template columns (order_number, sku, quantity, ...) "
-        "was found; start from the file `haicang orders template` writes",
-    )
 
 
 # --- reading XLSX -----------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes, path: Path) -> ParsedFile:
+def _read_xlsx(
+    data: bytes, path: Path, headers: HeaderMap, consume: Callable[[TableSource, TableRows], T]
+) -> T:
     from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
 
     try:  # from memory: openpyxl would refuse a workbook saved under another extension
@@ -656,10 +718,10 @@ def _read_xlsx(data: bytes, path: Path) -> ParsedFile:
     try:
         epoch = EXCEL_1904 if workbook.epoch.year == 1904 else EXCEL_1900
         for sheet in workbook.worksheets:
-            parsed = _read_sheet(sheet, path, epoch)
-            if parsed is not None:
-                return parsed
-        raise _no_header(path)
+            found = _read_sheet(sheet, path, epoch, headers)
+            if found is not None:
+                return consume(*found)
+        raise FileUnreadable(path=str(path), reason=headers.no_header_reason)
     except FileUnreadable:
         raise
     except Exception as exc:  # a damaged sheet inside a valid zip
@@ -668,23 +730,22 @@ def _read_xlsx(data: bytes, path: Path) -> ParsedFile:
         workbook.close()
 
 
-def _read_sheet(sheet: Any, path: Path, epoch: datetime) -> ParsedFile | None:
+def _read_sheet(
+    sheet: Any, path: Path, epoch: datetime, headers: HeaderMap
+) -> tuple[TableSource, TableRows] | None:
+    """The sheet's header and its rows below (streamed), or None if it has no header."""
     if hasattr(sheet, "reset_dimensions"):
         sheet.reset_dimensions()  # some writers record wrong sizes; read what is there
     rows = enumerate(sheet.iter_rows(values_only=True), start=1)
     first = [(n, list(row)) for n, row in _take(rows, _HEADER_SEARCH_ROWS)]
-    found = _find_header(first)
+    found = _find_header(first, headers)
     if found is None:
         return None
     pos, _score = found
-    header = _read_header(first[pos][0], first[pos][1], path)
-    collector = _Collector(header, epoch)
-    for line, row in first[pos + 1 :]:
-        collector.add(line, row)
-    for line, values in rows:
-        collector.add(line, values)
+    header = _read_header(first[pos][0], first[pos][1], path, headers)
     skipped = sum(1 for _n, row in first[:pos] if any(cell_text(c) for c in row))
-    return collector.finish(path, "xlsx", sheet=sheet.title, skipped_above=skipped)
+    source = TableSource(path, "xlsx", header, epoch, sheet=sheet.title, skipped_above=skipped)
+    return source, itertools.chain(first[pos + 1 :], rows)
 
 
 def _take(it: Iterator[Any], n: int) -> list[Any]:
@@ -707,6 +768,29 @@ def read_order_file(path: str | Path) -> ParsedFile:
 
     The format is taken from the content, not the name: a renamed workbook still reads.
     """
+    return read_table(path, ORDER_HEADERS, _collect_orders)
+
+
+def _collect_orders(source: TableSource, rows: TableRows) -> ParsedFile:
+    collector = _Collector(source.header, source.epoch)
+    for line, row in rows:
+        collector.add(line, row)
+    return collector.finish(
+        source.path, source.kind, encoding=source.encoding, delimiter=source.delimiter,
+        sheet=source.sheet, skipped_above=source.skipped_above,
+    )
+
+
+def read_table(
+    path: str | Path, headers: HeaderMap, consume: Callable[[TableSource, TableRows], T]
+) -> T:
+    """Find the header of a CSV or XLSX table and hand its rows to ``consume``.
+
+    CSV in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030, any common delimiter,
+    title lines above the header; XLSX from the first sheet with a header. The format is
+    taken from the content, not the name. Raises :class:`FileUnreadable` for anything
+    that is not such a table; ``consume`` may raise it too (e.g. for a table without rows).
+    """
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -715,10 +799,10 @@ def read_order_file(path: str | Path) -> ParsedFile:
     if not data.strip():
         raise FileUnreadable(path=str(p), reason="the file is empty")
     if data.startswith(_ZIP_MAGIC):
-        return _read_xlsx(data, p)
+        return _read_xlsx(data, p, headers, consume)
     if data.startswith(_OLE_MAGIC):
         raise FileUnreadable(
             path=str(p),
             reason="old Excel 97-2003 (.xls) files are not supported; save it as .xlsx or CSV",
         )
-    return _read_csv(data, p)
+    return _read_csv(data, p, headers, consume)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import Database
 from app.db.models import Warehouse
 from app.domain.errors import AlreadyExists
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import BinType, OrderStatus, Region, Role
 from app.services import demo_data as data
 from app.services.allocation import allocatable_order_ids
@@ -27,14 +28,13 @@ from app.services.inventory import receive_stock
 from app.services.orders import LineDraft, OrderDraft, cancel_order, create_order, hold_order
 from app.services.organisation import (
     BinDraft,
-    SkuDraft,
     WarehouseDraft,
     create_bins,
     create_client,
-    create_sku,
     create_warehouse,
 )
 from app.services.run import run_write
+from app.services.skus import SkuDraft, create_sku
 from app.services.users import count_users, create_user
 
 DEMO_PASSWORD = "demo1234"
@@ -73,8 +73,9 @@ WAREHOUSES = [
 
 
 def load_demo(
-    db: Database, options: DemoOptions, *, actor: str, progress: Progress | None = None
+    db: Database, options: DemoOptions, *, actor: Actor, progress: Progress | None = None
 ) -> DemoReport:
+    require(actor, Permission.MANAGE_MASTER_DATA)
     report = progress or (lambda _stage, _done, _total: None)
     rng = random.Random(options.seed)
     with db.reading() as s:
@@ -143,17 +144,18 @@ class _Sku:
     price: Decimal
 
 
-def _create_catalog(s: Session, rng: random.Random, actor: str) -> list[_Sku]:
+def _create_catalog(s: Session, rng: random.Random, actor: Actor) -> list[_Sku]:
     skus = []
     for code, name, email, prefix, products in data.CLIENTS:
         create_client(s, code, name, actor=actor, contact_email=email)
         for p, (en, zh, grams, (ln, wd, ht)) in enumerate(products, start=1):
             for v, (ven, vzh) in enumerate(zip(data.VARIANTS_EN, data.VARIANTS_ZH, strict=True)):
                 sku_code = f"{prefix}-{p:02d}{v:02d}-{ven[:3].upper()}"
-                upc = _upc(rng)
+                barcodes: tuple[str, ...] = (_upc(rng),)
+                if rng.random() < 0.4:
+                    barcodes += (f"X00{rng.randrange(36**7):07X}"[:10],)
                 draft = SkuDraft(
-                    sku_code, f"{en} - {ven}", f"{zh} {vzh}", upc=upc,
-                    fnsku=f"X00{rng.randrange(36**7):07X}"[:10] if rng.random() < 0.4 else None,
+                    sku_code, f"{en} - {ven}", f"{zh} {vzh}", barcodes,
                     weight_g=grams + rng.randrange(0, 20), length_mm=ln, width_mm=wd,
                     height_mm=ht, prepacked=rng.random() < 0.25,
                 )
@@ -178,7 +180,7 @@ def _popularity(rng: random.Random, skus: list[_Sku]) -> list[float]:
 
 def _receive_stock(
     s: Session, rng: random.Random, skus: list[_Sku], weights: list[float], orders: int,
-    actor: str, report: Progress,
+    actor: Actor, report: Progress,
 ) -> None:
     total_w = sum(weights)
     units_per_order = 2.6
@@ -204,7 +206,7 @@ def _receive_stock(
 
 def _create_orders(
     s: Session, rng: random.Random, skus: list[_Sku], weights: list[float],
-    options: DemoOptions, actor: str, report: Progress,
+    options: DemoOptions, actor: Actor, report: Progress,
 ) -> None:
     states = [st for st, _pop, _c in data.STATES]
     state_w = [pop for _st, pop, _c in data.STATES]
@@ -264,7 +266,7 @@ def _order_number(rng: random.Random, client: str, n: int) -> str:
     return f"57{rng.randrange(10**16):016d}"
 
 
-def _hold_and_cancel_a_few(db: Database, rng: random.Random, ids: list[int], actor: str) -> None:
+def _hold_and_cancel_a_few(db: Database, rng: random.Random, ids: list[int], actor: Actor) -> None:
     """A real order book has a few problems: address checks on hold, buyer cancellations."""
     sample = rng.sample(ids, k=min(len(ids), max(2, len(ids) // 100)))
     for i, oid in enumerate(sample):

@@ -70,14 +70,21 @@ class SkuInfo:
     code: str
     name_en: str
     name_zh: str | None
-    upc: str | None
-    ean: str | None
-    fnsku: str | None
+    #: Every code printed on the product (UPC, EAN, FNSKU, the seller's own), in the
+    #: order they were added; each names this SKU only, within its client.
+    barcodes: tuple[str, ...]
     weight_g: int
     length_mm: int
     width_mm: int
     height_mm: int
     prepacked: bool
+    lot_tracked: bool
+    hazmat: bool
+    #: Customs value per unit, in ``currency`` (the client's).
+    declared_value: Decimal | None
+    currency: str
+    hs_code: str | None
+    active: bool
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,10 @@ class UserInfo:
     display_name: str
     role: str
     active: bool
+    #: A supervisor PIN is set (the PIN itself never leaves the service).
+    has_pin: bool = False
+    last_login_at: datetime | None = None
+    changes: Changes = Changes.USERS
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ class OrderLineInfo:
     quantity: int
     unit_price: Decimal | None
     currency: str
+    sku_name_zh: str | None = None
 
 
 @dataclass(frozen=True)

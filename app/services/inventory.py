@@ -16,12 +16,19 @@ from app.db.base import utcnow
 from app.db.models import Bin, Client, Sku, StockBalance, StockMove, Warehouse
 from app.domain.errors import BinInactive, InvalidValue
 from app.domain.ids import BinId, SkuId
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import SELLABLE_BIN_TYPES, AdjustReason, MoveKind
 from app.services import ledger
-from app.services.allocation import retry_backorders
+from app.services.allocation import retry_backorders_for_new_stock
 from app.services.audit import record_audit
 from app.services.dto import BinStockRow, MoveInfo, MoveResult, StockRow
-from app.services.lookup import bin_by_code, client_by_code, sku_by_code, warehouse_by_code
+from app.services.lookup import (
+    bin_by_code,
+    client_by_code,
+    sku_by_code,
+    sku_ids_with_code,
+    warehouse_by_code,
+)
 
 
 def _positive(qty: int) -> int:
@@ -45,9 +52,19 @@ def receive_stock(
     warehouse_code: str,
     bin_code: str,
     quantity: int,
-    actor: str,
+    actor: Actor,
     reference: str | None = None,
 ) -> MoveResult:
+    """Put ``quantity`` units into a bin; backorders waiting for the SKU get another try.
+
+    The retry runs in the same transaction as the receipt, not after it: the new units
+    are exactly what those orders wait for, and reserving them before the commit means
+    no other PC's allocation can take them in between - the oldest backorders are
+    served first, as promised. It costs at most ``BACKORDER_RETRY_LIMIT`` orders of one
+    SKU (``app.services.allocation``). Like every automatic allocation it reserves only
+    in warehouses whose ``auto_allocate`` is on; the result names the orders allocated.
+    """
+    require(actor, Permission.RECEIVE_STOCK)
     qty = _positive(quantity)
     sku = sku_by_code(session, client_by_code(session, client_code).id, sku_code)
     b = _active_bin(session, warehouse_code, bin_code)
@@ -58,7 +75,7 @@ def receive_stock(
     )
     allocated: tuple[str, ...] = ()
     if b.bin_type in SELLABLE_BIN_TYPES:
-        allocated = tuple(retry_backorders(session, sku.id, actor=actor))
+        allocated = tuple(retry_backorders_for_new_stock(session, sku.id, actor=actor))
     return MoveResult(move_id, sku.code, qty, allocated)
 
 
@@ -71,10 +88,11 @@ def move_stock(
     from_bin: str,
     to_bin: str,
     quantity: int,
-    actor: str,
+    actor: Actor,
     reason: str | None = None,
 ) -> MoveResult:
     """Move free (unreserved) units between two bins of one warehouse."""
+    require(actor, Permission.MOVE_STOCK)
     qty = _positive(quantity)
     sku = sku_by_code(session, client_by_code(session, client_code).id, sku_code)
     source = _active_bin(session, warehouse_code, from_bin)
@@ -89,7 +107,7 @@ def move_stock(
     )
     allocated: tuple[str, ...] = ()
     if target.bin_type in SELLABLE_BIN_TYPES and source.bin_type not in SELLABLE_BIN_TYPES:
-        allocated = tuple(retry_backorders(session, sku.id, actor=actor))
+        allocated = tuple(retry_backorders_for_new_stock(session, sku.id, actor=actor))
     return MoveResult(move_id, sku.code, qty, allocated)
 
 
@@ -102,10 +120,11 @@ def adjust_stock(
     bin_code: str,
     delta: int,
     reason: AdjustReason,
-    actor: str,
+    actor: Actor,
     note: str | None = None,
 ) -> MoveResult:
     """Correct a bin's count up or down; a reason code is mandatory."""
+    require(actor, Permission.ADJUST_STOCK)
     if not isinstance(delta, int) or delta == 0:
         raise InvalidValue(field="quantity", problem="the change must be a non-zero whole number")
     reason = AdjustReason(reason)
@@ -129,7 +148,7 @@ def adjust_stock(
     )
     result = MoveResult(move_id, sku.code, delta)
     if delta > 0 and b.bin_type in SELLABLE_BIN_TYPES:
-        allocated = tuple(retry_backorders(session, sku.id, actor=actor))
+        allocated = tuple(retry_backorders_for_new_stock(session, sku.id, actor=actor))
         result = replace(result, allocated_orders=allocated)
     return result
 
@@ -160,9 +179,7 @@ def stock_by_sku(
     )
     if sku_code:
         text = sku_code.strip()
-        stmt = stmt.where(
-            (Sku.code == text) | (Sku.upc == text) | (Sku.ean == text) | (Sku.fnsku == text)
-        )
+        stmt = stmt.where(Sku.id.in_(sku_ids_with_code(text)))
     if warehouse_code:
         stmt = stmt.where(Warehouse.id == warehouse_by_code(session, warehouse_code).id)
     if client_code:
@@ -199,9 +216,7 @@ def stock_by_bin(
         stmt = stmt.where(Bin.code == bin_code.strip().upper())
     if sku_code:
         text = sku_code.strip()
-        stmt = stmt.where(
-            (Sku.code == text) | (Sku.upc == text) | (Sku.ean == text) | (Sku.fnsku == text)
-        )
+        stmt = stmt.where(Sku.id.in_(sku_ids_with_code(text)))
     return [
         BinStockRow(BinId(b), wc, bc, bt, SkuId(s), sc, cc, oh, rs, ra)
         for b, wc, bc, bt, s, sc, cc, oh, rs, ra in session.execute(stmt)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Bin, Client, Order, Sku, Warehouse
+from app.db.models import Bin, Client, Order, Sku, SkuBarcode, Warehouse
 from app.domain.errors import NotFound
 
 
@@ -38,10 +38,9 @@ def sku_by_code(session: Session, client_id: int, code: str) -> Sku:
     sku = session.scalar(select(Sku).where(Sku.client_id == client_id, Sku.code == text))
     if sku is None:
         sku = session.scalar(
-            select(Sku).where(
-                Sku.client_id == client_id,
-                (Sku.upc == text) | (Sku.ean == text) | (Sku.fnsku == text),
-            )
+            select(Sku)
+            .join(SkuBarcode, SkuBarcode.sku_id == Sku.id)
+            .where(SkuBarcode.client_id == client_id, SkuBarcode.code == text)
         )
     if sku is None:
         raise NotFound(kind="SKU", key=code)
@@ -51,12 +50,14 @@ def sku_by_code(session: Session, client_id: int, code: str) -> Sku:
 def skus_matching(session: Session, code: str) -> list[Sku]:
     """Every SKU of any client whose code or barcode equals ``code``."""
     text = code.strip()
-    return list(
-        session.scalars(
-            select(Sku).where(
-                (Sku.code == text) | (Sku.upc == text) | (Sku.ean == text) | (Sku.fnsku == text)
-            )
-        )
+    return list(session.scalars(select(Sku).where(Sku.id.in_(sku_ids_with_code(text)))))
+
+
+def sku_ids_with_code(code: str) -> CompoundSelect:
+    """Ids of the SKUs (any client) whose code or one of whose barcodes is ``code``:
+    a subquery for searches that accept either."""
+    return select(Sku.id).where(Sku.code == code).union(
+        select(SkuBarcode.sku_id).where(SkuBarcode.code == code)
     )
 
 

@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 
 from app.db.base import UtcDateTime, utcnow
 from app.db.bulk import DriverStatement, chunks
-from app.db.models import Order, OrderLine, OrderStatusChange, Sku
+from app.db.models import Order, OrderLine, OrderStatusChange, Sku, SkuBarcode
 from app.domain.errors import AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
+from app.services.ship_dates import ship_terms
 
 #: Values per ``IN (...)``: below SQLite's historic limit of 999 bound parameters.
 _IN_CHUNK = 900
@@ -87,7 +89,7 @@ class NewOrder(Protocol):
 
 
 def resolve_skus(session: Session, client_id: int, texts: Iterable[str]) -> dict[str, int]:
-    """Map each text to the client's SKU id: by code, else by UPC/EAN/FNSKU, else by the
+    """Map each text to the client's SKU id: by code, else by one of its barcodes, else by the
     code ignoring case when that is unambiguous. Texts that match nothing are left out."""
     wanted = sorted({t for t in texts if t})
     found: dict[str, int] = {}
@@ -96,17 +98,12 @@ def resolve_skus(session: Session, client_id: int, texts: Iterable[str]) -> dict
             select(Sku.code, Sku.id).where(Sku.client_id == client_id, Sku.code.in_(chunk))
         ))
     rest = [t for t in wanted if t not in found]
-    for chunk in chunks(rest, _IN_CHUNK // 3):
-        asked = set(chunk)
-        for sku_id, *codes in session.execute(
-            select(Sku.id, Sku.upc, Sku.ean, Sku.fnsku).where(
-                Sku.client_id == client_id,
-                Sku.upc.in_(chunk) | Sku.ean.in_(chunk) | Sku.fnsku.in_(chunk),
+    for chunk in chunks(rest, _IN_CHUNK):
+        found.update(session.execute(
+            select(SkuBarcode.code, SkuBarcode.sku_id).where(
+                SkuBarcode.client_id == client_id, SkuBarcode.code.in_(chunk)
             )
-        ):
-            for code in codes:
-                if code is not None and code in asked:
-                    found.setdefault(code, sku_id)
+        ).all())
     rest = [t for t in wanted if t not in found]
     folded: dict[str, set[int]] = {}
     for chunk in chunks(sorted({t.lower() for t in rest}), _IN_CHUNK):
@@ -200,14 +197,15 @@ def insert_orders(
     orders: Sequence[NewOrder],
     sku_ids: Mapping[str, int],
     *,
-    actor: str,
+    actor: Actor,
 ) -> dict[str, OrderId]:
     """Insert checked orders; return number -> id.
 
     Preconditions (checked by :func:`create_orders_bulk` or the caller): the numbers are
     new for this client and unique in ``orders``, every line's ``sku_code`` is a key of
     ``sku_ids``, quantities are > 0. The unique and check constraints still guard the
-    table if a caller breaks them. An order without ``order_date`` is dated now.
+    table if a caller breaks them. An order without ``order_date`` is dated now; one
+    without ``ship_by`` gets the date the client's terms give (:mod:`ship_dates`).
     """
     if not orders:
         return {}
@@ -219,11 +217,17 @@ def insert_orders(
     order_insert = DriverStatement.insert(conn, _ORDERS, _ORDER_COLUMNS)
     when = order_insert.processor("order_date")
     stamp = when(now)
+    terms = ship_terms(session, client_id) if any(o.ship_by is None for o in orders) else None
+
+    def ship_by(o: NewOrder) -> Any:
+        if o.ship_by is not None:
+            return when(o.ship_by)
+        return None if terms is None else when(terms.ship_by(o.order_date or now))
+
     order_insert.run([
         (
             client_id, o.number, new, o.source,
-            stamp if o.order_date is None else when(o.order_date),
-            None if o.ship_by is None else when(o.ship_by),
+            stamp if o.order_date is None else when(o.order_date), ship_by(o),
             o.service_level or "standard", o.buyer_name, o.company, o.address1, o.address2,
             o.city, o.state, o.zip, o.country, o.phone, o.email, o.notes, stamp, stamp,
         )
@@ -247,14 +251,15 @@ def insert_orders(
     # The first history row of every new order in one INSERT ... SELECT: no per-row Python.
     conn.execute(insert(_HISTORY).from_select(
         ["order_id", "at", "from_status", "to_status", "actor", "note"],
-        select(Order.id, literal(now, UtcDateTime), null(), literal(new), literal(actor), null())
+        select(Order.id, literal(now, UtcDateTime), null(), literal(new), literal(actor.name),
+               null())
         .where(ours),
     ))
     return {o.number: OrderId(ids[o.number]) for o in orders}
 
 
 def create_orders_bulk(
-    session: Session, client_id: int, orders: Sequence[NewOrder], *, actor: str
+    session: Session, client_id: int, orders: Sequence[NewOrder], *, actor: Actor
 ) -> dict[str, OrderId]:
     """Check and insert many orders; all or none (raises before writing anything).
 
@@ -262,6 +267,7 @@ def create_orders_bulk(
     ``orders``), NotFound for SKU codes/barcodes the client lacks, InvalidValue for an
     order without lines or a quantity that is not > 0.
     """
+    require(actor, Permission.IMPORT_ORDERS)
     seen: set[str] = set()
     for o in orders:
         if o.number in seen:

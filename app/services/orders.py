@@ -25,6 +25,7 @@ from app.db.models import (
 )
 from app.domain.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import RESERVING_STATES, OrderStatus
 from app.services.allocation import release_reservations
 from app.services.audit import record_audit
@@ -36,9 +37,10 @@ from app.services.dto import (
     StatusChangeInfo,
     TransitionResult,
 )
-from app.services.fulfilment import restock_picked_units
-from app.services.lookup import client_by_code, order_by_number
+from app.services.fulfilment import restock_cancelled_order
+from app.services.lookup import client_by_code, order_by_number, sku_ids_with_code
 from app.services.order_states import record_created, set_status, status_before_hold
+from app.services.ship_dates import ship_terms
 
 # The history note of a release; shown translated by text (context "OrderNotes").
 HOLD_RELEASED = QT_TRANSLATE_NOOP("OrderNotes", "hold released")
@@ -76,16 +78,21 @@ class OrderDraft:
 
 
 def create_order(
-    session: Session, client_code: str, draft: OrderDraft, *, actor: str
+    session: Session, client_code: str, draft: OrderDraft, *, actor: Actor
 ) -> OrderId:
+    require(actor, Permission.EDIT_ORDERS)
     client = client_by_code(session, client_code)
     return create_order_for(session, client.id, draft, actor=actor)
 
 
 def create_order_for(
-    session: Session, client_id: int, draft: OrderDraft, *, actor: str
+    session: Session, client_id: int, draft: OrderDraft, *, actor: Actor
 ) -> OrderId:
-    """Insert a new order with its lines; SKUs must be the client's own."""
+    """Insert a new order with its lines; SKUs must be the client's own.
+
+    Without a ship-by date from the platform or file, the client's terms set one.
+    """
+    require(actor, Permission.EDIT_ORDERS)
     if not draft.lines:
         raise InvalidValue(field="order", problem=f"{draft.number} has no lines")
     if session.scalar(
@@ -103,9 +110,12 @@ def create_order_for(
     if missing:
         raise NotFound(kind="SKU", key=", ".join(missing))
     now = utcnow()
+    ship_by = draft.ship_by
+    if ship_by is None and (terms := ship_terms(session, client_id)) is not None:
+        ship_by = terms.ship_by(draft.order_date)
     order = Order(
         client_id=client_id, number=draft.number, status=OrderStatus.NEW.value,
-        source=draft.source, order_date=draft.order_date, ship_by=draft.ship_by,
+        source=draft.source, order_date=draft.order_date, ship_by=ship_by,
         service_level=draft.service_level or "standard", buyer_name=draft.buyer_name,
         company=draft.company, address1=draft.address1, address2=draft.address2,
         city=draft.city, state=draft.state, zip=draft.zip, country=draft.country,
@@ -128,22 +138,24 @@ def create_order_for(
 
 
 def cancel_order(
-    session: Session, order_id: int, *, actor: str, reason: str | None = None
+    session: Session, order_id: int, *, actor: Actor, reason: str | None = None
 ) -> TransitionResult:
     """Cancel and give back every reserved unit in the same transaction."""
+    require(actor, Permission.CANCEL_ORDERS)
     order = _get(session, order_id)
     current = OrderStatus(order.status)
     set_status(session, order.id, order.number, current, OrderStatus.CANCELLED, actor=actor,
                note=reason)
     if current in RESERVING_STATES or current == OrderStatus.ON_HOLD:
         release_reservations(session, order.id)
-    restock_picked_units(session, order.id, actor=actor)
+    restock_cancelled_order(session, order.id, actor=actor)
     record_audit(session, actor, "cancel", "order", order.id, reason=reason)
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.CANCELLED)
 
 
-def hold_order(session: Session, order_id: int, *, actor: str, reason: str) -> TransitionResult:
+def hold_order(session: Session, order_id: int, *, actor: Actor, reason: str) -> TransitionResult:
     """Stop an order where it is; reservations stay so it can resume without re-picking."""
+    require(actor, Permission.HOLD_ORDERS)
     if not reason.strip():
         raise InvalidValue(field="hold reason", problem="must not be empty")
     order = _get(session, order_id)
@@ -153,8 +165,9 @@ def hold_order(session: Session, order_id: int, *, actor: str, reason: str) -> T
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.ON_HOLD)
 
 
-def release_order(session: Session, order_id: int, *, actor: str) -> TransitionResult:
+def release_order(session: Session, order_id: int, *, actor: Actor) -> TransitionResult:
     """Lift a hold: the order returns to the state it was held in."""
+    require(actor, Permission.HOLD_ORDERS)
     order = _get(session, order_id)
     current = OrderStatus(order.status)
     target = status_before_hold(session, order.id) if current == OrderStatus.ON_HOLD else current
@@ -213,9 +226,7 @@ def _search_clauses(session: Session, term: str) -> Iterator[ColumnElement[bool]
     be a name).
     """
     yield (Order.number == term) | (Order.tracking_number == term)
-    sku_ids = list(session.scalars(select(Sku.id).where(
-        (Sku.code == term) | (Sku.upc == term) | (Sku.ean == term) | (Sku.fnsku == term)
-    )))
+    sku_ids = list(session.scalars(sku_ids_with_code(term)))
     if sku_ids:
         yield Order.id.in_(select(OrderLine.order_id).where(OrderLine.sku_id.in_(sku_ids)))
     yield func.lower(Order.buyer_name).like(f"%{_escape(term.lower())}%", escape="\\")
@@ -403,16 +414,16 @@ def get_order(session: Session, order_id: int) -> OrderDetail:
         else None
     )
     lines = session.execute(
-        select(OrderLine, Sku.code, Sku.name_en)
+        select(OrderLine, Sku.code, Sku.name_en, Sku.name_zh)
         .join(Sku, Sku.id == OrderLine.sku_id)
         .where(OrderLine.order_id == order.id)
         .order_by(OrderLine.line_no)
     ).all()
     line_infos = tuple(
-        OrderLineInfo(ln.line_no, code, name, ln.quantity, ln.unit_price, ln.currency)
-        for ln, code, name in lines
+        OrderLineInfo(ln.line_no, code, name, ln.quantity, ln.unit_price, ln.currency, zh)
+        for ln, code, name, zh in lines
     )
-    line_no = {ln.id: ln.line_no for ln, _c, _n in lines}
+    line_no = {ln.id: ln.line_no for ln, _c, _n, _z in lines}
     b = aliased(Bin)
     reservations = tuple(
         ReservationInfo(line_no.get(r.order_line_id, 0), sku_code, wc, bc, r.quantity)

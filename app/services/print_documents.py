@@ -20,6 +20,7 @@ from app.db.models import Bin, Client, Order, OrderLine, Reservation, Sku, Wareh
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, InvalidValue, NotFound
 from app.domain.states import OrderStatus
 from app.services.lookup import client_by_code, skus_matching, warehouse_by_code
+from app.services.skus import barcodes_of, looks_like_fnsku
 from printers import layouts
 from printers.profiles import Language, PrinterProfile
 
@@ -320,7 +321,8 @@ def sku_labels_document(
     sku = find_sku(session, code, client_code)
     client = session.get(Client, sku.client_id)
     assert client is not None
-    label = layouts.SkuLabel(sku.code, sku.name_en, client.code, barcode=sku.fnsku or "")
+    fnsku = next((c for c in barcodes_of(session, [sku.id])[sku.id] if looks_like_fnsku(c)), "")
+    label = layouts.SkuLabel(sku.code, sku.name_en, client.code, barcode=fnsku)
     pdf = layouts.sku_label(label, size=sku_size_for(profile), dpi=profile.dpi)
     return Document(JobKind.SKU_LABELS, f"{client.code}/{sku.code}", pdf, copies=copies)
 

@@ -20,8 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.db.schema import open_database
+from app.domain.permissions import Actor
 from app.domain.states import BinType, Region
 from app.services import organisation as org
+from app.services import skus as sku_svc
 from app.services.allocation import allocatable_order_ids, allocate_order
 from app.services.batch_allocation import ALLOCATION_BATCH, allocate_orders
 from app.services.inventory import receive_stock
@@ -32,25 +34,27 @@ from app.services.run import run_write
 
 SKUS = 200
 
+BENCH = Actor.system("bench")
+
 
 def build(path: Path, orders: int) -> None:
     db = open_database(f"sqlite:///{path}")
     rng = random.Random(5)
     with db.writing() as s:
-        org.create_client(s, "BENCH", "Bench", actor="bench")
+        org.create_client(s, "BENCH", "Bench", actor=BENCH)
         org.create_warehouse(s, org.WarehouseDraft(
             "LA1", "LA", Region.WEST, "America/Los_Angeles", "1 Main", "Ontario", "CA",
-            "91761"), actor="bench")
+            "91761"), actor=BENCH)
         org.create_bins(s, "LA1", [org.BinDraft(f"A-{i:03d}", BinType.PICK, 1, i)
                                    for i in range(100)] +
                         [org.BinDraft(f"B-{i:03d}", BinType.STORAGE, 2, i) for i in range(100)],
-                        actor="bench")
+                        actor=BENCH)
         for i in range(SKUS):
-            org.create_sku(s, "BENCH", org.SkuDraft(f"S{i:03d}", f"Item {i}"), actor="bench")
+            sku_svc.create_sku(s, "BENCH", sku_svc.SkuDraft(f"S{i:03d}", f"Item {i}"), actor=BENCH)
         for i in range(SKUS):
             for b in (f"A-{i % 100:03d}", f"B-{(i * 7) % 100:03d}"):
                 receive_stock(s, client_code="BENCH", sku_code=f"S{i:03d}",
-                              warehouse_code="LA1", bin_code=b, quantity=orders, actor="bench")
+                              warehouse_code="LA1", bin_code=b, quantity=orders, actor=BENCH)
         client_id = client_by_code(s, "BENCH").id
         drafts = [OrderDraft(
             number=f"B{n:06d}", order_date=datetime(2026, 11, 1, tzinfo=UTC),
@@ -58,7 +62,7 @@ def build(path: Path, orders: int) -> None:
             lines=tuple(LineDraft(f"S{k:03d}", rng.randint(1, 3))
                         for k in sorted(rng.sample(range(SKUS), rng.choice([1, 1, 1, 2, 3])))),
         ) for n in range(orders)]
-        create_orders_bulk(s, client_id, drafts, actor="bench")
+        create_orders_bulk(s, client_id, drafts, actor=BENCH)
     db.dispose()
 
 
@@ -68,7 +72,7 @@ def ours(path: Path) -> float:
         ids = allocatable_order_ids(s)
     started = time.process_time()
     for oid in ids:
-        run_write(db, allocate_order, oid, actor="bench")
+        run_write(db, allocate_order, oid, actor=BENCH)
     elapsed = time.process_time() - started
     db.dispose()
     return elapsed
@@ -81,7 +85,7 @@ def ours_batched(path: Path) -> float:
         ids = allocatable_order_ids(s)
     started = time.process_time()
     for i in range(0, len(ids), ALLOCATION_BATCH):
-        run_write(db, allocate_orders, ids[i:i + ALLOCATION_BATCH], actor="bench")
+        run_write(db, allocate_orders, ids[i:i + ALLOCATION_BATCH], actor=BENCH)
     elapsed = time.process_time() - started
     db.dispose()
     return elapsed

@@ -23,23 +23,27 @@ from pathlib import Path
 
 from app.cli import main as haicang
 from app.db.schema import open_database
+from app.domain.permissions import Actor
 from app.domain.states import BinType, Region
 from app.services import organisation as org
+from app.services import skus as sku_svc
 
 SKUS, BINS = 500, 2000
+
+BENCH = Actor.system("bench")
 
 
 def build(path: Path, moves: int) -> None:
     db = open_database(f"sqlite:///{path}")
     with db.writing() as s:
-        org.create_client(s, "BENCH", "Bench", actor="bench")
+        org.create_client(s, "BENCH", "Bench", actor=BENCH)
         org.create_warehouse(s, org.WarehouseDraft(
             "LA1", "LA", Region.WEST, "America/Los_Angeles", "1 Main", "Ontario", "CA",
-            "91761"), actor="bench")
+            "91761"), actor=BENCH)
         org.create_bins(s, "LA1", [org.BinDraft(f"B-{i:04d}", BinType.STORAGE, i // 50, i)
-                                   for i in range(BINS)], actor="bench")
+                                   for i in range(BINS)], actor=BENCH)
         for i in range(SKUS):
-            org.create_sku(s, "BENCH", org.SkuDraft(f"S{i:03d}", f"Item {i}"), actor="bench")
+            sku_svc.create_sku(s, "BENCH", sku_svc.SkuDraft(f"S{i:03d}", f"Item {i}"), actor=BENCH)
     db.dispose()
     rng = random.Random(11)
     on_hand: dict[tuple[int, int], int] = defaultdict(int)

@@ -34,12 +34,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db.engine import Database
 from app.db.schema import open_database
+from app.domain.permissions import Actor
 from app.domain.states import BinType, OrderStatus, Region, Role
 from app.services import organisation as org
+from app.services import skus as sku_svc
 from app.services.users import create_user
 
 CACHE_DIR = Path("/tmp")
-ACTOR = "bench"
+ACTOR = Actor.system("bench")
 CHUNK = 50_000
 SKU_COUNT = 40
 FIRST = ["Jane", "John", "Wei", "Li", "Maria", "James", "Priya", "Chen", "Emily", "Omar"]
@@ -88,8 +90,8 @@ def build_database(orders: int) -> Path:
                 "4100 E Mission Blvd", "Ontario", "CA", "91761"), actor=ACTOR)
             org.create_bins(s, "LA1", [org.BinDraft("A-01-01-01", BinType.PICK, 1, 1)],
                             actor=ACTOR)
-            skus = [org.create_sku(s, "BENCH", org.SkuDraft(
-                f"SKU-{i:03d}", f"Product {i}", upc=f"{800000000000 + i:012d}",
+            skus = [sku_svc.create_sku(s, "BENCH", sku_svc.SkuDraft(
+                f"SKU-{i:03d}", f"Product {i}", barcodes=(f"{800000000000 + i:012d}",),
                 weight_g=300), actor=ACTOR) for i in range(SKU_COUNT)]
             create_user(s, "bench", "bench-password", Role.CLERK, actor=ACTOR)
         client_id = _scalar(db, "SELECT id FROM clients WHERE code = 'BENCH'")

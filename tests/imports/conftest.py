@@ -9,27 +9,30 @@ import pytest
 
 from app.db.engine import Database
 from app.db.schema import open_database
-from app.domain.states import Region
+from app.domain.permissions import Actor
+from app.domain.states import Region, Role
 from app.services import organisation as org
+from app.services.skus import SkuDraft, create_sku
 
-ACTOR = "clerk"
+ACTOR = Actor("clerk", Role.CLERK)
+#: Clients, warehouses and SKUs are master data: an administrator sets them up.
+ADMIN = Actor.system("test")
 
 
 def build_shop(db: Database) -> None:
     """ACME sells a mug (with a UPC), a cup and a tee (EAN and FNSKU); BETA sells a hat."""
     with db.writing() as s:
-        org.create_client(s, "ACME", "Acme Trading", actor=ACTOR)
-        org.create_client(s, "BETA", "Beta Goods", actor=ACTOR)
+        org.create_client(s, "ACME", "Acme Trading", actor=ADMIN)
+        org.create_client(s, "BETA", "Beta Goods", actor=ADMIN)
         org.create_warehouse(s, org.WarehouseDraft(
             "NJ1", "Edison", Region.EAST, "America/New_York", "300 Raritan Center Pkwy",
-            "Edison", "NJ", "08837"), actor=ACTOR)
-        org.create_sku(s, "ACME", org.SkuDraft("MUG-RED", "Red mug", "红色马克杯",
-                                               upc="012345678905"), actor=ACTOR)
-        org.create_sku(s, "ACME", org.SkuDraft("CUP", "Cup", "杯子"), actor=ACTOR)
-        org.create_sku(s, "ACME", org.SkuDraft("TEE-M", "T-shirt M", "T恤 M",
-                                               ean="4006381333931", fnsku="X001ABCDEF"),
-                       actor=ACTOR)
-        org.create_sku(s, "BETA", org.SkuDraft("HAT", "Hat"), actor=ACTOR)
+            "Edison", "NJ", "08837"), actor=ADMIN)
+        create_sku(s, "ACME", SkuDraft("MUG-RED", "Red mug", "红色马克杯", ("012345678905",)),
+                   actor=ADMIN)
+        create_sku(s, "ACME", SkuDraft("CUP", "Cup", "杯子"), actor=ADMIN)
+        create_sku(s, "ACME", SkuDraft("TEE-M", "T-shirt M", "T恤 M",
+                                       ("4006381333931", "X001ABCDEF")), actor=ADMIN)
+        create_sku(s, "BETA", SkuDraft("HAT", "Hat"), actor=ADMIN)
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from sqlalchemy import update
 
 from app.db.engine import Database
 from app.db.models import Order
-from app.services import organisation as org
 from app.services.allocation import allocate_order
 from app.services.run import run_write
+from app.services.skus import SkuDraft, create_sku
 from tests.fakes.printers import parse_escpos, parse_tspl, parse_zpl
 from tests.world import ACTOR, build_world, place_order, receive
 
@@ -32,8 +32,8 @@ def build_printing_world(db: Database) -> None:
     """Two warehouses, bins, SKUs (one with an FNSKU), two allocated orders, one tracked."""
     build_world(db)
     with db.writing() as s:
-        org.create_sku(s, "ACME", org.SkuDraft("LAMP", "Desk lamp", "台灯", fnsku=FNSKU,
-                                               weight_g=900), actor=ACTOR)
+        create_sku(s, "ACME", SkuDraft("LAMP", "Desk lamp", "台灯", (FNSKU,), weight_g=900),
+                   actor=ACTOR)
     receive(db, "MUG", 20)
     receive(db, "LAMP", 5, bin_code="A-01-01-02")
     for number, lines in (("SO-2001", {"MUG": 2, "LAMP": 1}), (TRACKED, {"MUG": 1})):

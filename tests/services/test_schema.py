@@ -169,3 +169,46 @@ def test_skus_keep_their_codes_as_barcodes_across_the_master_data_upgrade(
     assert tuple(client) == ("USD", True, 1)
     assert tuple(warehouse) == ("14:00", True, True)
     assert tuple(sku) == (False, False)
+
+
+def test_the_old_sku_code_columns_go_and_come_back_from_the_barcodes(tmp_path: Path) -> None:
+    """0006 drops skus.upc/ean/fnsku (0005 copied them into sku_barcodes); going back to
+    0005 fills each from the first barcode of its shape, and up again keeps the barcodes."""
+    from app.db.schema import migrate
+
+    url = f"sqlite:///{tmp_path / 'v5.sqlite3'}"
+    db = create_database(url)
+    migrate(db, "0005")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO clients (id, code, name, active, created_at) "
+                          "VALUES (1, 'ACME', 'Acme', 1, '2026-11-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO skus (id, client_id, code, name_en, upc, weight_g, length_mm, "
+            "width_mm, height_mm, prepacked, active) VALUES "
+            "(1, 1, 'MUG', 'Mug', '012345678905', 0, 0, 0, 0, 0, 1), "
+            "(2, 1, 'CUP', 'Cup', NULL, 0, 0, 0, 0, 0, 1)"))
+        conn.execute(text(
+            "INSERT INTO sku_barcodes (client_id, sku_id, code) VALUES "
+            "(1, 1, '012345678905'), (1, 2, 'OWN-CUP-1'), (1, 2, '4006381333931'), "
+            "(1, 2, 'X001ABCDEF'), (1, 2, '036000291452')"))
+    migrate(db, "head")
+    with db.engine.connect() as conn:
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(skus)")}
+        indexes = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(skus)")}
+    assert not columns & {"upc", "ean", "fnsku"}
+    assert not indexes & {"ix_skus_upc", "ix_skus_ean", "ix_skus_fnsku"}
+    migrate(db, "0005")
+    with db.engine.connect() as conn:
+        old = conn.execute(text("SELECT id, upc, ean, fnsku FROM skus ORDER BY id")).all()
+        indexes = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(skus)")}
+    assert [tuple(r) for r in old] == [
+        (1, "012345678905", None, None),
+        (2, "036000291452", "4006381333931", "X001ABCDEF"),  # OWN-CUP-1 fits none
+    ]
+    assert {"ix_skus_upc", "ix_skus_ean", "ix_skus_fnsku"} <= indexes
+    migrate(db, "head")
+    with db.engine.connect() as conn:
+        kept = conn.execute(text("SELECT count(*) FROM sku_barcodes")).scalar()
+        current = inspect_schema(db).current
+    db.dispose()
+    assert kept == 5 and current == head_revision()
