@@ -30,6 +30,16 @@ def _isolated_user_dirs(
     monkeypatch.delenv("HAICANG_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):  # type: ignore[no-untyped-def]
+    """pytest-qt's application with the English translators the app installs at start:
+    without them "%n order(s)" would read "1 order(s)", as no user ever sees it."""
+    from app.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+    return qapp
+
+
 def new_postgres_database() -> str:
     """A fresh, empty PostgreSQL database next to the configured one; returns its URL."""
     from sqlalchemy import create_engine, text

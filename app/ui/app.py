@@ -22,6 +22,7 @@ from app.ui.heap import settle_heap
 from app.ui.i18n import error_text, install_translators
 from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.resources import icon, register_cjk_font, stylesheet
+from app.ui.values import database_text
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -132,7 +133,7 @@ class AppController:
         from app.ui.dialogs.sign_in import SignInDialog
 
         assert self.context is not None and self.tasks is not None
-        dialog = SignInDialog(self.tasks, database=self.context.db.display_url,
+        dialog = SignInDialog(self.tasks, database=database_text(self.context.db.display_url),
                               station=self.context.settings.station_name,
                               hint=self.sign_in_hint, username=self.last_user,
                               parent=self.window)
@@ -193,7 +194,8 @@ class AppController:
         assert ctx is not None
         self._stop_devices()  # the scale test in Settings needs the port to itself
         dialog = SettingsDialog(self.context.settings,
-                                default_sections(self.context, self.tasks), self.window)
+                                default_sections(self.context, self.tasks,
+                                                 admin=ctx.user.role == "admin"), self.window)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
         if accepted:
             new = dialog.result_settings()

@@ -1,8 +1,10 @@
 """Languages: English (source) and Simplified Chinese, from compiled .qm files.
 
 Each screen group ships its own ``<group>_<lang>.ts`` (so translations grow page by
-page); at start every ``*_<lang>.qm`` found is installed. Domain errors are
-translated here too: their English template is the key in the ``errors`` context.
+page); at start every ``*_<lang>.qm`` found is installed. English has plural-only
+files (``<group>_en.ts``): Qt applies "%n" plural forms only from a translation, so
+without them "%n client(s)" would read "1 client(s)". Domain errors are translated
+here too: their English template is the key in the ``errors`` context.
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     for old in getattr(app, "_haicang_translators", []):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
+    folder = resources_dir() / "translations"
+    for qm in sorted(folder.glob(f"*_{language}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("could not load %s", qm)
     if language != "en":
-        folder = resources_dir() / "translations"
-        for qm in sorted(folder.glob(f"*_{language}.qm")):
-            translator = QTranslator(app)
-            if translator.load(str(qm)):
-                app.installTranslator(translator)
-                installed.append(translator)
-            else:
-                log.warning("could not load %s", qm)
         qt_base = QTranslator(app)
         if qt_base.load(QLocale(language), "qtbase", "_", _qt_translations_dir()):
             app.installTranslator(qt_base)
@@ -88,3 +90,12 @@ def stored_error_text(text: str | None, template: str | None, fields: Mapping[st
         except (KeyError, IndexError, ValueError):
             pass
     return text or ""
+
+
+def join_sentences(*texts: str) -> str:
+    """Translated sentences one after another: a space between them, none after a Chinese
+    full stop or bracket (Chinese text runs on without spaces). Empty texts are skipped."""
+    joined = ""
+    for text in filter(None, texts):
+        joined += text if not joined or joined[-1] in "。）！？" else " " + text
+    return joined

@@ -37,6 +37,7 @@ from app import __version__
 from app.services.changes import Changes
 from app.ui.pages.base import Page, PageContext
 from app.ui.resources import icon
+from app.ui.values import database_text
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
             name=ctx.user.display_name, role=self._role_text(ctx.user.role)))
         self.user_label.show()
+        self.db_label.setToolTip(database_text(self.shell.database_display,
+                                               full=self._is_admin()))
         ctx.tasks.data_changed.connect(self._on_tasks_data_changed)
         ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
         last = str(ctx.ui_settings.value("main/page", self._specs[0].key if self._specs else ""))
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self._specs = []
         self.stack.setCurrentWidget(self.welcome)
         self.user_label.hide()
+        self.db_label.setToolTip(database_text(self.shell.database_display))
         self.busy_label.setText("")
 
     # -- building ----------------------------------------------------------------------
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         kind = "SQLite" if self.shell.database_kind == "sqlite" else "PostgreSQL"
         self.db_label = QLabel(self.tr("Database: {kind}").format(kind=kind))
-        self.db_label.setToolTip(self.shell.database_display)
+        self.db_label.setToolTip(database_text(self.shell.database_display))
         self.user_label = QLabel()
         self.user_label.hide()
         self.station_label = QLabel(
@@ -307,6 +311,9 @@ class MainWindow(QMainWindow):
         self.shell.ui_settings.sync()
         super().closeEvent(event)
 
+    def _is_admin(self) -> bool:
+        return self.ctx is not None and self.ctx.user.role == "admin"
+
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -315,5 +322,6 @@ class MainWindow(QMainWindow):
                 "<h3>Haicang 海仓 {version}</h3>"
                 "<p>Order and warehouse management for overseas warehouses.</p>"
                 "<p>Database: {db}</p>"
-            ).format(version=__version__, db=self.shell.database_display),
+            ).format(version=__version__, db=database_text(self.shell.database_display,
+                                                           full=self._is_admin())),
         )

@@ -1,6 +1,269 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ChannelFields</name>
+    <message>
+        <source>Orders per request</source>
+        <extracomment>A placeholder the value must contain (Walmart's tracking link needs {tracking}). Amazon marketplaces the North America endpoint serves (SP-API marketplace ids).</extracomment>
+        <translation>每次请求订单数</translation>
+    </message>
+    <message>
+        <source>How many orders each request fetches. The default suits almost every store.</source>
+        <translation>每次请求读取的订单数。默认值适合几乎所有店铺。</translation>
+    </message>
+    <message>
+        <source>Token address</source>
+        <translation>令牌地址</translation>
+    </message>
+    <message>
+        <source>Where access tokens are requested. Leave empty for the platform's own address.</source>
+        <translation>申请访问令牌的地址。留空则使用平台自己的地址。</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名</translation>
+    </message>
+    <message>
+        <source>The part before .myshopify.com in the shop's admin address, e.g. acme-us.</source>
+        <translation>店铺后台地址中 .myshopify.com 前面的部分，例如 acme-us。</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Shopify's API version, e.g. 2025-01.</source>
+        <translation>Shopify 的 API 版本，例如 2025-01。</translation>
+    </message>
+    <message>
+        <source>Location ID</source>
+        <translation>地点 ID</translation>
+    </message>
+    <message>
+        <source>The Shopify location this warehouse's stock is sent to (Settings → Locations: the number at the end of the location's address).</source>
+        <translation>本仓库存同步到的 Shopify 地点（设置 → 地点：该地点网址末尾的数字）。</translation>
+    </message>
+    <message>
+        <source>E-mail the buyer</source>
+        <translation>邮件通知买家</translation>
+    </message>
+    <message>
+        <source>Shopify e-mails the buyer when tracking is sent.</source>
+        <translation>回传物流单号时由 Shopify 给买家发邮件。</translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation>Admin API 访问令牌</translation>
+    </message>
+    <message>
+        <source>Starts with shpat_ (the store's custom app). Or give the app's client ID and secret instead.</source>
+        <translation>以 shpat_ 开头（店铺的自定义应用）。也可以改填应用的客户端 ID 和密钥。</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>From the app's settings in the Shopify Dev Dashboard.</source>
+        <translation>在 Shopify Dev Dashboard 的应用设置中查看。</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>Shown beside the client ID.</source>
+        <translation>与客户端 ID 显示在一起。</translation>
+    </message>
+    <message>
+        <source>Marketplace ID</source>
+        <translation>站点 ID（Marketplace ID）</translation>
+    </message>
+    <message>
+        <source>Which Amazon store the orders come from: ATVPDKIKX0DER is amazon.com (US), A2EUQ1WTGCTBG2 Canada, A1AM78C64UM0Y8 Mexico.</source>
+        <translation>订单来自哪个亚马逊站点：ATVPDKIKX0DER 是美国站 amazon.com，A2EUQ1WTGCTBG2 是加拿大站，A1AM78C64UM0Y8 是墨西哥站。</translation>
+    </message>
+    <message>
+        <source>Seller ID (Merchant Token)</source>
+        <translation>卖家 ID（Merchant Token）</translation>
+    </message>
+    <message>
+        <source>Needed to send stock. Seller Central → Settings → Account Info → Your Merchant Token.</source>
+        <translation>同步库存时需要。卖家平台 → 设置 → 账户信息 → 您的卖家记号（Merchant Token）。</translation>
+    </message>
+    <message>
+        <source>Fetch buyer addresses</source>
+        <translation>读取买家地址</translation>
+    </message>
+    <message>
+        <source>Reads ship-to addresses with a Restricted Data Token; the app needs the Amazon role for buyer addresses.</source>
+        <translation>用受限数据令牌（RDT）读取收货地址；应用需要有亚马逊的买家地址权限。</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>刷新令牌</translation>
+    </message>
+    <message>
+        <source>Starts with Atzr|. Given when the seller authorises your app in Seller Central.</source>
+        <translation>以 Atzr| 开头。卖家在卖家平台授权您的应用时获得。</translation>
+    </message>
+    <message>
+        <source>LWA client ID</source>
+        <translation>LWA 客户端 ID</translation>
+    </message>
+    <message>
+        <source>Starts with amzn1.application-oa2-client. From the app's Login with Amazon credentials.</source>
+        <translation>以 amzn1.application-oa2-client 开头。见应用的 Login with Amazon 凭证。</translation>
+    </message>
+    <message>
+        <source>LWA client secret</source>
+        <translation>LWA 客户端密钥</translation>
+    </message>
+    <message>
+        <source>Shown beside the LWA client ID.</source>
+        <translation>与 LWA 客户端 ID 显示在一起。</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>服务名称</translation>
+    </message>
+    <message>
+        <source>Sent to Walmart with every request (WM_SVC.NAME); keep the default.</source>
+        <translation>每次请求都发送给沃尔玛（WM_SVC.NAME）；保持默认即可。</translation>
+    </message>
+    <message>
+        <source>Ship node</source>
+        <translation>发货节点（Ship node）</translation>
+    </message>
+    <message>
+        <source>The fulfilment centre ID stock is sent to (Seller Center → Settings → Shipping). Empty: the seller's default.</source>
+        <translation>库存同步到的履约中心 ID（卖家中心 → 设置 → 配送）。留空：使用卖家的默认节点。</translation>
+    </message>
+    <message>
+        <source>Shipping method</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <source>Reported to Walmart with each shipment.</source>
+        <translation>每次发货时回传给沃尔玛。</translation>
+    </message>
+    <message>
+        <source>Tracking link</source>
+        <translation>物流查询链接</translation>
+    </message>
+    <message>
+        <source>For carriers Walmart does not know; {tracking} is replaced by the tracking number.</source>
+        <translation>用于沃尔玛不认识的承运商；{tracking} 会替换为物流单号。</translation>
+    </message>
+    <message>
+        <source>Seller Center → Settings → API Key Management.</source>
+        <translation>卖家中心 → 设置 → API 密钥管理。</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <source>From your app in TikTok Shop Partner Center.</source>
+        <translation>在 TikTok Shop 合作伙伴中心的应用中查看。</translation>
+    </message>
+    <message>
+        <source>Shop cipher</source>
+        <translation>店铺密文（Shop cipher）</translation>
+    </message>
+    <message>
+        <source>Leave empty: it is read from TikTok when the shop is connected.</source>
+        <translation>留空：连接店铺时会从 TikTok 读取。</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>店铺 ID</translation>
+    </message>
+    <message>
+        <source>Only when the app is authorised for several shops.</source>
+        <translation>仅当应用授权了多个店铺时填写。</translation>
+    </message>
+    <message>
+        <source>Read orders by</source>
+        <translation>订单读取依据</translation>
+    </message>
+    <message>
+        <source>create_time: when placed; update_time: when last changed.</source>
+        <translation>create_time：按下单时间；update_time：按最后修改时间。</translation>
+    </message>
+    <message>
+        <source>TikTok warehouse ID</source>
+        <translation>TikTok 仓库 ID</translation>
+    </message>
+    <message>
+        <source>Needed to send stock: the warehouse in Seller Center → Shipping → Warehouses.</source>
+        <translation>同步库存时需要：卖家中心 → 物流 → 仓库中的仓库。</translation>
+    </message>
+    <message>
+        <source>Shipping provider ID</source>
+        <translation>物流商 ID</translation>
+    </message>
+    <message>
+        <source>TikTok's ID of the carrier you ship with, for tracking.</source>
+        <translation>您所用承运商在 TikTok 的 ID，用于回传物流单号。</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <source>Shown beside the app key.</source>
+        <translation>与 App Key 显示在一起。</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Given when the seller authorises your app; renewed automatically.</source>
+        <translation>卖家授权您的应用时获得；会自动续期。</translation>
+    </message>
+    <message>
+        <source>Given with the access token.</source>
+        <translation>与访问令牌一起获得。</translation>
+    </message>
+    <message>
+        <source>Access token expires at</source>
+        <translation>访问令牌到期时间</translation>
+    </message>
+    <message>
+        <source>Unix time given with the token; leave empty if unknown.</source>
+        <translation>随令牌给出的 Unix 时间戳；不知道可留空。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>A whole number from {low} to {high}.</source>
+        <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>An address starting with https://</source>
+        <translation>请输入以 https:// 开头的地址</translation>
+    </message>
+    <message>
+        <source>The address must contain {placeholder}.</source>
+        <translation>地址中必须包含 {placeholder}。</translation>
+    </message>
+    <message>
+        <source>Not an Amazon marketplace ID this app can sync: use one of {ids}.</source>
+        <translation>不是本软件可同步的亚马逊站点 ID：请使用 {ids} 之一。</translation>
+    </message>
+    <message>
+        <source>One of: {choices}.</source>
+        <translation>可选值：{choices}。</translation>
+    </message>
+    <message>
+        <source>true or false.</source>
+        <translation>请填 true 或 false。</translation>
+    </message>
+</context>
 <context>
     <name>Channels</name>
     <message>
@@ -218,13 +481,33 @@
         <source>Push stock now</source>
         <translation>立即回传库存</translation>
     </message>
-    <message>
-        <source>1 store</source>
-        <translation>1 个店铺</translation>
+    <message numerus="yes">
+        <source>%n store(s)</source>
+        <translation>
+            <numerusform>%n 个店铺</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing {store}: page {pages}, %Ln order(s) read, {new} new, {updated} updated</source>
+        <translation>
+            <numerusform>正在同步 {store}：第 {pages} 页，已读取 %Ln 个订单，新增 {new}，更新 {updated}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{store}: %Ln order(s) read, {new} new, {updated} updated, {cancelled} cancelled, {held} held.</source>
+        <translation>
+            <numerusform>{store}：读取 %Ln 个订单，新增 {new}，更新 {updated}，取消 {cancelled}，暂停 {held}。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{count} stores</source>
-        <translation>{count} 个店铺</translation>
+        <source>Allocated {allocated}, backordered {backordered}.</source>
+        <translation>已分配 {allocated} 单，缺货待补 {backordered} 单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{platform_sku} → {sku}; %n held order(s) released.</source>
+        <translation>
+            <numerusform>{platform_sku} → {sku}；已恢复 %n 个暂停的订单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{waiting} waiting, {failed} failed. Failed pushes need Retry after the cause is fixed.</source>
@@ -287,16 +570,8 @@
         <translation>启用</translation>
     </message>
     <message>
-        <source>Syncing {store}: page {pages}, {fetched} orders read, {new} new, {updated} updated</source>
-        <translation>正在同步 {store}：第 {pages} 页，已读取 {fetched} 个订单，新增 {new}，更新 {updated}</translation>
-    </message>
-    <message>
         <source>Sync of {store} cancelled; the pages read so far are saved.</source>
         <translation>{store} 的同步已取消；已读取的页面均已保存。</translation>
-    </message>
-    <message>
-        <source>{store}: {fetched} orders read, {new} new, {updated} updated, {cancelled} cancelled, {held} held.</source>
-        <translation>{store}：读取 {fetched} 个订单，新增 {new}，更新 {updated}，取消 {cancelled}，挂起 {held}。</translation>
     </message>
     <message>
         <source>Connection works: {store}</source>
@@ -309,10 +584,6 @@
     <message>
         <source>Testing {store}…</source>
         <translation>正在测试 {store}…</translation>
-    </message>
-    <message>
-        <source>{platform_sku} → {sku}; {count} held orders released.</source>
-        <translation>{platform_sku} → {sku}；已放行 {count} 个挂起订单。</translation>
     </message>
 </context>
 <context>
@@ -330,7 +601,7 @@
         <translation>例如：Acme 美国 Shopify 店</translation>
     </message>
     <message>
-        <source>leave empty for the platform&apos;s own address</source>
+        <source>leave empty for the platform's own address</source>
         <translation>留空则使用平台官方地址</translation>
     </message>
     <message>
@@ -390,8 +661,16 @@
         <translation>必填</translation>
     </message>
     <message>
+        <source>Some settings need fixing: see the red notes.</source>
+        <translation>有些设置需要修改：请看红色提示。</translation>
+    </message>
+    <message>
         <source>(unchanged)</source>
         <translation>（不修改）</translation>
+    </message>
+    <message>
+        <source>An address starting with https://</source>
+        <translation>请输入以 https:// 开头的地址</translation>
     </message>
     <message>
         <source>Give the store a name.</source>
@@ -428,9 +707,17 @@
         <source>Sync: {store}, page {pages}, {new} new</source>
         <translation>同步：{store}，第 {pages} 页，新增 {new}</translation>
     </message>
-    <message>
-        <source>Sync: {count} store(s) failing</source>
-        <translation>同步：{count} 个店铺出错</translation>
+    <message numerus="yes">
+        <source>Sync: %n store(s) failing</source>
+        <translation>
+            <numerusform>同步：%n 个店铺失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync: %n push(es) failed</source>
+        <translation>
+            <numerusform>同步：%n 次回传失败</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync: OK, {new} new</source>
@@ -439,10 +726,6 @@
     <message>
         <source>Last store synced: {store}</source>
         <translation>最近同步的店铺：{store}</translation>
-    </message>
-    <message>
-        <source>Sync: {count} push(es) failed</source>
-        <translation>同步：{count} 条回传失败</translation>
     </message>
 </context>
 <context>
@@ -460,7 +743,7 @@
         <translation>{platform} 拒绝了店铺 {store} 的凭据：{detail}</translation>
     </message>
     <message>
-        <source>{platform} refused the time of a request from store {store}: check this computer&apos;s date, time and time zone ({detail})</source>
+        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
         <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
     </message>
     <message>

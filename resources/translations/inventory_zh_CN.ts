@@ -418,9 +418,11 @@
         <source>Removed {item} from {bin} ({reason}).</source>
         <translation>已从 {bin} 减少 {item}（{reason}）。</translation>
     </message>
-    <message>
-        <source>Waiting orders now allocated: {orders}.</source>
-        <translation>等待中的订单已分配库存：{orders}。</translation>
+    <message numerus="yes">
+        <source>%n backordered order(s) now allocated: {orders}.</source>
+        <translation>
+            <numerusform>%n 个缺货订单现已分配：{orders}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -508,9 +510,11 @@
         <source>On hand minus reserved, all in pick and storage bins.</source>
         <translation>在库减已预留，全部在拣货位和存储位。</translation>
     </message>
-    <message>
-        <source>{count} units are in receiving, staging, returns or damaged bins and cannot be sold until moved to a pick or storage bin.</source>
-        <translation>有 {count} 件在收货区、暂存区、退货区或残损区，移到拣货位或存储位之前不能销售。</translation>
+    <message numerus="yes">
+        <source>%Ln unit(s) in receiving, staging, returns or damaged bins cannot be sold until moved to a pick or storage bin.</source>
+        <translation>
+            <numerusform>有 %Ln 件在收货区、待发区、退货区或残次品库位，移到拣货位或存储位之前不能销售。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Units free to sell: on hand minus reserved, counting only pick and storage bins. Stock in receiving, staging, returns or damaged bins is on hand but not available.</source>

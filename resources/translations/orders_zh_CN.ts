@@ -3,6 +3,26 @@
 <context>
     <name>ImportOrdersDialog</name>
     <message>
+        <source>New orders wait to be allocated: automatic allocation is off.</source>
+        <translation>新订单等待分配：自动分配已关闭。</translation>
+    </message>
+    <message>
+        <source>Allocated {allocated}, backordered {backordered}.</source>
+        <translation>已分配 {allocated} 单，缺货待补 {backordered} 单。</translation>
+    </message>
+    <message>
+        <source>{sku} (need {need}, have {have})</source>
+        <translation>{sku}（需 {need}，有 {have}）</translation>
+    </message>
+    <message>
+        <source>Short: {skus}.</source>
+        <translation>缺货：{skus}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Import orders from a file</source>
         <translation>从文件导入订单</translation>
     </message>
@@ -58,13 +78,17 @@
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
-    <message>
-        <source>{file}: {rows} rows. New orders: {new}. Already imported: {already}. Rejected orders: {rejected}.</source>
-        <translation>{file}：共 {rows} 行。新订单：{new}。此前已导入：{already}。被拒绝的订单：{rejected}。</translation>
+    <message numerus="yes">
+        <source>{file}: %Ln row(s). New orders: {new}. Already imported: {already}. Rejected orders: {rejected}.</source>
+        <translation>
+            <numerusform>{file}：共 %Ln 行。新订单：{new}。已导入过：{already}。被拒订单：{rejected}。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} rows have problems (listed below); fix the file and check again, or import only the valid orders.</source>
-        <translation>{count} 行有问题（见下表）；请修改文件后重新检查，或仅导入有效订单。</translation>
+    <message numerus="yes">
+        <source>Problems in %Ln row(s), listed below; fix the file and check again, or import only the valid orders.</source>
+        <translation>
+            <numerusform>%Ln 行有问题（见下方列表）；请修改文件后重新检查，或只导入有效订单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file is clean.</source>
@@ -473,9 +497,11 @@
         <source>{name} ({count})</source>
         <translation>{name}（{count}）</translation>
     </message>
-    <message>
-        <source>{total} orders</source>
-        <translation>共 {total} 个订单</translation>
+    <message numerus="yes">
+        <source>Imported %Ln order(s) from {file} ({already} already imported, {rejected} rejected).</source>
+        <translation>
+            <numerusform>已从 {file} 导入 %Ln 个订单（{already} 个已导入过，{rejected} 个被拒）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No order matches “{term}”.</source>
@@ -498,20 +524,12 @@
         <translation>取消订单</translation>
     </message>
     <message>
-        <source>Cancel {count} selected orders? Stock reserved for them is released. This cannot be undone.</source>
-        <translation>确定取消选中的 {count} 个订单？为其预留的库存将被释放。此操作无法撤销。</translation>
-    </message>
-    <message>
         <source>Keep orders</source>
         <translation>保留订单</translation>
     </message>
     <message>
         <source>Put orders on hold</source>
         <translation>挂起订单</translation>
-    </message>
-    <message>
-        <source>Hold {count} selected orders? They keep their reserved stock and go back to where they were when released.</source>
-        <translation>确定挂起选中的 {count} 个订单？订单保留已预留的库存，解除挂起后回到原来的状态。</translation>
     </message>
     <message>
         <source>Hold</source>
@@ -529,13 +547,23 @@
         <source>, </source>
         <translation>，</translation>
     </message>
-    <message>
-        <source>Showing all {shown} orders, newest order date first</source>
-        <translation>已显示全部 {shown} 个订单，按下单时间从新到旧排列</translation>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln 个订单</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Showing {shown} of {total} orders, newest order date first — scroll for more</source>
-        <translation>已显示 {shown} / {total} 个订单，按下单时间从新到旧排列 — 向下滚动加载更多</translation>
+    <message numerus="yes">
+        <source>Showing all %Ln order(s), newest order date first</source>
+        <translation>
+            <numerusform>显示全部 %Ln 个订单，按下单时间从新到旧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing {shown} of %Ln order(s), newest order date first — scroll for more</source>
+        <translation>
+            <numerusform>显示 %Ln 个订单中的 {shown} 个，按下单时间从新到旧——向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>No order matches the search.</source>
@@ -627,6 +655,18 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message numerus="yes">
+        <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
+        <translation>
+            <numerusform>取消所选的 %Ln 个订单？为其预留的库存将被释放。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
+        <translation>
+            <numerusform>暂停所选的 %Ln 个订单？订单保留已预留的库存，恢复后回到原来的状态。</numerusform>
+        </translation>
+    </message>
     <message>
         <source> — short: {skus}</source>
         <translation>，缺货：{skus}</translation>
@@ -649,9 +689,7 @@
     </message>
     <message numerus="yes">
         <source>%n more SKU(s)</source>
-        <translation>
-            <numerusform>另有 %n 个 SKU</numerusform>
-        </translation>
+        <translation><numerusform>另有 %n 个 SKU</numerusform></translation>
     </message>
     <message>
         <source>{number}: {reason}</source>
@@ -676,10 +714,6 @@
     <message>
         <source>{count} released to {status}</source>
         <translation>{count} 个已解除挂起，回到“{status}”</translation>
-    </message>
-    <message>
-        <source>Imported {created} orders from {file} ({already} already imported, {rejected} rejected).</source>
-        <translation>已从 {file} 导入 {created} 个订单（{already} 个此前已导入，{rejected} 个被拒绝）。</translation>
     </message>
 </context>
 <context>

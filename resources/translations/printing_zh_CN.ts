@@ -438,9 +438,9 @@
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
-    <message>
-        <source>{file}: {labels} labels, {matched} matched, {unmatched} without an order.</source>
-        <translation>{file}：共 {labels} 张面单，{matched} 张已匹配，{unmatched} 张无对应订单。</translation>
+    <message numerus="yes">
+        <source>{file}: %n label(s), {matched} matched, {unmatched} without an order.</source>
+        <translation><numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform></translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>

@@ -1,10 +1,146 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Days shown by each choice of the period box.</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Warehouses and bins</source>
+        <translation>仓库与库位</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>Getting started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Five steps take a new warehouse from empty to its first orders. Each button opens the screen where the step is done; the list ticks itself off.</source>
+        <translation>五个步骤，带新仓库从零走到第一批订单。每个按钮打开完成该步骤的界面；完成后自动打勾。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Add your clients</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>The sellers whose goods you store: code, name, contact, currency.</source>
+        <translation>在本仓存货的卖家：代码、名称、联系方式、币种。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add their SKUs</source>
+        <translation>添加客户的 SKU</translation>
+    </message>
+    <message>
+        <source>By hand or from the seller's product list (CSV or Excel): names, barcodes, weights and sizes.</source>
+        <translation>手工录入，或导入卖家的商品表（CSV 或 Excel）：品名、条码、重量和尺寸。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set up your bins</source>
+        <translation>设置库位</translation>
+    </message>
+    <message>
+        <source>Pick and storage locations, a whole aisle at a time, or from a file; then print their labels.</source>
+        <translation>拣货位和存储位，可按整条巷道批量生成或从文件导入，然后打印库位标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s)</source>
+        <translation>
+            <numerusform>%n 个库位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receive stock</source>
+        <translation>收货入库</translation>
+    </message>
+    <message>
+        <source>On the Inventory screen, scan a bin, a SKU and the count.</source>
+        <translation>在“库存”界面扫描库位、SKU 并输入数量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) on hand</source>
+        <translation>
+            <numerusform>在库 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the first orders</source>
+        <translation>导入第一批订单</translation>
+    </message>
+    <message>
+        <source>On the Orders screen, "Import orders…" takes a seller's file; or connect a store on the Channels screen.</source>
+        <translation>在“订单”界面用“导入订单…”导入卖家的订单文件；或在“渠道”界面连接店铺。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done}/{total}</translation>
+    </message>
+</context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Haicang</source>
+        <extracomment>The first screen after sign-in: the getting-started checklist for a real warehouse.</extracomment>
         <translation>欢迎使用海仓</translation>
     </message>
     <message>
@@ -163,6 +299,7 @@
     <name>MainWindow</name>
     <message>
         <source>Orders</source>
+        <extracomment>The roles that see this screen (the services still check every action).</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -188,6 +325,18 @@
     <message>
         <source>Channels</source>
         <translation>渠道</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>开始使用</translation>
     </message>
     <message>
         <source>Haicang 海仓</source>
@@ -222,6 +371,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -236,6 +389,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About Haicang</source>
@@ -258,7 +415,108 @@
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
+        <extracomment>Done, but not all of it (e.g. some orders backordered): amber, stays until dismissed.</extracomment>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MyWorkPage</name>
+    <message>
+        <source>Order: {status}</source>
+        <translation>订单：{status}</translation>
+    </message>
+    <message>
+        <source>Stock: {kind}</source>
+        <translation>库存：{kind}</translation>
+    </message>
+    <message>
+        <source>{record}: {action}</source>
+        <translation>{record}：{action}</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packed</source>
+        <translation>
+            <numerusform>已打包 %n 单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipped</source>
+        <translation>
+            <numerusform>已发货 %n 单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picking started</source>
+        <translation>
+            <numerusform>开始拣货 %n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet in this period. Orders you pick, pack or ship and stock you move appear here.</source>
+        <translation>这段时间还没有记录。您拣货、打包、发货的订单和移动的库存会显示在这里。</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <extracomment>Ledger kinds and audited actions as the page names them.</extracomment>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>移库</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>pick</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>shipment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>imported orders</source>
+        <translation>导入订单</translation>
     </message>
 </context>
 <context>
@@ -312,6 +570,101 @@
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Haicang user guide</source>
+        <extracomment>The heading the Chinese half of the guide starts with.</extracomment>
+        <translation>海仓使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: {reason}</source>
+        <translation>无法打开使用指南：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>陆运</translation>
+    </message>
+    <message>
+        <source>Expedited</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>经济</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>次日达</translation>
+    </message>
+    <message>
+        <source>Second day</source>
+        <translation>两日达</translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>Order file</source>
+        <translation>订单文件</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>Amazon</source>
+        <translation>亚马逊</translation>
+    </message>
+    <message>
+        <source>Walmart</source>
+        <translation>沃尔玛</translation>
+    </message>
+    <message>
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>SQLite on this PC</source>
+        <translation>本机 SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL on {host}</source>
+        <translation>{host} 上的 PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{kind} — {url}</source>
+        <translation>{kind} — {url}</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong: {detail}</source>
@@ -360,6 +713,22 @@
     <message>
         <source>Your role ({role}) may not {action}.</source>
         <translation>您的角色（{role}）无权{action}。</translation>
+    </message>
+    <message>
+        <source>Wrong supervisor PIN.</source>
+        <translation>主管 PIN 错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong supervisor PINs. Try again in {minutes} minutes.</source>
+        <translation>主管 PIN 错误次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>{user} is the last active administrator: make someone else an admin first.</source>
+        <translation>{user} 是最后一位在用的管理员：请先把其他人设为管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account or change your own role.</source>
+        <translation>不能停用自己的账号或修改自己的角色。</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Haicang (schema {found}); this version knows up to {known}. Install the newer version.</source>
@@ -490,8 +859,24 @@
         <translation>调整数量必须是非零整数</translation>
     </message>
     <message>
-        <source>use letters, digits, &apos;.&apos; or &apos;_&apos;</source>
+        <source>use letters, digits, '.' or '_'</source>
         <translation>只能使用字母、数字、“.”或“_”</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>文员</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation>拣货员</translation>
     </message>
     <message>
         <source>new</source>
@@ -531,7 +916,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>已取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>returned</source>
@@ -539,7 +924,7 @@
     </message>
     <message>
         <source>changed</source>
-        <translation>已被他人更改</translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>missing</source>
@@ -576,6 +961,74 @@
     <message>
         <source>Unexpected error: {detail}</source>
         <translation>意外错误：{detail}</translation>
+    </message>
+    <message>
+        <source>import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>create or change orders</source>
+        <translation>新建或修改订单</translation>
+    </message>
+    <message>
+        <source>allocate stock to orders</source>
+        <translation>为订单分配库存</translation>
+    </message>
+    <message>
+        <source>cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>hold or release orders</source>
+        <translation>暂停或恢复订单</translation>
+    </message>
+    <message>
+        <source>receive stock</source>
+        <translation>收货入库</translation>
+    </message>
+    <message>
+        <source>move stock between bins</source>
+        <translation>在库位之间移库</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>pick orders</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>pack orders</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <source>ship orders</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>print labels and documents</source>
+        <translation>打印标签和单据</translation>
+    </message>
+    <message>
+        <source>manage stores and sync them</source>
+        <translation>管理店铺并同步</translation>
+    </message>
+    <message>
+        <source>manage clients, warehouses, bins and SKUs</source>
+        <translation>管理客户、仓库、库位和SKU</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>override a weight check</source>
+        <translation>放行重量校验</translation>
     </message>
 </context>
 <context>

@@ -202,15 +202,15 @@ class ImportOrdersDialog(QDialog):
     def _summary_text(self, report: ImportReport) -> str:
         file_name = Path(report.file).name
         text = self.tr(
-            "{file}: {rows} rows. New orders: {new}. Already imported: {already}. "
-            "Rejected orders: {rejected}.").format(
-                file=file_name, rows=f"{report.rows:,}", new=f"{len(report.orders_created):,}",
+            "{file}: %Ln row(s). New orders: {new}. Already imported: {already}. "
+            "Rejected orders: {rejected}.", "", report.rows).format(
+                file=file_name, new=f"{len(report.orders_created):,}",
                 already=f"{len(report.orders_already_imported):,}",
                 rejected=f"{len(report.orders_rejected):,}")
         if report.problems:
             text += " " + self.tr(
-                "{count} rows have problems (listed below); fix the file and check again, "
-                "or import only the valid orders.").format(count=f"{report.bad_lines:,}")
+                "Problems in %Ln row(s), listed below; fix the file and check again, "
+                "or import only the valid orders.", "", report.bad_lines)
         elif report.orders_created:
             text += " " + self.tr("The file is clean.")
         else:

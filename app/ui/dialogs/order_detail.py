@@ -31,6 +31,7 @@ from app.services.orders import get_order
 from app.ui.i18n import error_text
 from app.ui.models.orders import STATUS_COLOURS, local_time, order_note_text, status_text
 from app.ui.tasks import TaskRunner
+from app.ui.values import order_source_text, product_name, service_level_text
 
 
 def _table(headers: Sequence[str], numeric: Sequence[int] = ()) -> QTableWidget:
@@ -158,7 +159,8 @@ class OrderDetailDialog(QDialog):
             "warehouse": row.warehouse_code or self.tr("not allocated yet"),
             "ordered": local_time(row.order_date),
             "ship_by": local_time(row.ship_by, with_time=False) or "—",
-            "service": row.service_level, "source": detail.source,
+            "service": service_level_text(row.service_level),
+            "source": order_source_text(detail.source),
             "tracking": tracking or "—", "hold": order_note_text(row.hold_reason) or "—",
             "notes": detail.notes or "—",
         }
@@ -166,7 +168,8 @@ class OrderDetailDialog(QDialog):
             self.fact_labels[key].setText(value)
         self.address.setText(self.address_text(detail))
         _fill(self.lines, [
-            (str(ln.line_no), ln.sku_code, ln.sku_name, f"{ln.quantity:,}",
+            (str(ln.line_no), ln.sku_code, product_name(ln.sku_name, ln.sku_name_zh),
+             f"{ln.quantity:,}",
              _money(ln.unit_price, ln.currency))
             for ln in detail.lines
         ])

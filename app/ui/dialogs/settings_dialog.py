@@ -25,6 +25,7 @@ from app.bootstrap import AppContext
 from app.settings import StationSettings
 from app.ui.i18n import LANGUAGES
 from app.ui.tasks import TaskRunner
+from app.ui.values import database_text
 
 
 class SettingsSection(Protocol):
@@ -72,13 +73,15 @@ class GeneralSection(QWidget):
         )
 
 
-def default_sections(context: AppContext, tasks: TaskRunner) -> list[SettingsSection]:
-    """The tabs this build offers; device screens add theirs here."""
+def default_sections(context: AppContext, tasks: TaskRunner, *,
+                     admin: bool = False) -> list[SettingsSection]:
+    """The tabs this build offers; device screens add theirs here. Only an ``admin``
+    sees the database's URL; everyone sees which kind it is and where."""
     from app.ui.settings_printers import PrintersSection
     from app.ui.settings_scale import ScaleSection
 
     return [
-        GeneralSection(context.settings, context.db.display_url),
+        GeneralSection(context.settings, database_text(context.db.display_url, full=admin)),
         PrintersSection(context, tasks),
         ScaleSection(context.settings),
     ]

@@ -40,6 +40,7 @@ from app.services.organisation import list_bins, list_clients
 from app.ui.i18n import error_text
 from app.ui.models.inventory import adjust_reason_names, bin_type_names
 from app.ui.pages.base import PageContext
+from app.ui.values import product_name
 from app.ui.widgets.message_bar import Level, MessageBar
 
 MODE_KEY = "inventory/action_mode"
@@ -385,7 +386,9 @@ class StockActionPanel(QWidget):
             return
         self.client_combo.clear()
         for m in matches:
-            self.client_combo.addItem(f"{m.client_code} — {m.code} · {m.name_en}", m.client_code)
+            self.client_combo.addItem(
+                f"{m.client_code} — {m.code} · {product_name(m.name_en, m.name_zh)}",
+                m.client_code)
         self.client_combo.setCurrentIndex(-1)
         self.client_combo.setPlaceholderText(self.tr("Whose stock? Choose the client…"))
         self._show_client_row(True)

@@ -220,9 +220,8 @@ class StockBySkuModel(RowsModel):
         if blocked <= 0:
             return self.tr("On hand minus reserved, all in pick and storage bins.")
         return self.tr(
-            "{count} units are in receiving, staging, returns or damaged bins "
-            "and cannot be sold until moved to a pick or storage bin."
-        ).format(count=self._number(blocked))
+            "%Ln unit(s) in receiving, staging, returns or damaged bins cannot be sold "
+            "until moved to a pick or storage bin.", "", blocked)
 
     def foreground(self, row: Any, column: int) -> QBrush | None:
         r: StockRow = row

@@ -39,6 +39,7 @@ from app.services.orders import (
     load_order_rows,
 )
 from app.ui.tasks import Task, TaskRunner
+from app.ui.values import field_name_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # The root index as a default argument (one shared, never-valid instance).
@@ -372,6 +373,8 @@ def import_text(template: str, params: Mapping[str, Any], english: str) -> str:
     The reader keeps English templates with named parameters (it is Qt-free); the text
     is looked up here and falls back to ``english`` if a translation lost a placeholder.
     """
+    if isinstance(params.get("column"), str):
+        params = {**params, "column": field_name_text(params["column"])}
     try:
         return QCoreApplication.translate("imports", template).format(**params)
     except (KeyError, IndexError, ValueError):
@@ -418,7 +421,8 @@ class ImportProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(problem.line), problem.order_number or "", problem.field or "",
+            return (str(problem.line), problem.order_number or "",
+                    field_name_text(problem.field or ""),
                     self._reasons[index.row()])[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -137,8 +137,7 @@ class ChannelsPage(Page):
 
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
-        self.keyring_note.setObjectName("KeyringNote")
-        self.keyring_note.setStyleSheet("color: #b54708;")
+        self.keyring_note.setObjectName("Muted")
         self.keyring_note.setVisible(False)
         body.addWidget(self.keyring_note)
 
@@ -283,14 +282,15 @@ class ChannelsPage(Page):
 
     def _show_overview(self, overview: Overview) -> None:
         count = len(overview.channels)
-        self.total_label.setText(self.tr("1 store") if count == 1
-                                 else self.tr("{count} stores").format(count=count))
-        if overview.secrets_file is not None:
+        self.total_label.setText(self.tr("%n store(s)", "", count))
+        # Where secrets are kept is an administrator's concern, not a clerk's alarm.
+        note = overview.secrets_file is not None and self.ctx.user.role == "admin"
+        if note:
             self.keyring_note.setText(
                 self.tr("No system keyring was found on this computer. Store secrets are kept "
                         "in {path}, a file only your user account can read.").format(
                     path=overview.secrets_file))
-        self.keyring_note.setVisible(overview.secrets_file is not None)
+        self.keyring_note.setVisible(note)
         current = self.current_channel()
         self._clients = overview.clients
         self.channels_model.set_rows(overview.channels)
@@ -396,9 +396,9 @@ class ChannelsPage(Page):
     @Slot(object)
     def _on_scheduler_progress(self, p: SyncProgress) -> None:
         self._progress[p.channel_id] = self.tr(
-            "Syncing {store}: page {pages}, {fetched} orders read, {new} new, {updated} "
-            "updated").format(store=p.channel, pages=p.pages, fetched=p.fetched, new=p.new,
-                              updated=p.updated)
+            "Syncing {store}: page {pages}, %Ln order(s) read, {new} new, {updated} "
+            "updated", "", p.fetched).format(store=p.channel, pages=p.pages, new=p.new,
+                                             updated=p.updated)
         current = self.current_channel()
         if current is not None and current.id == p.channel_id:
             self.progress_label.setText(self._progress[p.channel_id])
@@ -412,9 +412,9 @@ class ChannelsPage(Page):
                                    "saved.").format(store=report.channel))
         elif not report.failed:
             self.show_info(self.tr(
-                "{store}: {fetched} orders read, {new} new, {updated} updated, {cancelled} "
-                "cancelled, {held} held.").format(store=report.channel, fetched=c.fetched,
-                                                  new=c.new, updated=c.updated,
+                "{store}: %Ln order(s) read, {new} new, {updated} updated, {cancelled} "
+                "cancelled, {held} held.", "", c.fetched).format(store=report.channel,
+                                                                 new=c.new, updated=c.updated,
                                                   cancelled=c.cancelled, held=c.held))
         self.reload()
 
@@ -519,9 +519,9 @@ class ChannelsPage(Page):
                              on_done=self._on_mapped, on_error=self.show_error, owner=self)
 
     def _on_mapped(self, result: MappingResult) -> None:
-        self.show_info(self.tr("{platform_sku} → {sku}; {count} held orders released.").format(
-            platform_sku=result.mapping.platform_sku, sku=result.mapping.sku_code,
-            count=len(result.released_orders)))
+        self.show_info(self.tr("{platform_sku} → {sku}; %n held order(s) released.", "",
+                               len(result.released_orders)).format(
+            platform_sku=result.mapping.platform_sku, sku=result.mapping.sku_code))
         self.platform_sku_edit.clear()
         self.sku_edit.clear()
         self.platform_sku_edit.setFocus()

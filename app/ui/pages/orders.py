@@ -408,15 +408,13 @@ class OrdersPage(Page):
 
     def _update_totals(self) -> None:
         total = self.status_count(self._current_status())
-        self.total_label.setText(self.tr("{total} orders").format(total=f"{total:,}"))
+        self.total_label.setText(self.tr("%Ln order(s)", "", total))
         shown = self.model.rowCount()
         if self.model.exhausted:
-            text = self.tr("Showing all {shown} orders, newest order date first").format(
-                shown=f"{shown:,}")
+            text = self.tr("Showing all %Ln order(s), newest order date first", "", shown)
         else:
-            text = self.tr("Showing {shown} of {total} orders, newest order date first — "
-                           "scroll for more").format(shown=f"{shown:,}",
-                                                      total=f"{max(total, shown):,}")
+            text = self.tr("Showing {shown} of %Ln order(s), newest order date first — "
+                           "scroll for more", "", max(total, shown)).format(shown=f"{shown:,}")
         self.shown_label.setText(text)
         self._update_empty_hint()
 
@@ -598,8 +596,8 @@ class OrdersPage(Page):
         count = len(self.selected_ids())
         dialog = ReasonDialog(
             self.tr("Cancel orders"),
-            self.tr("Cancel {count} selected orders? Stock reserved for them is released. "
-                    "This cannot be undone.").format(count=f"{count:,}"),
+            self.tr("Cancel %Ln selected order(s)? Stock reserved for them is released. "
+                    "This cannot be undone.", "", count),
             self.tr("Cancel orders"), self.tr("Keep orders"), required=False, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.cancel_selected(dialog.text())
@@ -608,8 +606,8 @@ class OrdersPage(Page):
         count = len(self.selected_ids())
         dialog = ReasonDialog(
             self.tr("Put orders on hold"),
-            self.tr("Hold {count} selected orders? They keep their reserved stock and go back "
-                    "to where they were when released.").format(count=f"{count:,}"),
+            self.tr("Hold %Ln selected order(s)? They keep their reserved stock and go back "
+                    "to where they were when released.", "", count),
             self.tr("Hold"), self.tr("Back"), required=True, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.hold_selected(dialog.text())

@@ -513,8 +513,8 @@ class PrintingPage(Page):
         self.import_button.setEnabled(True)
         report = imported.report
         self.match_model.set_report(report)
-        text = self.tr("{file}: {labels} labels, {matched} matched, {unmatched} without an "
-                       "order.").format(file=Path(report.file).name, labels=report.labels,
+        text = self.tr("{file}: %n label(s), {matched} matched, {unmatched} without an "
+                       "order.", "", report.labels).format(file=Path(report.file).name,
                                         matched=len(report.matched),
                                         unmatched=len(report.unmatched))
         failed = [r for r in imported.printed if r.error is not None]

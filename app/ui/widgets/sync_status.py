@@ -57,8 +57,8 @@ class SyncStatusWidget(QLabel):
         else:
             self._failures.pop(report.channel_id, None)
         if self._failures:
-            self._set(self.tr("Sync: {count} store(s) failing").format(
-                count=len(self._failures)), _BAD, "\n".join(self._failures.values()))
+            self._set(self.tr("Sync: %n store(s) failing", "", len(self._failures)), _BAD,
+                      "\n".join(self._failures.values()))
         else:
             self._set(self.tr("Sync: OK, {new} new").format(new=report.counts.new), _OK,
                       self.tr("Last store synced: {store}").format(store=report.channel))
@@ -66,7 +66,7 @@ class SyncStatusWidget(QLabel):
     @Slot(object)
     def _on_scheduler_pushes_finished(self, report: PushReport) -> None:
         if report.failed and not self._failures:
-            self._set(self.tr("Sync: {count} push(es) failed").format(count=report.failed),
+            self._set(self.tr("Sync: %n push(es) failed", "", report.failed),
                       _BAD, "\n".join(report.errors[:5]))
 
     def _set(self, text: str, style: str, tip: str) -> None:
