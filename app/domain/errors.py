@@ -97,6 +97,38 @@ class PermissionDenied(DomainError):
     template = QT_TRANSLATE_NOOP("errors", "Your role ({role}) may not {action}.")
 
 
+class SupervisorPinRejected(DomainError):
+    """No active supervisor has that PIN (the attempt is counted)."""
+
+    code = "pin_rejected"
+    template = QT_TRANSLATE_NOOP("errors", "Wrong supervisor PIN.")
+
+
+class SupervisorPinLocked(DomainError):
+    code = "pin_locked"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong supervisor PINs. Try again in {minutes} minutes."
+    )
+
+
+class LastAdministrator(DomainError):
+    """Nobody could manage users any more: the change is refused."""
+
+    code = "last_admin"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{user} is the last active administrator: make someone else an admin first."
+    )
+
+
+class OwnAccountRefused(DomainError):
+    """An administrator may not lock themself out (deactivate, or change their own role)."""
+
+    code = "own_account"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "You cannot deactivate your own account or change your own role."
+    )
+
+
 class SchemaTooNew(DomainError):
     code = "schema_too_new"
     template = QT_TRANSLATE_NOOP(
@@ -155,6 +187,11 @@ PARAMETER_WORDS = (
     QT_TRANSLATE_NOOP("errors", "is the same bin as the source"),
     QT_TRANSLATE_NOOP("errors", "the change must be a non-zero whole number"),
     QT_TRANSLATE_NOOP("errors", "use letters, digits, '.' or '_'"),
+    # roles, as PermissionDenied names them
+    QT_TRANSLATE_NOOP("errors", "admin"),
+    QT_TRANSLATE_NOOP("errors", "clerk"),
+    QT_TRANSLATE_NOOP("errors", "packer"),
+    QT_TRANSLATE_NOOP("errors", "picker"),
     # order states, as IllegalTransition names them
     QT_TRANSLATE_NOOP("errors", "new"),
     QT_TRANSLATE_NOOP("errors", "allocated"),

@@ -1,9 +1,16 @@
-"""Users, roles and sign-in. Passwords are argon2 hashes; repeated failures lock the account."""
+"""Users, roles and sign-in, and the supervisor PIN that approves an override.
+
+Passwords and PINs are argon2 hashes. Repeated wrong passwords lock that account; a wrong
+PIN names nobody, so wrong PINs are counted in the audit trail and, past the same limit,
+lock PIN approval everywhere for the same time.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import math
+from datetime import datetime, timedelta
 from functools import cache
+from itertools import pairwise
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -11,9 +18,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.db.models import User
-from app.domain.errors import AccountLocked, AlreadyExists, AuthenticationFailed, InvalidValue
+from app.db.models import AuditEntry, User
+from app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    AccountLocked,
+    AlreadyExists,
+    AuthenticationFailed,
+    InvalidValue,
+    LastAdministrator,
+    NotFound,
+    OwnAccountRefused,
+    SupervisorPinLocked,
+    SupervisorPinRejected,
+)
 from app.domain.ids import UserId
+from app.domain.permissions import Actor, Permission, require, role_may
 from app.domain.states import Role
 from app.services.audit import record_audit
 from app.services.dto import UserInfo
@@ -21,6 +40,27 @@ from app.services.dto import UserInfo
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
+MAX_DISPLAY_NAME = 200
+PIN_LENGTHS = range(4, 7)
+
+# Fixed texts for InvalidValue's {field} and {problem}, translated by the GUI ("errors").
+ROLE = QT_TRANSLATE_NOOP("errors", "role")
+PIN = QT_TRANSLATE_NOOP("errors", "PIN")
+DISPLAY_NAME = QT_TRANSLATE_NOOP("errors", "display name")
+CURRENT_PASSWORD = QT_TRANSLATE_NOOP("errors", "current password")
+NEW_PASSWORD = QT_TRANSLATE_NOOP("errors", "new password")
+ROLE_MISSING = QT_TRANSLATE_NOOP("errors", "choose one: admin, clerk, packer or picker")
+PASSWORD_TOO_SHORT = QT_TRANSLATE_NOOP("errors", "must be at least 8 characters")
+PASSWORD_WRONG = QT_TRANSLATE_NOOP("errors", "is not right")
+PASSWORD_UNCHANGED = QT_TRANSLATE_NOOP("errors", "is the same as the current one")
+NAME_TOO_LONG = QT_TRANSLATE_NOOP("errors", "must be at most 200 characters")
+PIN_DIGITS = QT_TRANSLATE_NOOP("errors", "must be 4 to 6 digits")
+PIN_SAME_DIGIT = QT_TRANSLATE_NOOP("errors", "must not repeat one digit (like 0000)")
+PIN_RUN = QT_TRANSLATE_NOOP("errors", "must not be a run of digits (like 1234)")
+PIN_TAKEN = QT_TRANSLATE_NOOP("errors", "another supervisor uses this PIN: choose another")
+PIN_ROLE = QT_TRANSLATE_NOOP(
+    "errors", "only a role that may override a weight check can have a supervisor PIN"
+)
 
 _hasher = PasswordHasher()
 
@@ -36,25 +76,24 @@ def create_user(
     session: Session,
     username: str,
     password: str,
-    role: Role,
+    role: Role | str | None,
     *,
-    actor: str,
+    actor: Actor,
     display_name: str | None = None,
 ) -> UserInfo:
+    require(actor, Permission.MANAGE_USERS)
     name = username.strip().lower()
     if not name or len(name) > 64 or not name.replace(".", "").replace("_", "").isalnum():
         raise InvalidValue(field="user name", problem="use letters, digits, '.' or '_'")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidValue(
-            field="password", problem=f"must be at least {MIN_PASSWORD_LENGTH} characters"
-        )
+    checked_role = _role(role)
+    _check_password(password, field="password")
     if session.scalar(select(User.id).where(User.username == name)) is not None:
         raise AlreadyExists(kind="User", key=name)
     user = User(
         username=name,
-        display_name=(display_name or name).strip(),
+        display_name=_display_name(display_name or name),
         password_hash=_hasher.hash(password),
-        role=Role(role).value,
+        role=checked_role.value,
         active=True,
         failed_attempts=0,
     )
@@ -62,6 +101,192 @@ def create_user(
     session.flush()
     record_audit(session, actor, "create", "user", user.id, username=name, role=user.role)
     return _info(user)
+
+
+def find_user_id(session: Session, username: str) -> UserId:
+    """The id of the user with that name, active or not."""
+    user_id = session.scalar(select(User.id).where(User.username == username.strip().lower()))
+    if user_id is None:
+        raise NotFound(kind="User", key=username)
+    return UserId(user_id)
+
+
+def edit_user(
+    session: Session,
+    user_id: int,
+    *,
+    actor: Actor,
+    display_name: str | None = None,
+    role: Role | str | None = None,
+) -> UserInfo:
+    """Change the display name and/or role (``None`` keeps it). A role that may not
+    override a weight check loses its supervisor PIN."""
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    changed: dict[str, str] = {}
+    if display_name is not None and _display_name(display_name) != user.display_name:
+        user.display_name = changed["display_name"] = _display_name(display_name)
+    if role is not None and _role(role).value != user.role:
+        new_role = _role(role)
+        if actor.user_id == user.id:
+            raise OwnAccountRefused()
+        if user.role == Role.ADMIN.value and user.active:
+            _keep_an_admin(session, user)
+        user.role = changed["role"] = new_role.value
+        if user.pin_hash is not None and not role_may(new_role, Permission.OVERRIDE_WEIGHT_CHECK):
+            user.pin_hash = None
+            changed["pin"] = "cleared"
+    if changed:
+        record_audit(session, actor, "edit", "user", user.id, **changed)
+    return _info(user)
+
+
+def reset_password(session: Session, user_id: int, password: str, *, actor: Actor) -> UserInfo:
+    """An administrator sets a new password (and lifts a lock-out); the user signs in with it."""
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    _check_password(password, field="password")
+    user.password_hash = _hasher.hash(password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    record_audit(session, actor, "reset_password", "user", user.id)
+    return _info(user)
+
+
+def change_own_password(
+    session: Session, current_password: str, new_password: str, *, actor: Actor
+) -> UserInfo:
+    """The signed-in user changes their own password; no permission needed, the current
+    password is (someone else at an unlocked station should not be able to)."""
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    if user is None or not user.active:
+        raise NotFound(kind="User", key=actor.name)
+    if not _verify(user.password_hash, current_password):
+        raise InvalidValue(field=CURRENT_PASSWORD, problem=PASSWORD_WRONG)
+    _check_password(new_password, field=NEW_PASSWORD)
+    if new_password == current_password:
+        raise InvalidValue(field=NEW_PASSWORD, problem=PASSWORD_UNCHANGED)
+    user.password_hash = _hasher.hash(new_password)
+    record_audit(session, actor, "change_password", "user", user.id)
+    return _info(user)
+
+
+def set_user_active(session: Session, user_id: int, active: bool, *, actor: Actor) -> UserInfo:
+    """Deactivate (cannot sign in, cannot approve) or activate again. Users are never
+    deleted: their name stays on the history they wrote."""
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    if user.active == active:
+        return _info(user)
+    if not active:
+        if actor.user_id == user.id:
+            raise OwnAccountRefused()
+        if user.role == Role.ADMIN.value:
+            _keep_an_admin(session, user)
+    user.active = active
+    record_audit(session, actor, "activate" if active else "deactivate", "user", user.id)
+    return _info(user)
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why ``pin`` cannot be a supervisor PIN (a fixed English text), or None if it can.
+
+    Guessable PINs are refused: one digit repeated (0000) and runs up or down (1234, 9876).
+    """
+    if not pin.isascii() or not pin.isdigit() or len(pin) not in PIN_LENGTHS:
+        return PIN_DIGITS
+    if len(set(pin)) == 1:
+        return PIN_SAME_DIGIT
+    steps = {int(b) - int(a) for a, b in pairwise(pin)}
+    if steps in ({1}, {-1}):
+        return PIN_RUN
+    return None
+
+
+def set_supervisor_pin(session: Session, user_id: int, pin: str, *, actor: Actor) -> UserInfo:
+    """Give a supervisor a PIN of 4-6 digits, unique among supervisors so an approval
+    always names one person."""
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    if not role_may(Role(user.role), Permission.OVERRIDE_WEIGHT_CHECK):
+        raise InvalidValue(field=PIN, problem=PIN_ROLE)
+    pin = pin.strip()
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise InvalidValue(field=PIN, problem=problem)
+    others = session.scalars(
+        select(User.pin_hash).where(User.id != user.id, User.pin_hash.is_not(None))
+    )
+    if any(_verify(h, pin) for h in others if h):
+        raise InvalidValue(field=PIN, problem=PIN_TAKEN)
+    user.pin_hash = _hasher.hash(pin)
+    record_audit(session, actor, "set_pin", "user", user.id)
+    return _info(user)
+
+
+def clear_supervisor_pin(session: Session, user_id: int, *, actor: Actor) -> UserInfo:
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    if user.pin_hash is not None:
+        user.pin_hash = None
+        record_audit(session, actor, "clear_pin", "user", user.id)
+    return _info(user)
+
+
+def verify_supervisor_pin(
+    session: Session, pin: str, *, requested_by: Actor | None = None
+) -> Actor | SupervisorPinRejected | SupervisorPinLocked:
+    """The active supervisor whose PIN this is, as the approving :class:`Actor`.
+
+    Must run in a write transaction: it records the attempt, and returns (not raises)
+    a failure so the count is committed. ``requested_by`` (the user at the station) is
+    who the audit trail names for the attempt.
+    """
+    now = utcnow()
+    locked_minutes = _pin_lock_minutes(session, now)
+    who = requested_by or Actor.system("station")
+    if locked_minutes:
+        return SupervisorPinLocked(minutes=locked_minutes)
+    pin = pin.strip()
+    if pin_problem(pin) != PIN_DIGITS:  # a malformed PIN cannot match; still a wrong try
+        supervisors = session.scalars(
+            select(User).where(User.active.is_(True), User.pin_hash.is_not(None)).order_by(User.id)
+        )
+        for user in supervisors:
+            if not role_may(Role(user.role), Permission.OVERRIDE_WEIGHT_CHECK):
+                continue
+            if user.locked_until is not None and user.locked_until > now:
+                continue
+            if user.pin_hash and _verify(user.pin_hash, pin):
+                approver = _actor(user)
+                record_audit(session, who, "pin_approved", "supervisor_pin", user.id,
+                             approver=user.username)
+                return approver
+    record_audit(session, who, "pin_failed", "supervisor_pin")
+    return SupervisorPinRejected()
+
+
+def _pin_lock_minutes(session: Session, now: datetime) -> int:
+    """Minutes until PIN approval opens again (0: open): locked while the last
+    MAX_FAILED_ATTEMPTS wrong PINs since the last approval all fell within LOCK_MINUTES."""
+    window = timedelta(minutes=LOCK_MINUTES)
+    since = now - window
+    last_ok = session.scalar(
+        select(func.max(AuditEntry.at)).where(
+            AuditEntry.entity == "supervisor_pin", AuditEntry.action == "pin_approved",
+            AuditEntry.at > since,
+        )
+    )
+    failures = list(session.scalars(
+        select(AuditEntry.at)
+        .where(AuditEntry.entity == "supervisor_pin", AuditEntry.action == "pin_failed",
+               AuditEntry.at > (last_ok if last_ok and last_ok > since else since))
+        .order_by(AuditEntry.at.desc())
+        .limit(MAX_FAILED_ATTEMPTS)
+    ))
+    if len(failures) < MAX_FAILED_ATTEMPTS:
+        return 0
+    return max(1, math.ceil((failures[-1] + window - now).total_seconds() / 60))
 
 
 def authenticate(session: Session, username: str, password: str) -> UserInfo:
@@ -84,14 +309,14 @@ def authenticate(session: Session, username: str, password: str) -> UserInfo:
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
             user.failed_attempts = 0
-            record_audit(session, user.username, "locked", "user", user.id)
+            record_audit(session, _actor(user), "locked", "user", user.id)
         raise AuthenticationFailed()
     user.failed_attempts = 0
     user.locked_until = None
     user.last_login_at = now
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
-    record_audit(session, user.username, "sign_in", "user", user.id)
+    record_audit(session, _actor(user), "sign_in", "user", user.id)
     return _info(user)
 
 
@@ -105,11 +330,63 @@ def sign_in(
         return exc
 
 
+def _actor(u: User) -> Actor:
+    return Actor(u.username, Role(u.role), u.id)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(kind="User", key=str(user_id))
+    return user
+
+
+def _role(value: Role | str | None) -> Role:
+    """A role from a value a form or command line gave; "no role" is a clear error."""
+    try:
+        return Role(str(value or "").strip().lower())
+    except ValueError:
+        raise InvalidValue(field=ROLE, problem=ROLE_MISSING) from None
+
+
+def _display_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not name:
+        raise InvalidValue(field=DISPLAY_NAME, problem="must not be empty")
+    if len(name) > MAX_DISPLAY_NAME:
+        raise InvalidValue(field=DISPLAY_NAME, problem=NAME_TOO_LONG)
+    return name
+
+
+def _check_password(password: str, *, field: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidValue(field=field, problem=PASSWORD_TOO_SHORT)
+
+
+def _keep_an_admin(session: Session, user: User) -> None:
+    """Refuse a change that would leave no active administrator besides ``user``."""
+    others = session.scalar(
+        select(func.count(User.id)).where(
+            User.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id
+        )
+    )
+    if not others:
+        raise LastAdministrator(user=user.username)
+
+
+def acting_user(session: Session, username: str) -> Actor | None:
+    """The active user of that name as an :class:`Actor` (for ``--user``); None if there is none."""
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.active:
+        return None
+    return _actor(user)
 
 
 def count_users(session: Session) -> int:
@@ -121,4 +398,5 @@ def list_users(session: Session) -> list[UserInfo]:
 
 
 def _info(u: User) -> UserInfo:
-    return UserInfo(UserId(u.id), u.username, u.display_name, u.role, u.active)
+    return UserInfo(UserId(u.id), u.username, u.display_name, u.role, u.active,
+                    has_pin=u.pin_hash is not None, last_login_at=u.last_login_at)
