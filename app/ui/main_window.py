@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         menu.addAction(self.settings_action)
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self._on_password_action_triggered)
+        menu.addAction(self.password_action)
         sign_out = QAction(self.tr("Sign &out"), self)
         sign_out.triggered.connect(self._on_sign_out_triggered)
         menu.addAction(sign_out)
@@ -237,6 +240,13 @@ class MainWindow(QMainWindow):
     def _on_sign_out_triggered(self) -> None:
         if self.ctx is not None:
             self.sign_out_requested.emit()
+
+    def _on_password_action_triggered(self) -> None:
+        if self.ctx is not None:
+            from app.ui.dialogs.user_password import ChangePasswordDialog
+
+            self.password_dialog = ChangePasswordDialog(self.ctx, self)
+            self.password_dialog.open()
 
     # -- pages ---------------------------------------------------------------------------
 
