@@ -13,9 +13,11 @@ import sys
 from typing import Any
 
 from app.cli import EXIT_FAILED, EXIT_OK, Registrar, actor_of, open_context
+from app.domain.permissions import Permission, require
 
 PLATFORM_CHOICES = ("shopify", "amazon", "walmart", "tiktok")
-COUNT_KEYS = ("fetched", "new", "updated", "cancelled", "held", "errors")
+COUNT_KEYS = ("fetched", "new", "updated", "cancelled", "held", "allocated", "backordered",
+              "errors")
 
 
 def _secret_store() -> Any:
@@ -47,6 +49,7 @@ def cmd_channels_add(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
     settings, secrets = split_values(args.platform, values)
     ref = new_secret_ref()
     store = _secret_store() if secrets else None
@@ -58,7 +61,7 @@ def cmd_channels_add(args: argparse.Namespace) -> int:
     )
     try:
         with ctx.db.writing() as s:
-            info = add_channel(s, draft, actor=actor_of(args))
+            info = add_channel(s, draft, actor=actor)
     except BaseException:
         if store is not None:
             store.delete(ref)
@@ -104,9 +107,10 @@ def cmd_channels_map_sku(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     if args.platform_sku is not None:
+        actor = actor_of(args, ctx.db)
         with ctx.db.writing() as s:
             channel = channel_by_name(s, args.channel)
-            result = map_sku(s, channel.id, args.platform_sku, args.sku, actor=actor_of(args))
+            result = map_sku(s, channel.id, args.platform_sku, args.sku, actor=actor)
         if args.json:
             print_json({"mapping": result.mapping, "released_orders": result.released_orders})
         else:
@@ -140,8 +144,10 @@ def _set_enabled(args: argparse.Namespace, enabled: bool) -> int:
     from app.clioutput import print_json
     from app.services.channels import channel_by_name, set_channel_enabled
 
-    with open_context(args).db.writing() as s:
-        info = set_channel_enabled(s, channel_by_name(s, args.name).id, enabled)
+    ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
+    with ctx.db.writing() as s:
+        info = set_channel_enabled(s, channel_by_name(s, args.name).id, enabled, actor=actor)
     if args.json:
         print_json(_channel_json(info))
     else:
@@ -160,6 +166,8 @@ def cmd_channels_push(args: argparse.Namespace) -> int:
     from app.services.sync import SyncEnvironment
 
     ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
+    require(actor, Permission.MANAGE_CHANNELS)  # before the stock pushes are queued
     channel_id: int | None = None
     with ctx.db.writing() as s:
         if args.channel:
@@ -167,7 +175,7 @@ def cmd_channels_push(args: argparse.Namespace) -> int:
             enqueue_stock_pushes(s, channel_id, force=args.all_stock)
         else:
             enqueue_due_stock_pushes(s)
-    env = SyncEnvironment.create(ctx.db, secrets=_secret_store(), actor=actor_of(args))
+    env = SyncEnvironment.create(ctx.db, secrets=_secret_store(), actor=actor)
     report = process_pushes(env, channel_id=channel_id, limit=10_000)
     if args.json:
         print_json(report)
@@ -184,12 +192,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from app.services.sync import SyncEnvironment, SyncProgress, run_sync
 
     ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
     with ctx.db.reading() as s:
         if args.channel:
             targets = [channel_by_name(s, args.channel)]
         else:
             targets = [c for c in list_channels(s) if c.enabled]
-    env = SyncEnvironment.create(ctx.db, secrets=_secret_store(), actor=actor_of(args))
+    env = SyncEnvironment.create(ctx.db, secrets=_secret_store(), actor=actor)
 
     def show(p: SyncProgress) -> None:
         if not args.json:
@@ -212,7 +221,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             if r.request_id:
                 state += f" (request id {r.request_id})"
             print(f"{r.channel}: {c.fetched} fetched, {c.new} new, {c.updated} updated, "
-                  f"{c.cancelled} cancelled, {c.held} held — {state}")
+                  f"{c.cancelled} cancelled, {c.held} held, {c.allocated} allocated, "
+                  f"{c.backordered} backordered — {state}")
         if not reports:
             print("No enabled stores to sync (add one with `haicang channels add`).")
     return EXIT_FAILED if any(r.failed for r in reports) else EXIT_OK

@@ -8,7 +8,7 @@ order is planned again from fresh numbers.
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import ColumnElement, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -17,6 +17,7 @@ from app.domain.address import region_of_state
 from app.domain.allocation import AllocationPlan, BinStock, LineNeed, plan_order
 from app.domain.errors import IllegalTransition, WrongClient
 from app.domain.ids import BinId, OrderId, OrderLineId, SkuId, WarehouseId
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import (
     ALLOCATABLE_STATES,
     SELLABLE_BIN_TYPES,
@@ -36,7 +37,13 @@ class BookingLost(Exception):
     """Another writer reserved the planned stock first; plan again."""
 
 
-def allocate_order(session: Session, order_id: int, *, actor: str) -> AllocationResult:
+def allocate_order(session: Session, order_id: int, *, actor: Actor) -> AllocationResult:
+    require(actor, Permission.ALLOCATE)
+    return _allocate(session, order_id, actor)
+
+
+def _allocate(session: Session, order_id: int, actor: Actor,
+              automatic: bool = False) -> AllocationResult:
     order = session.get(Order, order_id)
     if order is None:
         raise IllegalTransition(order=str(order_id), state="missing", target="allocated")
@@ -49,7 +56,7 @@ def allocate_order(session: Session, order_id: int, *, actor: str) -> Allocation
     needs = [LineNeed(OrderLineId(ln.id), SkuId(ln.sku_id), ln.quantity) for ln in lines]
     preferred = _preferred_warehouses(session, order.state)
     for _attempt in range(BOOKING_ATTEMPTS):
-        plan = plan_order(needs, _candidates(session, needs), preferred)
+        plan = plan_order(needs, _candidates(session, needs, automatic=automatic), preferred)
         if not plan.complete:
             return _backorder(session, order, status, plan, actor)
         try:
@@ -66,7 +73,7 @@ def allocate_order(session: Session, order_id: int, *, actor: str) -> Allocation
             OrderId(order.id), order.number, OrderStatus.ALLOCATED, wh_code,
             sum(p.quantity for p in plan.picks),
         )
-    plan = plan_order(needs, _candidates(session, needs), preferred)
+    plan = plan_order(needs, _candidates(session, needs, automatic=automatic), preferred)
     return _backorder(session, order, status, plan, actor)
 
 
@@ -105,19 +112,41 @@ def _preferred_warehouses(session: Session, state: str) -> list[WarehouseId]:
     return [WarehouseId(i) for i, r in rows if r == region]
 
 
-def _candidates(session: Session, needs: list[LineNeed]) -> list[BinStock]:
+def auto_allocation_on(session: Session) -> bool:
+    """Whether any active warehouse reserves stock on its own (import, sync, receipt)."""
+    return session.scalar(
+        select(Warehouse.id)
+        .where(Warehouse.active.is_(True), Warehouse.auto_allocate.is_(True))
+        .limit(1)
+    ) is not None
+
+
+def _candidates(session: Session, needs: list[LineNeed], *,
+                automatic: bool = False) -> list[BinStock]:
+    """Free stock of the needed SKUs in sellable bins of active warehouses.
+
+    ``automatic``: allocation nobody asked for (after an import, a sync page, a receipt)
+    reserves only in warehouses whose ``auto_allocate`` setting is on; a clerk's
+    "Allocate" uses every active warehouse. The rule lives here, where bins become
+    candidates, so every caller - single order or batch - keeps it the same way.
+    """
     sku_ids = sorted({n.sku_id for n in needs})
+    warehouses: ColumnElement[bool] = Warehouse.active.is_(True)
+    if automatic:
+        warehouses &= Warehouse.auto_allocate.is_(True)
     rows = session.execute(
         select(
             StockBalance.bin_id, Bin.warehouse_id, StockBalance.sku_id, Bin.bin_type,
             StockBalance.on_hand - StockBalance.reserved, StockBalance.received_at,
         )
         .join(Bin, Bin.id == StockBalance.bin_id)
+        .join(Warehouse, Warehouse.id == Bin.warehouse_id)
         .where(
             StockBalance.sku_id.in_(sku_ids),
             StockBalance.on_hand > StockBalance.reserved,
             Bin.active.is_(True),
             Bin.bin_type.in_([t.value for t in SELLABLE_BIN_TYPES]),
+            warehouses,
         )
     )
     return [
@@ -141,7 +170,7 @@ def _book(session: Session, order_id: int, plan: AllocationPlan) -> None:
 
 
 def _backorder(
-    session: Session, order: Order, status: OrderStatus, plan: AllocationPlan, actor: str
+    session: Session, order: Order, status: OrderStatus, plan: AllocationPlan, actor: Actor
 ) -> AllocationResult:
     codes: dict[int, str] = {
         sku_id: code
@@ -181,8 +210,22 @@ def release_reservations(session: Session, order_id: int) -> int:
     return units
 
 
-def retry_backorders(session: Session, sku_id: int, *, actor: str) -> list[str]:
+def retry_backorders(session: Session, sku_id: int, *, actor: Actor) -> list[str]:
     """Try to allocate the oldest backordered orders that wait for ``sku_id``."""
+    require(actor, Permission.ALLOCATE)
+    return retry_backorders_for_new_stock(session, sku_id, actor=actor)
+
+
+def retry_backorders_for_new_stock(session: Session, sku_id: int, *, actor: Actor) -> list[str]:
+    """:func:`retry_backorders` as part of receiving, moving or adjusting stock.
+
+    No permission check of its own: the stock service calling it checked the actor's,
+    and reserving the new units is a consequence of that action, not a second one.
+    It is automatic allocation: only warehouses with ``auto_allocate`` on give stock,
+    and when none has it on, the backorders wait for a clerk's "Allocate".
+    """
+    if not auto_allocation_on(session):
+        return []
     ids = list(
         session.scalars(
             select(Order.id)
@@ -198,7 +241,7 @@ def retry_backorders(session: Session, sku_id: int, *, actor: str) -> list[str]:
     )
     allocated = []
     for oid in ids:
-        result = allocate_order(session, oid, actor=actor)
+        result = _allocate(session, oid, actor, automatic=True)
         if result.status == OrderStatus.ALLOCATED:
             allocated.append(result.number)
     return allocated

@@ -25,9 +25,10 @@ from app.db.models import Order, OrderLine, OrderStatusChange, Reservation, Sku,
 from app.domain.address import region_of_state
 from app.domain.allocation import AllocationPlan, BinStock, LineNeed, plan_order
 from app.domain.ids import OrderId, OrderLineId, SkuId, WarehouseId
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import ALLOCATABLE_STATES, OrderStatus
 from app.services import ledger
-from app.services.allocation import BookingLost, _candidates, allocate_order
+from app.services.allocation import BookingLost, _allocate, _candidates, allocate_order
 from app.services.dto import AllocationResult, Shortfall
 
 _ORDERS = cast(Table, Order.__table__)
@@ -39,14 +40,17 @@ ALLOCATION_BATCH = 200
 
 
 def allocate_orders(
-    session: Session, order_ids: Sequence[int], *, actor: str
+    session: Session, order_ids: Sequence[int], *, actor: Actor, automatic: bool = False
 ) -> list[AllocationResult]:
     """Allocate the allocatable ones among ``order_ids``, in that order (oldest first).
 
     Orders that are no longer new or backordered (another PC got there first) are
     left out of the result; one whose lines name another client's SKU goes
     through :func:`allocate_order`, which refuses it with a clear error.
+    ``automatic``: nobody asked (after an import or a sync page), so only warehouses
+    with ``auto_allocate`` on give stock (see ``allocation._candidates``).
     """
+    require(actor, Permission.ALLOCATE)
     orders = _lock(session, order_ids)
     if not orders:
         return []
@@ -60,7 +64,7 @@ def allocate_orders(
     all_needs = [n for group in needs.values() for n in group]
     # What is still free, by SKU and bin; each planned order takes its picks out.
     pool: dict[int, dict[int, BinStock]] = defaultdict(dict)
-    for stock in _candidates(session, all_needs):
+    for stock in _candidates(session, all_needs, automatic=automatic):
         pool[stock.sku_id][stock.bin_id] = stock
     regions = _warehouses_by_region(session)
     plans: dict[int, AllocationPlan] = {}
@@ -79,7 +83,7 @@ def allocate_orders(
         with session.begin_nested():
             return _write(session, orders, plans, actor)
     except BookingLost:  # stock moved under us (another PC): the careful path, order by order
-        return [allocate_order(session, o.id, actor=actor) for o in orders]
+        return [_allocate(session, o.id, actor, automatic) for o in orders]
 
 
 class _Locked:
@@ -131,7 +135,7 @@ def _warehouses_by_region(session: Session) -> dict[str, list[WarehouseId]]:
 
 
 def _write(session: Session, orders: list[_Locked], plans: dict[int, AllocationPlan],
-           actor: str) -> list[AllocationResult]:
+           actor: Actor) -> list[AllocationResult]:
     booked: dict[tuple[int, int], int] = defaultdict(int)
     for plan in plans.values():
         for pick in plan.picks:
@@ -170,7 +174,7 @@ _STATUS_UPDATE = (
 
 
 def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, AllocationPlan],
-                shortages: dict[int, tuple[Shortfall, ...]], actor: str) -> None:
+                shortages: dict[int, tuple[Shortfall, ...]], actor: Actor) -> None:
     """Reservations, order statuses and their history: one driver executemany each."""
     session.flush()
     conn = session.connection()
@@ -187,7 +191,7 @@ def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, Alloca
                                   ("oid", "new_status", "wh", "no_reason", "now"))
     statuses.run([(o.id, values[o.id], plans[o.id].warehouse_id, None, stamp) for o in moved])
     history = DriverStatement.insert(conn, _HISTORY, _HISTORY_COLUMNS)
-    history.run([(o.id, stamp, o.status.value, values[o.id], actor,
+    history.run([(o.id, stamp, o.status.value, values[o.id], actor.name,
                   "; ".join(map(str, shortages[o.id]))[:300] or None) for o in moved])
 
 

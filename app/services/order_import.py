@@ -21,8 +21,11 @@ from app.channels.files import (
     RowProblem,
     read_order_file,
 )
+from app.db.engine import Database
 from app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected
+from app.domain.permissions import Actor, Permission, require
 from app.services.audit import record_audit
+from app.services.auto_allocation import AllocationSummary, allocate_in_batches
 from app.services.lookup import client_by_code
 from app.services.order_bulk import (
     CONTENT_FIELDS,
@@ -33,6 +36,7 @@ from app.services.order_bulk import (
     resolve_skus,
 )
 from app.services.organisation import require_active_client
+from app.services.run import run_write
 
 UNKNOWN_SKU = QT_TRANSLATE_NOOP("imports", "SKU '{value}' is not a product of client {client}")
 EXISTS_DIFFERENT = QT_TRANSLATE_NOOP(
@@ -57,6 +61,11 @@ class ImportReport:
     problems: tuple[RowProblem, ...]
     warnings: tuple[Notice, ...]
     preview: bool = False
+    #: Ids of the orders written, for the automatic allocation that follows the import.
+    created_ids: tuple[int, ...] = ()
+    #: What the automatic allocation after the import did; None when it did not run
+    #: (a preview, a rejected file, or ``auto_allocate`` off in every warehouse).
+    allocation: AllocationSummary | None = None
 
     @property
     def ok(self) -> bool:
@@ -76,6 +85,7 @@ class ImportReport:
             "orders_rejected": list(self.orders_rejected),
             "problems": [p.to_json() for p in self.problems],
             "warnings": [w.message for w in self.warnings],
+            "allocation": None if self.allocation is None else self.allocation.to_json(),
         }
 
 
@@ -105,7 +115,7 @@ def import_orders(
     client_code: str,
     path: str | Path,
     *,
-    actor: str,
+    actor: Actor,
     valid_only: bool = False,
 ) -> ImportReport:
     """Import the file's orders for the client in the caller's transaction.
@@ -115,6 +125,7 @@ def import_orders(
     ``ImportRejected``) carrying the report when any row has a problem and ``valid_only``
     is false - having written nothing.
     """
+    require(actor, Permission.IMPORT_ORDERS)
     plan = _plan(session, client_code, path, preview=False)
     report = plan.report
     if report.problems and not valid_only:
@@ -125,7 +136,27 @@ def import_orders(
         created=len(created), already_imported=len(report.orders_already_imported),
         rejected=len(report.orders_rejected),
     )
-    return report
+    return replace(report, created_ids=tuple(created.values()))
+
+
+def import_order_file(
+    db: Database,
+    client_code: str,
+    path: str | Path,
+    *,
+    actor: Actor,
+    valid_only: bool = False,
+) -> ImportReport:
+    """:func:`import_orders` in its own transaction, then allocate what it created.
+
+    The import commits first, so its orders are kept whatever the allocation meets;
+    the allocation then runs in batches, each its own transaction
+    (:func:`app.services.auto_allocation.allocate_in_batches`), and the report says
+    what it did. Raises what :func:`import_orders` raises.
+    """
+    report = run_write(db, import_orders, client_code, path, actor=actor,
+                       valid_only=valid_only)
+    return replace(report, allocation=allocate_in_batches(db, report.created_ids, actor=actor))
 
 
 def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool) -> _Plan:

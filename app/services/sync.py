@@ -47,6 +47,7 @@ from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Channel, ChannelCursor
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
+from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import detail_of, template_of
 from app.secrets import SecretStore
 from app.services.channels import ChannelConfig, channel_config
@@ -126,6 +127,7 @@ class SyncReport:
         return {
             "channel": self.channel, "platform": self.platform, "fetched": c.fetched,
             "new": c.new, "updated": c.updated, "cancelled": c.cancelled, "held": c.held,
+            "allocated": c.allocated, "backordered": c.backordered,
             "errors": 1 if self.failed else 0, "pages": self.pages, "error": self.error,
             "request_id": self.request_id, "cancelled_by_user": self.cancelled_by_user,
             "warnings": self.warnings,
@@ -147,17 +149,19 @@ class SyncEnvironment:
     holder: str = field(default_factory=default_holder)
     lease_seconds: float = DEFAULT_LEASE_SECONDS
     overlap: timedelta = DEFAULT_OVERLAP
-    actor: str = "sync"
+    #: Who the sync acts as: the machine's administrator in the background, the user for
+    #: a sync someone asked for on the command line.
+    actor: Actor = field(default_factory=lambda: Actor.system("sync"))
     #: Reserve stock for new orders after each page (off: they wait as "new" for `allocate`).
     allocate: bool = True
 
     @classmethod
     def create(cls, db: Database, *, secrets: SecretStore | None = None,
                clock: Clock | None = None, http: HttpOptions | None = None,
-               actor: str = "sync") -> SyncEnvironment:
+               actor: Actor | None = None) -> SyncEnvironment:
         clock = clock or SystemClock()
         return cls(db, secrets or SecretStore(), RateLimiterRegistry(clock), clock, http,
-                   actor=actor)
+                   actor=actor or Actor.system("sync"))
 
     def connector(self, config: ChannelConfig, cancel: threading.Event | None = None
                   ) -> Connector:
@@ -196,7 +200,11 @@ def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event |
     That includes the database going away mid-run (a PostgreSQL server restarting, a
     network drop): the pages committed so far stay, the report says what happened, and
     the lease, if it could not be released, simply expires.
+
+    A refusal is the one exception: PermissionDenied, before anything is done, unless
+    ``env.actor`` may manage stores (the background sync acts as the administrator).
     """
+    require(env.actor, Permission.MANAGE_CHANNELS)
     cancel = cancel or threading.Event()
     config = run_read(env.db, channel_config, channel_id)
     report = SyncReport(config.id, config.name, config.platform)
@@ -322,7 +330,9 @@ def _write_page(env: SyncEnvironment, config: ChannelConfig, page: FetchPage,
     outcome = run_write(env.db, _commit_page, config, page.orders, page.next_cursor,
                         page.max_updated_at, start, end, env)
     if outcome.created and env.allocate:
-        run_write(env.db, allocate_new_orders, outcome.created, actor=env.actor)
+        done = run_write(env.db, allocate_new_orders, outcome.created, actor=env.actor)
+        if done is not None:
+            outcome.counts.allocated, outcome.counts.backordered = done.allocated, done.backordered
     return outcome
 
 

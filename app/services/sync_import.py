@@ -31,8 +31,9 @@ from app.db.dialects import dialect_insert
 from app.db.models import ChannelOrder, Order, SkuMapping
 from app.db.models import OrderLine as OrderLineRow
 from app.domain.errors import QT_TRANSLATE_NOOP
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
-from app.services.batch_allocation import allocate_orders
+from app.services.auto_allocation import AllocationSummary, allocate_automatically
 from app.services.channels import ChannelConfig, channel_config
 from app.services.order_bulk import existing_order_ids, insert_orders, resolve_skus
 from app.services.order_states import status_before_hold
@@ -68,6 +69,9 @@ class SyncCounts:
     cancelled: int = 0
     held: int = 0
     unchanged: int = 0
+    #: New orders the automatic allocation after each page reserved stock for / backordered.
+    allocated: int = 0
+    backordered: int = 0
 
     def add(self, other: SyncCounts) -> None:
         for f in fields(self):
@@ -104,18 +108,21 @@ _KEY_COLUMNS = (
 )
 
 
-def allocate_new_orders(session: Session, order_ids: Sequence[int], *, actor: str) -> int:
-    """Try to reserve stock for freshly imported orders; returns how many were allocated.
+def allocate_new_orders(session: Session, order_ids: Sequence[int], *,
+                        actor: Actor) -> AllocationSummary | None:
+    """Try to reserve stock for freshly imported orders, as the warehouses' setting says.
 
-    Orders someone held or cancelled meanwhile are simply left out by the batch.
+    Automatic allocation: only warehouses with ``auto_allocate`` on give stock, and None
+    (nothing tried) when none has it on. Orders someone held or cancelled meanwhile are
+    simply left out by the batch.
     """
-    results = allocate_orders(session, order_ids, actor=actor)
-    return sum(r.status == OrderStatus.ALLOCATED for r in results)
+    return allocate_automatically(session, order_ids, actor=actor)
 
 
 def import_orders(session: Session, config: ChannelConfig, orders: Iterable[NormalizedOrder],
-                  *, actor: str) -> ImportOutcome:
+                  *, actor: Actor) -> ImportOutcome:
     """Apply one page of platform orders to the warehouse (caller owns the transaction)."""
+    require(actor, Permission.IMPORT_ORDERS)
     outcome = ImportOutcome()
     newest: dict[str, NormalizedOrder] = {}
     for order in orders:
@@ -159,8 +166,9 @@ def import_orders(session: Session, config: ChannelConfig, orders: Iterable[Norm
     return outcome
 
 
-def release_held_orders(session: Session, channel_id: int, *, actor: str) -> list[str]:
+def release_held_orders(session: Session, channel_id: int, *, actor: Actor) -> list[str]:
     """Create the orders held for unmapped SKUs that can now be resolved; their numbers."""
+    require(actor, Permission.IMPORT_ORDERS)
     config = channel_config(session, channel_id)
     held = list(session.scalars(
         select(ChannelOrder).where(ChannelOrder.channel_id == channel_id,
@@ -205,7 +213,7 @@ def _resolve_skus(session: Session, channel_id: int, client_id: int,
 
 def _create(session: Session, config: ChannelConfig,
             items: Sequence[tuple[NormalizedOrder, ChannelOrder | None]],
-            outcome: ImportOutcome, actor: str) -> None:
+            outcome: ImportOutcome, actor: Actor) -> None:
     """Make warehouse orders of releasable platform orders; hold what cannot be made."""
     skus, mapped = _resolve_skus(session, config.id, config.client_id,
                                  {ln.sku for o, _ in items for ln in o.lines})
@@ -340,7 +348,7 @@ def _record(outcome: ImportOutcome, channel_id: int, row: ChannelOrder | None,
 
 
 def _update_existing(session: Session, row: ChannelOrder, order: NormalizedOrder,
-                     outcome: ImportOutcome, config: ChannelConfig, actor: str) -> None:
+                     outcome: ImportOutcome, config: ChannelConfig, actor: Actor) -> None:
     """A newer platform version of an order we already made."""
     assert row.order_id is not None
     current = session.get(Order, row.order_id)
@@ -386,7 +394,7 @@ def _update_existing(session: Session, row: ChannelOrder, order: NormalizedOrder
 
 
 def _intercept(session: Session, order: Order, status: OrderStatus, reason: str,
-               actor: str) -> None:
+               actor: Actor) -> None:
     """Stop an order the warehouse already works on, so the pack station catches it."""
     if status == OrderStatus.ON_HOLD:
         order.hold_reason = reason
@@ -395,7 +403,7 @@ def _intercept(session: Session, order: Order, status: OrderStatus, reason: str,
 
 
 def _update_content(session: Session, config: ChannelConfig, current: Order,
-                    status: OrderStatus, order: NormalizedOrder, actor: str) -> None:
+                    status: OrderStatus, order: NormalizedOrder, actor: Actor) -> None:
     """Bring address and lines up to date while nothing has been picked."""
     ship = order.ship_to
     if ship is not None and ship.address1 and len(ship.state) == 2 and ship.zip:

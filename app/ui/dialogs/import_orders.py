@@ -4,7 +4,9 @@ The preview is the real check (``preview_order_import``) run without writing, so
 what it lists is exactly what an import would reject. "Import all" is offered
 only for a clean file; "Import valid rows only" writes the good orders and
 leaves the listed ones out. The import is one transaction on the writer thread:
-the service has no progress hook, so the dialog shows a busy bar meanwhile.
+the service has no progress hook, so the dialog shows a busy bar meanwhile. New
+orders are then allocated automatically (where the warehouses' setting is on), in
+batches after the import committed; :func:`allocation_text` says how that went.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ImportRejected
+from app.domain.permissions import Actor
 from app.services.changes import Changes
-from app.services.order_import import ImportReport, import_orders, preview_order_import
-from app.ui.i18n import error_text
+from app.services.order_import import ImportReport, import_order_file, preview_order_import
+from app.ui.i18n import error_text, join_sentences
 from app.ui.models.orders import ImportProblemsModel, import_text
 from app.ui.tasks import Task, TaskRunner
 from app.ui.widgets.tables import configure_table
@@ -46,12 +49,44 @@ class ImportOutcome:
     changes: Changes = Changes.ORDERS
 
 
+# Short SKUs named in the message after an import; the rest are counted.
+SHORT_SKUS_LISTED = 5
+
+
+def allocation_text(report: ImportReport) -> tuple[str, bool]:
+    """What the automatic allocation after an import did, and whether it is a warning
+    (some orders backordered: done, but not all of it). Empty when nothing was new.
+
+    A function rather than a method: the Orders screen shows it after the dialog closed.
+    """
+    translate = QCoreApplication.translate
+    summary = report.allocation
+    if summary is None:
+        return (translate("ImportOrdersDialog",
+                          "New orders wait to be allocated: automatic allocation is off.")
+                if report.orders_created else "", False)
+    text = translate("ImportOrdersDialog", "Allocated {allocated}, backordered {backordered}."
+                     ).format(allocated=f"{summary.allocated:,}",
+                              backordered=f"{summary.backordered:,}")
+    skus = summary.by_sku()
+    if skus:
+        named = [translate("ImportOrdersDialog", "{sku} (need {need}, have {have})").format(
+            sku=s.sku, need=f"{s.wanted:,}", have=f"{s.available:,}")
+            for s in skus[:SHORT_SKUS_LISTED]]
+        if len(skus) > SHORT_SKUS_LISTED:
+            named.append(translate("ImportOrdersDialog", "%n more SKU(s)", "",
+                                   len(skus) - SHORT_SKUS_LISTED))
+        text = join_sentences(text, translate("ImportOrdersDialog", "Short: {skus}.").format(
+            skus=translate("ImportOrdersDialog", ", ").join(named)))
+    return text, summary.backordered > 0
+
+
 class ImportOrdersDialog(QDialog):
     """Emits ``imported(ImportOutcome)`` and closes after a successful import."""
 
     imported = Signal(object)
 
-    def __init__(self, tasks: TaskRunner, actor: str, client_codes: list[str],
+    def __init__(self, tasks: TaskRunner, actor: Actor, client_codes: list[str],
                  preferred_client: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -239,9 +274,9 @@ class ImportOrdersDialog(QDialog):
         self.busy.show()
         self._update_buttons()
         self.close_button.setEnabled(False)
-        self.tasks.write(
-            lambda s: ImportOutcome(
-                import_orders(s, client, path, actor=actor, valid_only=valid_only), name),
+        self.tasks.job(
+            lambda db, _control: ImportOutcome(
+                import_order_file(db, client, path, actor=actor, valid_only=valid_only), name),
             on_done=self._on_import_done, on_error=self._on_import_error, owner=self)
 
     def _on_import_done(self, outcome: ImportOutcome) -> None:

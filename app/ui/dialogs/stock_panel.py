@@ -502,9 +502,10 @@ class StockActionPanel(QWidget):
     def _on_action_done(self, result: MoveResult, summary: str) -> None:
         self._set_busy(False)
         text = summary
-        if result.allocated_orders:
-            text += " " + self.tr("Waiting orders now allocated: {orders}.").format(
-                orders=", ".join(result.allocated_orders))
+        allocated = result.allocated_orders
+        if allocated:
+            text += " " + self.tr("%n backordered order(s) now allocated: {orders}.", "",
+                                  len(allocated)).format(orders=", ".join(allocated))
         self.messages.show_message(text, Level.SUCCESS)
         self.sku_edit.clear()
         self._set_sku(None)

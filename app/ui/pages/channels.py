@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.domain.errors import PermissionDenied
+from app.domain.permissions import Permission, require
 from app.secrets import SecretStore
 from app.services.changes import Changes
 from app.services.channel_push import (
@@ -57,7 +59,7 @@ from app.services.channels import (
 from app.services.organisation import list_clients
 from app.services.sync import SyncProgress, SyncReport
 from app.ui.devices.sync_scheduler import ConnectionTest, SyncScheduler
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, join_sentences
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.channels_dialog import StoreDialog, StoreForm
 from app.ui.pages.channels_models import (
@@ -411,11 +413,17 @@ class ChannelsPage(Page):
             self.show_info(self.tr("Sync of {store} cancelled; the pages read so far are "
                                    "saved.").format(store=report.channel))
         elif not report.failed:
-            self.show_info(self.tr(
+            text = self.tr(
                 "{store}: %Ln order(s) read, {new} new, {updated} updated, {cancelled} "
                 "cancelled, {held} held.", "", c.fetched).format(store=report.channel,
                                                                  new=c.new, updated=c.updated,
-                                                  cancelled=c.cancelled, held=c.held))
+                                                  cancelled=c.cancelled, held=c.held)
+            if c.allocated or c.backordered:
+                text = join_sentences(text, self.tr(
+                    "Allocated {allocated}, backordered {backordered}.").format(
+                        allocated=c.allocated, backordered=c.backordered))
+            level = Level.WARNING if c.backordered else Level.SUCCESS
+            self.messages.show_message(text, level)
         self.reload()
 
     @Slot(object)
@@ -466,13 +474,13 @@ class ChannelsPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         form: StoreForm = dialog.form()
-        secrets = self.secrets
+        secrets, actor = self.secrets, self.ctx.actor
 
         def save(session: Session) -> Saved:
             info = update_channel(session, channel.id, ChannelEdit(
                 name=form.name, base_url=form.base_url, settings=form.settings,
                 interval_minutes=form.interval_minutes, safety_buffer=form.safety_buffer,
-                stock_push_minutes=form.stock_push_minutes))
+                stock_push_minutes=form.stock_push_minutes), actor=actor)
             if form.secrets:
                 secrets.update(channel.secret_ref, form.secrets)
             return Saved(info)
@@ -487,8 +495,9 @@ class ChannelsPage(Page):
         channel = self.current_channel()
         if channel is None:
             return
-        enabled = not channel.enabled
-        self.ctx.tasks.write(lambda s: Saved(set_channel_enabled(s, channel.id, enabled)),
+        enabled, actor = not channel.enabled, self.ctx.actor
+        self.ctx.tasks.write(lambda s: Saved(set_channel_enabled(s, channel.id, enabled,
+                                                                 actor=actor)),
                              on_done=self._on_saved, on_error=self.show_error, owner=self)
 
     def _on_test_clicked(self) -> None:
@@ -501,6 +510,11 @@ class ChannelsPage(Page):
     def _on_sync_clicked(self) -> None:
         channel = self.current_channel()
         if channel is not None and self.scheduler is not None:
+            try:  # the sync itself runs as the station; asking for one is the user's action
+                require(self.ctx.actor, Permission.MANAGE_CHANNELS)
+            except PermissionDenied as exc:
+                self.show_error(exc)
+                return
             self.scheduler.sync_now(channel.id)
             self._refresh_state()
 
@@ -531,7 +545,8 @@ class ChannelsPage(Page):
         mapping = self.mappings_model.row_at(self.mappings_view.currentIndex().row())
         if mapping is None:
             return
-        self.ctx.tasks.write(lambda s: delete_sku_mapping(s, mapping.id),
+        actor = self.ctx.actor
+        self.ctx.tasks.write(lambda s: delete_sku_mapping(s, mapping.id, actor=actor),
                              on_done=lambda _r: self._show_selected(), on_error=self.show_error,
                              owner=self)
 
@@ -539,7 +554,8 @@ class ChannelsPage(Page):
         push = self.pushes_model.row_at(self.pushes_view.currentIndex().row())
         if push is None:
             return
-        self.ctx.tasks.write(lambda s: retry_push(s, push.id), on_done=self._on_queued,
+        actor = self.ctx.actor
+        self.ctx.tasks.write(lambda s: retry_push(s, push.id, actor=actor), on_done=self._on_queued,
                              on_error=self.show_error, owner=self)
 
     def _on_push_stock_clicked(self) -> None:

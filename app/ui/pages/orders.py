@@ -43,7 +43,7 @@ from app.services.orders import (
 from app.services.organisation import list_clients, list_warehouses
 from app.ui.dialogs.order_detail import OrderDetailDialog
 from app.ui.dialogs.order_reason import ReasonDialog
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, join_sentences
 from app.ui.models.orders import Column, OrderTableModel, status_text
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.orders_bulk import BulkOutcome, OrderStep, PrintTally, bulk_job
@@ -763,13 +763,18 @@ class OrdersPage(Page):
         return dialog
 
     def _on_import_dialog_imported(self, outcome: ImportOutcome) -> None:
+        from app.ui.dialogs.import_orders import allocation_text
+
         report = outcome.report
-        self.show_info(self.tr(
-            "Imported {created} orders from {file} ({already} already imported, "
-            "{rejected} rejected).").format(
-                created=f"{len(report.orders_created):,}", file=outcome.file_name,
+        allocated, short = allocation_text(report)
+        text = self.tr(
+            "Imported %Ln order(s) from {file} ({already} already imported, "
+            "{rejected} rejected).", "", len(report.orders_created)).format(
+                file=outcome.file_name,
                 already=f"{len(report.orders_already_imported):,}",
-                rejected=f"{len(report.orders_rejected):,}"))
+                rejected=f"{len(report.orders_rejected):,}")
+        self.messages.show_message(join_sentences(text, allocated),
+                                   Level.WARNING if short else Level.SUCCESS)
         self.refresh()
 
     def _keep(self, dialog: QDialog) -> None:
