@@ -53,7 +53,7 @@ def test_the_table_lists_every_clients_skus_and_the_picker_narrows_it(tab: SkusT
     assert _codes(tab) == ["ACME/CUP", "ACME/MUG", "BETA/MUG"]
     mug = next(r for r in tab.model.all_rows() if r.client_code == "ACME" and r.code == "MUG")
     row = [tab.model.display(mug, c) for c in range(tab.model.columnCount())]
-    assert row[:6] == ["MUG", "Mug", "马克杯", "012345678905", "350", "0×0×0"]
+    assert row[:7] == ["ACME", "MUG", "Mug", "马克杯", "012345678905", "350", "0×0×0"]
     assert not tab.add_button.isEnabled()  # two clients: which one is not known yet
     _pick_client(tab, "BETA")
     assert _codes(tab) == ["BETA/MUG"] and tab.add_button.isEnabled()
@@ -178,17 +178,41 @@ def test_download_template_writes_the_chosen_headers(tab: SkusTab, tmp_path: Pat
 
 
 @pytest.mark.skipif(not os.environ.get("HAICANG_SCREENSHOTS"), reason="screenshots on demand")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
 @pytest.mark.parametrize("size", [(1100, 640), (1920, 1080)])
-def test_screenshots(qtbot, tab: SkusTab, size: tuple[int, int]) -> None:
-    """HAICANG_SCREENSHOTS=DIR saves the tab and its dialogs, to look at."""
+def test_screenshots(qtbot, qapp, world: Database,
+                     make_page_ctx: Callable[..., PageContext], size: tuple[int, int],
+                     language: str) -> None:
+    """HAICANG_SCREENSHOTS=DIR saves the tab and its dialogs in both languages, to look at."""
+    from app.ui.i18n import install_translators
+
     folder = Path(os.environ["HAICANG_SCREENSHOTS"])
-    page = tab.page
-    page.resize(*size)
-    qtbot.wait(50)
-    page.grab().save(str(folder / f"skus-{size[0]}.png"))
-    tab.select("ACME", "MUG")
-    tab.edit_sku()
-    assert tab.dialog is not None
-    qtbot.wait(50)
-    tab.dialog.grab().save(str(folder / f"sku-dialog-{size[0]}.png"))
-    tab.dialog.reject()
+    install_translators(qapp, language)
+    try:
+        page = AdminPage(make_page_ctx(role=Role.ADMIN))
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        page.show_tab("skus")
+        tab = page.tab("skus")
+        assert isinstance(tab, SkusTab)
+        qtbot.wait(50)
+        page.grab().save(str(folder / f"skus-{language}-{size[0]}.png"))
+        tab.select("ACME", "MUG")
+        tab.edit_sku()
+        assert tab.dialog is not None
+        qtbot.wait(50)
+        tab.dialog.grab().save(str(folder / f"sku-dialog-{language}-{size[0]}.png"))
+        tab.dialog.reject()
+        _pick_client(tab, "ACME")
+        tab.open_import()
+        assert tab.import_dialog is not None
+        bad = folder / "bad.csv"
+        bad.write_text("sku,name,weight_g\nNEW,New,10\nBAD,Bad,-1\n", encoding="utf-8")
+        tab.import_dialog.set_file(bad)
+        tab.import_dialog.preview()
+        qtbot.wait(50)
+        tab.import_dialog.grab().save(str(folder / f"sku-import-{language}-{size[0]}.png"))
+        tab.import_dialog.reject()
+    finally:
+        install_translators(qapp, "en")

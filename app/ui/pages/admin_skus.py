@@ -47,11 +47,11 @@ from app.ui.widgets.tables import fit_columns
 
 
 class SkusModel(PlainRowsModel):
-    CODE, NAME, NAME_ZH, BARCODES, WEIGHT, SIZE, FLAGS, VALUE, HS, STATUS = range(10)
+    CLIENT, CODE, NAME, NAME_ZH, BARCODES, WEIGHT, SIZE, FLAGS, VALUE, HS, STATUS = range(11)
 
     def headers(self) -> list[str]:
-        return [self.tr("SKU"), self.tr("Name"), self.tr("Chinese name"), self.tr("Barcodes"),
-                self.tr("Weight (g)"), self.tr("L×W×H (mm)"), self.tr("Handling"),
+        return [self.tr("Client"), self.tr("SKU"), self.tr("Name"), self.tr("Chinese name"),
+                self.tr("Barcodes"), self.tr("Weight (g)"), self.tr("L×W×H (mm)"), self.tr("Handling"),
                 self.tr("Declared value"), self.tr("HS code"), self.tr("Status")]
 
     def numeric_columns(self) -> frozenset[int]:
@@ -63,7 +63,8 @@ class SkusModel(PlainRowsModel):
                      (row.hazmat, self.tr("Hazmat"))]
             return ", ".join(text for on, text in flags if on)
         values: dict[int, Any] = {
-            self.CODE: row.code, self.NAME: row.name_en, self.NAME_ZH: row.name_zh or "",
+            self.CLIENT: row.client_code, self.CODE: row.code, self.NAME: row.name_en,
+            self.NAME_ZH: row.name_zh or "",
             self.BARCODES: "; ".join(row.barcodes), self.WEIGHT: row.weight_g,
             self.SIZE: f"{row.length_mm}×{row.width_mm}×{row.height_mm}",
             self.VALUE: "" if row.declared_value is None
@@ -88,8 +89,8 @@ class SkusTab(AdminTab):
         super().__init__(ctx, page)
         self.model = SkusModel(self)
         self.view, self.proxy = searchable_table(self.model)
-        fit_columns(self.view, ["MUG-RED-350", "Red mug 350 ml", "红色马克杯", "012345678905",
-                                "12345", "300×200×450", "Prepacked", "12.50 USD", "6912.00.48",
+        fit_columns(self.view, ["ACME", "MUG-RED-350", "Red mug 350 ml", "红色马克杯",
+                                "012345678905", "12345", "300×200×450", "Prepacked", "12.50 USD", "6912.00.48",
                                 "Disabled"])
         self.client_combo = QComboBox()
         self.client_combo.setMinimumWidth(140)
