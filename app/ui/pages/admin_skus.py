@@ -51,8 +51,9 @@ class SkusModel(PlainRowsModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Client"), self.tr("SKU"), self.tr("Name"), self.tr("Chinese name"),
-                self.tr("Barcodes"), self.tr("Weight (g)"), self.tr("L×W×H (mm)"), self.tr("Handling"),
-                self.tr("Declared value"), self.tr("HS code"), self.tr("Status")]
+                self.tr("Barcodes"), self.tr("Weight (g)"), self.tr("L×W×H (mm)"),
+                self.tr("Handling"), self.tr("Declared value"), self.tr("HS code"),
+                self.tr("Status")]
 
     def numeric_columns(self) -> frozenset[int]:
         return frozenset({self.WEIGHT, self.VALUE})
@@ -90,8 +91,8 @@ class SkusTab(AdminTab):
         self.model = SkusModel(self)
         self.view, self.proxy = searchable_table(self.model)
         fit_columns(self.view, ["ACME", "MUG-RED-350", "Red mug 350 ml", "红色马克杯",
-                                "012345678905", "12345", "300×200×450", "Prepacked", "12.50 USD", "6912.00.48",
-                                "Disabled"])
+                                "012345678905", "12345", "300×200×450", "Prepacked",
+                                "12.50 USD", "6912.00.48", "Disabled"])
         self.client_combo = QComboBox()
         self.client_combo.setMinimumWidth(140)
         self.client_combo.activated.connect(lambda _i: self.reload())
