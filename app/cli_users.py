@@ -127,7 +127,8 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
     ctx, actor = _managing(args)
     with ctx.db.writing() as s:
         info = set_user_active(s, find_user_id(s, args.username), active, actor=actor)
-    state = "active" if active else "deactivated: they can no longer sign in"
+    state = ("activated: they can sign in again" if active
+             else "deactivated: they can no longer sign in")
     return _report(args, info, f"User {info.username} {state}.")
 
 
