@@ -100,7 +100,7 @@ def _print(args: argparse.Namespace, kind: JobKind,
         profile = _profile_for(args, ctx, kind)
     except _UsageError as exc:
         return _usage(exc)
-    result = print_from_data(ctx.db, build, profile, actor=actor_of(args),
+    result = print_from_data(ctx.db, build, profile, actor=actor_of(args, ctx.db),
                              station=ctx.settings.station_name)
     return _report(result)
 
@@ -193,12 +193,13 @@ def cmd_print_queue(args: argparse.Namespace) -> int:
         except _UsageError as exc:
             return _usage(exc)
         station = ctx.settings.station_name
+        actor = actor_of(args, ctx.db)
         job_id = args.retry
         if args.reprint is not None:
-            job_id = run_write(ctx.db, reprint_job, args.reprint, actor=actor_of(args),
+            job_id = run_write(ctx.db, reprint_job, args.reprint, actor=actor,
                                station=station, profile=profile).id
             profile = None
-        result = deliver(ctx.db, job_id, station=station, profile=profile)
+        result = deliver(ctx.db, job_id, actor=actor, station=station, profile=profile)
         if args.json:
             print_json({"job": result.job, "delivered": result.delivered,
                         "error": result.error.message if result.error else None})
@@ -242,7 +243,8 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
     except PrinterError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
-    report = run_write(ctx.db, store_imported_labels, args.file, labels, actor=actor_of(args))
+    actor = actor_of(args, ctx.db)
+    report = run_write(ctx.db, store_imported_labels, args.file, labels, actor=actor)
     if args.print and profile is None:
         from app.services.print_documents import JobKind
 
@@ -253,7 +255,7 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
         for match in report.matched:
             with ctx.db.reading() as s:
                 document = carrier_label_document(s, match.label_id)
-            results.append(print_document(ctx.db, document, profile, actor=actor_of(args),
+            results.append(print_document(ctx.db, document, profile, actor=actor,
                                           station=ctx.settings.station_name))
     failed = [r for r in results if r.error is not None]
     if args.json:

@@ -208,6 +208,7 @@ def test_a_user_whose_role_may_not_is_refused_with_exit_3(url: str, tmp_path: Pa
                                                           capsys) -> None:
     orders_file = tmp_path / "orders.csv"
     assert main(["orders", "template", str(orders_file)]) == 0
+    capsys.readouterr()
     before = run_json(capsys, "orders", "list", "--limit", "1000", "--db", url)
     assert main(["--user", "packer", "orders", "import", str(orders_file), "--client", "YWHOME",
                  "--db", url]) == 3

@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEntry
+from app.domain.permissions import Actor
 
 
 def record_audit(
     session: Session,
-    actor: str,
+    actor: Actor,
     action: str,
     entity: str,
     entity_id: int | None = None,
@@ -20,7 +21,7 @@ def record_audit(
 ) -> None:
     session.add(
         AuditEntry(
-            actor=actor,
+            actor=actor.name,
             action=action,
             entity=entity,
             entity_id=entity_id,

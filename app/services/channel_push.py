@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from app.channels import ChannelError, ConfigError, Connector, PlatformError, SyncCancelled
 from app.db.base import utcnow
 from app.db.models import Bin, Channel, ChannelOrder, ChannelPush, Order, SkuMapping, StockBalance
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import SELLABLE_BIN_TYPES
 from app.domain.stored_errors import error_detail, read_detail
 from app.services.channels import channel_config
@@ -257,8 +258,9 @@ def release_claim(session: Session, push_id: int) -> None:
     session.execute(update(ChannelPush).where(ChannelPush.id == push_id).values(claimed_until=None))
 
 
-def retry_push(session: Session, push_id: int) -> None:
+def retry_push(session: Session, push_id: int, *, actor: Actor) -> None:
     """A person asked to try a failed push again now."""
+    require(actor, Permission.MANAGE_CHANNELS)
     session.execute(
         update(ChannelPush)
         .where(ChannelPush.id == push_id, ChannelPush.status != DONE)
@@ -319,7 +321,12 @@ def process_pushes(
     env: SyncEnvironment, *, channel_id: int | None = None, now: datetime | None = None,
     cancel: threading.Event | None = None, limit: int = 100,
 ) -> PushReport:
-    """Send due pushes (HTTP outside transactions) and record each outcome."""
+    """Send due pushes (HTTP outside transactions) and record each outcome.
+
+    Raises PermissionDenied, before anything is claimed, unless ``env.actor`` may
+    manage stores (the background sync acts as the machine's administrator).
+    """
+    require(env.actor, Permission.MANAGE_CHANNELS)
     cancel = cancel or threading.Event()
     report = PushReport()
     due = run_write(env.db, claim_due_pushes, now or utcnow(), channel_id=channel_id,

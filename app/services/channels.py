@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.channels import CONNECTORS, Platform
 from app.db.models import Channel, ChannelOrder, ChannelPush, Client, Sku, SkuMapping
 from app.domain.errors import AlreadyExists, InvalidValue, NotFound
+from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import read_detail
 from app.services.changes import Changes
 from app.services.lookup import client_by_code, sku_by_code
@@ -152,8 +153,9 @@ def split_values(
     return settings, secrets
 
 
-def add_channel(session: Session, draft: ChannelDraft, *, actor: str) -> ChannelInfo:
+def add_channel(session: Session, draft: ChannelDraft, *, actor: Actor) -> ChannelInfo:
     """Create a store; the secrets were saved under ``draft.secret_ref`` beforehand."""
+    require(actor, Permission.MANAGE_CHANNELS)
     platform = _platform(draft.platform).value
     name = _name(draft.name)
     if session.scalar(select(Channel.id).where(Channel.name == name)) is not None:
@@ -178,8 +180,11 @@ def add_channel(session: Session, draft: ChannelDraft, *, actor: str) -> Channel
     return get_channel(session, channel.id)
 
 
-def update_channel(session: Session, channel_id: int, edit: ChannelEdit) -> ChannelInfo:
+def update_channel(
+    session: Session, channel_id: int, edit: ChannelEdit, *, actor: Actor
+) -> ChannelInfo:
     """Change a store's name, address, settings, schedule or buffer."""
+    require(actor, Permission.MANAGE_CHANNELS)
     channel = _get(session, channel_id)
     if edit.name is not None:
         name = _name(edit.name)
@@ -214,9 +219,11 @@ def update_channel(session: Session, channel_id: int, edit: ChannelEdit) -> Chan
     return get_channel(session, channel.id)
 
 
-def set_channel_enabled(session: Session, channel_id: int, enabled: bool) -> ChannelInfo:
+def set_channel_enabled(
+    session: Session, channel_id: int, enabled: bool, *, actor: Actor
+) -> ChannelInfo:
     """Disable (no scheduled syncs or pushes) or enable a store."""
-    return update_channel(session, channel_id, ChannelEdit(enabled=enabled))
+    return update_channel(session, channel_id, ChannelEdit(enabled=enabled), actor=actor)
 
 
 def list_channels(session: Session) -> list[ChannelInfo]:
@@ -271,9 +278,10 @@ def channel_config(session: Session, channel_id: int) -> ChannelConfig:
 
 
 def map_sku(
-    session: Session, channel_id: int, platform_sku: str, sku_code: str, *, actor: str
+    session: Session, channel_id: int, platform_sku: str, sku_code: str, *, actor: Actor
 ) -> MappingResult:
     """Map a platform SKU to one of the client's SKUs, then release orders it held back."""
+    require(actor, Permission.MANAGE_CHANNELS)
     from app.services.sync_import import release_held_orders  # the import service builds the orders
 
     channel = _get(session, channel_id)
@@ -297,7 +305,8 @@ def map_sku(
     return MappingResult(info, released)
 
 
-def delete_sku_mapping(session: Session, mapping_id: int) -> None:
+def delete_sku_mapping(session: Session, mapping_id: int, *, actor: Actor) -> None:
+    require(actor, Permission.MANAGE_CHANNELS)
     mapping = session.get(SkuMapping, mapping_id)
     if mapping is None:
         raise NotFound(kind="SKU mapping", key=str(mapping_id))

@@ -17,6 +17,7 @@ from app.db.base import utcnow
 from app.db.models import Order, Reservation, StockBalance, StockMove
 from app.domain.errors import InvalidValue, NotFound
 from app.domain.ids import OrderId
+from app.domain.permissions import Actor, Permission, require
 from app.domain.states import MoveKind, OrderStatus
 from app.services import ledger
 from app.services.dto import TransitionResult
@@ -30,15 +31,17 @@ def _get(session: Session, order_id: int) -> Order:
     return order
 
 
-def start_picking(session: Session, order_id: int, *, actor: str) -> TransitionResult:
+def start_picking(session: Session, order_id: int, *, actor: Actor) -> TransitionResult:
+    require(actor, Permission.PICK)
     order = _get(session, order_id)
     current = OrderStatus(order.status)
     set_status(session, order.id, order.number, current, OrderStatus.PICKING, actor=actor)
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.PICKING)
 
 
-def pack_order(session: Session, order_id: int, *, actor: str) -> TransitionResult:
+def pack_order(session: Session, order_id: int, *, actor: Actor) -> TransitionResult:
     """Picked and packed: reserved units leave their bins (ledger ``pick`` moves)."""
+    require(actor, Permission.PACK)
     order = _get(session, order_id)
     current = OrderStatus(order.status)
     set_status(session, order.id, order.number, current, OrderStatus.PACKED, actor=actor)
@@ -65,8 +68,9 @@ def pack_order(session: Session, order_id: int, *, actor: str) -> TransitionResu
 
 
 def ship_order(session: Session, order_id: int, *, carrier: str, tracking_number: str,
-               actor: str) -> TransitionResult:
+               actor: Actor) -> TransitionResult:
     """Handed to the carrier: record carrier and tracking number."""
+    require(actor, Permission.SHIP)
     carrier, tracking = carrier.strip(), tracking_number.strip()
     if not carrier:
         raise InvalidValue(field="carrier", problem="must not be empty")
@@ -84,10 +88,20 @@ def ship_order(session: Session, order_id: int, *, carrier: str, tracking_number
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.SHIPPED)
 
 
-def restock_picked_units(session: Session, order_id: int, *, actor: str) -> int:
+def restock_picked_units(session: Session, order_id: int, *, actor: Actor) -> int:
     """Put the units of a cancelled, already packed order back where they were picked.
 
     Returns how many units went back (0 for an order that was never packed).
+    """
+    require(actor, Permission.ADJUST_STOCK)
+    return restock_cancelled_order(session, order_id, actor=actor)
+
+
+def restock_cancelled_order(session: Session, order_id: int, *, actor: Actor) -> int:
+    """:func:`restock_picked_units` as part of cancelling the order.
+
+    No permission check of its own: :func:`app.services.orders.cancel_order` checked
+    the actor's, and putting the units back is part of that action.
     """
     picked = session.execute(
         select(StockMove.from_bin_id, StockMove.sku_id, func.sum(StockMove.quantity))

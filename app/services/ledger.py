@@ -16,6 +16,7 @@ from app.db.base import utcnow
 from app.db.dialects import dialect_insert
 from app.db.models import Bin, Sku, StockBalance, StockMove
 from app.domain.errors import InsufficientStock
+from app.domain.permissions import Actor
 from app.domain.states import MoveKind
 
 B = StockBalance
@@ -88,7 +89,7 @@ def record_move(
     sku_id: int,
     quantity: int,
     kind: MoveKind,
-    actor: str,
+    actor: Actor,
     from_bin_id: int | None = None,
     to_bin_id: int | None = None,
     reason: str | None = None,
@@ -107,7 +108,7 @@ def record_move(
             reason=reason,
             reference=reference,
             order_id=order_id,
-            actor=actor,
+            actor=actor.name,
         )
         .returning(StockMove.id)
     )

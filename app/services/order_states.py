@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from app.db.base import utcnow
 from app.db.models import Order, OrderStatusChange
 from app.domain.errors import IllegalTransition
+from app.domain.permissions import Actor
 from app.domain.states import OrderStatus, check_order_transition
 
 
@@ -18,7 +19,7 @@ def set_status(
     current: OrderStatus,
     target: OrderStatus,
     *,
-    actor: str,
+    actor: Actor,
     note: str | None = None,
     **values: object,
 ) -> None:
@@ -41,16 +42,16 @@ def set_status(
     session.execute(
         insert(OrderStatusChange).values(
             order_id=order_id, at=utcnow(), from_status=current.value,
-            to_status=target.value, actor=actor, note=note,
+            to_status=target.value, actor=actor.name, note=note,
         )
     )
 
 
-def record_created(session: Session, order_id: int, status: OrderStatus, actor: str) -> None:
+def record_created(session: Session, order_id: int, status: OrderStatus, actor: Actor) -> None:
     session.add(
         OrderStatusChange(
             order_id=order_id, at=utcnow(), from_status=None, to_status=status.value,
-            actor=actor, note=None,
+            actor=actor.name, note=None,
         )
     )
 

@@ -45,6 +45,7 @@ from app.db.bulk import chunks
 from app.db.engine import Database
 from app.db.models import Order, OrderLabel, PrintJob
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, NotFound
+from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import error_detail, read_detail
 from app.services.print_documents import Document, JobKind
 from app.services.run import run_write
@@ -279,11 +280,12 @@ def _printer_columns(profile: PrinterProfile) -> dict[str, Any]:
 
 
 def queue_document(
-    session: Session, document: Document, profile: PrinterProfile, *, actor: str, station: str
+    session: Session, document: Document, profile: PrinterProfile, *, actor: Actor, station: str
 ) -> PrintJobInfo:
     """Store a job with its document, status ``queued`` (nothing is sent here)."""
+    require(actor, Permission.PRINT)
     job = PrintJob(
-        actor=actor[:64],
+        actor=actor.name[:64],
         station=station[:100],
         kind=document.kind.value,
         reference=document.reference[:200],
@@ -382,6 +384,7 @@ def deliver(
     db: Database,
     job_id: int,
     *,
+    actor: Actor,
     station: str,
     profile: PrinterProfile | None = None,
     transport: Transport | None = None,
@@ -392,6 +395,7 @@ def deliver(
     a job someone else holds raises :class:`JobNotSendable`. An unexpected error also
     marks the job failed before it propagates, so the job never stays claimed.
     """
+    require(actor, Permission.PRINT)
     claim = run_write(db, claim_job, job_id, station=station, profile=profile)
     try:
         result = send_claimed(claim, transport)
@@ -410,13 +414,14 @@ def print_document(
     document: Document,
     profile: PrinterProfile,
     *,
-    actor: str,
+    actor: Actor,
     station: str,
     transport: Transport | None = None,
 ) -> DeliveryResult:
     """Queue a document (its own transaction), then deliver it."""
+    require(actor, Permission.PRINT)
     job = run_write(db, queue_document, document, profile, actor=actor, station=station)
-    return deliver(db, job.id, station=station, transport=transport)
+    return deliver(db, job.id, actor=actor, station=station, transport=transport)
 
 
 def print_from_data(
@@ -424,10 +429,11 @@ def print_from_data(
     build: Callable[[Session, PrinterProfile], Document],
     profile: PrinterProfile,
     *,
-    actor: str,
+    actor: Actor,
     station: str,
 ) -> DeliveryResult:
     """Lay out a document from the database (read transaction), then print it."""
+    require(actor, Permission.PRINT)
     with db.reading() as session:
         document = build(session, profile)
     return print_document(db, document, profile, actor=actor, station=station)
@@ -437,11 +443,12 @@ def reprint_job(
     session: Session,
     job_id: int,
     *,
-    actor: str,
+    actor: Actor,
     station: str,
     profile: PrinterProfile | None = None,
 ) -> PrintJobInfo:
     """A new queued job with the same archived document (so the reprint is identical)."""
+    require(actor, Permission.PRINT)
     old = _job(session, job_id)
     target = profile or PrinterProfile.from_dict(json.loads(old.printer_profile))
     document = Document(
@@ -566,13 +573,14 @@ def match_labels(
 
 
 def store_imported_labels(
-    session: Session, source: str, labels: Sequence[ImportedLabel], *, actor: str
+    session: Session, source: str, labels: Sequence[ImportedLabel], *, actor: Actor
 ) -> LabelImportReport:
     """Keep each matched label with its order; list the rest with what was read on them.
 
     One label per order and reference: importing a file again (say, with a corrected
     label) replaces the stored label instead of adding a second one.
     """
+    require(actor, Permission.PRINT)
     matches = match_labels(session, labels)
     matched: list[MatchedLabel] = []
     unmatched: list[UnmatchedLabel] = []
@@ -589,7 +597,7 @@ def store_imported_labels(
         if row is None:
             row = OrderLabel(order_id=order_id, reference=reference[:100])
             session.add(row)
-        row.actor = actor[:64]
+        row.actor = actor.name[:64]
         row.imported_at = utcnow()
         row.source_file = source[-300:]
         row.source_page = label.source_page

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.domain.errors import AlreadyExists
+from app.domain.permissions import Actor
 from app.domain.states import BinType, Role
 from app.services.dto import UserInfo, WarehouseInfo
 from app.services.organisation import BinDraft, WarehouseDraft, create_bins, create_warehouse
@@ -31,10 +32,12 @@ def first_run_setup(
     session: Session, *, username: str, password: str, display_name: str,
     warehouse: WarehouseDraft,
 ) -> FirstRunResult:
+    """Needs no permission: only an empty database (no user yet) is set up this way."""
     if count_users(session):
         raise AlreadyExists(kind="Administrator", key=username)
-    admin = create_user(session, username, password, Role.ADMIN, actor="setup",
-                        display_name=display_name or username)
-    wh = create_warehouse(session, warehouse, actor=admin.username)
-    create_bins(session, wh.code, STARTER_BINS, actor=admin.username)
+    admin = create_user(session, username, password, Role.ADMIN,
+                        actor=Actor.system("setup"), display_name=display_name or username)
+    actor = Actor(admin.username, Role.ADMIN, admin.id)
+    wh = create_warehouse(session, warehouse, actor=actor)
+    create_bins(session, wh.code, STARTER_BINS, actor=actor)
     return FirstRunResult(admin, wh)

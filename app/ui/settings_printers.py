@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.domain.permissions import Actor
 from app.services.print_documents import test_page_document
 from app.services.printing import DeliveryResult, PrinterSettings, Role
 from app.settings import StationSettings
@@ -69,11 +70,13 @@ class _Draft:
 class PrintersSection(QWidget):
     """The "Printers" tab of the settings dialog (the section is its own widget)."""
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, actor: str = "settings") -> None:
+    def __init__(self, context: AppContext, tasks: TaskRunner,
+                 actor: Actor | None = None) -> None:
         super().__init__()
         self._context = context
         self._tasks = tasks
-        self._actor = actor
+        # Settings open before anyone signs in: the test page then prints as the station.
+        self._actor = actor or Actor.system("settings")
         self._loading = False
         self._drafts: list[_Draft] = []
         roles: dict[Role, int] = {}

@@ -26,6 +26,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import AppContext
+from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services.sync import SyncReport
 from app.services.users import create_user
@@ -40,6 +41,8 @@ from tests.benchmarks.sync import SEEDED_AT, START, bench_store, fake_shopify_pr
 from tests.fakes.platforms import VirtualClock
 
 TICK_MS = 5
+
+BENCH = Actor.system("bench")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -68,7 +71,7 @@ def _measure(url: str, folder: Path, settle: bool
     clock.advance(SEEDED_AT)
     db, env, channel = bench_store(url, clock, folder)
     with db.writing() as s:
-        user = create_user(s, "bench", "bench-pass-1", Role.ADMIN, actor="bench")
+        user = create_user(s, "bench", "bench-pass-1", Role.ADMIN, actor=BENCH)
     tasks = TaskRunner(db)
     scheduler = SyncScheduler(env, tick_seconds=3600)
     ctx = PageContext(AppContext(StationSettings(), db), tasks, user,

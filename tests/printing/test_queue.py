@@ -13,6 +13,7 @@ from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import PrintJob
 from app.domain.errors import NotFound
+from app.domain.permissions import Actor
 from app.services.print_documents import Document, JobKind, test_page_document
 from app.services.printing import (
     JobNotSendable,
@@ -36,6 +37,8 @@ from printers.profiles import Language, PrinterProfile, PrintOptions
 from printers.transports import TcpTransport
 from tests.fakes.printers import FakeTcpPrinter
 
+T = Actor.system("t")
+
 
 def _profile(uri: str, language: Language = Language.ZPL, timeout: float = 0.5
              ) -> PrinterProfile:
@@ -49,7 +52,7 @@ def _big_document() -> Document:
 
 
 def _queue(db: Database, document: Document, uri: str = "dummy://") -> int:
-    return run_write(db, queue_document, document, _profile(uri), actor="t", station="S1").id
+    return run_write(db, queue_document, document, _profile(uri), actor=T, station="S1").id
 
 
 def test_printer_closing_mid_job_leaves_a_failed_job_that_prints_on_retry(db: Database) -> None:
@@ -59,13 +62,13 @@ def test_printer_closing_mid_job_leaves_a_failed_job_that_prints_on_retry(db: Da
         profile = PrinterProfile(profile.name, flaky.uri, profile.language,
                                  options=profile.options)
         transport = TcpTransport("127.0.0.1", flaky.port, timeout=0.5, send_buffer_bytes=4096)
-        result = print_document(db, document, profile, actor="t", station="S1",
+        result = print_document(db, document, profile, actor=T, station="S1",
                                 transport=transport)
     assert isinstance(result.error, ConnectionDropped)
     assert (result.job.status, result.job.attempts) == (JobStatus.FAILED, 1)
     assert "closed the connection" in (result.job.last_error or "")
     with FakeTcpPrinter() as healthy:
-        retried = deliver(db, result.job.id, station="S1",
+        retried = deliver(db, result.job.id, actor=T, station="S1",
                           profile=PrinterProfile("pack-1", healthy.uri, Language.ESCPOS,
                                                  options=profile.options))
         (received,) = healthy.wait_for_jobs(1)
@@ -80,7 +83,7 @@ def test_printer_that_stops_reading_times_out_and_the_job_survives(db: Database)
     with FakeTcpPrinter("stall") as stalled:
         transport = TcpTransport("127.0.0.1", stalled.port, timeout=0.3, drain_timeout=0.1,
                                  send_buffer_bytes=4096)
-        result = deliver(db, job_id, station="S1", profile=profile, transport=transport)
+        result = deliver(db, job_id, actor=T, station="S1", profile=profile, transport=transport)
     assert isinstance(result.error, PrinterTimeout)
     assert result.job.status is JobStatus.FAILED
     assert result.job.error_template == PrinterTimeout.message_template
@@ -88,7 +91,7 @@ def test_printer_that_stops_reading_times_out_and_the_job_survives(db: Database)
         assert job_pdf(s, job_id) == document.pdf
     with FakeTcpPrinter() as healthy:
         target = PrinterProfile("pack-1", healthy.uri, Language.ESCPOS, options=profile.options)
-        assert deliver(db, job_id, station="S1", profile=target).delivered
+        assert deliver(db, job_id, actor=T, station="S1", profile=target).delivered
         (received,) = healthy.wait_for_jobs(1)
     assert received == jobs.encode_job(document.pdf or b"", target, copies=20)
 
@@ -101,17 +104,17 @@ def test_a_claimed_or_sent_job_cannot_be_claimed_again(db: Database) -> None:
     # A claim left by a crashed process expires.
     with db.writing() as s:
         s.execute(update(PrintJob).values(claimed_at=utcnow() - timedelta(minutes=10)))
-    assert deliver(db, job_id, station="S2").delivered
+    assert deliver(db, job_id, actor=T, station="S2").delivered
     with pytest.raises(JobNotSendable, match="is sent"):
-        deliver(db, job_id, station="S1")
+        deliver(db, job_id, actor=T, station="S1")
     with pytest.raises(NotFound):
-        deliver(db, 12345, station="S1")
+        deliver(db, 12345, actor=T, station="S1")
 
 
 def test_reprint_is_a_new_job_with_the_same_document(db: Database) -> None:
     document = test_page_document(_profile("dummy://"))
-    first = print_document(db, document, _profile("dummy://"), actor="t", station="S1")
-    again = run_write(db, reprint_job, first.job.id, actor="u", station="S2")
+    first = print_document(db, document, _profile("dummy://"), actor=T, station="S1")
+    again = run_write(db, reprint_job, first.job.id, actor=Actor.system("u"), station="S2")
     assert again.id != first.job.id and again.status is JobStatus.QUEUED
     with db.reading() as s:
         assert job_pdf(s, again.id) == job_pdf(s, first.job.id) == document.pdf
@@ -123,16 +126,17 @@ def test_a_zpl_label_prints_only_on_zpl_printers(db: Database) -> None:
     raw = b"^XA^FO50,50^BCN,100^FD1Z999AA10123456784^FS^XZ"
     document = Document(JobKind.CARRIER_LABEL, "SO-1", None, raw)
     result = print_document(db, document, _profile("dummy://", Language.TSPL),
-                            actor="t", station="S1")
+                            actor=T, station="S1")
     assert isinstance(result.error, ZplOnlyLabel) and result.job.status is JobStatus.FAILED
     with FakeTcpPrinter() as printer:
-        assert deliver(db, result.job.id, station="S1", profile=_profile(printer.uri)).delivered
+        assert deliver(db, result.job.id, actor=T, station="S1",
+                       profile=_profile(printer.uri)).delivered
         assert printer.wait_for_jobs(1) == [raw]
 
 
 def test_two_processes_retrying_one_failed_job_send_it_once(world: Database) -> None:
     document = test_page_document(_profile("dummy://"))
-    failed = print_document(world, document, _profile("tcp://127.0.0.1:9"), actor="t",
+    failed = print_document(world, document, _profile("tcp://127.0.0.1:9"), actor=T,
                             station="S1")
     assert failed.job.status is JobStatus.FAILED
     with FakeTcpPrinter() as printer:

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import AppContext
 from app.db.engine import Database
+from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services.print_documents import test_page_document
 from app.services.printing import JobStatus, PrinterSettings, list_jobs, print_document
@@ -26,6 +27,8 @@ from tests.fakes.printers import FakeTcpPrinter, parse_tspl, parse_zpl
 from tests.printers.helpers import decode
 from tests.printing.test_labels_import import seller_pdf
 
+T = Actor.system("t")
+
 REFUSED = "tcp://127.0.0.1:9"
 
 
@@ -39,7 +42,7 @@ def tasks(qapp, db: Database):
 def _ctx(db: Database, tasks: TaskRunner, tmp_path: Path, *profiles: PrinterProfile
          ) -> PageContext:
     with db.writing() as s:
-        user = create_user(s, "clerk1", "a long secret", Role.CLERK, actor="t")
+        user = create_user(s, "clerk1", "a long secret", Role.CLERK, actor=T)
     printers = PrinterSettings({p.name: p for p in profiles},
                                {PrinterRole.LABEL: profiles[0].name} if profiles else {})
     settings = StationSettings(station_name="PACK-1", printers=printers.to_station())
@@ -92,7 +95,7 @@ def test_page_shows_a_failed_job_and_retries_it_on_another_printer(
     qtbot: QtBot, qtmodeltester, db: Database, tasks: TaskRunner, tmp_path: Path
 ) -> None:
     refused = PrinterProfile("Dead", REFUSED, Language.ZPL)
-    failed = print_document(db, test_page_document(refused), refused, actor="t", station="X")
+    failed = print_document(db, test_page_document(refused), refused, actor=T, station="X")
     assert failed.job.status is JobStatus.FAILED
     with FakeTcpPrinter() as healthy:
         good = PrinterProfile("Good", healthy.uri, Language.ZPL)

@@ -10,12 +10,15 @@ import pytest
 from app.db.engine import Database
 from app.db.schema import open_database
 from app.domain.errors import WrongClient
+from app.domain.permissions import Actor
 from app.domain.states import OrderStatus
 from app.services.allocation import allocate_order
 from app.services.batch_allocation import allocate_orders
 from app.services.health import reconcile_stock
 from app.services.orders import cancel_order, get_order
 from tests.world import build_world, place_order, receive
+
+T = Actor.system("t")
 
 
 def _world(db: Database, seed: int = 3) -> list[int]:
@@ -46,7 +49,7 @@ def _outcome(db: Database, ids: list[int]) -> list[tuple[str, str, str | None, t
 def test_a_batch_allocates_like_one_order_at_a_time(db: Database, tmp_path: Path) -> None:
     ids = _world(db)
     with db.writing() as s:
-        results = allocate_orders(s, ids, actor="batch")
+        results = allocate_orders(s, ids, actor=Actor.system("batch"))
     assert [r.number for r in results] == [f"B-{n:02d}" for n in range(25)]
     assert {r.status for r in results} == {OrderStatus.ALLOCATED, OrderStatus.BACKORDERED}
 
@@ -54,7 +57,7 @@ def test_a_batch_allocates_like_one_order_at_a_time(db: Database, tmp_path: Path
     single_ids = _world(single)
     for oid in single_ids:
         with single.writing() as s:
-            allocate_order(s, oid, actor="single")
+            allocate_order(s, oid, actor=Actor.system("single"))
     assert _outcome(db, ids) == _outcome(single, single_ids)
     with db.reading() as s:
         assert reconcile_stock(s).ok
@@ -68,10 +71,10 @@ def test_a_batch_allocates_like_one_order_at_a_time(db: Database, tmp_path: Path
 def test_orders_that_are_no_longer_allocatable_are_left_out(db: Database) -> None:
     ids = _world(db)
     with db.writing() as s:
-        cancel_order(s, ids[0], actor="t")
-        allocate_order(s, ids[1], actor="t")
+        cancel_order(s, ids[0], actor=T)
+        allocate_order(s, ids[1], actor=T)
     with db.writing() as s:
-        results = allocate_orders(s, ids[:4], actor="t")
+        results = allocate_orders(s, ids[:4], actor=T)
     assert [r.number for r in results] == ["B-02", "B-03"]
 
 
@@ -79,9 +82,9 @@ def test_a_backordered_order_stays_backordered_without_new_history(db: Database)
     build_world(db)
     oid = place_order(db, "X-1", {"MUG": 2})
     with db.writing() as s:
-        assert allocate_orders(s, [oid], actor="t")[0].status == OrderStatus.BACKORDERED
+        assert allocate_orders(s, [oid], actor=T)[0].status == OrderStatus.BACKORDERED
     with db.writing() as s:
-        assert allocate_orders(s, [oid], actor="t")[0].status == OrderStatus.BACKORDERED
+        assert allocate_orders(s, [oid], actor=T)[0].status == OrderStatus.BACKORDERED
     with db.reading() as s:
         assert [h.to_status for h in get_order(s, oid).history] == ["new", "backordered"]
 
@@ -96,4 +99,4 @@ def test_another_clients_sku_is_refused(db: Database) -> None:
         beta = s.scalar(select(Sku.id).where(Sku.name_en == "Beta mug"))
         s.execute(update(OrderLine).values(sku_id=beta))
     with pytest.raises(WrongClient), db.writing() as s:
-        allocate_orders(s, [oid], actor="t")
+        allocate_orders(s, [oid], actor=T)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from app.db.models import Order, OrderLine, Reservation, StockBalance
 from app.domain.errors import IllegalTransition
+from app.domain.permissions import Actor
 from app.domain.states import OrderStatus
 from app.services.health import reconcile_stock
 from tests.world import build_world, place_order, receive
@@ -34,6 +35,7 @@ def _worker(url: str, seed: int, order_ids: list[int], start: mp.synchronize.Eve
 
     db = open_database(url)
     rng = random.Random(seed)
+    worker = Actor.system(f"w{seed}")
     ids = order_ids[:]
     rng.shuffle(ids)
     counts: dict[str, int] = defaultdict(int)
@@ -41,15 +43,15 @@ def _worker(url: str, seed: int, order_ids: list[int], start: mp.synchronize.Eve
     try:
         if seed % 2:  # odd workers allocate in batches of five, as the CLI and sync do
             for i in range(0, len(ids), 5):
-                for result in run_write(db, allocate_orders, ids[i:i + 5], actor=f"w{seed}"):
+                for result in run_write(db, allocate_orders, ids[i:i + 5], actor=worker):
                     counts[result.status.value] += 1
         for oid in ids:
             try:
                 if rng.random() < 0.25:
-                    run_write(db, cancel_order, oid, actor=f"w{seed}")
+                    run_write(db, cancel_order, oid, actor=worker)
                     counts["cancelled"] += 1
                 else:
-                    result = run_write(db, allocate_order, oid, actor=f"w{seed}")
+                    result = run_write(db, allocate_order, oid, actor=worker)
                     counts[result.status.value] += 1
             except IllegalTransition:
                 counts["lost_race"] += 1

@@ -3,7 +3,8 @@
 import pytest
 
 from app.domain.errors import BinInactive, InsufficientStock, InvalidValue, NotFound
-from app.domain.states import AdjustReason, OrderStatus
+from app.domain.permissions import Actor
+from app.domain.states import AdjustReason, OrderStatus, Role
 from app.services import inventory as inv
 from app.services.health import reconcile_stock
 from app.services.orders import get_order
@@ -24,7 +25,7 @@ def test_receive_creates_a_move_and_a_balance(db) -> None:
     with db.reading() as s:
         moves = inv.list_moves(s)
         assert [(m.kind, m.quantity, m.to_bin, m.actor) for m in moves] == [
-            ("receipt", 12, "A-01-01-01", ACTOR)
+            ("receipt", 12, "A-01-01-01", ACTOR.name)
         ]
         assert reconcile_stock(s).ok
 
@@ -122,7 +123,8 @@ def test_receiving_retries_backorders_for_that_sku(db) -> None:
         assert allocate_order(s, oid, actor=ACTOR).status == OrderStatus.BACKORDERED
     with db.writing() as s:
         result = inv.receive_stock(s, client_code="ACME", sku_code="MUG", warehouse_code="LA1",
-                                   bin_code="A-01-01-01", quantity=3, actor="receiver")
+                                   bin_code="A-01-01-01", quantity=3,
+                                   actor=Actor("receiver", Role.CLERK))
     assert result.allocated_orders == ("1001",)
     with db.reading() as s:
         assert get_order(s, oid).row.status == OrderStatus.ALLOCATED

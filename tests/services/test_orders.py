@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from app.domain.errors import AlreadyExists, IllegalTransition, NotFound, WrongClient
-from app.domain.states import OrderStatus
+from app.domain.permissions import Actor
+from app.domain.states import OrderStatus, Role
 from app.services import orders as o
 from app.services.allocation import allocate_order
 from app.services.dto import Shortfall
@@ -28,13 +29,13 @@ def test_allocation_reserves_bins_and_records_who(db) -> None:
     receive(db, "CUP", 5, bin_code="A-01-01-02")
     oid = place_order(db, "1001", {"MUG": 3, "CUP": 1})
     with db.writing() as s:
-        result = allocate_order(s, oid, actor="alice")
+        result = allocate_order(s, oid, actor=Actor("alice", Role.CLERK))
     assert (result.status, result.warehouse_code, result.reserved_units) == (S.ALLOCATED, "LA1", 4)
     d = _detail(db, oid)
     assert {(r.sku_code, r.bin_code, r.quantity) for r in d.reservations} == {
         ("MUG", "B-01-02-01", 3), ("CUP", "A-01-01-02", 1)}
     assert [(h.from_status, h.to_status, h.actor) for h in d.history] == [
-        (None, "new", ACTOR), ("new", "allocated", "alice")]
+        (None, "new", ACTOR.name), ("new", "allocated", "alice")]
 
 
 def test_short_stock_backorders_without_reserving_anything(db) -> None:
@@ -88,7 +89,7 @@ def test_cancel_releases_reservations(db) -> None:
     with db.writing() as s:
         allocate_order(s, oid, actor=ACTOR)
     with db.writing() as s:
-        o.cancel_order(s, oid, actor="bob", reason="buyer asked")
+        o.cancel_order(s, oid, actor=Actor("bob", Role.CLERK), reason="buyer asked")
     d = _detail(db, oid)
     assert d.row.status == S.CANCELLED and d.reservations == ()
     assert d.history[-1].note == "buyer asked" and d.history[-1].actor == "bob"

@@ -6,13 +6,16 @@ from sqlalchemy import select, update
 from app.db.base import utcnow
 from app.db.models import AuditEntry, User
 from app.domain.errors import AccountLocked, AlreadyExists, AuthenticationFailed, InvalidValue
+from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services import users
+
+ADMIN = Actor("admin", Role.ADMIN)
 
 
 def _make(db, name="alice", password="correct horse"):
     with db.writing() as s:
-        return users.create_user(s, name, password, Role.CLERK, actor="admin")
+        return users.create_user(s, name, password, Role.CLERK, actor=ADMIN)
 
 
 def _sign_in(db, name, password):
@@ -58,10 +61,10 @@ def test_lock_out_after_repeated_failures_even_with_the_right_password(db) -> No
 def test_user_validation(db) -> None:
     _make(db)
     with pytest.raises(AlreadyExists), db.writing() as s:
-        users.create_user(s, "ALICE", "another pass", Role.PACKER, actor="admin")
+        users.create_user(s, "ALICE", "another pass", Role.PACKER, actor=ADMIN)
     with pytest.raises(InvalidValue, match="password"), db.writing() as s:
-        users.create_user(s, "bob", "short", Role.PACKER, actor="admin")
+        users.create_user(s, "bob", "short", Role.PACKER, actor=ADMIN)
     with pytest.raises(InvalidValue, match="user name"), db.writing() as s:
-        users.create_user(s, "bad name!", "long enough", Role.PACKER, actor="admin")
+        users.create_user(s, "bad name!", "long enough", Role.PACKER, actor=ADMIN)
     with pytest.raises(AuthenticationFailed), db.writing() as s:
         users.authenticate(s, "alice", "wrong")

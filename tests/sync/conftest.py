@@ -11,6 +11,7 @@ from keyring.backend import KeyringBackend
 
 from app.channels import HttpOptions, RateLimiterRegistry
 from app.db.engine import Database
+from app.domain.permissions import Actor
 from app.secrets import SecretStore
 from app.services.channels import ChannelDraft, add_channel, new_secret_ref, split_values
 from app.services.sync import SyncEnvironment
@@ -88,4 +89,4 @@ def add_store(env: SyncEnvironment, harness: Harness, *, page_size: int = 3,
     draft = ChannelDraft(harness.platform, name or f"{harness.platform}-store", "ACME", ref,
                          base_url=harness.fake.url, settings=settings, safety_buffer=buffer)
     with env.db.writing() as s:
-        return add_channel(s, draft, actor="test").id
+        return add_channel(s, draft, actor=Actor.system("test")).id

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.bootstrap import AppContext
 from app.db.models import ChannelOrder
+from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.secrets import SecretStore
 from app.services.sync import SyncEnvironment, SyncReport, run_sync
@@ -32,7 +33,7 @@ from tests.sync.harness import ShopifyHarness, minutes
 @pytest.fixture
 def page_parts(env: SyncEnvironment, tmp_path: Path, qtbot: QtBot):  # type: ignore[no-untyped-def]
     with env.db.writing() as s:
-        user = create_user(s, "clerk1", "secret-pass-1", Role.ADMIN, actor="test")
+        user = create_user(s, "clerk1", "secret-pass-1", Role.ADMIN, actor=Actor.system("test"))
     runner = InlineTaskRunner(env.db)
     ctx = PageContext(AppContext(StationSettings(), env.db), runner, user,
                       QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))

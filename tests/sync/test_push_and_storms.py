@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import ChannelOrder, ChannelPush, Order
-from app.domain.states import OrderStatus
+from app.domain.permissions import Actor
+from app.domain.states import OrderStatus, Role
 from app.services.channel_push import (
     DONE,
     FAILED,
@@ -38,9 +39,9 @@ def test_shipping_pushes_tracking_and_stock_goes_out_per_mapped_sku(
         order_id = s.scalar(select(ChannelOrder.order_id))
     assert order_id is not None
     with env.db.writing() as s:
-        start_picking(s, order_id, actor="test")
-        pack_order(s, order_id, actor="test")
-        ship_order(s, order_id, carrier="UPS", tracking_number="1Z999", actor="test")
+        start_picking(s, order_id, actor=Actor.system("test"))
+        pack_order(s, order_id, actor=Actor.system("test"))
+        ship_order(s, order_id, carrier="UPS", tracking_number="1Z999", actor=Actor.system("test"))
     with env.db.reading() as s:
         queued = list_pushes(s)
     assert [(p.kind, p.detail, p.status) for p in queued] == [("tracking", "UPS 1Z999",
@@ -77,9 +78,9 @@ def test_failed_push_is_visible_and_retried_on_request(env: SyncEnvironment) -> 
         with env.db.writing() as s:
             order_id = s.scalar(select(ChannelOrder.order_id))
             assert order_id is not None
-            start_picking(s, order_id, actor="test")
-            pack_order(s, order_id, actor="test")
-            ship_order(s, order_id, carrier="UPS", tracking_number="T1", actor="test")
+            start_picking(s, order_id, actor=Actor.system("test"))
+            pack_order(s, order_id, actor=Actor.system("test"))
+            ship_order(s, order_id, carrier="UPS", tracking_number="T1", actor=Actor.system("test"))
         report = process_pushes(env, now=LATER)
         assert report.failed == 1 and "shipping_provider_id" in report.errors[0]
         with env.db.reading() as s:
@@ -94,8 +95,9 @@ def test_failed_push_is_visible_and_retried_on_request(env: SyncEnvironment) -> 
 
             settings = dict(channel_config(s, channel).settings)
             settings["shipping_provider_id.UPS"] = "7117858858072016686"
-            update_channel(s, channel, ChannelEdit(settings=settings))
-            retry_push(s, failed[0].id)
+            clerk = Actor("clerk", Role.CLERK)
+            update_channel(s, channel, ChannelEdit(settings=settings), actor=clerk)
+            retry_push(s, failed[0].id, actor=clerk)
         assert process_pushes(env, now=LATER).sent == 1
         assert harness.tracking(ident) == ["T1"]
         with env.db.reading() as s:

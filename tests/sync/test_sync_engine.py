@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import ChannelOrder, Order, OrderLine, Sku
+from app.domain.permissions import Actor
 from app.domain.states import OrderStatus
 from app.services.fulfilment import pack_order, start_picking
 from app.services.sync import SyncEnvironment, run_sync
@@ -81,8 +82,8 @@ def test_cancellation_before_and_after_picking(env: SyncEnvironment, harness: Ha
     assert run_sync(env, channel).counts.new == 2
     picked = order_id_of(env, late)
     with env.db.writing() as s:
-        start_picking(s, picked, actor="test")
-        pack_order(s, picked, actor="test")
+        start_picking(s, picked, actor=Actor.system("test"))
+        pack_order(s, picked, actor=Actor.system("test"))
     harness.clock.advance(60)
     harness.cancel(early, harness.clock.now())
     harness.cancel(late, harness.clock.now())
@@ -119,7 +120,7 @@ def test_unmapped_sku_is_held_then_released_by_mapping(
         assert list_channels(s)[0].held_orders == 1
     assert run_sync(env, channel).counts.held == 0  # still held, not counted twice
     with env.db.writing() as s:
-        result = map_sku(s, channel, "SELLER-MUG-RED", "MUG", actor="test")
+        result = map_sku(s, channel, "SELLER-MUG-RED", "MUG", actor=Actor.system("test"))
     assert len(result.released_orders) == 1
     orders = warehouse_orders(env)
     assert set(orders) == {odd, fine} and orders[odd] == (OrderStatus.ALLOCATED, None, 2)

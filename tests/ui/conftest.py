@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import AppContext
 from app.db.engine import Database
+from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services.dto import UserInfo
 from app.services.users import create_user
@@ -29,7 +30,7 @@ PageCtxFactory = Callable[..., PageContext]
 def make_user(db: Database, username: str = "clerk", role: Role = Role.CLERK) -> UserInfo:
     """A real user row, so services that record the actor see a known name."""
     with db.writing() as s:
-        return create_user(s, username, "a long secret", role, actor="test",
+        return create_user(s, username, "a long secret", role, actor=Actor.system("test"),
                            display_name=username.title())
 
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.db.engine import Database
+from app.domain.permissions import Actor
+from app.domain.states import Role
 from app.services.orders import OrderQuery, list_orders
 from app.ui.dialogs.import_orders import ImportOrdersDialog
 from app.ui.models.orders import ImportProblemsModel
@@ -37,7 +39,8 @@ def mixed_file(tmp_path: Path) -> Path:
 
 
 def _dialog(qtbot, db: Database, path: Path) -> ImportOrdersDialog:
-    dialog = ImportOrdersDialog(InlineTaskRunner(db), "clerk1", ["ACME", "BETA"], "ACME")
+    dialog = ImportOrdersDialog(InlineTaskRunner(db), Actor("clerk1", Role.CLERK), ["ACME", "BETA"],
+                                "ACME")
     qtbot.addWidget(dialog)
     dialog.set_file(path)
     return dialog

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from app.db.engine import Database
+from app.domain.permissions import Actor
 from app.domain.states import MoveKind
 from app.services.allocation import allocate_order
 from app.services.inventory import list_moves, stock_by_bin
@@ -102,7 +103,7 @@ def test_stock_by_sku_shows_on_hand_reserved_and_available_per_warehouse(
     receive(world, "MUG", 3, "A-01-01-01", wh="NJ1")
     order = place_order(world, "SO-1", {"MUG": 2})
     with world.writing() as s:
-        allocate_order(s, order, actor="test")
+        allocate_order(s, order, actor=Actor.system("test"))
     page.reload()
 
     rows = _sku_rows(page)

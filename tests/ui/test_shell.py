@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.bootstrap import AppContext
 from app.db.engine import Database
+from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services.users import MAX_FAILED_ATTEMPTS, count_users, create_user
 from app.settings import StationSettings
@@ -23,7 +24,8 @@ from app.ui.tasks import InlineTaskRunner, TaskRunner
 
 def _user(db: Database, name: str = "alice", password: str = "correct horse"):
     with db.writing() as s:
-        return create_user(s, name, password, Role.CLERK, actor="test", display_name="Alice")
+        return create_user(s, name, password, Role.CLERK, actor=Actor.system("test"),
+                           display_name="Alice")
 
 
 def _sign_in(qtbot, runner, name: str, password: str) -> SignInDialog:
@@ -182,7 +184,7 @@ def test_real_threads_deliver_results_and_changes_to_the_gui_thread(
     with qtbot.waitSignal(runner.data_changed, timeout=10_000):
         runner.write(lambda s: receive_stock(s, client_code="ACME", sku_code="MUG",
                                              warehouse_code="LA1", bin_code="A-01-01-01",
-                                             quantity=2, actor="alice"),
+                                             quantity=2, actor=Actor("alice", Role.CLERK)),
                      on_done=seen.append)
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert page.reloads == 1

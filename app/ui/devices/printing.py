@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from sqlalchemy.orm import Session
 
+from app.domain.permissions import Actor
 from app.services.print_documents import (
     Document,
     JobKind,
@@ -158,7 +159,7 @@ class PrintWorker(QObject):
         self._lane(lane).put(partial(self._run, fn, callbacks))
 
     def print_document(self, build: Callable[[Session, PrinterProfile], Document],
-                       profile: PrinterProfile, *, actor: str, station: str,
+                       profile: PrinterProfile, *, actor: Actor, station: str,
                        on_done: Callable[[DeliveryResult], None] | None = None,
                        on_error: Callable[[BaseException], None] | None = None,
                        owner: QObject | None = None) -> None:

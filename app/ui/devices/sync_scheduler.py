@@ -208,7 +208,7 @@ class SyncScheduler(QObject):
 
 def start_sync_scheduler(app: AppContext, parent: QObject | None = None) -> SyncScheduler:
     """Build and start the scheduler; the app controller stops it (sign-out, quit)."""
-    scheduler = SyncScheduler(SyncEnvironment.create(app.db, actor="sync"), parent=parent)
+    scheduler = SyncScheduler(SyncEnvironment.create(app.db), parent=parent)
     scheduler.start()
     return scheduler
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.address import US_STATES
+from app.domain.permissions import Actor
 from app.domain.states import Region
 from app.services.organisation import WarehouseDraft
 from app.services.setup import FirstRunResult, first_run_setup
@@ -231,7 +232,7 @@ class FirstRunDialog(QDialog):
 
         self._show_page(2)
         self.tasks.job(
-            lambda db, control: load_demo(db, DemoOptions(), actor="setup",
+            lambda db, control: load_demo(db, DemoOptions(), actor=Actor.system("setup"),
                                           progress=lambda st, d, t: control.progress(d, t, st)),
             on_done=self._on_demo_done, on_error=self._on_demo_error,
             on_progress=self._on_demo_progress, owner=self)

@@ -15,6 +15,7 @@ from app.ui.widgets.message_bar import Level, MessageBar
 
 if TYPE_CHECKING:  # the main window is shown before the database layer is imported
     from app.bootstrap import AppContext
+    from app.domain.permissions import Actor
     from app.services.dto import UserInfo
     from app.ui.devices.sync_scheduler import SyncScheduler
     from app.ui.tasks import TaskRunner
@@ -30,8 +31,12 @@ class PageContext:
     sync: SyncScheduler | None = None
 
     @property
-    def actor(self) -> str:
-        return self.user.username
+    def actor(self) -> Actor:
+        """The signed-in user as the services check and record them."""
+        from app.domain.permissions import Actor
+        from app.domain.states import Role
+
+        return Actor(self.user.username, Role(self.user.role), self.user.id)
 
 
 class Page(QWidget):

@@ -457,7 +457,7 @@ class PrintingPage(Page):
                 job_id = run_write(db, reprint_job, job.id, actor=actor, station=station,
                                    profile=profile).id
                 target = None
-            return deliver(db, job_id, station=station, profile=target)
+            return deliver(db, job_id, actor=actor, station=station, profile=target)
 
         self.retry_button.setEnabled(False)
         lane = profile.uri if profile is not None else job.printer_uri
