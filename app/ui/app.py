@@ -125,6 +125,8 @@ class AppController:
                 return
             self.sign_in_hint = dialog.hint
             self.last_user = dialog.username
+            if dialog.first_page:
+                ui_settings().setValue("main/page", dialog.first_page)
         self.sign_in()
 
     # -- session -------------------------------------------------------------------------

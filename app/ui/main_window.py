@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.domain.states import Role
 from app.services.changes import Changes
 from app.ui.pages.base import Page, PageContext
 from app.ui.resources import icon
@@ -46,23 +47,41 @@ class PageSpec:
     title: str  # English source; shown through the "MainWindow" translation context
     icon: str
     factory: str  # "module:Class", imported on first visit to keep start-up fast
+    #: The roles that see this screen (the services still check every action).
+    roles: frozenset[Role] = frozenset(Role)
 
     def display_title(self) -> str:
         return QCoreApplication.translate("MainWindow", self.title)
 
 
-def page_specs() -> list[PageSpec]:
-    """The screens that work today; later issues add theirs here."""
-    return [
+_OFFICE = frozenset({Role.ADMIN, Role.CLERK})
+_FLOOR = frozenset({Role.PACKER, Role.PICKER, Role.ADMIN})
+
+
+def page_specs(role: Role | None = None) -> list[PageSpec]:
+    """The screens that work today, or those ``role`` sees; later issues add theirs here.
+
+    A clerk runs the office (orders, stock, printing, stores); an admin has everything,
+    including the Admin area; packers and pickers see their own work until the
+    pack-station and picking screens arrive.
+    """
+    specs = [
         PageSpec("orders", str(QT_TRANSLATE_NOOP("MainWindow", "Orders")), "orders",
-                 "app.ui.pages.orders:OrdersPage"),
+                 "app.ui.pages.orders:OrdersPage", _OFFICE),
         PageSpec("inventory", str(QT_TRANSLATE_NOOP("MainWindow", "Inventory")), "inventory",
-                 "app.ui.pages.inventory:InventoryPage"),
+                 "app.ui.pages.inventory:InventoryPage", _OFFICE),
         PageSpec("printing", str(QT_TRANSLATE_NOOP("MainWindow", "Printing")), "printing",
-                 "app.ui.pages.printing:PrintingPage"),
+                 "app.ui.pages.printing:PrintingPage", _OFFICE),
         PageSpec("channels", str(QT_TRANSLATE_NOOP("MainWindow", "Channels")), "channels",
-                 "app.ui.pages.channels:ChannelsPage"),
+                 "app.ui.pages.channels:ChannelsPage", _OFFICE),
+        PageSpec("my_work", str(QT_TRANSLATE_NOOP("MainWindow", "My work")), "my_work",
+                 "app.ui.pages.my_work:MyWorkPage", _FLOOR),
+        PageSpec("admin", str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "admin",
+                 "app.ui.pages.admin:AdminPage", frozenset({Role.ADMIN})),
+        PageSpec("start", str(QT_TRANSLATE_NOOP("MainWindow", "Getting started")), "start",
+                 "app.ui.pages.checklist:ChecklistPage", frozenset({Role.ADMIN})),
     ]
+    return [s for s in specs if role is None or role in s.roles]
 
 
 @dataclass(frozen=True)
@@ -116,7 +135,7 @@ class MainWindow(QMainWindow):
         """Signed in: show the screens and who is working."""
         self.end_session()
         self.ctx = ctx
-        self._specs = specs if specs is not None else page_specs()
+        self._specs = specs if specs is not None else page_specs(Role(ctx.user.role))
         for spec in self._specs:
             item = QListWidgetItem(icon(spec.icon), spec.display_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -229,6 +248,10 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._on_find_triggered)
         self.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self._show_user_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About Haicang"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
@@ -259,6 +282,7 @@ class MainWindow(QMainWindow):
             cls = getattr(importlib.import_module(module_name), class_name)
             page: Page = cls(self.ctx)
             page.setObjectName(f"page_{key}")
+            page.navigate_requested.connect(self.navigate)
             self._pages[key] = page
             self.stack.addWidget(page)
         return self._pages[key]
@@ -271,6 +295,14 @@ class MainWindow(QMainWindow):
         keys = [s.key for s in self._specs]
         self.nav.setCurrentRow(keys.index(key))
         return self.page(key)
+
+    def navigate(self, key: str, tab: str = "") -> None:
+        """Show screen ``key`` (and its tab ``tab``, for screens with tabs) if this user has it."""
+        if key not in {s.key for s in self._specs}:
+            return
+        page = self.show_page(key)
+        if tab:
+            page.show_tab(tab)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0 or self.ctx is None:
@@ -320,6 +352,11 @@ class MainWindow(QMainWindow):
         self.end_session()
         self.shell.ui_settings.sync()
         super().closeEvent(event)
+
+    def _show_user_guide(self) -> None:
+        from app.ui.dialogs.user_guide import UserGuideDialog
+
+        UserGuideDialog(self).exec()
 
     def _is_admin(self) -> bool:
         return self.ctx is not None and self.ctx.user.role == "admin"

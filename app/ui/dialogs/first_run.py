@@ -45,6 +45,8 @@ class FirstRunDialog(QDialog):
         self.tasks = tasks
         self.username = ""
         self.hint = ""
+        #: The first screen after sign-in: the getting-started checklist for a real warehouse.
+        self.first_page = ""
         self.setWindowTitle(self.tr("Welcome to Haicang"))
         self.setMinimumWidth(560)
         self.pages = QStackedWidget()
@@ -198,6 +200,7 @@ class FirstRunDialog(QDialog):
 
     def _on_setup_done(self, result: FirstRunResult) -> None:
         self.username = result.admin.username
+        self.first_page = "start"
         self.accept()
 
     def _setup_failed_exc(self, exc: BaseException) -> None:

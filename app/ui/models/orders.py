@@ -32,8 +32,8 @@ from app.domain.ids import OrderId
 from app.domain.states import OrderStatus
 from app.services.dto import OrderRow
 from app.services.orders import (
-    OrderQuery,
     OrderKey,
+    OrderQuery,
     find_orders_by_number,
     list_order_keys,
     load_order_rows,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -44,6 +44,8 @@ class Page(QWidget):
 
     # Which kinds of change make this page reload.
     listens_to: Changes = Changes.NONE
+    #: Asks the window to show another screen: (page key, tab key or "").
+    navigate_requested = Signal(str, str)
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
@@ -87,3 +89,6 @@ class Page(QWidget):
 
     def focus_search(self) -> None:
         """Ctrl+F and the scanner land here; pages with a search box override it."""
+
+    def show_tab(self, key: str) -> None:
+        """Bring the part ``key`` forward; screens with tabs override it (links go there)."""
