@@ -318,6 +318,10 @@
         <translation>电子秤：{port} 上没有秤应答</translation>
     </message>
     <message>
+        <source>Scale: noisy line on {port}</source>
+        <translation>电子秤：{port} 线路有干扰</translation>
+    </message>
+    <message>
         <source>Scale: unreadable data on {port}</source>
         <translation>电子秤：{port} 上的数据无法识别</translation>
     </message>
@@ -430,6 +434,10 @@
     <message>
         <source>The scale on {port} sends data that is not {protocol}. Check the protocol and baud rate.</source>
         <translation>{port} 上的电子秤发送的数据不是 {protocol} 格式。请检查通信协议和波特率。</translation>
+    </message>
+    <message>
+        <source>The scale on {port} sends data that cannot be read: check the protocol and baud rate.</source>
+        <translation>{port} 上的电子秤发送的数据无法读取：请检查通信协议和波特率。</translation>
     </message>
     <message>
         <source>The scale is overloaded: the parcel is too heavy for this scale.</source>

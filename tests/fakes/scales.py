@@ -95,7 +95,8 @@ class FakeScale:
     ``place(weight, motion_frames=n)`` shows motion for the next ``n`` weight frames, then a
     stable weight. ``overload``/negative weights, ``silent`` (receives but never answers),
     ``noise`` (bytes written before each frame), ``split`` (frames written a few bytes at a
-    time) and ``garble`` (bytes that look like a wrong baud rate) model the faults.
+    time), ``garble`` (bytes that look like a wrong baud rate) and ``mangle`` (a function
+    applied to every frame before it is sent: a glitch on the line) model the faults.
     """
 
     def __init__(self, protocol: str, directory: Path, *, unit: str = "lb") -> None:
@@ -109,6 +110,7 @@ class FakeScale:
         self.noise = b""
         self.split = False
         self.garble = False
+        self.mangle: Callable[[bytes], bytes] | None = None
         self.frames_per_write = 1
         self.stream_interval = 0.03
         self.nci_second_lf = True
@@ -207,6 +209,8 @@ class FakeScale:
     def _send(self, data: bytes) -> None:
         if self.silent or not data:
             return
+        if self.mangle is not None:
+            data = self.mangle(data)
         if self.garble:
             data = bytes(0xE0 | (b & 0x1F) for b in data)
         data = self.noise + data

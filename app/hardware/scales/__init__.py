@@ -26,6 +26,7 @@ from app.hardware.scales.device import ScaleDevice, wait_for_stable
 from app.hardware.scales.errors import (
     HidUnavailable,
     InvalidScaleSettings,
+    NoisyLine,
     ProtocolError,
     ScaleCommandRejected,
     ScaleDisconnected,
@@ -71,6 +72,7 @@ __all__ = [
     "InvalidScaleSettings",
     "LineSettings",
     "MonitorEvent",
+    "NoisyLine",
     "ProtocolError",
     "Reading",
     "Reply",

@@ -75,6 +75,18 @@ class ProtocolError(ScaleError):
     )
 
 
+class NoisyLine(ProtocolError):
+    """Frames arrive but every one fails its checks (checksum, field widths, unit).
+
+    Line noise, a wrong baud rate or a wrong protocol; never read as a weight. A subclass of
+    ProtocolError because the advice is the same; its own message says the frames are broken.
+    """
+
+    message_template = (
+        "The scale on {port} sends data that cannot be read: check the protocol and baud rate."
+    )
+
+
 class ScaleOverload(ScaleError):
     """The scale reports over capacity."""
 

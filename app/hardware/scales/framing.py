@@ -3,7 +3,9 @@
 Serial reads split frames at arbitrary points, several frames can arrive in one read, and
 line noise (or a wrong baud rate) produces garbage between them. A framer keeps the unfinished
 tail between ``feed`` calls, resynchronises on the protocol's start byte, bounds its buffer, and
-counts the bytes it had to throw away so the driver can tell "garbage" from "silence".
+counts the bytes it had to throw away so the driver can tell "garbage" from "silence". A framer
+that can check a frame itself (a checksum) drops the frames that fail and counts them in
+``bad_frames``, so the driver can tell a noisy line from a wrong protocol.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Framer(ABC):
     def __init__(self) -> None:
         self._buf = bytearray()
         self.garbage_bytes = 0
+        self.bad_frames = 0
 
     def feed(self, data: bytes) -> list[bytes]:
         """Add received bytes; return every complete frame now available (maybe none)."""

@@ -20,6 +20,7 @@ import serial
 
 from app.hardware.scales.device import wait_for_stable
 from app.hardware.scales.errors import (
+    NoisyLine,
     ProtocolError,
     ScaleCommandRejected,
     ScaleDisconnected,
@@ -28,6 +29,7 @@ from app.hardware.scales.errors import (
     ScaleNotResponding,
     ScalePortError,
     UnsupportedOperation,
+    UnsupportedUnit,
 )
 from app.hardware.scales.protocols import get_protocol
 from app.hardware.scales.protocols.base import LineSettings, ParseResult, ScaleProtocol
@@ -54,6 +56,9 @@ READ_SLICE = 0.05
 RETRY_INTERVAL = 0.3
 #: Pause before asking again after a "busy"/refused answer, so a busy balance is not flooded.
 BUSY_RETRY = 0.1
+#: Bad frames in a row (no good frame between them) after which the line is declared noisy
+#: rather than waiting out the timeout: one bad frame is noise, five are a wrong setting.
+NOISY_FRAMES = 5
 
 
 def open_port(
@@ -112,11 +117,31 @@ def _serialized(method: Callable[Concatenate[Scale, P], R]) -> Callable[Concaten
 
 @dataclass
 class _Traffic:
-    """What one operation saw, to name the right error when it times out."""
+    """What one operation saw, to name the right error when it times out.
+
+    ``frames`` counts the good frames; ``bad`` the frames that failed their checks (checksum,
+    field widths, unit) and were skipped, ``bad_in_row`` those since the last good frame.
+    ``unit_error`` is set while every bad frame named the same unsupported unit: a scale in
+    counting mode says so consistently, a noisy line does not.
+    """
 
     received: int = 0
     frames: int = 0
     rejected: int = 0
+    bad: int = 0
+    bad_in_row: int = 0
+    unit_error: UnsupportedUnit | None = None
+    other_bad: int = 0
+
+    def count_bad(self, error: ScaleError | None = None) -> None:
+        self.bad += 1
+        self.bad_in_row += 1
+        if isinstance(error, UnsupportedUnit) and (
+            self.unit_error is None or self.unit_error.params == error.params
+        ):
+            self.unit_error = error
+        else:
+            self.other_bad += 1
 
 
 class Scale:
@@ -201,6 +226,10 @@ class Scale:
                     return result
                 if isinstance(result, Reply) and not result.accepted:
                     next_request = now + BUSY_RETRY  # busy or refused: ask again soon
+            if traffic.bad_in_row >= NOISY_FRAMES:
+                raise self._noisy(traffic)
+            if traffic.bad_in_row:
+                next_request = min(next_request, now + BUSY_RETRY)  # a garbled reply: ask again
             if now >= next_request:
                 self._write(request)
                 next_request = now + RETRY_INTERVAL
@@ -238,8 +267,7 @@ class Scale:
             for result in self._pump(traffic):
                 if isinstance(result, Reply) and not result.accepted:
                     raise ScaleCommandRejected(port=self.port, operation=operation)
-                if result is not None:
-                    return
+                return
         raise self._timeout_error(traffic)
 
     def _latest_streamed(self, deadline: float, traffic: _Traffic) -> Reading:
@@ -249,25 +277,46 @@ class Scale:
             for result in self._pump(traffic):
                 if isinstance(result, Reading):
                     latest = result
+            if traffic.bad_in_row >= NOISY_FRAMES:
+                raise self._noisy(traffic)  # an older good reading would be stale
             if latest is not None and self._waiting() == 0:
                 return latest
         if latest is not None:
             return latest
         raise self._timeout_error(traffic)
 
-    def _pump(self, traffic: _Traffic) -> list[ParseResult]:
-        """One bounded read; returns the decoded frames it completed."""
+    def _pump(self, traffic: _Traffic) -> list[Reading | Reply]:
+        """One bounded read; returns the good frames it completed, decoded.
+
+        A frame that fails its checks is skipped and counted, never fatal: one burst of noise
+        must not drop the good frame that arrived with it. Frames the framer itself rejected
+        (bad checksum) are counted first, as their order among the others is not known.
+        """
         try:
             data = self._port.read(self._waiting() or 1)
         except PORT_ERRORS as exc:
             raise self._lost() from exc
         traffic.received += len(data)
-        results = [self._protocol.parse(frame) for frame in self._framer.feed(data)]
-        for result in results:
-            if result is not None:
-                traffic.frames += 1
+        rejected_before = self._framer.bad_frames
+        frames = self._framer.feed(data)
+        for _ in range(self._framer.bad_frames - rejected_before):
+            traffic.count_bad()
+        results: list[Reading | Reply] = []
+        for frame in frames:
+            result: ParseResult
+            try:
+                result = self._protocol.parse(frame)
+            except ScaleError as error:
+                traffic.count_bad(error)
+                continue
+            if result is None:
+                traffic.count_bad()
+                continue
+            traffic.frames += 1
+            traffic.bad_in_row = 0
             if isinstance(result, Reply) and not result.accepted:
                 traffic.rejected += 1
+            results.append(result)
         return results
 
     def _waiting(self) -> int:
@@ -296,9 +345,17 @@ class Scale:
         self.close()
         return ScaleDisconnected(port=self.port)
 
+    def _noisy(self, traffic: _Traffic) -> ScaleError:
+        """The error for a line whose frames all failed: a consistent unit error, or noise."""
+        if traffic.unit_error is not None and traffic.other_bad == 0:
+            return traffic.unit_error
+        return NoisyLine(port=self.port)
+
     def _timeout_error(self, traffic: _Traffic) -> ScaleError:
         if traffic.received == 0:
             return ScaleNotResponding(port=self.port)
+        if traffic.bad and not traffic.frames:
+            return self._noisy(traffic)
         if traffic.rejected and traffic.rejected == traffic.frames:
             return ScaleCommandRejected(port=self.port, operation="weight")
         return ProtocolError(port=self.port, protocol=self._protocol.title)

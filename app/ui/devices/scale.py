@@ -66,6 +66,7 @@ ERROR_TEMPLATES: Final[tuple[str, ...]] = (
     str(QT_TRANSLATE_NOOP("errors", "Cannot use scale port {port}: {reason}")),
     str(QT_TRANSLATE_NOOP("errors", "No known scale answered on {port}. Check the cable and the scale settings.")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "The scale on {port} sends data that is not {protocol}. Check the protocol and baud rate.")),  # noqa: E501
+    str(QT_TRANSLATE_NOOP("errors", "The scale on {port} sends data that cannot be read: check the protocol and baud rate.")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "The scale is overloaded: the parcel is too heavy for this scale.")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "The scale shows less than zero. Empty the scale and press Zero.")),  # noqa: E501
     str(QT_TRANSLATE_NOOP("errors", "The weight did not settle within {seconds} seconds. Keep the parcel still on the scale.")),  # noqa: E501

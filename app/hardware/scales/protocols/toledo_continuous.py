@@ -3,7 +3,9 @@
 Weight and tare are six digits without a decimal point; status word A bits 0-2 give the
 decimal position. Status word B: bit0 net, bit1 negative, bit2 over capacity, bit3 motion,
 bit4 kg (else lb). The optional checksum is the two's complement of the sum of the low 7 bits of
-all earlier bytes. Sources: hardware.md §1.6 (Kern FTC manual, Fairbanks FB3000 manual).
+all earlier bytes; when the indicator sends it, it is enforced (see ToledoContinuousFramer),
+since nothing else protects the weight digits from line noise.
+Sources: hardware.md §1.6 (Kern FTC manual, Fairbanks FB3000 manual).
 """
 
 from __future__ import annotations
@@ -31,23 +33,38 @@ def checksum(data: bytes) -> int:
 
 
 class ToledoContinuousFramer(Framer):
-    """Cuts 17-byte frames at STX...CR and swallows a following checksum byte when it matches."""
+    """Cuts 17-byte STX...CR frames and enforces the checksum byte that may follow them.
+
+    Indicators send the checksum or not, by configuration, and a frame does not say which, so
+    the line decides. A frame followed by its correct checksum is emitted with it (18 bytes). A
+    frame followed by any other byte is dropped and counted in ``bad_frames``: a digit or the
+    checksum was hit. A frame followed directly by the next STX is held back until a second
+    one arrives the same way; only then is the line taken as checksum-less (and its frames
+    emitted as soon as their CR arrives), because on a checksummed line that pattern means the
+    checksum byte was lost, or was itself 0x02 after a corrupted frame. A correct checksum
+    after a frame on a checksum-less line switches the checking back on.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self._pending_checksum: int | None = None
+        self._plain = False
+        self._pending: bytes | None = None
+        self._plain_checksum: int | None = None
 
     def reset(self) -> None:
+        # Whether the line carries checksums is a property of the indicator: it survives.
         super().reset()
-        self._pending_checksum = None
+        self._pending = None
+        self._plain_checksum = None
 
     def _extract(self) -> list[bytes]:
         frames: list[bytes] = []
         while self._buf:
-            if self._pending_checksum is not None:
-                if self._buf[0] == self._pending_checksum:
+            if self._plain_checksum is not None:
+                if self._buf[0] == self._plain_checksum and self._buf[0] != STX:
                     del self._buf[:1]
-                self._pending_checksum = None
+                    self._plain = False
+                self._plain_checksum = None
                 continue
             begin = self._buf.find(STX)
             if begin < 0:
@@ -61,10 +78,46 @@ class ToledoContinuousFramer(Framer):
                 self._discard(1)
                 continue
             frame = bytes(self._buf[:FRAME_LEN])
-            del self._buf[:FRAME_LEN]
-            self._pending_checksum = checksum(frame)
-            frames.append(frame)
+            expected = checksum(frame)
+            if self._plain:
+                del self._buf[:FRAME_LEN]
+                self._plain_checksum = expected
+                frames.append(frame)
+                continue
+            if len(self._buf) < FRAME_LEN + 1:
+                break
+            after = self._buf[FRAME_LEN]
+            if after == STX == expected:
+                # Checksum 0x02 or the next frame's STX: a checksum is followed by an STX,
+                # a frame's STX by its status word A (bit 5 always set).
+                if len(self._buf) < FRAME_LEN + 2:
+                    break
+                checked = self._buf[FRAME_LEN + 1] == STX
+            else:
+                checked = after == expected
+            if checked:
+                del self._buf[: FRAME_LEN + 1]
+                self._drop_pending()
+                frames.append(frame + bytes([after]))
+            elif after == STX:
+                del self._buf[:FRAME_LEN]
+                if self._pending is None:
+                    self._pending = frame
+                else:
+                    frames += [self._pending, frame]
+                    self._pending = None
+                    self._plain = True
+            else:
+                del self._buf[: FRAME_LEN + 1]
+                self._drop_pending()
+                self.bad_frames += 1
         return frames
+
+    def _drop_pending(self) -> None:
+        """A held frame proved to come from a checksummed line without its checksum: bad."""
+        if self._pending is not None:
+            self._pending = None
+            self.bad_frames += 1
 
 
 class ToledoContinuous(ScaleProtocol):
