@@ -105,6 +105,16 @@ def test_silent_scale_fails_in_one_line(
     assert f"Scale not responding on {fake.port}" in line
 
 
+def test_noisy_line_fails_as_unreadable_never_as_a_weight(
+    make_fake: MakeFake, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = make_fake("toledo", mangle=lambda data: data.replace(b".", b""))  # "  2.90" -> "  290"
+    fake.place("2.90")
+    line = fails_with(capsys, "read", *pty_options(fake.port, "toledo"), "--timeout", "1")
+    assert line == (f"error: The scale on {fake.port} sends data that cannot be read: check the "
+                    "protocol and baud rate.")
+
+
 def test_missing_port_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = str(tmp_path / "ttyUSB9")
     line = fails_with(capsys, "read", *pty_options(missing, "toledo"))

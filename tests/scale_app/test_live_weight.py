@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.hardware.scales import (
+    NoisyLine,
     Reading,
     ScaleCommandRejected,
     ScaleError,
@@ -196,6 +197,29 @@ def test_worker_detects_the_protocol_of_a_serial_scale(
             pass
     finally:
         w.stop()
+
+
+def test_status_says_the_line_is_noisy_and_never_shows_a_weight(
+    qtbot: QtBot, make_fake: MakeFake
+) -> None:
+    # Every Toledo continuous frame has a weight digit hit; the checksum byte stays as sent.
+    fake = make_fake("toledo-continuous",
+                     mangle=lambda data: data[:5] + bytes([data[5] ^ 0x01]) + data[6:])
+    fake.place("2.90")
+    w = ScaleWorker(settings_for(fake, timeout=0.5), interval=0.02, reconnect_interval=0.05)
+    status = ScaleStatusWidget(w, "lb")
+    qtbot.addWidget(status)
+    readings: list[Reading] = []
+    w.reading.connect(readings.append)
+    try:
+        with qtbot.waitSignal(w.error, timeout=WAIT_MS,
+                              check_params_cb=lambda e: isinstance(e, NoisyLine)):
+            w.start()
+        assert status.text() == f"Scale: noisy line on {fake.port}"
+        assert "cannot be read: check the protocol and baud rate" in status.toolTip()
+    finally:
+        w.stop()
+    assert readings == []
 
 
 def test_missing_port_keeps_retrying_without_crashing(qtbot: QtBot, tmp_path: Path) -> None:

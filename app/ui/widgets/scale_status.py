@@ -12,6 +12,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.hardware.scales import (
+    NoisyLine,
     ProtocolError,
     Reading,
     ScaleDisconnected,
@@ -101,6 +102,8 @@ class ScaleStatusWidget(QLabel):
             text = self.tr("Scale: port {port} not found")
         elif isinstance(error, ScaleNotDetected):
             text = self.tr("Scale: no scale answered on {port}")
+        elif isinstance(error, NoisyLine):
+            text = self.tr("Scale: noisy line on {port}")
         elif isinstance(error, ProtocolError):
             text = self.tr("Scale: unreadable data on {port}")
         elif isinstance(error, ScaleError):
