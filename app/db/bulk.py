@@ -22,6 +22,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement
 
+from app.db.dialects import insert_for
+
 #: Rows per driver call: bounds the memory of one parameter list.
 CHUNK = 20_000
 
@@ -53,9 +55,12 @@ class DriverStatement:
         return cls(conn, _compile(conn.dialect, statement, names, None))
 
     @classmethod
-    def insert(cls, conn: Connection, table: Table, columns: tuple[str, ...]) -> DriverStatement:
-        """``INSERT INTO table (columns)``."""
-        return cls(conn, _compile_insert(conn.dialect, table, columns))
+    def insert(cls, conn: Connection, table: Table, columns: tuple[str, ...],
+               *, skip_existing: tuple[str, ...] = ()) -> DriverStatement:
+        """``INSERT INTO table (columns)``; with ``skip_existing`` (the columns of a unique
+        key), a row whose key is already there - or is being written by another
+        transaction, which it then waits for - is skipped instead of failing."""
+        return cls(conn, _compile_insert(conn.dialect, table, columns, skip_existing))
 
     def processor(self, name: str) -> Callable[[Any], Any]:
         """The dialect's conversion of a Python value for ``name`` (identity if none)."""
@@ -88,8 +93,13 @@ class _Plan:
 
 
 @functools.lru_cache(maxsize=64)
-def _compile_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Plan:
-    return _compile(dialect, insert(table), columns, columns)
+def _compile_insert(dialect: Dialect, table: Table, columns: tuple[str, ...],
+                    skip_existing: tuple[str, ...]) -> _Plan:
+    statement = insert(table)
+    if skip_existing:
+        statement = insert_for(dialect)(table).on_conflict_do_nothing(
+            index_elements=list(skip_existing))
+    return _compile(dialect, statement, columns, columns)
 
 
 @functools.lru_cache(maxsize=64)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 
@@ -13,7 +14,12 @@ def dialect_insert(session: Session) -> Any:
     Core's generic ``insert`` has no conflict clause; both dialects spell
     "insert unless the key exists" the same way through their own construct.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    return insert_for(session.get_bind().dialect)
+
+
+def insert_for(dialect: Dialect) -> Any:
+    """:func:`dialect_insert` for a dialect (statements compiled without a session)."""
+    if dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         return pg_insert

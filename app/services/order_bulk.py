@@ -198,6 +198,7 @@ def insert_orders(
     sku_ids: Mapping[str, int],
     *,
     actor: Actor,
+    skip_existing: bool = False,
 ) -> dict[str, OrderId]:
     """Insert checked orders; return number -> id.
 
@@ -206,15 +207,26 @@ def insert_orders(
     ``sku_ids``, quantities are > 0. The unique and check constraints still guard the
     table if a caller breaks them. An order without ``order_date`` is dated now; one
     without ``ship_by`` gets the date the client's terms give (:mod:`ship_dates`).
+
+    ``skip_existing`` is for callers that checked the numbers before another PC could
+    insert them (two file imports at once on PostgreSQL): an order whose number the
+    client has by now is skipped - without its lines - and left out of the result, so
+    the caller can tell what it wrote from what another transaction wrote meanwhile.
+    The orders are then written in number order, so two imports of overlapping files
+    wait for each other instead of deadlocking.
     """
     if not orders:
         return {}
+    if skip_existing:
+        orders = sorted(orders, key=lambda o: o.number)
     session.flush()
     conn = session.connection()
     now = utcnow()
     new = OrderStatus.NEW.value
     before = conn.scalar(select(func.max(Order.id))) or 0
-    order_insert = DriverStatement.insert(conn, _ORDERS, _ORDER_COLUMNS)
+    order_insert = DriverStatement.insert(
+        conn, _ORDERS, _ORDER_COLUMNS,
+        skip_existing=("client_id", "number") if skip_existing else ())
     when = order_insert.processor("order_date")
     stamp = when(now)
     terms = ship_terms(session, client_id) if any(o.ship_by is None for o in orders) else None
@@ -240,6 +252,8 @@ def insert_orders(
     ids: dict[str, int] = {
         number: oid for number, oid in conn.execute(select(Order.number, Order.id).where(ours))
     }
+    if skip_existing:
+        orders = [o for o in orders if o.number in ids]
     line_insert = DriverStatement.insert(conn, _LINES, _LINE_COLUMNS)
     price = line_insert.processor("unit_price")
     line_insert.run([

@@ -5,6 +5,9 @@ imports the same file again; ``valid_only`` imports the good orders (an order
 with one bad line is rejected whole) and reports the rest. An order number the
 client already has is "already imported" when its content is the same - so
 importing a file twice is harmless - and a problem when the content differs.
+Two PCs importing overlapping files at the same moment get the same answer as one
+after the other: an order the other import wrote first is skipped, never
+duplicated, and reported as already imported (or as a conflict if it differs).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from app.channels.files import (
 )
 from app.db.engine import Database
 from app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected
+from app.domain.ids import OrderId
 from app.domain.permissions import Actor, Permission, require
 from app.services.audit import record_audit
 from app.services.auto_allocation import AllocationSummary, allocate_in_batches
@@ -103,6 +107,8 @@ class _Plan:
     new: tuple[FileOrder, ...]
     sku_ids: dict[str, int]
     report: ImportReport
+    #: Every valid order of the file, in file order.
+    orders: tuple[FileOrder, ...]
 
 
 def preview_order_import(session: Session, client_code: str, path: str | Path) -> ImportReport:
@@ -130,13 +136,40 @@ def import_orders(
     report = plan.report
     if report.problems and not valid_only:
         raise OrderImportRejected(replace(report, orders_created=()))
-    created = insert_orders(session, plan.client_id, plan.new, plan.sku_ids, actor=actor)
+    created = insert_orders(session, plan.client_id, plan.new, plan.sku_ids, actor=actor,
+                            skip_existing=True)
+    if len(created) < len(plan.new):
+        report = _late_arrivals(session, plan, created)
+        if report.problems and not valid_only:
+            raise OrderImportRejected(replace(report, orders_created=()))
     record_audit(
         session, actor, "import_orders", "client", plan.client_id, file=report.file,
         created=len(created), already_imported=len(report.orders_already_imported),
         rejected=len(report.orders_rejected),
     )
-    return replace(report, created_ids=tuple(created.values()))
+    return replace(report, created_ids=tuple(created[o] for o in report.orders_created))
+
+
+def _late_arrivals(session: Session, plan: _Plan, created: dict[str, OrderId]) -> ImportReport:
+    """The report once another PC's import committed some of this file's new orders first.
+
+    Those orders were skipped, not duplicated (:func:`insert_orders`); they are judged as
+    if this import had started a moment later: already imported when the content is the
+    same, a problem when it differs.
+    """
+    late = [o for o in plan.new if o.number not in created]
+    _, already, problems = _sort_existing(session, plan.client_id, late, plan.sku_ids)
+    report = plan.report
+    numbers = set(already)
+    all_problems = sorted([*report.problems, *problems], key=lambda p: p.line)
+    return replace(
+        report,
+        orders_created=tuple(n for n in report.orders_created if n in created),
+        orders_already_imported=tuple(
+            o.number for o in _file_order(plan, numbers | set(report.orders_already_imported))),
+        orders_rejected=_rejected_numbers(all_problems),
+        problems=tuple(all_problems),
+    )
 
 
 def import_order_file(
@@ -174,23 +207,8 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
                                        {"value": ref.sku, "client": client.code}))
     bad_numbers = {p.order_number for p in problems if p.order_number is not None}
     candidates = [o for o in parsed.orders if o.number not in bad_numbers]
-    existing = existing_order_ids(session, client.id, (o.number for o in candidates))
-    stored = load_stored_orders(session, existing.values()) if existing else {}
-    new: list[FileOrder] = []
-    already: list[str] = []
-    for order in candidates:
-        oid = existing.get(order.number)
-        if oid is None:
-            new.append(order)
-            continue
-        differs = _differences(order, stored[oid], sku_ids)
-        if differs:
-            problems.append(RowProblem(
-                order.line, order.number, "order_number", EXISTS_DIFFERENT,
-                {"number": order.number, "fields": ", ".join(differs)},
-            ))
-        else:
-            already.append(order.number)
+    new, already, clashes = _sort_existing(session, client.id, candidates, sku_ids)
+    problems.extend(clashes)
     problems.sort(key=lambda p: p.line)
     report = ImportReport(
         file=str(path),
@@ -203,7 +221,38 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
         warnings=parsed.warnings,
         preview=preview,
     )
-    return _Plan(client.id, tuple(new), sku_ids, report)
+    return _Plan(client.id, tuple(new), sku_ids, report, parsed.orders)
+
+
+def _sort_existing(
+    session: Session, client_id: int, orders: list[FileOrder], sku_ids: dict[str, int]
+) -> tuple[list[FileOrder], list[str], list[RowProblem]]:
+    """Split ``orders`` into new ones, numbers already imported with the same content,
+    and problems for numbers that exist with different content."""
+    existing = existing_order_ids(session, client_id, (o.number for o in orders))
+    stored = load_stored_orders(session, existing.values()) if existing else {}
+    new: list[FileOrder] = []
+    already: list[str] = []
+    problems: list[RowProblem] = []
+    for order in orders:
+        oid = existing.get(order.number)
+        if oid is None:
+            new.append(order)
+            continue
+        differs = _differences(order, stored[oid], sku_ids)
+        if differs:
+            problems.append(RowProblem(
+                order.line, order.number, "order_number", EXISTS_DIFFERENT,
+                {"number": order.number, "fields": ", ".join(differs)},
+            ))
+        else:
+            already.append(order.number)
+    return new, already, problems
+
+
+def _file_order(plan: _Plan, numbers: set[str]) -> list[FileOrder]:
+    """Those of the file's orders whose number is in ``numbers``, in file order."""
+    return [o for o in plan.orders if o.number in numbers]
 
 
 def _rejected_numbers(problems: list[RowProblem]) -> tuple[str, ...]:
