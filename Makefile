@@ -4,13 +4,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test lint bench translations dist clean
+.PHONY: run test fuzz lint bench translations dist clean
 
 run: $(VENV)/.run-deps translations
 	$(BIN)/haicang
 
 test: $(VENV)/.test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+# The fuzz/property tests (marker `fuzz`) with a large randomized budget; see tests/fuzzing.py.
+# HAICANG_FUZZ_EXAMPLES=N sets the cases per test (default 20000).
+fuzz: $(VENV)/.test-deps translations
+	HAICANG_FUZZ=long QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check app printers tests installers

@@ -68,18 +68,19 @@ def read_stream(protocol: str, chunks: list[bytes]) -> Outcome:
     return Outcome(stable, bad + framer.bad_frames)
 
 
-def mutate(frame: bytes, rng: random.Random) -> bytes:
-    """One single-byte error: a byte replaced, inserted or lost (what a glitch does)."""
-    position = rng.randrange(len(frame))
-    kind = rng.choice(("replace", "insert", "delete"))
+MUTATIONS = ("replace", "insert", "delete")
+
+
+def mutate(frame: bytes, position: int, kind: str, byte: int) -> bytes:
+    """One single-byte error at ``position``: a byte replaced, inserted or lost."""
+    position %= len(frame)
     if kind == "delete":
         return frame[:position] + frame[position + 1 :]
-    new = rng.randrange(256)
     if kind == "insert":
-        return frame[:position] + bytes([new]) + frame[position:]
+        return frame[:position] + bytes([byte]) + frame[position:]
     # A change of bit 7 alone is parity, which every framer strips: make the error visible.
-    new = (frame[position] ^ (new & 0x7F or 1)) & 0xFF
-    return frame[:position] + bytes([new]) + frame[position + 1 :]
+    changed = frame[position] ^ (byte & 0x7F or 1)
+    return frame[:position] + bytes([changed]) + frame[position + 1 :]
 
 
 def census(streams: int, seed: int = 13) -> dict[str, tuple[int, int, int]]:
@@ -96,7 +97,8 @@ def census(streams: int, seed: int = 13) -> dict[str, tuple[int, int, int]]:
             weight = Decimal(rng.randrange(1, 10000)).scaleb(-2)
             frames = [VALID_FRAME[protocol](weight) for _ in range(6)]
             for index in rng.sample(range(len(frames)), rng.randrange(1, 4)):
-                frames[index] = mutate(frames[index], rng)
+                frames[index] = mutate(frames[index], rng.randrange(64),
+                                       rng.choice(MUTATIONS), rng.randrange(256))
             got = read_stream(protocol, [b"".join(frames)]).stable_grams
             mutated += any(g != to_grams(weight, "lb") for g in got)
         counts[protocol] = (noisy, ascii_noisy, mutated)

@@ -1,10 +1,14 @@
-"""Hypothesis: for arbitrary bytes, framers and parsers yield frames/readings or typed errors."""
+"""Hypothesis: for arbitrary bytes, framers and parsers yield frames/readings or typed errors.
+
+Budgets: tests/fuzzing.py (small and fixed in `make test`, large in `make fuzz`).
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.hardware.scales import (
@@ -15,7 +19,10 @@ from app.hardware.scales import (
     get_protocol,
     parse_hid_report,
 )
+from tests.fuzzing import fuzz_settings
 from tests.hardware.test_framing import SAMPLES
+
+pytestmark = pytest.mark.fuzz
 
 protocol_names = st.sampled_from(sorted(PROTOCOLS))
 # Bias towards bytes that matter to the framers, so the fuzz reaches deep parser paths.
@@ -46,19 +53,19 @@ def check(protocol: str, chunks: list[bytes]) -> None:
                 assert result.raw_value is None or isinstance(result.raw_value, Decimal)
 
 
-@settings(max_examples=300, deadline=None)
+@fuzz_settings(100)
 @given(protocol=protocol_names, data=st.lists(st.binary(max_size=64), max_size=8))
 def test_random_bytes(protocol: str, data: list[bytes]) -> None:
     check(protocol, data)
 
 
-@settings(max_examples=300, deadline=None)
+@fuzz_settings(100)
 @given(protocol=protocol_names, data=st.lists(interesting, max_size=6))
 def test_frame_like_bytes(protocol: str, data: list[bytes]) -> None:
     check(protocol, data)
 
 
-@settings(max_examples=200, deadline=None)
+@fuzz_settings(200)
 @given(protocol=protocol_names, frame=st.binary(max_size=100))
 def test_parse_any_single_frame(protocol: str, frame: bytes) -> None:
     try:
@@ -68,7 +75,7 @@ def test_parse_any_single_frame(protocol: str, frame: bytes) -> None:
     assert result is None or isinstance(result, Reading | Reply)
 
 
-@settings(max_examples=300, deadline=None)
+@fuzz_settings(300)
 @given(report=st.one_of(st.binary(max_size=8), st.binary(min_size=5, max_size=5).map(
     lambda b: b"\x03" + b)))
 def test_hid_reports(report: bytes) -> None:
