@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _show_user_guide(self) -> None:
-        from app.ui.dialogs.user_guide import UserGuideDialog
+        from app.ui.dialogs.guide import UserGuideDialog
 
         UserGuideDialog(self).exec()
 

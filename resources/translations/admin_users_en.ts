@@ -4,7 +4,10 @@
     <name>UsersTab</name>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n user</numerusform><numerusform>%n users</numerusform></translation>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChangePasswordDialog</name>
@@ -169,18 +170,6 @@
     </message>
 </context>
 <context>
-    <name>UserGuideDialog</name>
-    <message>
-        <source>Haicang user guide</source>
-        <extracomment>The heading the Chinese half of the guide starts with.</extracomment>
-        <translation>海仓使用指南</translation>
-    </message>
-    <message>
-        <source>The user guide could not be opened: {reason}</source>
-        <translation>无法打开使用指南：{reason}</translation>
-    </message>
-</context>
-<context>
     <name>UserRoles</name>
     <message>
         <source>Administrator</source>
@@ -293,12 +282,14 @@
         <translation>停用</translation>
     </message>
     <message>
-        <source>A deactivated user cannot sign in; their name stays on what they did. An administrator's supervisor PIN approves a parcel whose weight is off.</source>
+        <source>A deactivated user cannot sign in; their name stays on what they did. An administrator&apos;s supervisor PIN approves a parcel whose weight is off.</source>
         <translation>停用的用户无法登录，其操作记录仍保留其姓名。管理员的主管 PIN 码用于放行称重不符的包裹。</translation>
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n 个用户</numerusform></translation>
+        <translation>
+            <numerusform>%n 个用户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Activate</source>

@@ -24,11 +24,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n unit(s) on hand</source>
-        <translation>
-            <numerusform>%n unit on hand</numerusform>
-            <numerusform>%n units on hand</numerusform>
-        </translation>
+        <source>%Ln unit(s) on hand</source>
+        <translation><numerusform>%Ln unit on hand</numerusform><numerusform>%Ln units on hand</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>

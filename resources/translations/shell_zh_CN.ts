@@ -108,10 +108,8 @@
         <translation>在“库存”界面扫描库位、SKU 并输入数量。</translation>
     </message>
     <message numerus="yes">
-        <source>%n unit(s) on hand</source>
-        <translation>
-            <numerusform>在库 %n 件</numerusform>
-        </translation>
+        <source>%Ln unit(s) on hand</source>
+        <translation><numerusform>在库 %Ln 件</numerusform></translation>
     </message>
     <message>
         <source>Import the first orders</source>
@@ -681,6 +679,14 @@
     <message>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>{platform} has no setting {key}. Settings: {settings}. Secrets: {secrets}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{platform} has no setting {key}: did you mean {suggestion}?</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Order {order} is {state} and cannot become {target}.</source>

@@ -90,7 +90,7 @@ class ChecklistPage(Page):
             Step(self.tr("Receive stock"),
                  self.tr("On the Inventory screen, scan a bin, a SKU and the count."),
                  "inventory", "",
-                 lambda p: self.tr("%n unit(s) on hand", "", p.units_on_hand)
+                 lambda p: self.tr("%Ln unit(s) on hand", "", p.units_on_hand)
                  if p.units_on_hand else ""),
             Step(self.tr("Import the first orders"),
                  self.tr("On the Orders screen, \"Import orders…\" takes a seller's file; "
