@@ -256,6 +256,8 @@ class ConnectorBase:
     exit, and every error they raise names the platform and the store."""
 
     platform: ClassVar[Platform]
+    #: Settings that take a suffix, ``KEY.SUFFIX`` (TikTok's ``shipping_provider_id.UPS``).
+    keyed_settings: ClassVar[tuple[str, ...]] = ()
     store: str
 
     def close(self) -> None:

@@ -110,6 +110,11 @@ class HttpOptions:
         return options
 
 
+#: The per-store settings every connector reads through :meth:`HttpOptions.from_settings`.
+HTTP_SETTING_KEYS: tuple[str, ...] = ("http.timeout", "http.max_attempts", "http.proxy",
+                                      "http.verify")
+
+
 @dataclass(frozen=True, slots=True)
 class BucketSpec:
     """A token bucket's sustained rate (requests/s) and burst size."""

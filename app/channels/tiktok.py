@@ -126,6 +126,7 @@ class TikTokConnector(ConnectorBase):
         "refresh_token",
         "access_token_expire_in",
     )
+    keyed_settings: ClassVar[tuple[str, ...]] = ("shipping_provider_id",)
 
     def __init__(
         self,

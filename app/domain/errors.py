@@ -46,6 +46,25 @@ class InvalidValue(DomainError):
     template = QT_TRANSLATE_NOOP("errors", "{field}: {problem}")
 
 
+class UnknownSetting(DomainError):
+    """A store setting the platform's connector does not read (a typo would be stored
+    unused, and a mistyped secret in plain text)."""
+
+    code = "unknown_setting"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{platform} has no setting {key}. Settings: {settings}. Secrets: {secrets}."
+    )
+
+
+class SettingMisspelt(DomainError):
+    """A store setting close to a known one (e.g. ``acces_token``): refused, never stored."""
+
+    code = "setting_misspelt"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{platform} has no setting {key}: did you mean {suggestion}?"
+    )
+
+
 class IllegalTransition(DomainError):
     code = "illegal_transition"
     template = QT_TRANSLATE_NOOP(

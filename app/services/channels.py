@@ -2,13 +2,18 @@
 
 Secret values are split off by each connector's ``secret_keys`` and go to the
 secret store (``app.secrets``), never into the database; a channel row keeps
-only the key of its secret entry. Adding a SKU mapping releases orders that
-were held because of that platform SKU.
+only the key of its secret entry. Setting keys are checked against what the
+connector reads (its ``required_settings``, ``optional_settings``, ``secret_keys``,
+``keyed_settings`` and the shared ``http.*`` options): any other key is refused,
+so a mistyped secret (``Access-Token``, ``acces_token``) is never stored in plain
+text. Adding a SKU mapping releases orders that were held because of that
+platform SKU.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections import Counter
 from collections.abc import Mapping
@@ -20,14 +25,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.channels import CONNECTORS, Platform
+from app.channels.http import HTTP_SETTING_KEYS
 from app.db.models import Channel, ChannelOrder, ChannelPush, Client, Sku, SkuMapping
-from app.domain.errors import AlreadyExists, InvalidValue, NotFound
+from app.domain.errors import (
+    AlreadyExists,
+    InvalidValue,
+    NotFound,
+    SettingMisspelt,
+    UnknownSetting,
+)
 from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import read_detail
 from app.services.changes import Changes
 from app.services.lookup import client_by_code, sku_by_code
 
 DEFAULT_INTERVAL_MINUTES = 15
+#: A key this close (edits) to a known one is taken for a typo of it and refused.
+NEAR_MISS_DISTANCE = 2
 PLATFORMS: tuple[str, ...] = tuple(p.value for p in Platform)
 
 
@@ -143,13 +157,28 @@ def setting_keys(platform: str) -> tuple[tuple[str, ...], dict[str, str]]:
     return cls.required_settings, dict(cls.optional_settings)
 
 
+def known_setting_keys(platform: str) -> tuple[str, ...]:
+    """Every plain (non-secret) setting key a platform's connector reads; ``KEY.SUFFIX``
+    is also accepted for its ``keyed_settings``."""
+    required, optional = setting_keys(platform)
+    return (*required, *optional, *HTTP_SETTING_KEYS)
+
+
 def split_values(
     platform: str, values: Mapping[str, str]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Split KEY=VALUE pairs into (settings for the database, secrets for the keyring)."""
-    secret = set(secret_keys(platform))
-    settings = {k: v for k, v in values.items() if k not in secret}
-    secrets = {k: v for k, v in values.items() if k in secret}
+    """Split KEY=VALUE pairs into (settings for the database, secrets for the keyring).
+
+    Keys are normalised first (case, ``-`` or spaces for ``_``, surrounding spaces), so a
+    secret under any spelling goes to the keyring; a key the connector does not read is
+    refused (:class:`UnknownSetting`, or :class:`SettingMisspelt` when it is close to a
+    known key) rather than stored.
+    """
+    settings: dict[str, str] = {}
+    secrets: dict[str, str] = {}
+    for raw, value in values.items():
+        key, secret = _canonical_key(platform, raw)
+        (secrets if secret else settings)[key] = value
     return settings, secrets
 
 
@@ -160,7 +189,7 @@ def add_channel(session: Session, draft: ChannelDraft, *, actor: Actor) -> Chann
     name = _name(draft.name)
     if session.scalar(select(Channel.id).where(Channel.name == name)) is not None:
         raise AlreadyExists(kind="Store", key=name)
-    _check_settings(platform, draft.settings)
+    settings = _checked_settings(platform, draft.settings)
     _check_numbers(draft.interval_minutes, draft.safety_buffer, draft.stock_push_minutes)
     client = client_by_code(session, draft.client_code)
     channel = Channel(
@@ -168,7 +197,7 @@ def add_channel(session: Session, draft: ChannelDraft, *, actor: Actor) -> Chann
         name=name,
         client_id=client.id,
         base_url=(draft.base_url or "").strip() or None,
-        settings=json.dumps(draft.settings, sort_keys=True),
+        settings=json.dumps(settings, sort_keys=True),
         secret_ref=draft.secret_ref,
         enabled=draft.enabled,
         interval_minutes=draft.interval_minutes,
@@ -197,8 +226,8 @@ def update_channel(
     if edit.base_url is not None:
         channel.base_url = edit.base_url.strip() or None
     if edit.settings is not None:
-        _check_settings(channel.platform, edit.settings)
-        channel.settings = json.dumps(edit.settings, sort_keys=True)
+        settings = _checked_settings(channel.platform, edit.settings)
+        channel.settings = json.dumps(settings, sort_keys=True)
     _check_numbers(
         edit.interval_minutes if edit.interval_minutes is not None else channel.interval_minutes,
         edit.safety_buffer if edit.safety_buffer is not None else channel.safety_buffer,
@@ -366,14 +395,70 @@ def _name(value: str) -> str:
     return name
 
 
-def _check_settings(platform: str, settings: Mapping[str, str]) -> None:
-    leaked = sorted(set(settings) & set(secret_keys(platform)))
+def _checked_settings(platform: str, settings: Mapping[str, str]) -> dict[str, str]:
+    """The settings under their canonical keys; secrets and unknown keys are refused."""
+    checked, leaked = split_values(platform, settings)
     if leaked:  # a programming error upstream; never store these in the database
-        raise InvalidValue(field="settings", problem=f"secret keys {leaked} belong in the keyring")
+        raise InvalidValue(
+            field="settings", problem=f"secret keys {sorted(leaked)} belong in the keyring"
+        )
     required, _ = setting_keys(platform)
-    missing = [k for k in required if not str(settings.get(k, "")).strip()]
+    missing = [k for k in required if not str(checked.get(k, "")).strip()]
     if missing:
         raise InvalidValue(field="settings", problem=f"{', '.join(missing)} is required")
+    return checked
+
+
+def _canonical_key(platform: str, raw: str) -> tuple[str, bool]:
+    """(the key as the connector spells it, whether it is a secret) for a key as typed.
+
+    Raises :class:`SettingMisspelt` for a near miss of a known key (a secret above all)
+    and :class:`UnknownSetting` for anything else the connector does not read.
+    """
+    cls = CONNECTORS[_platform(platform)]
+    typed = raw.strip()
+    loose = _loose(typed)
+    secrets = {_loose(k): k for k in cls.secret_keys}
+    if loose in secrets:
+        return secrets[loose], True
+    head, dot, suffix = typed.partition(".")
+    head = _loose(head)
+    known = known_setting_keys(platform)
+    if dot and head == "http":
+        key = f"http.{_loose(suffix)}"
+    elif dot and head in cls.keyed_settings and suffix.strip():
+        return f"{head}.{suffix.strip()}", False  # the suffix is a carrier name: kept as typed
+    else:
+        key = loose
+    if key in known:
+        return key, False
+    label = cls.platform.label
+    for candidates in (tuple(cls.secret_keys), known):
+        near = min(candidates, key=lambda k: _distance(key, k), default="")
+        if near and _distance(key, near) <= NEAR_MISS_DISTANCE:
+            raise SettingMisspelt(platform=label, key=typed, suggestion=near)
+    raise UnknownSetting(
+        platform=label, key=typed,
+        settings=", ".join((*known, *(f"{k}.<...>" for k in cls.keyed_settings))),
+        secrets=", ".join(cls.secret_keys),
+    )
+
+
+def _loose(key: str) -> str:
+    """A key with case, spaces, dashes and dots folded away: ``Access-Token`` → access_token."""
+    return re.sub(r"[\s\-._]+", "_", key.strip().lower()).strip("_")
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions) between two short keys."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _check_numbers(interval: int, buffer: int, stock_minutes: int) -> None:
