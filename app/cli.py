@@ -45,6 +45,9 @@ class UnknownActingUser(Exception):
 def actor_of(args: argparse.Namespace, db: Any) -> Actor:
     """Who a command acts as: ``--user NAME`` (an active user, by their role), else the
     machine's administrator, recorded as ``cli:<login>``."""
+    known: Actor | None = getattr(args, "acting", None)
+    if known is not None:
+        return known
     name = getattr(args, "user", None)
     if name:
         from app.services.users import acting_user
@@ -53,6 +56,7 @@ def actor_of(args: argparse.Namespace, db: Any) -> Actor:
             actor = acting_user(s, str(name))
         if actor is None:
             raise UnknownActingUser(str(name))
+        args.acting = actor
         return actor
     try:
         return Actor.system(f"cli:{getpass.getuser()}")
@@ -66,6 +70,8 @@ def open_context(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
 
     ctx = build_context(getattr(args, "db", None), upgrade_schema=upgrade)
     args.opened.append(ctx.db)
+    if getattr(args, "user", None):  # listings too: an unknown --user is refused everywhere
+        actor_of(args, ctx.db)
     return ctx
 
 
@@ -276,8 +282,8 @@ def cmd_orders_import(args: argparse.Namespace) -> int:
         rejected = getattr(exc, "report", None)
         if args.json and rejected is not None:
             print_json(rejected.to_json())
-        elif rejected is not None:
-            _print_import_report(rejected, sys.stderr)
+        elif rejected is not None:  # the report is output; stderr has only the error line
+            _print_import_report(rejected, sys.stdout)
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:

@@ -259,8 +259,8 @@ def cmd_bins_import(args: argparse.Namespace) -> int:
         if args.json:
             print_json(exc.report.to_json())
         else:
-            for p in exc.report.problems:
-                print(f"line {p.line}: {p.reason}", file=sys.stderr)
+            for p in exc.report.problems:  # to stdout: stderr has only the error line
+                print(f"line {p.line}: {p.reason}")
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:

@@ -157,7 +157,8 @@ def test_template_then_import_all_or_nothing_then_valid_only(url: str, tmp_path:
 
     assert main(["orders", "import", str(data), "--client", "SZTECH", "--db", url]) == 1
     captured = capsys.readouterr()
-    assert "line 3" in captured.err and "nothing was imported" in captured.err
+    assert "line 3" in captured.out and "line 3" not in captured.err
+    assert captured.err == "error: 1 of 2 rows have problems; nothing was imported.\n"
     assert main(["orders", "show", "CLI-1", "--db", url]) == 1  # all or nothing
     capsys.readouterr()
     report = run_json(capsys, "orders", "import", str(data), "--client", "SZTECH",
@@ -227,6 +228,8 @@ def test_an_unknown_or_deactivated_user_is_refused_with_exit_3(url: str, user: s
         conn.execute("UPDATE users SET active = 0 WHERE username = 'packer'")
     conn.close()
     assert main(["--user", user, "allocate", "--db", url]) == 3
+    assert f"no active user named '{user}'" in _one_error_line(capsys)
+    assert main(["--user", user, "orders", "list", "--db", url]) == 3  # listings too
     assert f"no active user named '{user}'" in _one_error_line(capsys)
 
 
