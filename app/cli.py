@@ -245,8 +245,9 @@ def cmd_orders_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     r = detail.row
     print(f"Order {r.number}  client {r.client_code}  status {r.status.value}")
-    print(f"  ordered {r.order_date:%Y-%m-%d %H:%M} UTC  service {r.service_level}"
-          f"  warehouse {r.warehouse_code or '-'}")
+    ship_by = f"{r.ship_by:%Y-%m-%d %H:%M} UTC" if r.ship_by else "-"
+    print(f"  ordered {r.order_date:%Y-%m-%d %H:%M} UTC  ship by {ship_by}  service "
+          f"{r.service_level}  warehouse {r.warehouse_code or '-'}")
     if r.hold_reason:
         print(f"  on hold: {r.hold_reason}")
     print(f"  ship to {r.buyer_name}{', ' + detail.company if detail.company else ''}")
