@@ -188,6 +188,7 @@ class AppController:
         self.sign_in()
 
     def _on_window_settings_requested(self) -> None:
+        from app.domain.permissions import Permission
         from app.settings import save_settings
         from app.ui.dialogs.settings_dialog import SettingsDialog, default_sections
 
@@ -196,8 +197,8 @@ class AppController:
         assert ctx is not None
         self._stop_devices()  # the scale test in Settings needs the port to itself
         dialog = SettingsDialog(self.context.settings,
-                                default_sections(self.context, self.tasks,
-                                                 admin=ctx.user.role == "admin"), self.window)
+                                default_sections(self.context, self.tasks, admin=ctx.actor.may(
+                                    Permission.CHANGE_SETTINGS)), self.window)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
         if accepted:
             new = dialog.result_settings()

@@ -25,7 +25,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln unit(s) on hand</source>
-        <translation><numerusform>%Ln unit on hand</numerusform><numerusform>%Ln units on hand</numerusform></translation>
+        <translation>
+            <numerusform>%Ln unit on hand</numerusform>
+            <numerusform>%Ln units on hand</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>

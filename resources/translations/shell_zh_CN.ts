@@ -109,7 +109,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln unit(s) on hand</source>
-        <translation><numerusform>在库 %Ln 件</numerusform></translation>
+        <translation>
+            <numerusform>在库 %Ln 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import the first orders</source>
@@ -287,6 +289,10 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>The station name, printers and scale of this PC are set up by an administrator.</source>
+        <translation>本机的工作站名称、打印机和电子秤由管理员设置。</translation>
     </message>
     <message>
         <source>General</source>

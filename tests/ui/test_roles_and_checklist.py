@@ -20,8 +20,8 @@ from app.ui.pages.base import PageContext
 from app.ui.pages.checklist import ChecklistPage
 from app.ui.pages.inventory import InventoryPage
 from app.ui.pages.my_work import MyWorkPage
-from app.ui.tasks import InlineTaskRunner
 from tests.ui.conftest import make_user
+from tests.ui.inline_tasks import InlineTaskRunner
 from tests.world import build_world, place_order, receive
 
 ADMIN = Actor.system("test")
@@ -107,3 +107,17 @@ def test_my_work_lists_what_this_packer_did(qtbot, make_page_ctx, db: Database) 
     qtbot.addWidget(other)
     assert other.model.rowCount() == 0
     assert "Nothing recorded yet" in other.summary.text()
+
+
+def test_only_an_administrator_sets_up_the_station(qapp, db: Database) -> None:
+    """Printers, scale and station name are CHANGE_SETTINGS; the language is anyone's."""
+    from app.ui.dialogs.settings_dialog import GeneralSection, default_sections
+
+    context = AppContext(StationSettings(station_name="PACK-3"), db)
+    runner = InlineTaskRunner(db)
+    clerk = default_sections(context, runner, admin=False)
+    assert len(clerk) == 1 and isinstance(clerk[0], GeneralSection)
+    assert clerk[0].station.isReadOnly() and clerk[0].language.isEnabled()
+    admin = default_sections(context, runner, admin=True)
+    assert [s.title() for s in admin] == ["General", "Printers", "Scale"]
+    assert not admin[0].station.isReadOnly()

@@ -43,7 +43,8 @@ class SettingsSection(Protocol):
 class GeneralSection(QWidget):
     """Language and station name (a widget itself, so lupdate sees its ``self.tr``)."""
 
-    def __init__(self, settings: StationSettings, database: str) -> None:
+    def __init__(self, settings: StationSettings, database: str, *,
+                 station_editable: bool = True) -> None:
         super().__init__()
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -52,6 +53,7 @@ class GeneralSection(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.station = QLineEdit(settings.station_name)
         self.station.setObjectName("station")
+        self.station.setReadOnly(not station_editable)
         db = QLabel(database)
         db.setObjectName("Muted")
         db.setWordWrap(True)
@@ -59,6 +61,12 @@ class GeneralSection(QWidget):
         form.addRow(self.tr("Language / 语言"), self.language)
         form.addRow(self.tr("Station name"), self.station)
         form.addRow(self.tr("Database"), db)
+        if not station_editable:
+            note = QLabel(self.tr("The station name, printers and scale of this PC are set "
+                                  "up by an administrator."))
+            note.setObjectName("Muted")
+            note.setWordWrap(True)
+            form.addRow(note)
 
     def title(self) -> str:
         return self.tr("General")
@@ -75,16 +83,21 @@ class GeneralSection(QWidget):
 
 def default_sections(context: AppContext, tasks: TaskRunner, *,
                      admin: bool = False) -> list[SettingsSection]:
-    """The tabs this build offers; device screens add theirs here. Only an ``admin``
-    sees the database's URL; everyone sees which kind it is and where."""
+    """The tabs this build offers; device screens add theirs here.
+
+    Changing the station's set-up is an administrator's permission
+    (``Permission.CHANGE_SETTINGS``): everyone else gets the language only, and sees
+    which kind of database this is, where only an ``admin`` sees its URL.
+    """
+    general = GeneralSection(context.settings,
+                             database_text(context.db.display_url, full=admin),
+                             station_editable=admin)
+    if not admin:
+        return [general]
     from app.ui.settings_printers import PrintersSection
     from app.ui.settings_scale import ScaleSection
 
-    return [
-        GeneralSection(context.settings, database_text(context.db.display_url, full=admin)),
-        PrintersSection(context, tasks),
-        ScaleSection(context.settings),
-    ]
+    return [general, PrintersSection(context, tasks), ScaleSection(context.settings)]
 
 
 class SettingsDialog(QDialog):
