@@ -17,6 +17,7 @@ from app.db.models import Bin, Client, Sku, StockBalance, StockMove, Warehouse
 from app.domain.errors import BinInactive, InvalidValue
 from app.domain.ids import BinId, SkuId
 from app.domain.permissions import Actor, Permission, require
+from app.domain.search import search_term
 from app.domain.states import SELLABLE_BIN_TYPES, AdjustReason, MoveKind
 from app.services import ledger
 from app.services.allocation import retry_backorders_for_new_stock
@@ -177,8 +178,10 @@ def stock_by_sku(
         .having(func.sum(StockBalance.on_hand) > 0)
         .order_by(Client.code, Sku.code, Warehouse.code)
     )
-    if sku_code:
-        text = sku_code.strip()
+    text = search_term(sku_code)
+    if text == "":
+        return []  # only characters no SKU code holds were typed
+    if text:
         stmt = stmt.where(Sku.id.in_(sku_ids_with_code(text)))
     if warehouse_code:
         stmt = stmt.where(Warehouse.id == warehouse_by_code(session, warehouse_code).id)
@@ -212,10 +215,15 @@ def stock_by_bin(
     )
     if warehouse_code:
         stmt = stmt.where(Warehouse.id == warehouse_by_code(session, warehouse_code).id)
-    if bin_code:
-        stmt = stmt.where(Bin.code == bin_code.strip().upper())
-    if sku_code:
-        text = sku_code.strip()
+    bin_text = search_term(bin_code)
+    if bin_text == "":
+        return []
+    if bin_text:
+        stmt = stmt.where(Bin.code == bin_text.upper())
+    text = search_term(sku_code)
+    if text == "":
+        return []  # only characters no SKU code holds were typed
+    if text:
         stmt = stmt.where(Sku.id.in_(sku_ids_with_code(text)))
     return [
         BinStockRow(BinId(b), wc, bc, bt, SkuId(s), sc, cc, oh, rs, ra)

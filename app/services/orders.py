@@ -26,6 +26,7 @@ from app.db.models import (
 from app.domain.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
 from app.domain.permissions import Actor, Permission, require
+from app.domain.search import search_term
 from app.domain.states import RESERVING_STATES, OrderStatus
 from app.services.allocation import release_reservations
 from app.services.audit import record_audit
@@ -198,6 +199,7 @@ class OrderQuery:
     warehouse_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
+    #: Typed or scanned; control characters are dropped (see :func:`search_term`).
     search: str = ""
 
 
@@ -262,7 +264,9 @@ def list_order_keys(
         tuple_(Order.order_date, Order.id) < tuple_(
             literal(after.order_date, Order.order_date.type), literal(int(after.id))))
     page = page.order_by(Order.order_date.desc(), Order.id.desc()).limit(limit)
-    term = query.search.strip()
+    term = search_term(query.search)
+    if term == "":
+        return []  # only characters no order holds (a NUL, a control code) were typed
     clauses: list[ColumnElement[bool] | None] = (
         list(_search_clauses(session, term)) if term else [None])
     for i, clause in enumerate(clauses):
@@ -325,7 +329,7 @@ def find_orders_by_number(
     about what the bare query costs, at any table size. Empty when the term is
     no order or tracking number; callers then fall back to :func:`list_order_ids`.
     """
-    term = query.search.strip()
+    term = search_term(query.search)
     if not term:
         return []
     params: dict[str, object] = {"term": term, "limit": limit}
@@ -383,7 +387,9 @@ def count_orders_by_status(session: Session, query: OrderQuery) -> dict[OrderSta
     stmt = _filtered(
         select(Order.status, func.count(Order.id)), replace(query, statuses=())
     ).group_by(Order.status)
-    term = query.search.strip()
+    term = search_term(query.search)
+    if term == "":
+        return {}
     clauses: list[ColumnElement[bool] | None] = (
         list(_search_clauses(session, term)) if term else [None]
     )

@@ -27,6 +27,7 @@ from app.domain.errors import (
 )
 from app.domain.ids import SkuId
 from app.domain.permissions import Actor, Permission, require
+from app.domain.search import search_term
 from app.services.audit import record_audit
 from app.services.dto import SkuInfo
 from app.services.lookup import client_by_code
@@ -368,7 +369,9 @@ def list_skus(
         stmt = stmt.where(Client.id == client_by_code(session, client_code).id)
     if not include_inactive:
         stmt = stmt.where(Sku.active.is_(True))
-    text = (search or "").strip()
+    text = search_term(search)
+    if text == "":
+        return []  # only characters no SKU holds (a NUL, a control code) were typed
     if text:
         like = f"%{_escape(text.lower())}%"
         stmt = stmt.where(or_(
