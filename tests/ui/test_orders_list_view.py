@@ -83,7 +83,9 @@ def test_messages_overlay_the_page_and_clear_when_the_clerk_leaves_it(
     qtbot.wait(20)
     assert page.messages.isVisible() and page.messages.text().startswith("3 allocated")
     assert page.table.geometry().top() == table_top  # nothing was pushed down
-    assert page.messages.geometry().top() < page.table.geometry().top()
+    # over the bottom edge: the title, status tabs and filters stay usable while it shows
+    assert page.messages.geometry().top() > page.status_tabs.geometry().bottom()
+    assert page.messages.geometry().bottom() <= page.height()
     assert page.messages.width() > page.width() // 2
     stack.setCurrentWidget(other)  # the clerk goes to another screen ...
     stack.setCurrentWidget(page)  # ... and comes back: the old message is gone

@@ -29,10 +29,11 @@ class MessageBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None, *, overlay: bool = False,
                  margin: int = 12) -> None:
-        """In a layout, or with ``overlay`` floating over the top of ``parent``.
+        """In a layout, or with ``overlay`` floating over the bottom of ``parent``.
 
-        A screen's bar overlays its top edge: a message then never pushes the table down
-        (and back up when it fades) under the clerk's cursor.
+        A screen's bar floats over its bottom edge: a message then never pushes the table
+        down (and back up when it fades) under the clerk's cursor, and a warning that
+        stays until dismissed never hides the title row, the tabs or the filters.
         """
         super().__init__(parent)
         self.setObjectName("MessageBar")
@@ -85,10 +86,11 @@ class MessageBar(QFrame):
         return super().eventFilter(watched, event)
 
     def _place(self) -> None:
-        """Across the top of the parent, as tall as the wrapped text needs."""
+        """Across the bottom of the parent, as tall as the wrapped text needs."""
         parent = self.parentWidget()
         if parent is None:
             return
         width = max(0, parent.width() - 2 * self._margin)
         height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
-        self.setGeometry(self._margin, self._margin, width, max(height, self.sizeHint().height()))
+        height = max(height, self.sizeHint().height())
+        self.setGeometry(self._margin, parent.height() - height - self._margin, width, height)
