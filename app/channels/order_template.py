@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from app.channels.safe_cells import safe_row
 from app.domain.errors import FileUnreadable, InvalidValue
 
 
@@ -156,8 +157,8 @@ def write_template(path: str | Path) -> Path:
         if suffix == ".csv":
             with p.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(header)
-                writer.writerow(sample)
+                writer.writerow(safe_row(header))
+                writer.writerow(safe_row(sample))
         elif suffix == ".xlsx":
             _write_xlsx_template(p)
         else:
@@ -179,7 +180,7 @@ def _write_xlsx_template(path: Path) -> None:
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = "Orders"
-    sheet.append([c.name for c in TEMPLATE_COLUMNS])
+    sheet.append(safe_row([c.name for c in TEMPLATE_COLUMNS]))
     values: list[object] = []
     for c in TEMPLATE_COLUMNS:
         if c.name == "order_date":
@@ -190,7 +191,7 @@ def _write_xlsx_template(path: Path) -> None:
             values.append(float(c.example))
         else:
             values.append(c.example or None)
-    sheet.append(values)
+    sheet.append(safe_row(values))
     for idx, c in enumerate(TEMPLATE_COLUMNS, start=1):
         letter = get_column_letter(idx)
         sheet.column_dimensions[letter].width = max(12, len(c.example) + 4)
@@ -202,11 +203,12 @@ def _write_xlsx_template(path: Path) -> None:
             sheet.cell(row=2, column=idx).number_format = "yyyy-mm-dd hh:mm"
     sheet.freeze_panes = "A2"
     notes = workbook.create_sheet("Notes 说明")
-    notes.append(["column", "中文列名", "required 必填", "example 示例", "notes", "说明"])
+    notes.append(safe_row(
+        ["column", "中文列名", "required 必填", "example 示例", "notes", "说明"]))
     for c in TEMPLATE_COLUMNS:
-        notes.append(
+        notes.append(safe_row(
             [c.name, c.alias, "yes 是" if c.required else "", c.example, c.note_en, c.note_zh]
-        )
+        ))
     for letter, width in zip("ABCDEF", (16, 12, 12, 18, 60, 50), strict=True):
         notes.column_dimensions[letter].width = width
     workbook.save(path)

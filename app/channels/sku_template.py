@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.channels.files import HeaderMap
+from app.channels.safe_cells import safe_row
 from app.domain.errors import FileUnreadable, InvalidValue
 
 
@@ -98,8 +99,8 @@ def write_sku_template(path: str | Path, *, chinese: bool = False) -> Path:
         if suffix == ".csv":
             with p.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(header)
-                writer.writerow(sample)
+                writer.writerow(safe_row(header))
+                writer.writerow(safe_row(sample))
         elif suffix == ".xlsx":
             _write_xlsx(p, header, sample)
         else:
@@ -121,8 +122,8 @@ def _write_xlsx(path: Path, header: list[str], sample: list[str]) -> None:
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = "SKUs"
-    sheet.append(header)
-    sheet.append(sample)
+    sheet.append(safe_row(header))
+    sheet.append(safe_row(sample))
     for idx, c in enumerate(TEMPLATE_COLUMNS, start=1):
         letter = get_column_letter(idx)
         sheet.column_dimensions[letter].width = max(12, len(c.example) + 4)
@@ -132,12 +133,12 @@ def _write_xlsx(path: Path, header: list[str], sample: list[str]) -> None:
                 sheet.cell(row=row, column=idx).number_format = "@"
     sheet.freeze_panes = "A2"
     notes = workbook.create_sheet("Notes 说明")
-    notes.append(["column", "中文列名", "example 示例", "notes", "说明"])
+    notes.append(safe_row(["column", "中文列名", "example 示例", "notes", "说明"]))
     for c in TEMPLATE_COLUMNS:
-        notes.append([c.name, c.alias, c.example, c.note_en, c.note_zh])
+        notes.append(safe_row([c.name, c.alias, c.example, c.note_en, c.note_zh]))
     for name, (column, _factor, aliases) in UNIT_COLUMNS.items():
-        notes.append([name, aliases[0], "", f"Instead of {column}; converted on import.",
-                      f"可代替 {column}，导入时换算。"])
+        notes.append(safe_row([name, aliases[0], "", f"Instead of {column}; converted on import.",
+                               f"可代替 {column}，导入时换算。"]))
     for letter, width in zip("ABCDE", (16, 14, 26, 60, 44), strict=True):
         notes.column_dimensions[letter].width = width
     workbook.save(path)
