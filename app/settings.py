@@ -57,6 +57,20 @@ class StationSettings:
         return replace(self, **changes)
 
 
+def changed_settings(old: StationSettings, new: StationSettings) -> list[str]:
+    """The names of what differs (``language``, ``printers.label``, ``scale.port``): what
+    the audit trail keeps of a settings change, never the values."""
+    before, after = asdict(old), asdict(new)
+    changed: list[str] = []
+    for name in before:
+        a, b = before[name], after[name]
+        if isinstance(a, dict) and isinstance(b, dict):
+            changed += [f"{name}.{k}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+        elif a != b:
+            changed.append(name)
+    return changed
+
+
 def settings_path() -> Path:
     return config_dir() / "station.json"
 

@@ -61,7 +61,7 @@ def _allocate(session: Session, order_id: int, actor: Actor,
             return _backorder(session, order, status, plan, actor)
         try:
             with session.begin_nested():
-                _book(session, order.id, plan)
+                _book(session, order.id, plan, actor)
         except BookingLost:
             continue
         set_status(
@@ -155,7 +155,7 @@ def _candidates(session: Session, needs: list[LineNeed], *,
     ]
 
 
-def _book(session: Session, order_id: int, plan: AllocationPlan) -> None:
+def _book(session: Session, order_id: int, plan: AllocationPlan, actor: Actor) -> None:
     # Bins in id order: two PostgreSQL writers then lock rows in the same order (no deadlock).
     picks = sorted(plan.picks, key=lambda p: (p.bin_id, p.sku_id, p.line_id))
     for pick in picks:
@@ -164,7 +164,7 @@ def _book(session: Session, order_id: int, plan: AllocationPlan) -> None:
     now = utcnow()
     session.execute(insert(Reservation), [
         {"order_id": order_id, "order_line_id": p.line_id, "bin_id": p.bin_id,
-         "sku_id": p.sku_id, "quantity": p.quantity, "created_at": now}
+         "sku_id": p.sku_id, "quantity": p.quantity, "created_at": now, "actor": actor.name}
         for p in picks
     ])
 

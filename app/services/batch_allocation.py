@@ -163,7 +163,7 @@ def _write(session: Session, orders: list[_Locked], plans: dict[int, AllocationP
 
 
 _RESERVATION_COLUMNS = ("order_id", "order_line_id", "bin_id", "sku_id", "quantity",
-                        "created_at")
+                        "created_at", "actor")
 _HISTORY_COLUMNS = ("order_id", "at", "from_status", "to_status", "actor", "note")
 _STATUS_UPDATE = (
     update(_ORDERS)
@@ -180,7 +180,7 @@ def _write_rows(session: Session, orders: list[_Locked], plans: dict[int, Alloca
     conn = session.connection()
     reservations = DriverStatement.insert(conn, _RESERVATIONS, _RESERVATION_COLUMNS)
     stamp = reservations.processor("created_at")(utcnow())
-    reservations.run([(o.id, p.line_id, p.bin_id, p.sku_id, p.quantity, stamp)
+    reservations.run([(o.id, p.line_id, p.bin_id, p.sku_id, p.quantity, stamp, actor.name)
                       for o in orders for p in plans[o.id].picks])
     moved = [o for o in orders
              if plans[o.id].complete or o.status != OrderStatus.BACKORDERED]

@@ -36,6 +36,7 @@ from app.domain.errors import (
 )
 from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import read_detail
+from app.services.audit import record_audit
 from app.services.changes import Changes
 from app.services.lookup import client_by_code, sku_by_code
 
@@ -206,6 +207,10 @@ def add_channel(session: Session, draft: ChannelDraft, *, actor: Actor) -> Chann
     )
     session.add(channel)
     session.flush()
+    record_audit(session, actor, "create", "channel", channel.id, name=name, platform=platform,
+                 client=client.code, base_url=channel.base_url, settings=settings,
+                 interval_minutes=draft.interval_minutes, safety_buffer=draft.safety_buffer,
+                 stock_push_minutes=draft.stock_push_minutes, enabled=draft.enabled)
     return get_channel(session, channel.id)
 
 
@@ -215,6 +220,7 @@ def update_channel(
     """Change a store's name, address, settings, schedule or buffer."""
     require(actor, Permission.MANAGE_CHANNELS)
     channel = _get(session, channel_id)
+    before = _audited(channel)
     if edit.name is not None:
         name = _name(edit.name)
         clash = session.scalar(
@@ -244,6 +250,10 @@ def update_channel(
         channel.stock_push_minutes = edit.stock_push_minutes
     if edit.enabled is not None:
         channel.enabled = edit.enabled
+    after = _audited(channel)
+    changed = {k: v for k, v in after.items() if before[k] != v}
+    if changed:
+        record_audit(session, actor, "edit", "channel", channel.id, **changed)
     session.flush()
     return get_channel(session, channel.id)
 
@@ -329,6 +339,8 @@ def map_sku(
     else:
         mapping.sku_id, mapping.auto, mapping.pushed_quantity = sku.id, False, None
     session.flush()
+    record_audit(session, actor, "map_sku", "sku_mapping", mapping.id, channel=channel.name,
+                 platform_sku=text, sku=sku.code)
     released = release_held_orders(session, channel.id, actor=actor)
     info = _mapping_info(channel.name, mapping, sku.code)
     return MappingResult(info, released)
@@ -339,6 +351,10 @@ def delete_sku_mapping(session: Session, mapping_id: int, *, actor: Actor) -> No
     mapping = session.get(SkuMapping, mapping_id)
     if mapping is None:
         raise NotFound(kind="SKU mapping", key=str(mapping_id))
+    channel = _get(session, mapping.channel_id)
+    sku_code = session.scalar(select(Sku.code).where(Sku.id == mapping.sku_id))
+    record_audit(session, actor, "unmap_sku", "sku_mapping", mapping.id, channel=channel.name,
+                 platform_sku=mapping.platform_sku, sku=sku_code)
     session.delete(mapping)
 
 
@@ -459,6 +475,13 @@ def _distance(a: str, b: str) -> int:
                                previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def _audited(c: Channel) -> dict[str, Any]:
+    """What an edit of a store records (settings hold no secrets: they are refused)."""
+    return {"name": c.name, "base_url": c.base_url, "settings": _settings(c.settings),
+            "interval_minutes": c.interval_minutes, "safety_buffer": c.safety_buffer,
+            "stock_push_minutes": c.stock_push_minutes, "enabled": c.enabled}
 
 
 def _check_numbers(interval: int, buffer: int, stock_minutes: int) -> None:

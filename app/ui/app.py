@@ -26,6 +26,7 @@ from app.ui.values import database_text
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
+    from app.domain.permissions import Actor
     from app.services.dto import UserInfo
     from app.ui.devices.scale import ScaleWorker
     from app.ui.devices.sync_scheduler import SyncScheduler
@@ -203,6 +204,7 @@ class AppController:
         if accepted:
             new = dialog.result_settings()
             save_settings(new)
+            self._record_settings_change(ctx.actor, self.context.settings, new)
             language_changed = new.language != self.context.settings.language
             from app.bootstrap import AppContext
 
@@ -217,6 +219,24 @@ class AppController:
             self._show_session(PageContext(self.context, self.tasks, ctx.user,
                                            ctx.ui_settings, self.sync))
         self._start_devices()
+
+    def _record_settings_change(self, actor: Actor, old: StationSettings,
+                                new: StationSettings) -> None:
+        """The audit trail notes who changed which station settings (names, not values)."""
+        from app.services.audit import record_settings_change
+        from app.settings import changed_settings
+
+        assert self.tasks is not None
+        changed, station = changed_settings(old, new), new.station_name
+        if changed:
+            self.tasks.write(lambda s: record_settings_change(s, actor, changed, station=station),
+                             on_error=self._on_settings_audit_failed)
+
+    def _on_settings_audit_failed(self, exc: BaseException) -> None:
+        """The settings are saved in station.json either way; say the note was not kept."""
+        self.window.statusBar().showMessage(self.window.tr(
+            "Settings saved, but not noted in the audit trail: {error}").format(
+                error=error_text(exc)), 10_000)
 
     def _rebuild_window(self, user: UserInfo) -> None:
         """Every label is created anew in the new language; size and maximised state stay."""

@@ -10,7 +10,7 @@ from app.db.models.channels import (
     SyncLease,
 )
 from app.db.models.orders import Order, OrderLine, OrderStatusChange, Reservation
-from app.db.models.org import AuditEntry, Bin, Client, User, Warehouse
+from app.db.models.org import AuditEntry, Bin, Client, SignInThrottle, User, Warehouse
 from app.db.models.printing import OrderLabel, PrintJob
 from app.db.models.stock import StockBalance, StockMove
 
@@ -28,6 +28,7 @@ __all__ = [
     "OrderStatusChange",
     "PrintJob",
     "Reservation",
+    "SignInThrottle",
     "Sku",
     "SkuBarcode",
     "SkuMapping",

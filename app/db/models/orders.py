@@ -104,3 +104,6 @@ class Reservation(Base):
     sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
     quantity: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    #: Who reserved: the acting user's name (a system actor's for automatic allocation);
+    #: empty on reservations made before schema 0007.
+    actor: Mapped[str | None] = mapped_column(String(64))

@@ -92,6 +92,19 @@ class User(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class SignInThrottle(Base):
+    """Recent failed sign-ins from one station, whatever user names were tried: one PC
+    guessing many users is slowed down too (per-user failures are on ``users``)."""
+
+    __tablename__ = "sign_in_throttles"
+
+    station: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    #: No sign-in from this station is checked before this time.
+    blocked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class AuditEntry(Base):
     """Who did what to which record: the trail an owner asks for after a mistake."""
 
