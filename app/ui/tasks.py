@@ -1,6 +1,6 @@
-"""Background work for the GUI: one writer thread, a small reader pool, results as signals.
+"""Background work for the GUI: one writer thread, a small reader pool, serial lanes.
 
-The GUI thread never touches the database. A screen asks for work with
+The GUI thread never touches the database or a device. A screen asks for work with
 ``runner.read(fn, on_done=...)`` or ``runner.write(fn, on_done=...)``; ``fn``
 gets a fresh session (one transaction for writes) and must return plain data
 (DTOs). The callback runs later on the GUI thread. Errors go to ``on_error``
@@ -9,13 +9,22 @@ gets a fresh session (one transaction for writes) and must return plain data
 A single writer thread means SQLite sees one writer per process, and writes
 happen in the order the user made them. Long jobs get a :class:`TaskControl`
 to report progress and to notice a cancel request between safe steps.
+
+Device work (a printer send, a scale probe) waits on hardware for seconds, so it runs on
+a named *lane*: ``runner.lane("tcp://10.0.0.5:9100").submit(fn, on_done=...)``. Each lane
+is one thread running its jobs in order, so a hung label printer delays only its own
+jobs. Every result, whatever the thread, reaches the GUI thread through the runner's one
+bridge, with the same owner checks. :meth:`TaskRunner.shutdown` drains everything and
+joins every thread; after it nothing is emitted, so no worker can touch a deleted Qt object.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,6 +44,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 READ_THREADS = 3
+# How long shutdown waits for a lane's current job: longer than a printer's default
+# transport timeout (printers.profiles, 10 s), so a send to a dead printer ends by itself.
+LANE_STOP_SECONDS = 15.0
 
 
 class Cancelled(Exception):
@@ -87,6 +99,81 @@ class _Callbacks:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None = None
+    # Counted in ``busy`` ("Working…"): database work is, device lanes are not (a printer
+    # send can take seconds and the window is not waiting for it).
+    counted: bool = True
+
+
+class _LaneQueue:
+    """One thread running submitted calls in order; its futures feed the runner's bridge."""
+
+    def __init__(self, name: str) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = (
+            queue.SimpleQueue())
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._drain, name=f"haicang-lane {name}",
+                                        daemon=True)
+        self._thread.start()
+
+    def submit(self, call: Callable[[], T]) -> Future[T]:
+        future: Future[T] = Future()
+        if self._stopping.is_set():
+            future.cancel()
+        else:
+            self._jobs.put((future, call))
+        return future
+
+    def stop(self) -> None:
+        """Finish the current job, cancel the queued ones, end the thread (does not wait)."""
+        self._stopping.set()
+        self._jobs.put(None)
+
+    def join(self, timeout: float) -> bool:
+        self._thread.join(max(timeout, 0.0))
+        return not self._thread.is_alive()
+
+    def _drain(self) -> None:
+        while (item := self._jobs.get()) is not None:
+            future, call = item
+            if self._stopping.is_set():
+                future.cancel()
+                continue
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = call()
+            except BaseException as exc:  # handed to the GUI thread, never lost in a thread
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+        while True:  # cancel what was queued behind the stop request
+            try:
+                rest = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if rest is not None:
+                rest[0].cancel()
+
+
+class Lane:
+    """A serial queue of device work: one thread, jobs run one after another in order."""
+
+    def __init__(self, runner: TaskRunner, name: str, executor: _LaneQueue | None) -> None:
+        self.runner = runner
+        self.name = name
+        self._executor = executor
+
+    def submit(self, fn: Callable[[], T], *, on_done: Callable[[T], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               owner: QObject | None = None) -> Task[T]:
+        """Run ``fn()`` on this lane's thread; the callbacks run later on the GUI thread.
+
+        ``fn`` opens its own database transactions if it needs any (``runner.db``).
+        Results for an ``owner`` that was deleted meanwhile are dropped.
+        """
+        task: Task[T] = Task(owner)
+        callbacks = _Callbacks(task, on_done, on_error, counted=False)
+        return self.runner._submit_task(self._executor, fn, callbacks)
 
 
 class _Bridge(QObject):
@@ -112,6 +199,10 @@ class TaskRunner(QObject):
         self._bridge.finished.connect(self._on_bridge_finished)
         self._bridge.progressed.connect(self._on_bridge_progressed)
         self._pending = 0
+        self._lanes: dict[str, Lane] = {}
+        # Held while a worker emits into the bridge; ``_closed`` (set by shutdown) stops them.
+        self._emit_lock = threading.Lock()
+        self._closed = False
         self.error_handler: Callable[[BaseException, QObject | None], None] | None = None
 
     # -- public API ------------------------------------------------------------------
@@ -139,19 +230,41 @@ class TaskRunner(QObject):
         task: Task[T] = Task(owner)
         callbacks = _Callbacks(task, on_done, on_error, on_progress)
         task.control = TaskControl(
-            lambda d, t, text: self._bridge.progressed.emit(callbacks, d, t, text)
+            lambda d, t, text: self._emit_progress(callbacks, d, t, text)
         )
         control = task.control
         return self._submit_task(self._writer, lambda: fn(self.db, control), callbacks)
+
+    def lane(self, name: str) -> Lane:
+        """The serial lane called ``name`` (created with its thread on first use)."""
+        if self._closed:
+            raise RuntimeError("the task runner is shut down")
+        if name not in self._lanes:
+            self._lanes[name] = Lane(self, name, self._new_lane_queue(name))
+        return self._lanes[name]
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
 
-    def shutdown(self) -> None:
-        """Finish queued writes (never lose a user's action), drop pending reads."""
-        self._readers.shutdown(wait=False, cancel_futures=True)
+    def shutdown(self, lane_timeout: float = LANE_STOP_SECONDS) -> None:
+        """Stop every thread: queued writes finish (never lose a user's action), pending
+        reads and queued lane jobs are dropped, each lane ends after its current job.
+
+        Waits up to ``lane_timeout`` for lanes (a device job ends within its own transport
+        timeout). Afterwards no result is delivered, even from a lane that overran.
+        """
+        lanes = [lane._executor for lane in self._lanes.values() if lane._executor is not None]
+        for executor in lanes:
+            executor.stop()
+        self._readers.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True)
+        deadline = time.monotonic() + lane_timeout
+        for executor in lanes:
+            if not executor.join(deadline - time.monotonic()):
+                log.warning("a device lane did not stop within %.0f s", lane_timeout)
+        with self._emit_lock:
+            self._closed = True
 
     # -- plumbing --------------------------------------------------------------------
 
@@ -166,25 +279,41 @@ class TaskRunner(QObject):
         task: Task[T] = Task(owner)
         return self._submit_task(pool, call, _Callbacks(task, on_done, on_error))
 
-    def _submit_task(self, pool: ThreadPoolExecutor, call: Callable[[], T],
-                     callbacks: _Callbacks) -> Task[T]:
-        self._started()
+    def _new_lane_queue(self, name: str) -> _LaneQueue | None:
+        return _LaneQueue(name)
+
+    def _submit_task(self, pool: ThreadPoolExecutor | _LaneQueue | None,
+                     call: Callable[[], T], callbacks: _Callbacks) -> Task[T]:
+        assert pool is not None
+        if callbacks.counted:
+            self._started()
         future = pool.submit(call)
         future.add_done_callback(lambda f: self._deliver(callbacks, f))
         return callbacks.task
 
     def _deliver(self, callbacks: _Callbacks, future: Future[Any]) -> None:
-        """Worker side: hand the outcome to the GUI thread."""
+        """Worker side: hand the outcome to the GUI thread (nothing once shut down)."""
+        result: Any = None
+        error: BaseException | None
         if future.cancelled():
-            self._bridge.finished.emit(callbacks, None, Cancelled())
-            return
-        error = future.exception()
-        self._bridge.finished.emit(callbacks, None if error else future.result(), error)
+            error = Cancelled()
+        else:
+            error = future.exception()
+            result = None if error else future.result()
+        with self._emit_lock:
+            if not self._closed:
+                self._bridge.finished.emit(callbacks, result, error)
+
+    def _emit_progress(self, callbacks: _Callbacks, done: int, total: int, text: str) -> None:
+        with self._emit_lock:
+            if not self._closed:
+                self._bridge.progressed.emit(callbacks, done, total, text)
 
     @Slot(object, object, object)
     def _on_bridge_finished(self, callbacks: _Callbacks, result: Any,
                             error: BaseException | None) -> None:
-        self._finished()
+        if callbacks.counted:
+            self._finished()
         changes = getattr(result, "changes", None)
         if error is None and isinstance(changes, Changes) and changes:
             self.data_changed.emit(changes)
@@ -225,21 +354,3 @@ class TaskRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-
-
-class InlineTaskRunner(TaskRunner):
-    """Runs every task at once on the calling thread; for tests (cf. Picard's fake pool).
-
-    Results still arrive through the same callbacks, so screens behave exactly
-    as with threads, minus the waiting.
-    """
-
-    def _submit_task(self, pool: ThreadPoolExecutor, call: Callable[[], T],
-                     callbacks: _Callbacks) -> Task[T]:
-        self._started()
-        try:
-            result, error = call(), None
-        except Exception as exc:
-            result, error = None, exc
-        self._on_bridge_finished(callbacks, result, error)
-        return callbacks.task

@@ -21,11 +21,12 @@ from app.ui.devices.printing import PrintWorker
 from app.ui.pages.base import PageContext
 from app.ui.pages.printing import PrintingPage
 from app.ui.settings_printers import PrintersSection
-from app.ui.tasks import InlineTaskRunner, TaskRunner
+from app.ui.tasks import TaskRunner
 from printers.profiles import Language, PrinterProfile
 from tests.fakes.printers import FakeTcpPrinter, parse_tspl, parse_zpl
 from tests.printers.helpers import decode
 from tests.printing.test_labels_import import seller_pdf
+from tests.ui.inline_tasks import InlineTaskRunner
 
 T = Actor.system("t")
 

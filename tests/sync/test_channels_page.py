@@ -23,11 +23,11 @@ from app.ui.devices.sync_scheduler import SyncScheduler
 from app.ui.i18n import install_translators
 from app.ui.pages.base import PageContext
 from app.ui.pages.channels import ChannelsPage
-from app.ui.tasks import InlineTaskRunner
 from app.ui.widgets.sync_status import SyncStatusWidget
 from tests.fakes.platforms import VirtualClock
 from tests.sync.conftest import add_store
 from tests.sync.harness import ShopifyHarness, minutes
+from tests.ui.inline_tasks import InlineTaskRunner
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from app.settings import StationSettings
 from app.ui.devices.sync_scheduler import SyncScheduler
 from app.ui.pages.base import PageContext
 from app.ui.pages.channels import ChannelsPage
-from app.ui.tasks import InlineTaskRunner
+from tests.ui.inline_tasks import InlineTaskRunner
 
 
 def test_only_an_admin_reads_where_the_secrets_file_is(

@@ -22,7 +22,8 @@ from app.services.dto import UserInfo
 from app.services.users import create_user
 from app.settings import StationSettings
 from app.ui.pages.base import PageContext
-from app.ui.tasks import InlineTaskRunner, TaskRunner
+from app.ui.tasks import TaskRunner
+from tests.ui.inline_tasks import InlineTaskRunner
 
 PageCtxFactory = Callable[..., PageContext]
 

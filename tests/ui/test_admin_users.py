@@ -22,8 +22,8 @@ from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.pages.admin import AdminPage
 from app.ui.pages.admin_users import UsersTab
 from app.ui.pages.base import PageContext
-from app.ui.tasks import InlineTaskRunner
 from tests.ui.conftest import make_user
+from tests.ui.inline_tasks import InlineTaskRunner
 from tests.ui.test_chinese_screens import DATA, _has_cjk, _visible_texts
 
 

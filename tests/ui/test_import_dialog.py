@@ -16,8 +16,8 @@ from app.ui.dialogs.import_orders import ImportOrdersDialog
 from app.ui.models.orders import ImportProblemsModel
 from app.ui.pages.base import PageContext
 from app.ui.pages.orders import OrdersPage
-from app.ui.tasks import InlineTaskRunner
 from tests.imports.writers import good_row, write_csv
+from tests.ui.inline_tasks import InlineTaskRunner
 from tests.world import build_world
 
 

@@ -20,8 +20,8 @@ from app.settings import StationSettings
 from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.pages.base import PageContext
-from app.ui.tasks import InlineTaskRunner
 from tests.ui.conftest import make_user
+from tests.ui.inline_tasks import InlineTaskRunner
 from tests.world import build_world, place_order, receive
 
 QM = Path(__file__).resolve().parents[2] / "resources/translations"

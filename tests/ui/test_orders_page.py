@@ -20,8 +20,9 @@ from app.ui.models.orders import Column, OrderTableModel
 from app.ui.pages.base import PageContext
 from app.ui.pages.orders import HEADER_KEY, OrdersPage
 from app.ui.pages.orders_bulk import BulkOutcome, bulk_job
-from app.ui.tasks import InlineTaskRunner, TaskControl, TaskRunner
+from app.ui.tasks import TaskControl, TaskRunner
 from app.ui.widgets.message_bar import Level
+from tests.ui.inline_tasks import InlineTaskRunner
 from tests.world import ACTOR, build_world, receive
 
 

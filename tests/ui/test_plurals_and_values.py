@@ -15,10 +15,10 @@ from app.db.engine import Database
 from app.ui.dialogs.order_detail import OrderDetailDialog
 from app.ui.i18n import install_translators
 from app.ui.models.orders import ImportProblemsModel, import_text
-from app.ui.tasks import InlineTaskRunner
 from app.ui.values import database_text, field_name_text, service_level_text
 from resources.translations.ts import english_forms
 from tests.catalogue import TRANSLATIONS
+from tests.ui.inline_tasks import InlineTaskRunner
 from tests.world import build_world, place_order
 
 

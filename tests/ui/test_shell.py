@@ -19,7 +19,8 @@ from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow, PageSpec, ShellInfo
 from app.ui.pages.base import Page, PageContext
-from app.ui.tasks import InlineTaskRunner, TaskRunner
+from app.ui.tasks import TaskRunner
+from tests.ui.inline_tasks import InlineTaskRunner
 
 
 def _user(db: Database, name: str = "alice", password: str = "correct horse"):
