@@ -1,10 +1,10 @@
-"""The print worker: printing runs on its own threads, never on the GUI or DB-writer thread.
+"""The print worker: printing runs on task-runner lanes, never on the GUI or DB-writer thread.
 
 A send can take seconds, and a printer that stops reading holds the connection until its
-timeout; so each printer address gets its own *lane* (a daemon thread with a queue):
+timeout; so each printer address gets its own lane (:meth:`app.ui.tasks.TaskRunner.lane`):
 a hung label printer delays only jobs for that printer, never the window, the database
-writer, or the office printer. Results come back to the GUI thread through a queued
-signal, like :class:`app.ui.tasks.TaskRunner` results.
+writer, or the office printer. Results come back to the GUI thread through the runner, and
+the lanes stop with it (:meth:`TaskRunner.shutdown`).
 
 One worker per task runner (:meth:`PrintWorker.for_tasks`), so every screen and the
 settings dialog share the lanes. :func:`print_orders` is the call the Orders page uses
@@ -14,15 +14,12 @@ to print shipping labels or packing slips for selected orders.
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.domain.permissions import Actor
@@ -35,7 +32,7 @@ from app.services.print_documents import (
 )
 from app.services.printing import DeliveryResult, PrinterSettings, print_from_data
 from app.settings import StationSettings
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Cancelled, TaskRunner
 from printers.profiles import PrinterProfile
 
 log = logging.getLogger(__name__)
@@ -107,21 +104,8 @@ ERROR_TEMPLATES = (
 IMPORT_LANE = "label-import"
 
 
-@dataclass
-class _Callbacks:
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    owner: QObject | None
-
-
-class _Bridge(QObject):
-    """Lives on the GUI thread; lane threads emit, the slot runs on the GUI thread."""
-
-    finished = Signal(object, object, object)  # callbacks, result, error
-
-
 class PrintWorker(QObject):
-    """Runs print work (lay out, queue, send) on one thread per printer address."""
+    """Print work (lay out, queue, send) on one runner lane per printer address."""
 
     # Emitted on the GUI thread after any job attempt, so queue views can refresh.
     job_finished = Signal(object)  # DeliveryResult or exception
@@ -130,12 +114,9 @@ class PrintWorker(QObject):
     def __init__(self, tasks: TaskRunner) -> None:
         super().__init__(tasks)
         self.setObjectName("PrintWorker")
+        self.tasks = tasks
         self.db = tasks.db
-        self._lanes: dict[str, queue.SimpleQueue[Callable[[], None]]] = {}
-        self._lock = threading.Lock()
         self._pending = 0
-        self._bridge = _Bridge()
-        self._bridge.finished.connect(self._on_bridge_finished)
 
     @classmethod
     def for_tasks(cls, tasks: TaskRunner) -> PrintWorker:
@@ -152,11 +133,15 @@ class PrintWorker(QObject):
                on_error: Callable[[BaseException], None] | None = None,
                owner: QObject | None = None) -> None:
         """Run ``fn()`` on the lane's thread; callbacks run later on the GUI thread."""
-        callbacks = _Callbacks(on_done, on_error, owner)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._lane(lane).put(partial(self._run, fn, callbacks))
+        # The worker's own slots are the runner's callbacks (owner: the worker, which lives
+        # as long as the runner); they forward to the caller's only while ``owner`` lives.
+        forward = _Forward(on_done, on_error, owner)
+        self.tasks.lane(lane).submit(
+            fn, on_done=partial(self._on_job_done, forward),
+            on_error=partial(self._on_job_failed, forward), owner=self)
 
     def print_document(self, build: Callable[[Session, PrinterProfile], Document],
                        profile: PrinterProfile, *, actor: Actor, station: str,
@@ -164,57 +149,48 @@ class PrintWorker(QObject):
                        on_error: Callable[[BaseException], None] | None = None,
                        owner: QObject | None = None) -> None:
         """Lay out from the database, queue and send, on the printer's lane."""
+        db = self.db  # the job holds no Qt object: it may outlive every widget
         self.submit(
             profile.uri,
-            lambda: print_from_data(self.db, build, profile, actor=actor, station=station),
+            lambda: print_from_data(db, build, profile, actor=actor, station=station),
             on_done=on_done, on_error=on_error, owner=owner,
         )
 
-    # -- plumbing ----------------------------------------------------------------------
+    # -- GUI-thread callbacks from the runner --------------------------------------------
 
-    def _lane(self, name: str) -> queue.SimpleQueue[Callable[[], None]]:
-        with self._lock:
-            if name not in self._lanes:
-                work: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
-                thread = threading.Thread(target=_drain, args=(work,), daemon=True,
-                                          name=f"haicang-print-{len(self._lanes) + 1}")
-                self._lanes[name] = work
-                thread.start()
-            return self._lanes[name]
+    def _on_job_done(self, forward: _Forward, result: Any) -> None:
+        self._job_ended(result)
+        if forward.alive() and forward.on_done is not None:
+            forward.on_done(result)
 
-    def _run(self, fn: Callable[[], Any], callbacks: _Callbacks) -> None:
-        try:
-            result, error = fn(), None
-        except Exception as exc:  # handed to the GUI thread, never lost in a thread
-            result, error = None, exc
-        try:
-            self._bridge.finished.emit(callbacks, result, error)
-        except RuntimeError:  # the window closed while a printer was still busy
-            log.info("print result dropped: the worker is gone")
+    def _on_job_failed(self, forward: _Forward, error: BaseException) -> None:
+        self._job_ended(error)
+        if not forward.alive():
+            return
+        if forward.on_error is not None:
+            forward.on_error(error)
+        elif not isinstance(error, Cancelled):
+            log.error("print task failed", exc_info=error)
 
-    @Slot(object, object, object)
-    def _on_bridge_finished(self, callbacks: _Callbacks, result: Any,
-                            error: BaseException | None) -> None:
+    def _job_ended(self, outcome: object) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        self.job_finished.emit(error if error is not None else result)
-        owner = callbacks.owner
-        if owner is not None and not shiboken6.isValid(owner):
-            return
-        if error is None:
-            if callbacks.on_done is not None:
-                callbacks.on_done(result)
-        elif callbacks.on_error is not None:
-            callbacks.on_error(error)
-        else:
-            log.error("print task failed", exc_info=error)
+        self.job_finished.emit(outcome)
 
 
-def _drain(work: queue.SimpleQueue[Callable[[], None]]) -> None:
-    """A lane's thread: run its work items one after another, forever (daemon)."""
-    while True:
-        work.get()()
+class _Forward:
+    """A caller's callbacks, called only while its owner widget still exists."""
+
+    def __init__(self, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None,
+                 owner: QObject | None) -> None:
+        self.on_done = on_done
+        self.on_error = on_error
+        self.owner = owner
+
+    def alive(self) -> bool:
+        return self.owner is None or shiboken6.isValid(self.owner)
 
 
 def station_printers(settings: StationSettings) -> PrinterSettings:
