@@ -1,14 +1,17 @@
 """The Channels screen: connected stores, their sync state, SKU mappings and the push queue.
 
 Syncs run on the app's :class:`SyncScheduler` thread (``ctx.sync``, or
-passed in); this screen asks it for "Sync now" / Cancel / Test connection and listens to
-its progress signals. Everything stored goes through the task runner like any screen.
+passed in); this screen asks it for "Sync now" / Cancel and listens to its signals (its
+state only as the :class:`SyncState` they carry). "Test connection" runs on a task-runner
+lane; everything stored goes through the task runner like any screen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import Final
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -58,7 +61,12 @@ from app.services.channels import (
 )
 from app.services.organisation import list_clients
 from app.services.sync import SyncProgress, SyncReport
-from app.ui.devices.sync_scheduler import ConnectionTest, SyncScheduler
+from app.ui.devices.sync_scheduler import (
+    ConnectionTest,
+    SyncScheduler,
+    SyncState,
+    check_store_connection,
+)
 from app.ui.i18n import error_text, join_sentences
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.channels_dialog import StoreDialog, StoreForm
@@ -78,6 +86,9 @@ from app.ui.pages.channels_text import (
 )
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table, fit_columns
+
+# One lane for store connection tests: a slow platform never holds a printer's lane.
+CONNECTION_TEST_LANE: Final = "channel-test"
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,8 @@ class ChannelsPage(Page):
     def __init__(self, ctx: PageContext, scheduler: SyncScheduler | None = None) -> None:
         super().__init__(ctx)
         self.scheduler = scheduler or ctx.sync
+        # What the scheduler does, as last told by its ``state_changed`` signal.
+        self._sync_state = self.scheduler.state if self.scheduler else SyncState()
         self.secrets = self.scheduler.env.secrets if self.scheduler else SecretStore()
         self._clients: list[str] = []
         self._progress: dict[int, str] = {}
@@ -212,7 +225,7 @@ class ChannelsPage(Page):
             s.progress.connect(self._on_scheduler_progress)
             s.sync_finished.connect(self._on_scheduler_sync_finished)
             s.pushes_finished.connect(self._on_scheduler_pushes_finished)
-            s.connection_tested.connect(self._on_scheduler_connection_tested)
+            s.state_changed.connect(self._on_scheduler_state_changed)
         self._restore_headers()
         self._update_buttons()
         self.reload()
@@ -329,7 +342,7 @@ class ChannelsPage(Page):
                             on_error=self.show_error, owner=self)
 
     def _show_status(self, channel: ChannelInfo) -> None:
-        running = self.scheduler is not None and self.scheduler.running_channel == channel.id
+        running = self._sync_state.is_running(channel.id)
         text = self._progress.get(channel.id)
         if running:
             self.progress_label.setText(text or self.tr("Syncing {store}…").format(
@@ -342,7 +355,7 @@ class ChannelsPage(Page):
                 next=_when(channel.next_sync_at, self.tr("as soon as possible"))))
         self.progress_bar.setRange(0, 0 if running else 1)
         self.progress_bar.setVisible(running)
-        report = self.scheduler.last_reports.get(channel.id) if self.scheduler else None
+        report = self._sync_state.reports.get(channel.id)
         if report is not None and report.failed:
             self.error_label.setText(report_error_text(report))
         elif channel.last_error:
@@ -367,9 +380,9 @@ class ChannelsPage(Page):
             self.unmapped_label.setStyleSheet("color: #5b6675;")
 
     def _state_text(self, channel: ChannelInfo) -> str:
-        if self.scheduler is not None and self.scheduler.running_channel == channel.id:
+        if self._sync_state.is_running(channel.id):
             return self.tr("syncing")
-        if self.scheduler is not None and self.scheduler.is_queued(channel.id):
+        if self._sync_state.is_queued(channel.id):
             return self.tr("queued")
         if not channel.enabled:
             return self.tr("disabled")
@@ -378,7 +391,7 @@ class ChannelsPage(Page):
     def _update_buttons(self) -> None:
         channel = self.current_channel()
         has = channel is not None
-        running = self.scheduler is not None and self.scheduler.running_channel is not None
+        running = self._sync_state.running is not None
         for button in (self.edit_button, self.test_button, self.enable_button,
                        self.map_button, self.unmap_button, self.push_stock_button):
             button.setEnabled(has)
@@ -431,7 +444,13 @@ class ChannelsPage(Page):
         self.reload()
 
     @Slot(object)
-    def _on_scheduler_connection_tested(self, result: ConnectionTest) -> None:
+    def _on_scheduler_state_changed(self, _state: SyncState) -> None:
+        # The scheduler's own slot ran first and kept the newest of possibly reordered ones.
+        assert self.scheduler is not None
+        self._sync_state = self.scheduler.state
+        self._refresh_state()
+
+    def _on_connection_tested(self, result: ConnectionTest) -> None:
         if result.ok:
             self.show_info(self.tr("Connection works: {store}").format(store=result.description))
         elif result.error is not None:
@@ -505,7 +524,10 @@ class ChannelsPage(Page):
         if channel is not None and self.scheduler is not None:
             self.messages.show_message(self.tr("Testing {store}…").format(store=channel.name),
                                        Level.INFO)
-            self.scheduler.test_connection(channel.id)
+            # HTTP with the connector's timeouts: on a lane, never on the GUI thread.
+            self.ctx.tasks.lane(CONNECTION_TEST_LANE).submit(
+                partial(check_store_connection, self.scheduler.env, channel.id),
+                on_done=self._on_connection_tested, on_error=self.show_error, owner=self)
 
     def _on_sync_clicked(self) -> None:
         channel = self.current_channel()
