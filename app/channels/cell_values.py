@@ -37,6 +37,9 @@ BAD_CURRENCY = QT_TRANSLATE_NOOP("imports", "'{value}' is not a currency code su
 NOT_US = QT_TRANSLATE_NOOP(
     "imports", "country '{value}' is outside the US; orders must ship to a US address"
 )
+CONTROL_CHARACTER = QT_TRANSLATE_NOOP(
+    "imports", "{column} contains a control character ({char}); type the cell again"
+)
 EXCEL_NUMBER = QT_TRANSLATE_NOOP(
     "imports",
     "'{value}' was turned into a number by Excel and lost digits; "
@@ -72,6 +75,53 @@ class BadValue(Exception):
         self.params = params
 
 
+#: Control characters no field may hold (C0 but tab and line breaks, DEL, C1): a NUL would
+#: end up inside an order number on SQLite and fail the whole file on PostgreSQL.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Dropped from identifiers: zero-width and bidi-control characters, which make two order
+#: numbers or SKUs that look the same differ (copied from web pages and chats), and the
+#: byte-order mark, which is dropped from any cell (files pasted together leave it inside).
+_INVISIBLE = re.compile("[\ufeff\u200b-\u200d\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\r\n\u2028\u2029]+")
+_LINE_ENDS = re.compile("\r\n?|[\u2028\u2029]")
+_SHOWN = 40
+
+
+def shown(text: str) -> str:
+    """A cell as a message quotes it: a pasted column of 5,000 digits is cut short."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def clean_text(text: str, column: str, *, identifier: bool = False,
+               multiline: bool = False) -> str:
+    """A text cell without what no field may hold; callers call it only for text that is
+    not ``isprintable()``, which keeps the common case to one C call.
+
+    Control characters are refused (:class:`BadValue`); a byte-order mark is dropped
+    anywhere, zero-width and bidi controls from identifiers; tabs and line breaks (a
+    quoted cell over several lines) become one space, except line breaks in a
+    ``multiline`` field.
+    """
+    bad = _CONTROLS.search(text)
+    if bad is not None:
+        raise BadValue(CONTROL_CHARACTER, column=column, char=f"U+{ord(bad.group()):04X}")
+    text = _INVISIBLE.sub("", text) if identifier else text.replace("\ufeff", "")
+    if multiline:
+        return _LINE_ENDS.sub("\n", text).replace("\t", " ").strip()
+    return _BREAKS.sub(" ", text).strip()
+
+
+def visible(text: str) -> str:
+    """A refused cell as a message may show it: control characters as U+FFFD."""
+    return shown(_CONTROLS.sub("\ufffd", text))
+
+
+def table_cell(value: object, column: str, *, identifier: bool = False) -> str:
+    """:func:`cell_text` cleaned by :func:`clean_text`; raises :class:`BadValue`."""
+    text = cell_text(value)
+    return text if text.isprintable() else clean_text(text, column, identifier=identifier)
+
+
 _EXCEL_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+\d+")
 _THOUSANDS_INT = re.compile(r"\d{1,3}(?:,\d{3})+")
 _WHOLE_FLOAT = re.compile(r"(\d+)\.0*")
@@ -80,24 +130,32 @@ _WHOLE_FLOAT = re.compile(r"(\d+)\.0*")
 def code_text(text: str, column: str) -> str:
     """Order numbers and SKUs: reject what Excel already mangled into ``1.23457E+11``."""
     if "+" in text and _EXCEL_SCIENTIFIC.fullmatch(text):
-        raise BadValue(EXCEL_NUMBER, value=text)
+        raise BadValue(EXCEL_NUMBER, value=shown(text))
     limit = COLUMNS_BY_NAME[column].max_length
     if len(text) > limit:
         raise BadValue(TOO_LONG, column=column, limit=limit)
     return text
 
 
+#: More significant digits than any quantity may have: refused before ``int()``, which
+#: raises ValueError beyond 4,300 digits.
+_QUANTITY_DIGITS = len(str(MAX_QUANTITY)) + 1
+
+
 def parse_quantity(text: str) -> int:
     if text.isascii() and text.isdigit():
-        qty = int(text)
+        digits = text
     else:
         m = _WHOLE_FLOAT.fullmatch(text)
         if m is not None:
-            qty = int(m.group(1))
+            digits = m.group(1)
         elif _THOUSANDS_INT.fullmatch(text):
-            qty = int(text.replace(",", ""))
+            digits = text.replace(",", "")
         else:
-            raise BadValue(BAD_QUANTITY, value=text)
+            raise BadValue(BAD_QUANTITY, value=shown(text))
+    if len(digits.lstrip("0")) > _QUANTITY_DIGITS:
+        raise BadValue(QUANTITY_TOO_LARGE, value=shown(digits), limit=MAX_QUANTITY)
+    qty = int(digits)
     if qty <= 0:
         raise BadValue(BAD_QUANTITY, value=text)
     if qty > MAX_QUANTITY:
@@ -119,9 +177,9 @@ def parse_price(text: str) -> Decimal:
         try:
             amount = Decimal(cleaned)
         except InvalidOperation:
-            raise BadValue(BAD_PRICE, value=text) from None
+            raise BadValue(BAD_PRICE, value=shown(text)) from None
     if not amount.is_finite() or amount < 0 or amount > MAX_PRICE:
-        raise BadValue(BAD_PRICE, value=text)
+        raise BadValue(BAD_PRICE, value=shown(text))
     return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
@@ -144,7 +202,7 @@ def parse_currency(text: str) -> str:
         return word
     if len(text) == 3 and text.isascii() and text.isalpha():
         return text.upper()
-    raise BadValue(BAD_CURRENCY, value=text)
+    raise BadValue(BAD_CURRENCY, value=shown(text))
 
 
 _US_NAMES = frozenset(
@@ -167,14 +225,14 @@ def parse_country(text: str) -> str:
     """Haicang ships domestic US parcels only, so any other country is a row problem."""
     if text.upper() in _US_NAMES:
         return "US"
-    raise BadValue(NOT_US, value=text)
+    raise BadValue(NOT_US, value=shown(text))
 
 
 @lru_cache(maxsize=512)
 def parse_state(text: str) -> str:
     state = normalize_state(text)
     if state is None:
-        raise BadValue(BAD_STATE, value=text)
+        raise BadValue(BAD_STATE, value=shown(text))
     return state
 
 
@@ -183,7 +241,7 @@ def parse_zip(text: str) -> str:
         return text  # the common case, without the regular expressions
     zip_code = normalize_zip(text)
     if zip_code is None:
-        raise BadValue(BAD_ZIP, value=text)
+        raise BadValue(BAD_ZIP, value=shown(text))
     return zip_code
 
 
@@ -281,7 +339,7 @@ def parse_date_text(text: str) -> datetime:
             return excel_serial_to_datetime(float(text))
         raise ValueError("no date format matches")
     except (ValueError, OverflowError):
-        raise BadValue(BAD_DATE, value=text) from None
+        raise BadValue(BAD_DATE, value=shown(text)) from None
 
 
 def parse_date_cell(value: object, epoch: datetime = EXCEL_1900) -> datetime:

@@ -42,6 +42,7 @@ from app.channels.cell_values import (
     TOO_LONG,
     BadValue,
     cell_text,
+    clean_text,
     code_text,
     parse_country,
     parse_currency,
@@ -51,6 +52,7 @@ from app.channels.cell_values import (
     parse_quantity,
     parse_state,
     parse_zip,
+    visible,
 )
 from app.channels.order_template import (
     COLUMNS_BY_NAME,
@@ -369,6 +371,10 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "zip": parse_zip,
     "country": parse_country,
 }
+#: Codes matched against others: invisible characters are dropped from them.
+_IDENTIFIERS = frozenset({"order_number", "sku"})
+#: The one field that keeps the line breaks of a quoted cell; the others get spaces.
+_MULTILINE = frozenset({"notes"})
 _LINE_FIELDS = frozenset(c.name for c in TEMPLATE_COLUMNS if c.per_line) | {"order_number"}
 _REQUIRED_ORDER_FIELDS: tuple[str, ...] = tuple(
     c.name for c in TEMPLATE_COLUMNS if c.required and not c.per_line and c.name != "order_number"
@@ -402,6 +408,16 @@ def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime
             value = value.strip()
             if not value:
                 continue
+            if not value.isprintable():  # rare: control, invisible or line-break characters
+                try:
+                    value = clean_text(value, column, identifier=column in _IDENTIFIERS,
+                                       multiline=column in _MULTILINE)
+                except BadValue as exc:
+                    cells[column] = visible(value)
+                    bad.append((column, exc))
+                    continue
+                if not value:
+                    continue
         elif value is None:
             continue
         elif column == "order_date":  # an XLSX date or serial number

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.channels.cell_values import cell_text
+from app.channels.cell_values import BadValue, shown, table_cell
 from app.channels.files import HeaderMap, Notice, TableRows, TableSource, read_table
 from app.db.models import Bin
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FileUnreadable, ImportRejected
@@ -58,12 +58,20 @@ MISSING = QT_TRANSLATE_NOOP("errors", "{column} is missing")
 EXISTS = QT_TRANSLATE_NOOP("errors", "bin {code} already exists in warehouse {warehouse}")
 REPEATED = QT_TRANSLATE_NOOP("errors", "bin {code} is already on line {other}")
 NOT_NUMBER = QT_TRANSLATE_NOOP("errors", "{column} '{value}' is not a whole number of 0 or more")
+#: The reader's reason (app.channels.cell_values), listed again because the bins page
+#: translates reasons in the "errors" context.
+CONTROL_CHARACTER = QT_TRANSLATE_NOOP(
+    "errors", "{column} contains a control character ({char}); type the cell again"
+)
+#: Positions and levels longer than this are no bin's (and ``int()`` of 4,300 digits fails).
+_DIGITS = 6
 
 
 @dataclass(frozen=True)
 class TableRow:
     line: int
     values: dict[str, str]  # column -> the cell's text; empty cells left out
+    bad: tuple[tuple[str, BadValue], ...] = ()  # cells refused as read (control characters)
 
 
 @dataclass(frozen=True)
@@ -76,10 +84,20 @@ def _collect(source: TableSource, rows: TableRows) -> _Read:
     mapping = source.header.mapping
     out = []
     for line, cells in rows:
-        values = {name: text for name, idx in mapping
-                  if idx < len(cells) and (text := cell_text(cells[idx]))}
-        if values:
-            out.append(TableRow(line, values))
+        values = {}
+        bad = []
+        for name, idx in mapping:
+            if idx >= len(cells):
+                continue
+            try:
+                text = table_cell(cells[idx], name, identifier=name == "code")
+            except BadValue as exc:
+                bad.append((name, exc))
+                continue
+            if text:
+                values[name] = text
+        if values or bad:
+            out.append(TableRow(line, values, tuple(bad)))
     if not out:
         raise FileUnreadable(path=str(source.path), reason=(
             f"there are no bin rows below the header on line {source.header.line}"))
@@ -162,8 +180,10 @@ def import_bins(
 def _draft(row: TableRow, problems: list[BinProblem]) -> BinDraft | None:
     """The row as a checked draft, or None after adding its problems."""
     values = row.values
-    found = [BinProblem(row.line, column, MISSING, {"column": column})
-             for column in ("code", "type") if column not in values]
+    found = [BinProblem(row.line, column, exc.template, exc.params) for column, exc in row.bad]
+    found.extend(BinProblem(row.line, column, MISSING, {"column": column})
+                 for column in ("code", "type")
+                 if column not in values and all(column != c for c, _exc in row.bad))
     bin_type = BinType.PICK
     if "type" in values:
         try:
@@ -180,11 +200,11 @@ def _draft(row: TableRow, problems: list[BinProblem]) -> BinDraft | None:
                 numbers[column] = aisle_number(text)[1]
             except DomainError as exc:
                 found.append(_from_error(row.line, column, exc))
-        elif text.isascii() and text.isdigit():
+        elif text.isascii() and text.isdigit() and len(text) <= _DIGITS:
             numbers[column] = int(text)
         else:
             found.append(BinProblem(row.line, column, NOT_NUMBER,
-                                    {"column": column, "value": text}))
+                                    {"column": column, "value": shown(text)}))
     if found:
         problems.extend(found)
         return None

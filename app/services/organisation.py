@@ -548,7 +548,7 @@ def aisle_number(label: str) -> tuple[str, int]:
         for ch in text:
             number = number * 26 + ord(ch) - 64
         return text, number
-    if text.isascii() and text.isdigit() and 0 < int(text) < 1000:
+    if text.isascii() and text.isdigit() and len(text.lstrip("0")) <= 3 and 0 < int(text) < 1000:
         return f"{int(text):02d}", int(text)
     raise InvalidEntry(field="aisle", value=label, problem=_NOT_AISLE)
 

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.channels.cell_values import MISSING, BadValue, cell_text, code_text
+from app.channels.cell_values import MISSING, BadValue, code_text, shown, table_cell
 from app.channels.files import LINES_ABOVE_HEADER, Notice, TableRows, TableSource, read_table
 from app.channels.sku_template import SKU_HEADERS, UNIT_COLUMNS
 from app.db.bulk import chunks
@@ -48,6 +48,7 @@ from app.services.skus import (
 
 # Reasons of a row (English templates, translated by the GUI in the "errors" context).
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("errors", "'{value}' is not a number")
+NUMBER_TOO_LARGE = QT_TRANSLATE_NOOP("errors", "'{value}' is too large")
 NOT_YES_NO = QT_TRANSLATE_NOOP("errors", "'{value}' is not yes or no")
 NAME_NEEDED = QT_TRANSLATE_NOOP("errors", "a new SKU needs a name")
 TWO_UNITS = QT_TRANSLATE_NOOP(
@@ -175,6 +176,11 @@ def import_skus(
 class _FileRow:
     line: int
     cells: dict[str, str]  # template or unit column -> the cell's text (non-empty only)
+    bad: tuple[tuple[str, BadValue], ...] = ()  # cells refused as read (control characters)
+
+
+#: Codes matched against others: invisible characters are dropped from them.
+_IDENTIFIERS = frozenset({"sku", "barcodes"})
 
 
 @dataclass(frozen=True)
@@ -188,12 +194,18 @@ def _collect(source: TableSource, rows: TableRows) -> _SkuFile:
     found: list[_FileRow] = []
     for line, row in rows:
         cells = {}
+        bad = []
         for column, idx in mapping:
-            text = cell_text(row[idx]) if idx < len(row) else ""
+            try:
+                text = (table_cell(row[idx], column, identifier=column in _IDENTIFIERS)
+                        if idx < len(row) else "")
+            except BadValue as exc:
+                bad.append((column, exc))
+                continue
             if text:
                 cells[column] = text
-        if cells:
-            found.append(_FileRow(line, cells))
+        if cells or bad:
+            found.append(_FileRow(line, cells, tuple(bad)))
     if not found:
         raise FileUnreadable(
             path=str(source.path),
@@ -250,6 +262,10 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
     barcode_lines: dict[str, int] = {}
     for row in parsed.rows:
         code = row.cells.get("sku")
+        if row.bad:
+            problems.extend(SkuRowProblem(row.line, code, column, exc.template, exc.params)
+                            for column, exc in row.bad)
+            continue
         try:
             if code is None:
                 raise _RowProblem("sku", MISSING, column="sku")
@@ -336,6 +352,9 @@ def _checked(column: str | None, check: Any, value: Any,
         raise _RowProblem((sources or {}).get(base, base), str(exc.params["problem"])) from None
 
 
+#: Numbers from a billion up are refused as read: no weight or size comes near, and
+#: rounding thousands of digits to grams would overflow the decimal context.
+_LARGEST_EXPONENT = 8
 _THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -345,9 +364,11 @@ def _number(text: str, column: str) -> Decimal:
     try:
         value = Decimal(text.replace(",", "") if _THOUSANDS.fullmatch(text) else text)
     except InvalidOperation:
-        raise _RowProblem(column, NOT_A_NUMBER, value=text) from None
+        raise _RowProblem(column, NOT_A_NUMBER, value=shown(text)) from None
     if not value.is_finite():
-        raise _RowProblem(column, NOT_A_NUMBER, value=text)
+        raise _RowProblem(column, NOT_A_NUMBER, value=shown(text))
+    if value and value.adjusted() > _LARGEST_EXPONENT:  # before arithmetic overflows
+        raise _RowProblem(column, NUMBER_TOO_LARGE, value=shown(text))
     return value
 
 
