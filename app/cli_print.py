@@ -221,6 +221,7 @@ def cmd_print_queue(args: argparse.Namespace) -> int:
 
 @_printer_errors
 def cmd_labels_import(args: argparse.Namespace) -> int:
+    from app.channels.file_input import read_import_file
     from app.cli import open_context
     from app.clioutput import print_json
     from app.services.printing import (
@@ -239,7 +240,7 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         return _usage(exc)
     try:
-        labels = split_label_file(args.file)
+        labels = split_label_file(read_import_file(args.file), name=args.file)
     except PrinterError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED

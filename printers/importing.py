@@ -74,13 +74,15 @@ def split_label_file(
     kind: LabelFileKind | str | None = None,
     *,
     decode_barcodes: bool | None = None,
+    name: str | None = None,
 ) -> list[ImportedLabel]:
     """Split a label file into labels.
 
     ``decode_barcodes``: None decodes only pages without a text layer; True always (needs
-    zxing-cpp); False never.
+    zxing-cpp); False never. ``name``: what errors call the file when ``source`` is its
+    bytes (read by a caller that checks files first).
     """
-    name = "upload" if isinstance(source, bytes) else str(source)
+    name = name or ("upload" if isinstance(source, bytes) else str(source))
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as error:

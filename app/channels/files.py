@@ -54,6 +54,8 @@ from app.channels.cell_values import (
     parse_zip,
     visible,
 )
+from app.channels.encodings import decode_text
+from app.channels.file_input import read_import_file
 from app.channels.order_template import (
     COLUMNS_BY_NAME,
     REQUIRED_COLUMNS,
@@ -646,27 +648,10 @@ _DELIMITERS = (",", ";", "\t", "|")
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """(text, encoding): UTF-8 with/without BOM, UTF-16 with BOM (Excel's "Unicode text"),
-    then GB18030, the superset of the GBK that Chinese Excel writes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ("utf-16",)
-    else:
-        if b"\x00" in data[:8192]:
-            raise FileUnreadable(path=str(path), reason="it is not a CSV or XLSX file")
-        candidates = ("utf-8", "gb18030")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        _refuse_binary(text, path)
-        return text, encoding
-    raise FileUnreadable(
-        path=str(path),
-        reason="the text is neither UTF-8 nor GBK/GB18030; save it from Excel as CSV UTF-8",
-    )
+    """(text, encoding), detected by :func:`app.channels.encodings.decode_text`."""
+    text, encoding = decode_text(data, path)
+    _refuse_binary(text, path)
+    return text, encoding
 
 
 def _refuse_binary(text: str, path: Path) -> None:
@@ -802,16 +787,15 @@ def read_table(
 ) -> T:
     """Find the header of a CSV or XLSX table and hand its rows to ``consume``.
 
-    CSV in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030, any common delimiter,
-    title lines above the header; XLSX from the first sheet with a header. The format is
+    CSV in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030 (detected, see
+    :mod:`app.channels.encodings`), any common delimiter, title lines above the header;
+    XLSX from the first sheet with a header. Only a regular file of at most
+    :data:`~app.channels.file_input.MAX_IMPORT_BYTES` is read. The format is
     taken from the content, not the name. Raises :class:`FileUnreadable` for anything
     that is not such a table; ``consume`` may raise it too (e.g. for a table without rows).
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise FileUnreadable(path=str(p), reason=exc.strerror or str(exc)) from exc
+    data = read_import_file(p)
     if not data.strip():
         raise FileUnreadable(path=str(p), reason="the file is empty")
     if data.startswith(_ZIP_MAGIC):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.channels.file_input import read_import_file
 from app.services.changes import Changes
 from app.services.dto import ClientInfo, WarehouseInfo
 from app.services.organisation import list_clients, list_warehouses
@@ -492,7 +493,7 @@ class PrintingPage(Page):
         db, station, actor = self.ctx.app.db, self.ctx.app.settings.station_name, self.ctx.actor
 
         def run() -> _Imported:
-            labels = split_label_file(path)
+            labels = split_label_file(read_import_file(path), name=str(path))
             report = run_write(db, store_imported_labels, str(path), labels, actor=actor)
             printed = []
             if profile is not None:
