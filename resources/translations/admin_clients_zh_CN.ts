@@ -67,7 +67,9 @@
     </message>
     <message numerus="yes">
         <source>%n bin(s): {first} … {last}</source>
-        <translation><numerusform>共 %n 个库位：{first} … {last}</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个库位：{first} … {last}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -272,7 +274,9 @@
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation><numerusform>%n 个客户</numerusform></translation>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enable</source>
@@ -486,7 +490,9 @@
     </message>
     <message numerus="yes">
         <source>%n bin(s)</source>
-        <translation><numerusform>%n 个库位</numerusform></translation>
+        <translation>
+            <numerusform>%n 个库位</numerusform>
+        </translation>
     </message>
     <message>
         <source>Warehouse {code} saved.</source>
@@ -498,7 +504,9 @@
     </message>
     <message numerus="yes">
         <source>%n bin(s) added to {warehouse}: {first} … {last}.</source>
-        <translation><numerusform>已向 {warehouse} 添加 %n 个库位：{first} … {last}。</numerusform></translation>
+        <translation>
+            <numerusform>已向 {warehouse} 添加 %n 个库位：{first} … {last}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import bins into {warehouse}</source>
@@ -514,7 +522,9 @@
     </message>
     <message numerus="yes">
         <source>%n bin(s) imported into {warehouse}.</source>
-        <translation><numerusform>已导入 %n 个库位到 {warehouse}。</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 个库位到 {warehouse}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line {line}: {reason}</source>
@@ -522,19 +532,27 @@
     </message>
     <message numerus="yes">
         <source>%n bin(s) enabled.</source>
-        <translation><numerusform>已启用 %n 个库位。</numerusform></translation>
+        <translation>
+            <numerusform>已启用 %n 个库位。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bin(s) disabled.</source>
-        <translation><numerusform>已停用 %n 个库位。</numerusform></translation>
+        <translation>
+            <numerusform>已停用 %n 个库位。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Printing %n label(s) on {printer}…</source>
-        <translation><numerusform>正在用 {printer} 打印 %n 张标签…</numerusform></translation>
+        <translation>
+            <numerusform>正在用 {printer} 打印 %n 张标签…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bin label(s) sent to {printer}.</source>
-        <translation><numerusform>%n 张库位标签已发送到 {printer}。</numerusform></translation>
+        <translation>
+            <numerusform>%n 张库位标签已发送到 {printer}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job {job} was not printed and waits in the queue: {error}</source>
@@ -559,6 +577,11 @@
     <message>
         <source>{column} '{value}' is not a whole number of 0 or more</source>
         <translation>{column}“{value}”不是大于等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>{column} contains a control character ({char}); type the cell again</source>
+        <extracomment>The reader's reason (app.channels.cell_values), listed again because the bins page translates reasons in the "errors" context.</extracomment>
+        <translation>{column} 含有控制字符（{char}），请重新输入该单元格</translation>
     </message>
     <message>
         <source>{field}: '{value}' {problem}</source>

@@ -132,23 +132,33 @@
     </message>
     <message numerus="yes">
         <source>%n row(s): </source>
-        <translation><numerusform>共 %n 行：</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 行：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new</source>
-        <translation><numerusform>新增 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>新增 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
-        <translation><numerusform>更新 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>更新 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unchanged</source>
-        <translation><numerusform>%n 个未变</numerusform></translation>
+        <translation>
+            <numerusform>%n 个未变</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n row(s) with problems, listed below.</source>
-        <translation><numerusform>；%n 行有问题，见下表。</numerusform></translation>
+        <translation>
+            <numerusform>；%n 行有问题，见下表。</numerusform>
+        </translation>
     </message>
     <message>
         <source>; no problems.</source>
@@ -281,7 +291,9 @@
     </message>
     <message numerus="yes">
         <source>%n SKU(s)</source>
-        <translation><numerusform>%n 个 SKU</numerusform></translation>
+        <translation>
+            <numerusform>%n 个 SKU</numerusform>
+        </translation>
     </message>
     <message>
         <source>All clients</source>
@@ -325,7 +337,9 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) with problems were left out.</source>
-        <translation><numerusform>%n 行有问题，未导入。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行有问题，未导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>English headers</source>
@@ -349,6 +363,10 @@
     <message>
         <source>'{value}' is not a number</source>
         <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>'{value}' is too large</source>
+        <translation>“{value}”数值过大</translation>
     </message>
     <message>
         <source>'{value}' is not yes or no</source>

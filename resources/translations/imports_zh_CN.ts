@@ -1,6 +1,70 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <extracomment>What to call an encoding in a message (the codec names of Python and charset-normalizer).</extracomment>
+        <translation>Big5（繁体中文）</translation>
+    </message>
+    <message>
+        <source>Shift-JIS (Japanese)</source>
+        <translation>Shift-JIS（日文）</translation>
+    </message>
+    <message>
+        <source>EUC-JP (Japanese)</source>
+        <translation>EUC-JP（日文）</translation>
+    </message>
+    <message>
+        <source>EUC-KR (Korean)</source>
+        <translation>EUC-KR（韩文）</translation>
+    </message>
+    <message>
+        <source>UTF-7</source>
+        <translation>UTF-7</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西欧语言）</translation>
+    </message>
+    <message>
+        <source>Windows-1250 (Central European)</source>
+        <translation>Windows-1250（中欧语言）</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Cyrillic)</source>
+        <translation>Windows-1251（西里尔文）</translation>
+    </message>
+    <message>
+        <source>an unknown encoding</source>
+        <translation>无法识别的编码</translation>
+    </message>
+    <message>
+        <source>GBK or another encoding</source>
+        <translation>GBK 或其他编码</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: it is not a file saved on disk (a folder, a device or a pipe); choose a saved file.</source>
+        <extracomment>The largest file an import reads (200 MB: about a million order lines in CSV). Named in README.md and docs/user-guide.md.</extracomment>
+        <translation>无法导入 {path}：它不是保存在磁盘上的文件（而是文件夹、设备或管道），请选择已保存的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: it is {size} MB, more than the {limit} MB an import file may have; split it into smaller files.</source>
+        <translation>无法导入 {path}：文件大小为 {size} MB，超过导入文件 {limit} MB 的上限，请拆分成几个较小的文件。</translation>
+    </message>
+</context>
 <context>
     <name>imports</name>
     <message>
@@ -12,7 +76,7 @@
         <translation>{column}超过 {limit} 个字符</translation>
     </message>
     <message>
-        <source>quantity &apos;{value}&apos; is not a whole number greater than 0</source>
+        <source>quantity '{value}' is not a whole number greater than 0</source>
         <translation>数量“{value}”不是大于 0 的整数</translation>
     </message>
     <message>
@@ -20,39 +84,43 @@
         <translation>数量 {value} 超过 {limit}</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a US state</source>
+        <source>'{value}' is not a US state</source>
         <translation>“{value}”不是美国的州</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a US ZIP code (12345 or 12345-6789)</source>
+        <source>'{value}' is not a US ZIP code (12345 or 12345-6789)</source>
         <translation>“{value}”不是美国邮编（12345 或 12345-6789）</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)</source>
+        <source>'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)</source>
         <translation>“{value}”不是日期（请用 YYYY-MM-DD 或 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <source>unit price &apos;{value}&apos; is not an amount of 0 or more</source>
+        <source>unit price '{value}' is not an amount of 0 or more</source>
         <translation>单价“{value}”不是大于等于 0 的金额</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a currency code such as USD</source>
+        <source>'{value}' is not a currency code such as USD</source>
         <translation>“{value}”不是货币代码（例如 USD）</translation>
     </message>
     <message>
-        <source>country &apos;{value}&apos; is outside the US; orders must ship to a US address</source>
+        <source>country '{value}' is outside the US; orders must ship to a US address</source>
         <translation>国家“{value}”不在美国；订单必须寄往美国地址</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; was turned into a number by Excel and lost digits; format the column as text and enter it again</source>
+        <source>{column} contains a control character ({char}); type the cell again</source>
+        <translation>{column} 含有控制字符（{char}），请重新输入该单元格</translation>
+    </message>
+    <message>
+        <source>'{value}' was turned into a number by Excel and lost digits; format the column as text and enter it again</source>
         <translation>“{value}”被 Excel 转成了数字并丢失了位数；请把该列设为文本格式后重新输入</translation>
     </message>
     <message>
-        <source>{column} &apos;{value}&apos; differs from line {other_line} of the same order (&apos;{other}&apos;)</source>
+        <source>{column} '{value}' differs from line {other_line} of the same order ('{other}')</source>
         <translation>{column}“{value}”与同一订单第 {other_line} 行不同（“{other}”）</translation>
     </message>
     <message>
-        <source>Column &apos;{header}&apos; is not in the template and was ignored.</source>
+        <source>Column '{header}' is not in the template and was ignored.</source>
         <translation>列“{header}”不在模板中，已忽略。</translation>
     </message>
     <message>
@@ -60,7 +128,7 @@
         <translation>第 {column} 列没有表头，其内容已忽略。</translation>
     </message>
     <message>
-        <source>Column &apos;{header}&apos; repeats {column}; only the first one was read.</source>
+        <source>Column '{header}' repeats {column}; only the first one was read.</source>
         <translation>列“{header}”与 {column} 重复；只读取了第一列。</translation>
     </message>
     <message>
@@ -72,7 +140,7 @@
         <translation>已忽略表头上方的 {count} 行。</translation>
     </message>
     <message>
-        <source>SKU &apos;{value}&apos; is not a product of client {client}</source>
+        <source>SKU '{value}' is not a product of client {client}</source>
         <translation>SKU“{value}”不是客户 {client} 的商品</translation>
     </message>
     <message>
