@@ -2,22 +2,22 @@
 
 Most packers only pick the port and press Detect: probing sends read-weight requests only
 (never zero, tare or calibrate) and fills in protocol and line settings from the scale that
-answered. Probing and the live test run off the GUI thread (a silent port costs seconds),
-and the test stops when the tab is left or the dialog closes, so the port is free again for
-the station's own scale worker. Stopping never waits on the GUI thread: the buttons come back
-when the worker says its thread has ended. A test that gets no reading within
-``answer_timeout`` seconds ends by itself with a message saying what to check.
+answered. Probing runs on the task runner's scale-detect lane and the live test on the scale
+worker's thread, never on the GUI thread (a silent port costs seconds), and the test stops
+when the tab is left or the dialog closes, so the port is free again for the station's own
+scale worker. Stopping never waits on the GUI thread: the buttons come back when the worker
+says its thread has ended. A test that gets no reading within ``answer_timeout`` seconds
+ends by itself with a message saying what to check.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ from app.hardware.scales import (
 from app.settings import StationSettings
 from app.ui.devices.scale import TARE, ZERO, ScaleWorker, scale_operations
 from app.ui.i18n import error_text
+from app.ui.tasks import Task, TaskRunner
 from app.ui.widgets.weight_display import WeightDisplay
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ SIMULATED: Final = "simulated"
 # otherwise retry for ever, and an 'auto' probe of a silent port alone takes ~15 s).
 ANSWER_TIMEOUT_S: Final = 5.0
 BAUD_RATES: Final = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+# The task-runner lane that probes ports (each probe is bounded by the driver's reply timeout).
+DETECT_LANE: Final = "scale-detect"
 
 PortLister = Callable[[], Sequence[SerialPortInfo]]
 Prober = Callable[[str], DetectedScale | None]
@@ -80,12 +83,6 @@ def detect_ports(list_ports: PortLister, probe: Prober) -> tuple[list[SerialPort
     return ports, results
 
 
-class _DetectBridge(QObject):
-    """Carries the probe results from the detect thread to the GUI thread (queued)."""
-
-    done = Signal(object)
-
-
 class _ScalePanel(QWidget):
     """The section's widget; tells the section when it is hidden (tab left, dialog closed)."""
 
@@ -104,7 +101,8 @@ class ScaleSection(QObject):
     A QObject only for ``self.tr`` (translation context "ScaleSection").
     """
 
-    def __init__(self, settings: StationSettings, *, list_ports: PortLister = list_serial_ports,
+    def __init__(self, settings: StationSettings, tasks: TaskRunner, *,
+                 list_ports: PortLister = list_serial_ports,
                  probe: Prober = probe_port,
                  worker_factory: WorkerFactory | None = None,
                  answer_timeout: float = ANSWER_TIMEOUT_S) -> None:
@@ -116,7 +114,8 @@ class ScaleSection(QObject):
         # A test worker told to stop whose thread has not ended yet (it still holds the port).
         self._stopping: ScaleWorker | None = None
         self._detect_after_stop = False
-        self._detect_thread: threading.Thread | None = None
+        self._tasks = tasks
+        self._detect_task: Task[Any] | None = None
         self._answer_timeout = answer_timeout
         try:
             current: ScaleSettings | None = (
@@ -126,8 +125,6 @@ class ScaleSection(QObject):
             current = None
         self._original = current
         self._panel = _ScalePanel(self.stop_test)
-        self._bridge = _DetectBridge(self._panel)
-        self._bridge.done.connect(self._on_detect_done)
         self._answer_timer = QTimer(self._panel)
         self._answer_timer.setSingleShot(True)
         self._answer_timer.timeout.connect(self._on_answer_timer_timeout)
@@ -405,13 +402,13 @@ class ScaleSection(QObject):
             self.test_button.setText(self.tr("Stop test") if testing
                                      else self.tr("Test scale"))
         self.test_button.setEnabled(not stopping and (self.enabled.isChecked() or testing))
-        self.detect_button.setEnabled(self._detect_thread is None and not stopping)
+        self.detect_button.setEnabled(self._detect_task is None and not stopping)
 
     # -- detect -----------------------------------------------------------------------------
 
     def start_detect(self) -> None:
-        """List the ports and probe them on a background thread; results fill the form."""
-        if self._detect_thread is not None:
+        """List the ports and probe them on the scale-detect lane; results fill the form."""
+        if self._detect_task is not None:
             return
         self.stop_test()  # the test would hold the port the probe needs
         if self._stopping is not None:  # start once the test's thread has let go of the port
@@ -420,31 +417,18 @@ class ScaleSection(QObject):
         self.detect_status.setText(self.tr(
             "Looking for scales… A port without a scale takes a few seconds."))
         self.detect_status.show()
-        bridge, list_ports, probe = self._bridge, self._list_ports, self._probe
-
-        def run() -> None:
-            try:
-                outcome: object = detect_ports(list_ports, probe)
-            except Exception as exc:  # the result must reach the GUI, whatever happened
-                log.exception("scale detection failed")
-                outcome = exc
-            try:
-                bridge.done.emit(outcome)
-            except RuntimeError:  # the dialog was closed meanwhile: nobody to tell
-                return
-
-        self._detect_thread = threading.Thread(target=run, name="scale-detect", daemon=True)
-        self._detect_thread.start()
+        list_ports, probe = self._list_ports, self._probe
+        self._detect_task = self._tasks.lane(DETECT_LANE).submit(
+            lambda: detect_ports(list_ports, probe), on_done=self._on_detect_done,
+            on_error=self._on_detect_done, owner=self._panel)
         self._update_test_buttons()
-
-    def wait_for_detect(self, timeout: float) -> None:
-        """Block until the detect thread has finished (for tests and orderly shutdown)."""
-        if self._detect_thread is not None:
-            self._detect_thread.join(timeout)
 
     def _on_detect_done(self, outcome: object) -> None:
-        self._detect_thread = None
+        """Ports and probe results, or the exception that stopped the detection."""
+        self._detect_task = None
         self._update_test_buttons()
+        if isinstance(outcome, Exception) and not isinstance(outcome, ScaleError):
+            log.error("scale detection failed", exc_info=outcome)
         if not isinstance(outcome, tuple):
             self.detect_status.setText(error_text(outcome) if isinstance(outcome, BaseException)
                                        else self.tr("Detection failed."))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import itertools
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
+from app.db.schema import open_database
 from app.hardware.scales import (
     LineSettings,
     ScaleSettings,
@@ -21,6 +23,7 @@ from app.hardware.scales import (
 from app.settings import StationSettings
 from app.ui.devices.scale import ScaleWorker
 from app.ui.settings_scale import ScaleSection
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.weight_display import WeightState
 from tests.scale_app.conftest import MakeFake
 
@@ -33,9 +36,25 @@ def port_info(device: str, description: str = "USB-Serial Controller") -> Serial
                           "Prolific")
 
 
+# The runner of the current test (see ``runner``): Detect probes on its scale-detect lane.
+_RUNNERS: list[TaskRunner] = []
+
+
+@pytest.fixture(autouse=True)
+def runner(qapp: object, sqlite_url: str) -> Iterator[TaskRunner]:
+    """A real task runner, shut down after the test so no probe outlives it."""
+    db = open_database(sqlite_url)
+    tasks = TaskRunner(db)
+    _RUNNERS.append(tasks)
+    yield tasks
+    _RUNNERS.remove(tasks)
+    tasks.shutdown(lane_timeout=10)
+    db.dispose()
+
+
 def section_for(qtbot: QtBot, station: StationSettings, **options: object) -> ScaleSection:
     options.setdefault("list_ports", lambda: [port_info("/dev/ttyUSB0")])
-    section = ScaleSection(station, **options)  # type: ignore[arg-type]
+    section = ScaleSection(station, _RUNNERS[-1], **options)  # type: ignore[arg-type]
     qtbot.addWidget(section.widget())
     return section
 

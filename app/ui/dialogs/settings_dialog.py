@@ -97,7 +97,7 @@ def default_sections(context: AppContext, tasks: TaskRunner, *,
     from app.ui.settings_printers import PrintersSection
     from app.ui.settings_scale import ScaleSection
 
-    return [general, PrintersSection(context, tasks), ScaleSection(context.settings)]
+    return [general, PrintersSection(context, tasks), ScaleSection(context.settings, tasks)]
 
 
 class SettingsDialog(QDialog):
