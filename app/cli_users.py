@@ -1,4 +1,4 @@
-"""`haicang users add | passwd | edit | pin | disable | enable | list`.
+"""`haicang users add | passwd | edit | pin | disable | enable | unlock | list`.
 
 Passwords and PINs are read from standard input, never from the command line, where
 they would stay in the shell history and show in the process list: at a terminal the
@@ -140,6 +140,16 @@ def cmd_users_enable(args: argparse.Namespace) -> int:
     return _set_active(args, True)
 
 
+def cmd_users_unlock(args: argparse.Namespace) -> int:
+    """Lift a sign-in delay at once (wrong passwords are forgotten)."""
+    from app.services.users import find_user_id, unlock_user
+
+    ctx, actor = _managing(args)
+    with ctx.db.writing() as s:
+        info = unlock_user(s, find_user_id(s, args.username), actor=actor)
+    return _report(args, info, f"User {info.username} unlocked: they can sign in now.")
+
+
 def cmd_users_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.users import list_users
@@ -183,6 +193,7 @@ def register(reg: Registrar) -> None:
     for name, handler, text in (
         ("disable", cmd_users_disable, "deactivate a user (they can no longer sign in)"),
         ("enable", cmd_users_enable, "activate a deactivated user again"),
+        ("unlock", cmd_users_unlock, "let a user sign in again now after wrong passwords"),
     ):
         p = add(users, name, handler, text, True)
         p.add_argument("username", metavar="USERNAME")

@@ -195,3 +195,21 @@ def test_users_list_as_a_table(url, capsys) -> None:
     header, row = capsys.readouterr().out.splitlines()
     assert header.split() == ["USER", "NAME", "ROLE", "ACTIVE", "PIN", "LAST", "SIGN-IN", "(UTC)"]
     assert row.split()[:5] == ["root", "Ruth", "Admin", "admin", "yes"]
+
+
+def test_unlock_lets_a_user_sign_in_again_at_once(url, db, capsys) -> None:
+    from app.services.users import FREE_FAILURES
+
+    _stdin("bob-password\n")
+    assert main(["users", "add", "bob", "--role", "clerk", "--db", url]) == 0
+    with db.writing() as s:
+        for _ in range(FREE_FAILURES):
+            sign_in(s, "bob", "wrong", station="PACK-1")
+        assert "Try again in" in str(sign_in(s, "bob", "bob-password", station="PACK-2"))
+    capsys.readouterr()
+    assert main(["users", "unlock", "bob", "--user", "bob", "--db", url]) == 3  # a clerk may not
+    capsys.readouterr()
+    assert main(["users", "unlock", "bob", "--db", url]) == 0
+    assert capsys.readouterr().out == "User bob unlocked: they can sign in now.\n"
+    with db.writing() as s:
+        assert not isinstance(sign_in(s, "bob", "bob-password", station="PACK-2"), Exception)

@@ -105,9 +105,12 @@ class AuthenticationFailed(DomainError):
 
 
 class AccountLocked(DomainError):
+    """Sign-in for this user, or from this station, waits out a delay after repeated
+    failures (a short, growing delay: never a long lock anyone could keep up)."""
+
     code = "account_locked"
     template = QT_TRANSLATE_NOOP(
-        "errors", "Too many failed sign-ins. Try again in {minutes} minutes."
+        "errors", "Too many failed sign-ins. Try again in {seconds} s."
     )
 
 
@@ -160,6 +163,17 @@ class SchemaTooNew(DomainError):
 class DatabaseUnavailable(DomainError):
     code = "database_unavailable"
     template = QT_TRANSLATE_NOOP("errors", "Cannot open the database {url}: {reason}")
+
+
+class DatabaseBusy(DomainError):
+    """Another program kept the database locked through every retry of a write."""
+
+    code = "database_busy"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database is busy: another program has been writing to it for {seconds} s. "
+        "Nothing was changed; try again when it has finished.",
+    )
 
 
 class ImportRejected(DomainError):

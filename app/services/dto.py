@@ -97,6 +97,8 @@ class UserInfo:
     #: A supervisor PIN is set (the PIN itself never leaves the service).
     has_pin: bool = False
     last_login_at: datetime | None = None
+    #: Wrong passwords since the last good sign-in (an administrator can unlock).
+    failed_sign_ins: int = 0
     changes: Changes = Changes.USERS
 
 

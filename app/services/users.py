@@ -1,8 +1,12 @@
 """Users, roles and sign-in, and the supervisor PIN that approves an override.
 
-Passwords and PINs are argon2 hashes. Repeated wrong passwords lock that account; a wrong
-PIN names nobody, so wrong PINs are counted in the audit trail and, past the same limit,
-lock PIN approval everywhere for the same time.
+Passwords and PINs are argon2 hashes. Repeated wrong passwords slow sign-in down rather
+than lock it: past a few free tries each failure doubles a short wait (seconds, up to a
+few minutes) for that user from every station, and for that station whatever names it
+tries, so guessing is slow but nobody can keep the administrator out for long; an
+administrator can also unlock a user at once. A wrong PIN names nobody, so wrong PINs
+are counted in the audit trail and, past a limit, lock PIN approval everywhere for a
+while.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.db.models import AuditEntry, User
+from app.db.models import AuditEntry, SignInThrottle, User
 from app.domain.errors import (
     QT_TRANSLATE_NOOP,
     AccountLocked,
@@ -37,8 +41,18 @@ from app.domain.states import Role
 from app.services.audit import record_audit
 from app.services.dto import UserInfo
 
+#: Wrong supervisor PINs (anywhere) that close PIN approval, and for how long.
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
+#: Wrong passwords without a wait; each further one doubles it, from FIRST_DELAY to
+#: MAX_DELAY, for that user (from any station) and for that station (any user name).
+FREE_FAILURES = 3
+FIRST_DELAY = timedelta(seconds=2)
+MAX_DELAY = timedelta(minutes=5)
+#: Failures older than this are forgotten: last week's typos do not slow today's sign-in.
+FAILURES_FORGOTTEN_AFTER = timedelta(minutes=15)
+#: The throttle key when a station has no name.
+UNNAMED_STATION = "(unnamed station)"
 MIN_PASSWORD_LENGTH = 8
 MAX_DISPLAY_NAME = 200
 PIN_LENGTHS = range(4, 7)
@@ -289,31 +303,52 @@ def _pin_lock_minutes(session: Session, now: datetime) -> int:
     return max(1, math.ceil((failures[-1] + window - now).total_seconds() / 60))
 
 
-def authenticate(session: Session, username: str, password: str) -> UserInfo:
-    """Check a sign-in. Must run in a write transaction: it counts failures.
+def sign_in_delay(failures: int) -> timedelta:
+    """The wait after ``failures`` wrong passwords in a row."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(MAX_DELAY, FIRST_DELAY * 2 ** min(failures - FREE_FAILURES, 16))
+
+
+def authenticate(
+    session: Session, username: str, password: str, *, station: str = "",
+    now: datetime | None = None,
+) -> UserInfo:
+    """Check a sign-in at ``station`` (its name). Must run in a write transaction: it
+    counts failures.
 
     The failure count is committed even though the caller sees an exception, so
     call it through :func:`sign_in`, which returns instead of raising inside
-    the transaction.
+    the transaction. While the user or the station waits out a delay the password is
+    not even checked, and the attempt does not count: the wait never grows past
+    MAX_DELAY for someone trying the right password.
     """
+    now = now or utcnow()
+    throttle = _station_throttle(session, station, now)
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
-    now = utcnow()
-    if user is None or not user.active:
+    known = user is not None and user.active
+    if user is not None and known:
+        _forget_old_failures(user, now)
+    wait = max(_until(throttle.blocked_until, now),
+               _until(user.locked_until, now) if user is not None and known else 0)
+    if wait:
+        raise AccountLocked(seconds=wait)
+    if user is None or not known:
         _verify(_dummy_hash(), password)
+        _count_failure(throttle, now)
         raise AuthenticationFailed()
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise AccountLocked(minutes=minutes)
     if not _verify(user.password_hash, password):
+        _count_failure(throttle, now)
         user.failed_attempts += 1
-        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-            user.failed_attempts = 0
-            record_audit(session, _actor(user), "locked", "user", user.id)
+        user.locked_until = now + sign_in_delay(user.failed_attempts)  # also: when it failed
+        if user.failed_attempts == FREE_FAILURES:
+            record_audit(session, _actor(user), "sign_in_delayed", "user", user.id,
+                         station=throttle.station)
         raise AuthenticationFailed()
     user.failed_attempts = 0
     user.locked_until = None
     user.last_login_at = now
+    throttle.failures, throttle.blocked_until = 0, None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     record_audit(session, _actor(user), "sign_in", "user", user.id)
@@ -321,13 +356,57 @@ def authenticate(session: Session, username: str, password: str) -> UserInfo:
 
 
 def sign_in(
-    session: Session, username: str, password: str
+    session: Session, username: str, password: str, *, station: str = "",
+    now: datetime | None = None,
 ) -> UserInfo | AuthenticationFailed | AccountLocked:
     """Like :func:`authenticate` but returns the failure, so the count is committed."""
     try:
-        return authenticate(session, username, password)
+        return authenticate(session, username, password, station=station, now=now)
     except (AuthenticationFailed, AccountLocked) as exc:
         return exc
+
+
+def unlock_user(session: Session, user_id: int, *, actor: Actor) -> UserInfo:
+    """Forget a user's wrong passwords, so they can sign in again at once."""
+    require(actor, Permission.MANAGE_USERS)
+    user = _user(session, user_id)
+    if user.failed_attempts or user.locked_until is not None:
+        user.failed_attempts = 0
+        user.locked_until = None
+        record_audit(session, actor, "unlock", "user", user.id)
+    return _info(user)
+
+
+def _station_throttle(session: Session, station: str, now: datetime) -> SignInThrottle:
+    """This station's failure count (a new row on its first sign-in), old failures forgotten."""
+    key = " ".join(station.split())[:100] or UNNAMED_STATION
+    throttle = session.get(SignInThrottle, key)
+    if throttle is None:
+        throttle = SignInThrottle(station=key, failures=0)
+        session.add(throttle)
+    elif (throttle.last_failure_at is not None
+          and now - throttle.last_failure_at > FAILURES_FORGOTTEN_AFTER + MAX_DELAY):
+        throttle.failures, throttle.blocked_until = 0, None
+    return throttle
+
+
+def _count_failure(throttle: SignInThrottle, now: datetime) -> None:
+    throttle.failures = (throttle.failures or 0) + 1
+    throttle.last_failure_at = now
+    throttle.blocked_until = now + sign_in_delay(throttle.failures)
+
+
+def _forget_old_failures(user: User, now: datetime) -> None:
+    if user.locked_until is not None and now - user.locked_until > FAILURES_FORGOTTEN_AFTER:
+        user.failed_attempts = 0
+        user.locked_until = None
+
+
+def _until(moment: datetime | None, now: datetime) -> int:
+    """Whole seconds (rounded up) until ``moment``; 0 once it has passed."""
+    if moment is None or moment <= now:
+        return 0
+    return math.ceil((moment - now).total_seconds())
 
 
 def _actor(u: User) -> Actor:
@@ -399,4 +478,5 @@ def list_users(session: Session) -> list[UserInfo]:
 
 def _info(u: User) -> UserInfo:
     return UserInfo(UserId(u.id), u.username, u.display_name, u.role, u.active,
-                    has_pin=u.pin_hash is not None, last_login_at=u.last_login_at)
+                    has_pin=u.pin_hash is not None, last_login_at=u.last_login_at,
+                    failed_sign_ins=u.failed_attempts)

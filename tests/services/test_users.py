@@ -1,11 +1,9 @@
-from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from app.db.base import utcnow
-from app.db.models import AuditEntry, User
-from app.domain.errors import AccountLocked, AlreadyExists, AuthenticationFailed, InvalidValue
+from app.db.models import User
+from app.domain.errors import AlreadyExists, AuthenticationFailed, InvalidValue
 from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services import users
@@ -42,20 +40,6 @@ def test_wrong_password_and_unknown_user_give_the_same_message(db) -> None:
     unknown = _sign_in(db, "mallory", "nope")
     assert isinstance(wrong, AuthenticationFailed) and isinstance(unknown, AuthenticationFailed)
     assert str(wrong) == str(unknown)
-
-
-def test_lock_out_after_repeated_failures_even_with_the_right_password(db) -> None:
-    _make(db)
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
-        assert isinstance(_sign_in(db, "alice", "bad"), AuthenticationFailed)
-    locked = _sign_in(db, "alice", "correct horse")
-    assert isinstance(locked, AccountLocked) and "minutes" in str(locked)
-    with db.writing() as s:  # time passes
-        s.execute(update(User).values(locked_until=utcnow() - timedelta(seconds=1)))
-    assert not isinstance(_sign_in(db, "alice", "correct horse"), Exception)
-    with db.reading() as s:
-        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "user")))
-    assert "locked" in actions and "sign_in" in actions
 
 
 def test_user_validation(db) -> None:

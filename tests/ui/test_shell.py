@@ -12,7 +12,7 @@ from app.bootstrap import AppContext
 from app.db.engine import Database
 from app.domain.permissions import Actor
 from app.domain.states import Role
-from app.services.users import MAX_FAILED_ATTEMPTS, count_users, create_user
+from app.services.users import FREE_FAILURES, count_users, create_user
 from app.settings import StationSettings
 from app.ui.dialogs.first_run import FirstRunDialog
 from app.ui.dialogs.sign_in import SignInDialog
@@ -56,14 +56,18 @@ def test_bad_sign_in_gives_one_message_for_user_or_password(qtbot, db) -> None:
     assert wrong_password.password.text() == ""  # cleared for the next try
 
 
-def test_lock_out_after_repeated_failures(qtbot, db) -> None:
+def test_repeated_failures_make_the_user_and_the_station_wait(qtbot, db) -> None:
+    from app.db.models import SignInThrottle
+
     _user(db)
     runner = InlineTaskRunner(db)
-    for _ in range(MAX_FAILED_ATTEMPTS):
+    for _ in range(FREE_FAILURES):
         _sign_in(qtbot, runner, "alice", "bad")
     dialog = _sign_in(qtbot, runner, "alice", "correct horse")
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "minutes" in dialog.error.text()
+    assert "Too many failed sign-ins. Try again in" in dialog.error.text()
+    with db.reading() as s:  # counted for this station too, by its name
+        assert s.get(SignInThrottle, "PACK-1").failures == FREE_FAILURES
 
 
 def test_empty_fields_are_caught_before_asking_the_database(qtbot, db) -> None:

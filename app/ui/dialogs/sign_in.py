@@ -20,12 +20,14 @@ from app.ui.tasks import TaskRunner
 
 
 class SignInDialog(QDialog):
-    """Wrong user and wrong password get the same message; lock-out says how long."""
+    """Wrong user and wrong password get the same message; a sign-in delay says how long.
+    Failures count for the user and for this station (by its name)."""
 
     def __init__(self, tasks: TaskRunner, *, database: str, station: str,
                  hint: str = "", username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.station = station
         self.user: UserInfo | None = None
         self.setWindowTitle(self.tr("Sign in — Haicang"))
         self.setModal(True)
@@ -77,8 +79,9 @@ class SignInDialog(QDialog):
             self._fail(self.tr("Enter your user name and password."))
             return
         self._set_busy(True)
-        self.tasks.write(lambda s: sign_in(s, name, password), on_done=self._on_signed_in,
-                         on_error=self._on_error, owner=self)
+        station = self.station
+        self.tasks.write(lambda s: sign_in(s, name, password, station=station),
+                         on_done=self._on_signed_in, on_error=self._on_error, owner=self)
 
     def _on_signed_in(self, outcome: object) -> None:
         self._set_busy(False)

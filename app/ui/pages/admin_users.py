@@ -1,7 +1,8 @@
 """Admin → Users: who may sign in, with which role, and who can approve an override.
 
 Keyboard first like the other Admin tabs: Ctrl+F searches, Enter (or a double click)
-edits the selected user, Ins or Ctrl+N adds one. Users are deactivated, never deleted:
+edits the selected user, Ins or Ctrl+N adds one. Unlock lifts the wait that repeated
+wrong passwords put on a user's sign-in. Users are deactivated, never deleted:
 their name stays on the history they wrote. The services refuse what would lock the
 warehouse out (deactivating yourself, removing the last administrator); the refusal
 shows in the page's message bar or beside the dialog's field.
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.services.changes import Changes
 from app.services.dto import UserInfo
 from app.services.users import (
+    FREE_FAILURES,
     clear_supervisor_pin,
     create_user,
     edit_user,
@@ -27,6 +29,7 @@ from app.services.users import (
     reset_password,
     set_supervisor_pin,
     set_user_active,
+    unlock_user,
 )
 from app.ui.dialogs.user_dialog import PasswordDialog, PinDialog, UserDialog, role_name
 from app.ui.pages.admin_base import AdminTab
@@ -52,12 +55,19 @@ class UsersModel(PlainRowsModel):
         values = {
             self.USERNAME: row.username, self.NAME: row.display_name,
             self.ROLE: role_name(row.role),
-            self.STATUS: self.tr("Active") if row.active else self.tr("Deactivated"),
+            self.STATUS: self._status(row),
             self.PIN: self.tr("Set") if row.has_pin else "—",
             self.LAST: (row.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M")
                         if row.last_login_at else self.tr("Never")),
         }
         return values[column]
+
+    def _status(self, row: UserInfo) -> str:
+        if not row.active:
+            return self.tr("Deactivated")
+        if row.failed_sign_ins >= FREE_FAILURES:
+            return self.tr("Wrong passwords")
+        return self.tr("Active")
 
     def sort_value(self, row: UserInfo, column: int) -> Any:
         if column == self.LAST:  # never signed in sorts first
@@ -83,6 +93,9 @@ class UsersTab(AdminTab):
         self.password_button = QPushButton(self.tr("Reset password…"))
         self.pin_button = QPushButton(self.tr("Supervisor PIN…"))
         self.active_button = QPushButton(self.tr("Deactivate"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setToolTip(self.tr(
+            "Forget this user's wrong passwords: they can sign in again now"))
         self.count = QLabel()
         self.count.setObjectName("Muted")
         self.note = QLabel(self.tr(
@@ -94,7 +107,7 @@ class UsersTab(AdminTab):
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
         for button in (self.add_button, self.edit_button, self.password_button,
-                       self.pin_button, self.active_button):
+                       self.pin_button, self.unlock_button, self.active_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -109,6 +122,7 @@ class UsersTab(AdminTab):
         self.password_button.clicked.connect(self.reset_password)
         self.pin_button.clicked.connect(self.set_pin)
         self.active_button.clicked.connect(self._on_active_button_clicked)
+        self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.view.activated.connect(lambda _index: self.edit_user())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         shortcut(self, QKeySequence.StandardKey.New, self.add_user)
@@ -159,6 +173,7 @@ class UsersTab(AdminTab):
         self.active_button.setText(
             self.tr("Activate") if user is not None and not user.active
             else self.tr("Deactivate"))
+        self.unlock_button.setEnabled(user is not None and user.failed_sign_ins > 0)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -248,4 +263,18 @@ class UsersTab(AdminTab):
             self.reload()
 
         self.ctx.tasks.write(lambda s: set_user_active(s, user.id, active, actor=actor),
+                             on_done=done, on_error=self.page.show_error, owner=self)
+
+    def _on_unlock_button_clicked(self) -> None:
+        user = self.current()
+        if user is None:
+            return
+        actor = self.ctx.actor
+
+        def done(info: UserInfo) -> None:
+            self.page.show_info(self.tr("User {user} unlocked: they can sign in now.").format(
+                user=info.username))
+            self.reload()
+
+        self.ctx.tasks.write(lambda s: unlock_user(s, user.id, actor=actor),
                              on_done=done, on_error=self.page.show_error, owner=self)
