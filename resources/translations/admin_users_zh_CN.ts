@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChangePasswordDialog</name>
@@ -231,6 +230,10 @@
         <translation>上次登录</translation>
     </message>
     <message>
+        <source>Wrong passwords</source>
+        <translation>密码多次输错</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>在用</translation>
     </message>
@@ -282,7 +285,15 @@
         <translation>停用</translation>
     </message>
     <message>
-        <source>A deactivated user cannot sign in; their name stays on what they did. An administrator&apos;s supervisor PIN approves a parcel whose weight is off.</source>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Forget this user's wrong passwords: they can sign in again now</source>
+        <translation>清除该用户的密码错误记录，让其立即重新登录</translation>
+    </message>
+    <message>
+        <source>A deactivated user cannot sign in; their name stays on what they did. An administrator's supervisor PIN approves a parcel whose weight is off.</source>
         <translation>停用的用户无法登录，其操作记录仍保留其姓名。管理员的主管 PIN 码用于放行称重不符的包裹。</translation>
     </message>
     <message numerus="yes">
@@ -323,11 +334,16 @@
         <source>User {user} deactivated: they can no longer sign in.</source>
         <translation>用户 {user} 已停用，无法再登录。</translation>
     </message>
+    <message>
+        <source>User {user} unlocked: they can sign in now.</source>
+        <translation>用户 {user} 已解锁，现在可以登录。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>role</source>
+        <extracomment>Wrong supervisor PINs (anywhere) that close PIN approval, and for how long. Wrong passwords without a wait; each further one doubles it, from FIRST_DELAY to MAX_DELAY, for that user (from any station) and for that station (any user name). Failures older than this are forgotten: last week's typos do not slow today's sign-in. The throttle key when a station has no name.</extracomment>
         <translation>角色</translation>
     </message>
     <message>

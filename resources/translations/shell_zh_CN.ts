@@ -688,11 +688,11 @@
     </message>
     <message>
         <source>{platform} has no setting {key}. Settings: {settings}. Secrets: {secrets}.</source>
-        <translation type="unfinished" />
+        <translation>{platform} 没有设置项 {key}。可用设置项：{settings}。密钥：{secrets}。</translation>
     </message>
     <message>
         <source>{platform} has no setting {key}: did you mean {suggestion}?</source>
-        <translation type="unfinished" />
+        <translation>{platform} 没有设置项 {key}，您是不是要输入 {suggestion}？</translation>
     </message>
     <message>
         <source>Order {order} is {state} and cannot become {target}.</source>
@@ -719,8 +719,8 @@
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>Too many failed sign-ins. Try again in {minutes} minutes.</source>
-        <translation>登录失败次数过多。请在 {minutes} 分钟后再试。</translation>
+        <source>Too many failed sign-ins. Try again in {seconds} s.</source>
+        <translation>登录失败次数过多，请 {seconds} 秒后再试。</translation>
     </message>
     <message>
         <source>Your role ({role}) may not {action}.</source>
@@ -1052,6 +1052,10 @@
     <message>
         <source>Haicang cannot start</source>
         <translation>海仓无法启动</translation>
+    </message>
+    <message>
+        <source>Settings saved, but not noted in the audit trail: {error}</source>
+        <translation>设置已保存，但未能记入操作日志：{error}</translation>
     </message>
 </context>
 </TS>
