@@ -84,7 +84,7 @@ class UsersTab(AdminTab):
         self.view, self.proxy = searchable_table(self.model)
         self.view.setObjectName("UsersTable")
         fit_columns(self.view, ["warehouse.lead", "Li Wang (night shift)", "Administrator",
-                                "Deactivated", "Set", "2026-12-07 08:20"])
+                                "Wrong passwords", "Set", "2026-12-07 08:20"])
         self.search = search_box(self.tr("Search users (name, role…)"), self.proxy)
         self.add_button = QPushButton(self.tr("Add user…"))
         self.add_button.setToolTip(self.tr("Ins or Ctrl+N"))
