@@ -65,14 +65,35 @@ def actor_of(args: argparse.Namespace, db: Any) -> Actor:
 
 
 def open_context(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
-    """Open the database for a command; :func:`main` closes it when the command ends."""
+    """Open the database for a command; :func:`main` closes it when the command ends.
+
+    Its writes (through ``run_write``) say once on stderr when they wait for another
+    program's write lock, so a slow command is not taken for a hung one.
+    """
+    from dataclasses import replace
+
     from app.bootstrap import build_context
 
     ctx = build_context(getattr(args, "db", None), upgrade_schema=upgrade)
     args.opened.append(ctx.db)
     if getattr(args, "user", None):  # listings too: an unknown --user is refused everywhere
         actor_of(args, ctx.db)
-    return ctx
+    return replace(ctx, db=ctx.db.notifying(_WaitNotice(sys.stderr)))
+
+
+class _WaitNotice:
+    """The one stderr line of a command whose write waits for another program."""
+
+    TEXT = "waiting for another program to finish writing to the database…"
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._said = False
+
+    def __call__(self) -> None:
+        if not self._said:
+            self._said = True
+            print(self.TEXT, file=self._out, flush=True)
 
 
 # --- commands -------------------------------------------------------------------------

@@ -42,6 +42,7 @@ def _key_values(pairs: list[str]) -> dict[str, str]:
 def cmd_channels_add(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.services.channels import ChannelDraft, add_channel, new_secret_ref, split_values
+    from app.services.run import run_write
 
     try:
         values = _key_values(args.set or [])
@@ -60,8 +61,7 @@ def cmd_channels_add(args: argparse.Namespace) -> int:
         interval_minutes=args.interval, safety_buffer=args.safety_buffer,
     )
     try:
-        with ctx.db.writing() as s:
-            info = add_channel(s, draft, actor=actor)
+        info = run_write(ctx.db, add_channel, draft, actor=actor)
     except BaseException:
         if store is not None:
             store.delete(ref)
@@ -100,6 +100,7 @@ def cmd_channels_map_sku(args: argparse.Namespace) -> int:
         map_sku,
         unmapped_skus,
     )
+    from app.services.run import run_write
 
     ctx = open_context(args)
     if (args.platform_sku is None) != (args.sku is None):
@@ -108,9 +109,8 @@ def cmd_channels_map_sku(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     if args.platform_sku is not None:
         actor = actor_of(args, ctx.db)
-        with ctx.db.writing() as s:
-            channel = channel_by_name(s, args.channel)
-            result = map_sku(s, channel.id, args.platform_sku, args.sku, actor=actor)
+        result = run_write(ctx.db, lambda s: map_sku(
+            s, channel_by_name(s, args.channel).id, args.platform_sku, args.sku, actor=actor))
         if args.json:
             print_json({"mapping": result.mapping, "released_orders": result.released_orders})
         else:
@@ -143,11 +143,12 @@ def cmd_channels_disable(args: argparse.Namespace) -> int:
 def _set_enabled(args: argparse.Namespace, enabled: bool) -> int:
     from app.clioutput import print_json
     from app.services.channels import channel_by_name, set_channel_enabled
+    from app.services.run import run_write
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
-        info = set_channel_enabled(s, channel_by_name(s, args.name).id, enabled, actor=actor)
+    info = run_write(ctx.db, lambda s: set_channel_enabled(
+        s, channel_by_name(s, args.name).id, enabled, actor=actor))
     if args.json:
         print_json(_channel_json(info))
     else:
@@ -163,18 +164,22 @@ def cmd_channels_push(args: argparse.Namespace) -> int:
         process_pushes,
     )
     from app.services.channels import channel_by_name
+    from app.services.run import run_write
     from app.services.sync import SyncEnvironment
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
     require(actor, Permission.MANAGE_CHANNELS)  # before the stock pushes are queued
-    channel_id: int | None = None
-    with ctx.db.writing() as s:
-        if args.channel:
-            channel_id = channel_by_name(s, args.channel).id
-            enqueue_stock_pushes(s, channel_id, force=args.all_stock)
-        else:
+
+    def enqueue(s: Any) -> int | None:
+        if not args.channel:
             enqueue_due_stock_pushes(s)
+            return None
+        channel_id = channel_by_name(s, args.channel).id
+        enqueue_stock_pushes(s, channel_id, force=args.all_stock)
+        return channel_id
+
+    channel_id = run_write(ctx.db, enqueue)
     env = SyncEnvironment.create(ctx.db, secrets=_secret_store(), actor=actor)
     report = process_pushes(env, channel_id=channel_id, limit=10_000)
     if args.json:

@@ -34,10 +34,11 @@ def _whole(text: str) -> int:
 
 
 def _write(args: argparse.Namespace, fn: Any) -> Any:
+    from app.services.run import run_write
+
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
-        return fn(s, actor)
+    return run_write(ctx.db, fn, actor)
 
 
 def _read(args: argparse.Namespace, fn: Any) -> Any:

@@ -39,13 +39,13 @@ def _edit_of(args: argparse.Namespace) -> Any:
 
 def cmd_skus_add(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
+    from app.services.run import run_write
     from app.services.skus import SkuDraft, create_sku
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
     draft = _edit_of(args).applied_to(SkuDraft(args.code, ""))
-    with ctx.db.writing() as s:
-        info = create_sku(s, args.client, draft, actor=actor)
+    info = run_write(ctx.db, create_sku, args.client, draft, actor=actor)
     if args.json:
         print_json(info)
     else:
@@ -55,12 +55,12 @@ def cmd_skus_add(args: argparse.Namespace) -> int:
 
 def cmd_skus_edit(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
+    from app.services.run import run_write
     from app.services.skus import edit_sku
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
-        info = edit_sku(s, args.client, args.code, _edit_of(args), actor=actor)
+    info = run_write(ctx.db, edit_sku, args.client, args.code, _edit_of(args), actor=actor)
     if args.json:
         print_json(info)
     else:
@@ -70,12 +70,13 @@ def cmd_skus_edit(args: argparse.Namespace) -> int:
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
     from app.clioutput import print_json
+    from app.services.run import run_write
     from app.services.skus import disable_sku, enable_sku
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
-        info = (enable_sku if active else disable_sku)(s, args.client, args.code, actor=actor)
+    info = run_write(ctx.db, enable_sku if active else disable_sku, args.client, args.code,
+                     actor=actor)
     if args.json:
         print_json(info)
     else:
@@ -151,14 +152,14 @@ def cmd_skus_template(args: argparse.Namespace) -> int:
 def cmd_skus_import(args: argparse.Namespace) -> int:
     """Problems and the summary go to stdout, also for a rejected file; the one
     ``error:`` line to stderr."""
+    from app.services.run import run_write
     from app.services.sku_import import SkuImportRejected, import_skus
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
     try:
-        with ctx.db.writing() as s:
-            report = import_skus(s, args.client, Path(args.file), actor=actor,
-                                 valid_only=args.valid_only)
+        report = run_write(ctx.db, import_skus, args.client, Path(args.file), actor=actor,
+                           valid_only=args.valid_only)
     except SkuImportRejected as exc:
         _print_report(exc.report, args.json)
         print(f"error: {exc.message}", file=sys.stderr)

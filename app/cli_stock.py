@@ -75,15 +75,19 @@ def cmd_stock_list(args: argparse.Namespace) -> int:
 
 def cmd_stock_receive(args: argparse.Namespace) -> int:
     from app.services.inventory import receive_stock
+    from app.services.run import run_write
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
+
+    def work(s: Any) -> tuple[str, Any, int]:
         client = sku_client(s, args.sku, args.client)
         result = receive_stock(s, client_code=client, sku_code=args.sku,
                                warehouse_code=args.warehouse, bin_code=args.bin,
                                quantity=args.qty, actor=actor, reference=args.reference)
-        now = on_hand(s, args.warehouse, args.bin, result.sku_code, client)
+        return client, result, on_hand(s, args.warehouse, args.bin, result.sku_code, client)
+
+    client, result, now = run_write(ctx.db, work)
     where = f"{args.warehouse.strip().upper()}/{args.bin.strip().upper()}"
     return _print(args, result, {"client_code": client.upper(), "on_hand": now},
                   f"Received {result.quantity} × {result.sku_code} into {where} "
@@ -92,16 +96,21 @@ def cmd_stock_receive(args: argparse.Namespace) -> int:
 
 def cmd_stock_move(args: argparse.Namespace) -> int:
     from app.services.inventory import move_stock
+    from app.services.run import run_write
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
+
+    def work(s: Any) -> tuple[str, Any, int, int]:
         client = sku_client(s, args.sku, args.client)
         result = move_stock(s, client_code=client, sku_code=args.sku,
                             warehouse_code=args.warehouse, from_bin=args.from_bin,
                             to_bin=args.to_bin, quantity=args.qty, actor=actor)
-        left = on_hand(s, args.warehouse, args.from_bin, result.sku_code, client)
-        now = on_hand(s, args.warehouse, args.to_bin, result.sku_code, client)
+        return (client, result,
+                on_hand(s, args.warehouse, args.from_bin, result.sku_code, client),
+                on_hand(s, args.warehouse, args.to_bin, result.sku_code, client))
+
+    client, result, left, now = run_write(ctx.db, work)
     wh, source, target = (x.strip().upper() for x in (args.warehouse, args.from_bin, args.to_bin))
     return _print(args, result,
                   {"client_code": client.upper(), "on_hand_from": left, "on_hand_to": now},
@@ -112,16 +121,20 @@ def cmd_stock_move(args: argparse.Namespace) -> int:
 
 def cmd_stock_adjust(args: argparse.Namespace) -> int:
     from app.services.inventory import adjust_stock
+    from app.services.run import run_write
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
+
+    def work(s: Any) -> tuple[str, Any, int]:
         client = sku_client(s, args.sku, args.client)
         result = adjust_stock(s, client_code=client, sku_code=args.sku,
                               warehouse_code=args.warehouse, bin_code=args.bin,
                               delta=args.qty, reason=AdjustReason(args.reason), actor=actor,
                               note=args.note)
-        now = on_hand(s, args.warehouse, args.bin, result.sku_code, client)
+        return client, result, on_hand(s, args.warehouse, args.bin, result.sku_code, client)
+
+    client, result, now = run_write(ctx.db, work)
     where = f"{args.warehouse.strip().upper()}/{args.bin.strip().upper()}"
     return _print(args, result, {"client_code": client.upper(), "on_hand": now},
                   f"Adjusted {result.sku_code} in {where} by {args.qty:+d} ({args.reason}; "
@@ -130,18 +143,21 @@ def cmd_stock_adjust(args: argparse.Namespace) -> int:
 
 def _order_action(args: argparse.Namespace, verb: str) -> int:
     from app.services.orders import cancel_order, find_order_id, hold_order, release_order
+    from app.services.run import run_write
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    with ctx.db.writing() as s:
+
+    def work(s: Any) -> Any:
         order_id = find_order_id(s, args.number, args.client)
         if verb == "cancel":
-            result = cancel_order(s, order_id, actor=actor, reason=args.reason or None)
-        elif verb == "hold":
-            result = hold_order(s, order_id, actor=actor,
-                                reason=(args.reason or "").strip() or CLI_HOLD_REASON)
-        else:
-            result = release_order(s, order_id, actor=actor)
+            return cancel_order(s, order_id, actor=actor, reason=args.reason or None)
+        if verb == "hold":
+            return hold_order(s, order_id, actor=actor,
+                              reason=(args.reason or "").strip() or CLI_HOLD_REASON)
+        return release_order(s, order_id, actor=actor)
+
+    result = run_write(ctx.db, work)
     was, now = result.from_status.value, result.to_status.value
     text = {
         "cancel": f"Order {result.number} cancelled (was {was}).",

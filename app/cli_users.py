@@ -71,62 +71,62 @@ def _user_id(ctx: Any, username: str) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
+    from app.services.run import run_write
     from app.services.users import create_user
 
     ctx, actor = _managing(args)
     password = read_secret("password")
-    with ctx.db.writing() as s:
-        info = create_user(s, args.username, password, args.role, actor=actor,
-                           display_name=args.name)
+    info = run_write(ctx.db, create_user, args.username, password, args.role, actor=actor,
+                     display_name=args.name)
     return _report(args, info, f"User {info.username} ({info.role}) added.")
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
+    from app.services.run import run_write
     from app.services.users import reset_password
 
     ctx, actor = _managing(args)
     user_id = _user_id(ctx, args.username)
     password = read_secret("password")
-    with ctx.db.writing() as s:
-        info = reset_password(s, user_id, password, actor=actor)
+    info = run_write(ctx.db, reset_password, user_id, password, actor=actor)
     return _report(args, info, f"Password of {info.username} changed.")
 
 
 def cmd_users_edit(args: argparse.Namespace) -> int:
+    from app.services.run import run_write
     from app.services.users import edit_user, find_user_id
 
     if args.name is None and args.role is None:
         print("error: nothing to change: give --name and/or --role", file=sys.stderr)
         return EXIT_USAGE
     ctx, actor = _managing(args)
-    with ctx.db.writing() as s:
-        info = edit_user(s, find_user_id(s, args.username), actor=actor,
-                         display_name=args.name, role=args.role)
+    info = run_write(ctx.db, lambda s: edit_user(s, find_user_id(s, args.username), actor=actor,
+                                                 display_name=args.name, role=args.role))
     return _report(args, info,
                    f"User {info.username}: name {info.display_name}, role {info.role}.")
 
 
 def cmd_users_pin(args: argparse.Namespace) -> int:
+    from app.services.run import run_write
     from app.services.users import clear_supervisor_pin, set_supervisor_pin
 
     ctx, actor = _managing(args)
     user_id = _user_id(ctx, args.username)
     if args.clear:
-        with ctx.db.writing() as s:
-            info = clear_supervisor_pin(s, user_id, actor=actor)
+        info = run_write(ctx.db, clear_supervisor_pin, user_id, actor=actor)
         return _report(args, info, f"Supervisor PIN of {info.username} cleared.")
     pin = read_secret("PIN")
-    with ctx.db.writing() as s:
-        info = set_supervisor_pin(s, user_id, pin, actor=actor)
+    info = run_write(ctx.db, set_supervisor_pin, user_id, pin, actor=actor)
     return _report(args, info, f"Supervisor PIN of {info.username} set.")
 
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
+    from app.services.run import run_write
     from app.services.users import find_user_id, set_user_active
 
     ctx, actor = _managing(args)
-    with ctx.db.writing() as s:
-        info = set_user_active(s, find_user_id(s, args.username), active, actor=actor)
+    info = run_write(ctx.db, lambda s: set_user_active(s, find_user_id(s, args.username),
+                                                       active, actor=actor))
     state = ("activated: they can sign in again" if active
              else "deactivated: they can no longer sign in")
     return _report(args, info, f"User {info.username} {state}.")
@@ -142,11 +142,12 @@ def cmd_users_enable(args: argparse.Namespace) -> int:
 
 def cmd_users_unlock(args: argparse.Namespace) -> int:
     """Lift a sign-in delay at once (wrong passwords are forgotten)."""
+    from app.services.run import run_write
     from app.services.users import find_user_id, unlock_user
 
     ctx, actor = _managing(args)
-    with ctx.db.writing() as s:
-        info = unlock_user(s, find_user_id(s, args.username), actor=actor)
+    info = run_write(ctx.db, lambda s: unlock_user(s, find_user_id(s, args.username),
+                                                   actor=actor))
     return _report(args, info, f"User {info.username} unlocked: they can sign in now.")
 
 

@@ -3,15 +3,19 @@
 SQLite is tuned for a desktop app with a background writer: WAL (readers never
 block the writer), foreign keys on, a busy timeout, and ``BEGIN IMMEDIATE``
 for write transactions so two writers queue on the lock instead of failing
-half-way with "database is locked" when a read lock cannot be upgraded.
+half-way with "database is locked" when a read lock cannot be upgraded. A
+write that still finds the lock taken after the busy timeout is run again by
+:func:`app.services.run.run_write`, which tells ``Database.on_wait`` (the CLI's
+stderr line, the GUI's status bar) that it is waiting for another program.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +26,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DatabaseUnavailable
 
+#: How long one SQLite statement waits for another writer's lock before it fails (and
+#: :func:`app.services.run.run_write` tries the transaction again).
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: Overrides :data:`SQLITE_BUSY_TIMEOUT_MS` (milliseconds), so tests need not wait 30 s.
+BUSY_TIMEOUT_ENV = "HAICANG_SQLITE_BUSY_TIMEOUT_MS"
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,9 @@ class Database:
     engine: Engine
     _read: sessionmaker[Session]
     _write: sessionmaker[Session]
+    #: Called when a write finds the database locked by another program and is about to
+    #: wait and try again (see :meth:`notifying`); None: wait silently.
+    on_wait: Callable[[], None] | None = None
 
     @property
     def kind(self) -> str:
@@ -56,18 +67,27 @@ class Database:
         with self._write.begin() as session:
             yield session
 
+    def notifying(self, on_wait: Callable[[], None]) -> Database:
+        """The same database (same engine and pool) whose waiting writes call ``on_wait``."""
+        return replace(self, on_wait=on_wait)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def create_database(url: str, *, echo: bool = False) -> Database:
-    """Build the engine for ``url`` (no schema work; see :func:`app.db.schema.open_database`)."""
+def create_database(url: str, *, echo: bool = False, busy_timeout_ms: int | None = None
+                    ) -> Database:
+    """Build the engine for ``url`` (no schema work; see :func:`app.db.schema.open_database`).
+
+    ``busy_timeout_ms`` (SQLite only) defaults to ``$HAICANG_SQLITE_BUSY_TIMEOUT_MS``,
+    then :data:`SQLITE_BUSY_TIMEOUT_MS`.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseUnavailable(url=url, reason=str(exc)) from exc
     if parsed.get_backend_name() == "sqlite":
-        engine = _sqlite_engine(url, echo)
+        engine = _sqlite_engine(url, echo, busy_timeout_ms or _busy_timeout_from_env())
     elif parsed.get_backend_name() == "postgresql":
         engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
     else:
@@ -79,7 +99,14 @@ def create_database(url: str, *, echo: bool = False) -> Database:
     return Database(url, engine, read, write)
 
 
-def _sqlite_engine(url: str, echo: bool) -> Engine:
+def _busy_timeout_from_env() -> int:
+    try:
+        return max(1, int(os.environ.get(BUSY_TIMEOUT_ENV, "")))
+    except ValueError:
+        return SQLITE_BUSY_TIMEOUT_MS
+
+
+def _sqlite_engine(url: str, echo: bool, busy_timeout_ms: int) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         folder = Path(database).expanduser().parent
@@ -90,7 +117,7 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
     engine = create_engine(
         url,
         echo=echo,
-        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
@@ -101,7 +128,7 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
                                                full=self._is_admin()))
         ctx.tasks.data_changed.connect(self._on_tasks_data_changed)
         ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
+        ctx.tasks.waiting.connect(self.busy_label.setText)
         last = str(ctx.ui_settings.value("main/page", self._specs[0].key if self._specs else ""))
         keys = [s.key for s in self._specs]
         if keys:
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         if self.ctx is not None:
             self.ctx.tasks.data_changed.disconnect(self._on_tasks_data_changed)
             self.ctx.tasks.busy_changed.disconnect(self._on_tasks_busy_changed)
+            self.ctx.tasks.waiting.disconnect(self.busy_label.setText)
         self.ctx = None
         self.nav.blockSignals(True)
         self.nav.clear()

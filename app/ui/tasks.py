@@ -189,10 +189,13 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     # A finished task changed data (its result carried a ``changes`` set); screens reload.
     data_changed = Signal(object)
+    # A write waits for another PC's write lock (``run_write`` retries): text for the
+    # status bar until the runner is no longer busy.
+    waiting = Signal(str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db = db.notifying(self._on_database_wait)
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="haicang-writer")
         self._readers = ThreadPoolExecutor(READ_THREADS, thread_name_prefix="haicang-reader")
         self._bridge = _Bridge()
@@ -303,6 +306,12 @@ class TaskRunner(QObject):
         with self._emit_lock:
             if not self._closed:
                 self._bridge.finished.emit(callbacks, result, error)
+
+    def _on_database_wait(self) -> None:
+        """Worker side: a write found the database locked by another program."""
+        with self._emit_lock:
+            if not self._closed:
+                self.waiting.emit(self.tr("Waiting for another PC to finish writing…"))
 
     def _emit_progress(self, callbacks: _Callbacks, done: int, total: int, text: str) -> None:
         with self._emit_lock:
