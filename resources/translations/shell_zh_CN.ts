@@ -574,6 +574,13 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Waiting for another PC to finish writing…</source>
+        <translation>正在等待另一台电脑写完数据…</translation>
+    </message>
+</context>
+<context>
     <name>UserGuideDialog</name>
     <message>
         <source>Haicang user guide</source>
@@ -749,6 +756,10 @@
     <message>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program has been writing to it for {seconds} s. Nothing was changed; try again when it has finished.</source>
+        <translation>数据库正忙：另一个程序已连续写入 {seconds} 秒。本次操作未做任何更改，请等它完成后再试。</translation>
     </message>
     <message>
         <source>{bad} of {total} rows have problems; nothing was imported.</source>
