@@ -22,7 +22,6 @@ import httpx
 
 from app.channels.base import (
     AuthError,
-    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -31,9 +30,9 @@ from app.channels.base import (
     int_setting,
     require,
 )
+from app.channels.connector_base import ConnectorBase
 from app.channels.http import (
     ApiRequest,
-    ApiSession,
     BucketSpec,
     CachedToken,
     ConnectorRuntime,
@@ -123,10 +122,7 @@ class AmazonConnector(ConnectorBase):
         base_url: str | None = None,
         runtime: ConnectorRuntime | None = None,
     ) -> None:
-        runtime = runtime or ConnectorRuntime()
-        self.store = store
-        self._settings = dict(settings)
-        self._secrets = dict(secrets)
+        super().__init__(store, settings, secrets, runtime)
         for key in self.secret_keys:
             require(secrets, key, store=store, what="secret")
         self._marketplace = settings.get("marketplace_id", "").strip() or "ATVPDKIKX0DER"
@@ -135,16 +131,8 @@ class AmazonConnector(ConnectorBase):
         )
         self._page_size = int_setting(settings, "page_size", 100, store=store, low=1, high=100)
         self._use_rdt = bool_setting(settings, "use_rdt", True)
-        self._on_secrets_changed = runtime.on_secrets_changed
-        self.session = ApiSession(
-            platform=self.platform.label,
-            store=store,
-            base_url=base_url or "https://sellingpartnerapi-na.amazon.com",
-            hooks=self,
-            limits=_LIMITS,
-            default_limit=BucketSpec(0.5, 10),
-            settings=settings,
-            runtime=runtime,
+        self.session = self._open_session(
+            base_url or "https://sellingpartnerapi-na.amazon.com", _LIMITS, BucketSpec(0.5, 10)
         )
         self._lwa = CachedToken(self.session.clock, margin=300)
         self._rdt = CachedToken(self.session.clock, margin=120)
@@ -291,10 +279,6 @@ class AmazonConnector(ConnectorBase):
             str((p.get("marketplace") or {}).get("name", "?")) for p in self._payload(reply, list)
         ]
         return "Amazon seller account: " + ", ".join(names)
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self.session.close()
 
     # -- SessionHooks -----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, ClassVar, Protocol, Self, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from app.channels.normalized import (
     FetchPage,
@@ -249,32 +249,3 @@ class PageBuilder:
                 )
             self._cursors.add(next_cursor)
         return FetchPage(tuple(kept), next_cursor or None, newest, self.page_number)
-
-
-class ConnectorBase:
-    """What the four connectors share: ``with connector:`` closes the HTTP client on
-    exit, and every error they raise names the platform and the store."""
-
-    platform: ClassVar[Platform]
-    #: Settings that take a suffix, ``KEY.SUFFIX`` (TikTok's ``shipping_provider_id.UPS``).
-    keyed_settings: ClassVar[tuple[str, ...]] = ()
-    store: str
-
-    def close(self) -> None:
-        """Release resources (overridden by connectors)."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def _where(self, request_id: str = "") -> dict[str, Any]:
-        """The fields of a ``ChannelError`` raised for this store."""
-        return {"platform": self.platform.label, "store": self.store, "request_id": request_id}
-
-    def _bad(self, detail: str, request_id: str) -> BadResponse:
-        return BadResponse(detail=detail, **self._where(request_id))
-
-    def _rejected(self, code: str, message: str) -> PlatformError:
-        return PlatformError(code=code, platform_message=message, **self._where())

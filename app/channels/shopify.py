@@ -19,7 +19,6 @@ import httpx
 from app.channels.base import (
     AuthError,
     ConfigError,
-    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -28,9 +27,9 @@ from app.channels.base import (
     int_setting,
     require,
 )
+from app.channels.connector_base import ConnectorBase
 from app.channels.http import (
     ApiRequest,
-    ApiSession,
     BucketSpec,
     CachedToken,
     ConnectorRuntime,
@@ -101,10 +100,7 @@ class ShopifyConnector(ConnectorBase):
         base_url: str | None = None,
         runtime: ConnectorRuntime | None = None,
     ) -> None:
-        runtime = runtime or ConnectorRuntime()
-        self.store = store
-        self._settings = dict(settings)
-        self._secrets = dict(secrets)
+        super().__init__(store, settings, secrets, runtime)
         if not base_url:
             shop = require(settings, "shop", store=store)
             base_url = f"https://{shop}.myshopify.com"
@@ -118,16 +114,7 @@ class ShopifyConnector(ConnectorBase):
             raise ConfigError(
                 store=store, key="access_token", detail="or client_id + client_secret required"
             )
-        self.session = ApiSession(
-            platform=self.platform.label,
-            store=store,
-            base_url=base_url,
-            hooks=self,
-            limits=_LIMITS,
-            default_limit=_LIMITS["rest"],
-            settings=settings,
-            runtime=runtime,
-        )
+        self.session = self._open_session(base_url, _LIMITS, _LIMITS["rest"])
         self._token = CachedToken(self.session.clock)
         if self._static_token:
             self._token.set(self._static_token, None)
@@ -239,10 +226,6 @@ class ShopifyConnector(ConnectorBase):
         """Read the shop record: proves the token and the API version."""
         shop = self._field(self._get("shop.json"), "shop", dict)
         return f"Shopify shop {shop.get('name', '?')} ({shop.get('myshopify_domain', '')})"
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self.session.close()
 
     # -- SessionHooks -----------------------------------------------------------------
 

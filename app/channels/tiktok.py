@@ -25,7 +25,6 @@ from app.channels.base import (
     AuthError,
     ClockRejected,
     ConfigError,
-    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -33,9 +32,9 @@ from app.channels.base import (
     int_setting,
     require,
 )
+from app.channels.connector_base import ConnectorBase
 from app.channels.http import (
     ApiRequest,
-    ApiSession,
     BucketSpec,
     CachedToken,
     ConnectorRuntime,
@@ -137,10 +136,7 @@ class TikTokConnector(ConnectorBase):
         base_url: str | None = None,
         runtime: ConnectorRuntime | None = None,
     ) -> None:
-        runtime = runtime or ConnectorRuntime()
-        self.store = store
-        self._settings = dict(settings)
-        self._secrets = dict(secrets)
+        super().__init__(store, settings, secrets, runtime)
         self._app_key = require(settings, "app_key", store=store)
         self._app_secret = require(secrets, "app_secret", store=store, what="secret")
         self._cipher = settings.get("shop_cipher", "").strip()
@@ -149,16 +145,8 @@ class TikTokConnector(ConnectorBase):
         ).rstrip("/")
         self._page_size = int_setting(settings, "page_size", 50, store=store, low=1, high=100)
         self._sort_field = settings.get("sort_field", "").strip() or "create_time"
-        self._on_secrets_changed = runtime.on_secrets_changed
-        self.session = ApiSession(
-            platform=self.platform.label,
-            store=store,
-            base_url=base_url or "https://open-api.tiktokglobalshop.com",
-            hooks=self,
-            limits={},
-            default_limit=_DEFAULT_LIMIT,
-            settings=settings,
-            runtime=runtime,
+        self.session = self._open_session(
+            base_url or "https://open-api.tiktokglobalshop.com", {}, _DEFAULT_LIMIT
         )
         self._token = CachedToken(self.session.clock, margin=600)
         if access := secrets.get("access_token", "").strip():
@@ -291,10 +279,6 @@ class TikTokConnector(ConnectorBase):
         """List authorised shops (also learns the shop cipher)."""
         shops = self._shops()
         return "TikTok Shop: " + ", ".join(str(s.get("name", s.get("id"))) for s in shops)
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self.session.close()
 
     # -- SessionHooks -----------------------------------------------------------------
 

@@ -24,7 +24,6 @@ import httpx
 from app.channels.base import (
     AuthError,
     ConfigError,
-    ConnectorBase,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -32,9 +31,9 @@ from app.channels.base import (
     int_setting,
     require,
 )
+from app.channels.connector_base import ConnectorBase
 from app.channels.http import (
     ApiRequest,
-    ApiSession,
     BucketSpec,
     CachedToken,
     ConnectorRuntime,
@@ -123,9 +122,7 @@ class WalmartConnector(ConnectorBase):
         base_url: str | None = None,
         runtime: ConnectorRuntime | None = None,
     ) -> None:
-        runtime = runtime or ConnectorRuntime()
-        self.store = store
-        self._settings = dict(settings)
+        super().__init__(store, settings, secrets, runtime)
         client_id = require(secrets, "client_id", store=store, what="secret")
         client_secret = require(secrets, "client_secret", store=store, what="secret")
         self._basic = base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()
@@ -140,16 +137,7 @@ class WalmartConnector(ConnectorBase):
             settings.get("tracking_url_template", "").strip()
             or self.optional_settings["tracking_url_template"]
         )
-        self.session = ApiSession(
-            platform=self.platform.label,
-            store=store,
-            base_url=base,
-            hooks=self,
-            limits=_LIMITS,
-            default_limit=BucketSpec(1.0, 10),
-            settings=settings,
-            runtime=runtime,
-        )
+        self.session = self._open_session(base, _LIMITS, BucketSpec(1.0, 10))
         self._token = CachedToken(self.session.clock, margin=60)
 
     # -- Connector API ------------------------------------------------------------
@@ -287,10 +275,6 @@ class WalmartConnector(ConnectorBase):
         """Obtain a token: proves the client id and secret."""
         self._obtain_token()
         return f"Walmart seller account ({self._service})"
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self.session.close()
 
     # -- SessionHooks -----------------------------------------------------------------
 
