@@ -27,9 +27,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.errors import DatabaseUnavailable
 
 #: How long one SQLite statement waits for another writer's lock before it fails (and
-#: :func:`app.services.run.run_write` tries the transaction again).
-SQLITE_BUSY_TIMEOUT_MS = 30_000
-#: Overrides :data:`SQLITE_BUSY_TIMEOUT_MS` (milliseconds), so tests need not wait 30 s.
+#: :func:`app.services.run.run_write` tries the transaction again). Short, so the user
+#: hears within seconds that the app is waiting; run_write keeps trying for minutes.
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+#: Overrides :data:`SQLITE_BUSY_TIMEOUT_MS` (milliseconds), so tests need not wait 5 s.
 BUSY_TIMEOUT_ENV = "HAICANG_SQLITE_BUSY_TIMEOUT_MS"
 
 

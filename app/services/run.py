@@ -24,9 +24,10 @@ from app.domain.errors import DatabaseBusy
 P = ParamSpec("P")
 T = TypeVar("T")
 
-#: Tries of one call. On SQLite each waits up to the busy timeout for the lock
-#: (30 s), so a command keeps waiting for about two and a half minutes in all.
-ATTEMPTS = 5
+#: Tries of one call. On SQLite each waits up to the busy timeout for the lock (5 s),
+#: so a command keeps waiting for about two and a half minutes in all, and says after
+#: the first 5 s that it is waiting.
+ATTEMPTS = 30
 
 
 def run_write(
@@ -53,7 +54,7 @@ def run_write(
                 raise DatabaseBusy(seconds=max(1, round(time.monotonic() - started))) from exc
             if attempt == 1 and db.on_wait is not None:
                 db.on_wait()
-            time.sleep(0.05 * attempt)
+            time.sleep(min(0.2, 0.05 * attempt))
     raise AssertionError("unreachable")
 
 
