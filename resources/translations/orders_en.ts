@@ -18,6 +18,41 @@
     </message>
 </context>
 <context>
+    <name>OrderActionBar</name>
+    <message numerus="yes">
+        <source>Printing %n document(s)…</source>
+        <translation><numerusform>Printing %n document…</numerusform><numerusform>Printing %n documents…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) sent to the printer.</source>
+        <translation><numerusform>%n document sent to the printer.</numerusform><numerusform>%n documents sent to the printer.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not printed: {reason}</source>
+        <translation><numerusform>%n not printed: {reason}</numerusform><numerusform>%n not printed: {reason}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
+        <translation><numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform><numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation><numerusform>%n sent</numerusform><numerusform>%n sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
+        <translation><numerusform>Cancel %Ln selected order? Stock reserved for them is released. This cannot be undone.</numerusform><numerusform>Cancel %Ln selected orders? Stock reserved for them is released. This cannot be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
+        <translation><numerusform>Hold %Ln selected order? They keep their reserved stock and go back to where they were when released.</numerusform><numerusform>Hold %Ln selected orders? They keep their reserved stock and go back to where they were when released.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more SKU(s)</source>
+        <translation><numerusform>%n more SKU</numerusform><numerusform>%n more SKUs</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message numerus="yes">
         <source>%Ln order(s)</source>
@@ -38,62 +73,6 @@
         <translation>
             <numerusform>Showing {shown} of %Ln order, newest order date first — scroll for more</numerusform>
             <numerusform>Showing {shown} of %Ln orders, newest order date first — scroll for more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Printing %n document(s)…</source>
-        <translation>
-            <numerusform>Printing %n document…</numerusform>
-            <numerusform>Printing %n documents…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) sent to the printer.</source>
-        <translation>
-            <numerusform>%n document sent to the printer.</numerusform>
-            <numerusform>%n documents sent to the printer.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not printed: {reason}</source>
-        <translation>
-            <numerusform>%n not printed: {reason}</numerusform>
-            <numerusform>%n not printed: {reason}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
-        <translation>
-            <numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform>
-            <numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sent</source>
-        <translation>
-            <numerusform>%n sent</numerusform>
-            <numerusform>%n sent</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
-        <translation>
-            <numerusform>Cancel %Ln selected order? Stock reserved for them is released. This cannot be undone.</numerusform>
-            <numerusform>Cancel %Ln selected orders? Stock reserved for them is released. This cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
-        <translation>
-            <numerusform>Hold %Ln selected order? They keep their reserved stock and go back to where they were when released.</numerusform>
-            <numerusform>Hold %Ln selected orders? They keep their reserved stock and go back to where they were when released.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more SKU(s)</source>
-        <translation>
-            <numerusform>%n more SKU</numerusform>
-            <numerusform>%n more SKUs</numerusform>
         </translation>
     </message>
     <message numerus="yes">

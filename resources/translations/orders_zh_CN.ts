@@ -123,6 +123,182 @@
     </message>
 </context>
 <context>
+    <name>OrderActionBar</name>
+    <message>
+        <source>Open</source>
+        <extracomment>How many short SKUs a bulk allocation names before "and N more SKUs". Open was clicked: the page opens the current order.</extracomment>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Lines, address, reserved bins and history (Enter)</source>
+        <translation>查看商品行、地址、预留库位和状态记录（回车）</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>分配库存</translation>
+    </message>
+    <message>
+        <source>Reserve stock in bins for the selected orders</source>
+        <translation>为选中的订单在库位中预留库存</translation>
+    </message>
+    <message>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>解除挂起</translation>
+    </message>
+    <message>
+        <source>Cancel orders…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>打印面单</translation>
+    </message>
+    <message>
+        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
+        <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>A packing slip for each selected order</source>
+        <translation>为每个选中的订单打印装箱单</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the order being processed now</source>
+        <translation>处理完当前订单后停止</translation>
+    </message>
+    <message>
+        <source>{count} selected</source>
+        <translation>已选 {count} 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printing %n document(s)…</source>
+        <translation><numerusform>正在打印 %n 份单据…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) sent to the printer.</source>
+        <translation><numerusform>已将 %n 份单据发送到打印机。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not printed: {reason}</source>
+        <translation><numerusform>%n 份未打印：{reason}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
+        <translation><numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation><numerusform>已发送 %n 份</numerusform></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
+        <translation><numerusform>取消所选的 %Ln 个订单？为其预留的库存将被释放。此操作无法撤销。</numerusform></translation>
+    </message>
+    <message>
+        <source>Keep orders</source>
+        <translation>保留订单</translation>
+    </message>
+    <message>
+        <source>Put orders on hold</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
+        <translation><numerusform>暂停所选的 %Ln 个订单？订单保留已预留的库存，恢复后回到原来的状态。</numerusform></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> — short: {skus}</source>
+        <translation>，缺货：{skus}</translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation>{count} 个失败</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>没有任何更改</translation>
+    </message>
+    <message>
+        <source> — stopped after {done} of {total}</source>
+        <translation>——已在处理 {done}/{total} 个后停止</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>{sku} (need {need}, have {have})</source>
+        <translation>{sku}（需 {need}，有 {have}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more SKU(s)</source>
+        <translation><numerusform>另有 %n 个 SKU</numerusform></translation>
+    </message>
+    <message>
+        <source>{number}: {reason}</source>
+        <translation>{number}：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} backordered</source>
+        <translation>{count} 个缺货待补</translation>
+    </message>
+    <message>
+        <source>{count} allocated</source>
+        <translation>{count} 个已分配</translation>
+    </message>
+    <message>
+        <source>{count} cancelled</source>
+        <translation>{count} 个已取消</translation>
+    </message>
+    <message>
+        <source>{count} put on hold</source>
+        <translation>{count} 个已挂起</translation>
+    </message>
+    <message>
+        <source>{count} released to {status}</source>
+        <translation>{count} 个已解除挂起，回到“{status}”</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailDialog</name>
     <message>
         <source>Order</source>
@@ -239,6 +415,66 @@
     <message>
         <source>Reserved bins ({count})</source>
         <translation>预留库位（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFilterBar</name>
+    <message>
+        <source>Client</source>
+        <extracomment>A filter other than the status changed: the list and the counts start over. Another status tab was chosen: the list starts over, the counts stay. Enter in the search field (a scanner's Enter): search now, then expect the next scan.</extracomment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Search or scan an order, buyer, tracking, SKU</source>
+        <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
+    </message>
+    <message>
+        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
+        <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
+    </message>
+    <message>
+        <source>Ordered on or after this day</source>
+        <translation>下单日期不早于此日</translation>
+    </message>
+    <message>
+        <source>Ordered on or before this day</source>
+        <translation>下单日期不晚于此日</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
     </message>
 </context>
 <context>
@@ -366,7 +602,6 @@
     <name>OrdersPage</name>
     <message>
         <source>Orders</source>
-        <extracomment>How many short SKUs a bulk allocation names before "and N more SKUs".</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -385,118 +620,6 @@
         <source>Import a seller's CSV or Excel order file</source>
         <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
     </message>
-    <message>
-        <source>Search or scan an order, buyer, tracking, SKU</source>
-        <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
-    </message>
-    <message>
-        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
-        <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>All clients</source>
-        <translation>全部客户</translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>All warehouses</source>
-        <translation>全部仓库</translation>
-    </message>
-    <message>
-        <source>Ordered on or after this day</source>
-        <translation>下单日期不早于此日</translation>
-    </message>
-    <message>
-        <source>Ordered on or before this day</source>
-        <translation>下单日期不晚于此日</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Any day</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Lines, address, reserved bins and history (Enter)</source>
-        <translation>查看商品行、地址、预留库位和状态记录（回车）</translation>
-    </message>
-    <message>
-        <source>Allocate</source>
-        <translation>分配库存</translation>
-    </message>
-    <message>
-        <source>Reserve stock in bins for the selected orders</source>
-        <translation>为选中的订单在库位中预留库存</translation>
-    </message>
-    <message>
-        <source>Hold…</source>
-        <translation>挂起…</translation>
-    </message>
-    <message>
-        <source>Release hold</source>
-        <translation>解除挂起</translation>
-    </message>
-    <message>
-        <source>Cancel orders…</source>
-        <translation>取消订单…</translation>
-    </message>
-    <message>
-        <source>Print label</source>
-        <translation>打印面单</translation>
-    </message>
-    <message>
-        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
-        <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
-    </message>
-    <message>
-        <source>Packing slip</source>
-        <translation>装箱单</translation>
-    </message>
-    <message>
-        <source>A packing slip for each selected order</source>
-        <translation>为每个选中的订单打印装箱单</translation>
-    </message>
-    <message>
-        <source>%v of %m</source>
-        <translation>%v / %m</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop after the order being processed now</source>
-        <translation>处理完当前订单后停止</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>{name} ({count})</source>
-        <translation>{name}（{count}）</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %Ln order(s) from {file} ({already} already imported, {rejected} rejected).</source>
         <translation>
@@ -510,42 +633,6 @@
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>{count} selected</source>
-        <translation>已选 {count} 个</translation>
-    </message>
-    <message>
-        <source>{count} backordered</source>
-        <translation>{count} 个缺货待补</translation>
-    </message>
-    <message>
-        <source>Cancel orders</source>
-        <translation>取消订单</translation>
-    </message>
-    <message>
-        <source>Keep orders</source>
-        <translation>保留订单</translation>
-    </message>
-    <message>
-        <source>Put orders on hold</source>
-        <translation>挂起订单</translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation>挂起</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <source>{count} failed</source>
-        <translation>{count} 个失败</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
     </message>
     <message numerus="yes">
         <source>%Ln order(s)</source>
@@ -620,100 +707,6 @@
     <message>
         <source>No returned orders.</source>
         <translation>没有已退货的订单。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Printing %n document(s)…</source>
-        <translation>
-            <numerusform>正在打印 %n 份单据…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) sent to the printer.</source>
-        <translation>
-            <numerusform>已将 %n 份单据发送到打印机。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not printed: {reason}</source>
-        <translation>
-            <numerusform>%n 份未打印：{reason}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
-        <translation>
-            <numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sent</source>
-        <translation>
-            <numerusform>已发送 %n 份</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
-        <translation>
-            <numerusform>取消所选的 %Ln 个订单？为其预留的库存将被释放。此操作无法撤销。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
-        <translation>
-            <numerusform>暂停所选的 %Ln 个订单？订单保留已预留的库存，恢复后回到原来的状态。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> — short: {skus}</source>
-        <translation>，缺货：{skus}</translation>
-    </message>
-    <message>
-        <source>Nothing was changed</source>
-        <translation>没有任何更改</translation>
-    </message>
-    <message>
-        <source> — stopped after {done} of {total}</source>
-        <translation>——已在处理 {done}/{total} 个后停止</translation>
-    </message>
-    <message>
-        <source>:</source>
-        <translation>：</translation>
-    </message>
-    <message>
-        <source>{sku} (need {need}, have {have})</source>
-        <translation>{sku}（需 {need}，有 {have}）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more SKU(s)</source>
-        <translation><numerusform>另有 %n 个 SKU</numerusform></translation>
-    </message>
-    <message>
-        <source>{number}: {reason}</source>
-        <translation>{number}：{reason}</translation>
-    </message>
-    <message>
-        <source>and {count} more</source>
-        <translation>另有 {count} 个</translation>
-    </message>
-    <message>
-        <source>{count} allocated</source>
-        <translation>{count} 个已分配</translation>
-    </message>
-    <message>
-        <source>{count} cancelled</source>
-        <translation>{count} 个已取消</translation>
-    </message>
-    <message>
-        <source>{count} put on hold</source>
-        <translation>{count} 个已挂起</translation>
-    </message>
-    <message>
-        <source>{count} released to {status}</source>
-        <translation>{count} 个已解除挂起，回到“{status}”</translation>
     </message>
 </context>
 <context>

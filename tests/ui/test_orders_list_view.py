@@ -58,10 +58,10 @@ def test_an_empty_tab_says_it_is_empty_in_the_middle_of_the_table(
     page.set_status_filter(OrderStatus.SHIPPED)
     assert page.empty_label.text() == "No shipped orders."
     page.set_client_filter(None)
-    page.search.setText("nobody")
+    page.filter_bar.search.setText("nobody")
     page.refresh()
     assert page.empty_label.text() == "No order matches the search."
-    page.search.clear()
+    page.filter_bar.search.clear()
     page.set_status_filter(OrderStatus.NEW)
     assert page.model.rowCount() == 1 and not page.empty_label.isVisible()
 
@@ -84,7 +84,7 @@ def test_messages_overlay_the_page_and_clear_when_the_clerk_leaves_it(
     assert page.messages.isVisible() and page.messages.text().startswith("3 allocated")
     assert page.table.geometry().top() == table_top  # nothing was pushed down
     # over the bottom edge: the title, status tabs and filters stay usable while it shows
-    assert page.messages.geometry().top() > page.status_tabs.geometry().bottom()
+    assert page.messages.geometry().top() > page.filter_bar.geometry().bottom()
     assert page.messages.geometry().bottom() <= page.height()
     assert page.messages.width() > page.width() // 2
     stack.setCurrentWidget(other)  # the clerk goes to another screen ...
@@ -106,7 +106,7 @@ def test_the_date_filter_calendar_opens_at_today_without_choosing_a_day(
         qtbot, db: Database, page_ctx: PageContext) -> None:
     build_world(db)
     page = _page(qtbot, page_ctx)
-    edit = page.date_from
+    edit = page.filter_bar.date_from
     assert edit.day() is None
     _open_calendar(qtbot, edit)
     calendar = edit.calendarWidget()

@@ -79,8 +79,8 @@ def _status_of(page: OrdersPage, number: str) -> OrderStatus:
 def test_lists_every_order_newest_first_with_counts(qtbot, shop, page_ctx) -> None:
     page = _page(qtbot, page_ctx)
     assert _numbers(page) == ["B-2001", "SO-1003", "SO-1002", "SO-1001"]
-    assert page.status_tabs.tabText(0) == "All (4)"
-    assert page.status_tabs.tabText(1) == "New (4)"
+    assert page.filter_bar.status_tabs.tabText(0) == "All (4)"
+    assert page.filter_bar.status_tabs.tabText(1) == "New (4)"
     assert page.total_label.text() == "4 orders"
     assert page.shown_label.text() == "Showing all 4 orders, newest order date first"
     first = page.model.index(0, Column.STATUS)
@@ -91,28 +91,31 @@ def test_status_tabs_filter_and_counts_follow_allocation(qtbot, shop, page_ctx) 
     receive(shop, "CUP", 4, bin_code="A-01-01-02")
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1001", "SO-1003"])
-    page.allocate_selected()
-    assert page.status_count(OrderStatus.ALLOCATED) == 2
+    page.action_bar.allocate_selected()
+    assert page.filter_bar.status_count(OrderStatus.ALLOCATED) == 2
     page.set_status_filter(OrderStatus.ALLOCATED)
     assert _numbers(page) == ["SO-1003", "SO-1001"]
-    tabs = [page.status_tabs.tabText(i) for i in range(page.status_tabs.count())]
+    status_tabs = page.filter_bar.status_tabs
+    tabs = [status_tabs.tabText(i) for i in range(status_tabs.count())]
     assert "Allocated (2)" in tabs and "New (2)" in tabs
     assert page.total_label.text() == "2 orders"
 
 
 def test_client_warehouse_and_date_filters(qtbot, shop, page_ctx) -> None:
     page = _page(qtbot, page_ctx)
-    beta = page.client_combo.itemData(page.client_combo.findText("BETA — Beta Goods"))
+    clients = page.filter_bar.client_combo
+    beta = clients.itemData(clients.findText("BETA — Beta Goods"))
     page.set_client_filter(beta)
     assert _numbers(page) == ["B-2001"]
-    assert page.status_tabs.tabText(0) == "All (1)"  # counts follow the other filters
+    assert page.filter_bar.status_tabs.tabText(0) == "All (1)"  # counts follow the other filters
     page.clear_filters()
     page.set_date_range(date(2026, 11, 19), date(2026, 11, 20))
     assert _numbers(page) == ["SO-1003", "SO-1002"]
     page.clear_filters()
     page.select_orders(["SO-1001"])
-    page.allocate_selected()
-    la = page.warehouse_combo.itemData(page.warehouse_combo.findText("LA1 — Los Angeles"))
+    page.action_bar.allocate_selected()
+    warehouses = page.filter_bar.warehouse_combo
+    la = warehouses.itemData(warehouses.findText("LA1 — Los Angeles"))
     page.set_warehouse_filter(la)
     assert _numbers(page) == ["SO-1001"]
 
@@ -125,8 +128,8 @@ def test_client_warehouse_and_date_filters(qtbot, shop, page_ctx) -> None:
 ])
 def test_search_finds_by_buyer_tracking_and_sku(qtbot, shop, page_ctx, term, expected) -> None:
     page = _page(qtbot, page_ctx)
-    page.search.setText(term)
-    page.search.returnPressed.emit()
+    page.filter_bar.search.setText(term)
+    page.filter_bar.search.returnPressed.emit()
     assert _numbers(page) == expected
 
 
@@ -135,13 +138,13 @@ def test_scanned_order_number_and_enter_selects_it_and_readies_the_next_scan(
 ) -> None:
     page = _page(qtbot, page_ctx)
     page.focus_search()
-    qtbot.keyClicks(page.search, "SO-1002")  # a scanner types fast...
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # ...and presses Enter
+    qtbot.keyClicks(page.filter_bar.search, "SO-1002")  # a scanner types fast...
+    qtbot.keyClick(page.filter_bar.search, Qt.Key.Key_Return)  # ...and presses Enter
     assert _numbers(page) == ["SO-1002"]
-    assert page.selected_ids() == [int(page.model.row_at(0).id)]
-    assert page.search.selectedText() == "SO-1002"  # the next scan replaces it
-    qtbot.keyClicks(page.search, "NOPE-1")
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.action_bar.selected_ids() == [int(page.model.row_at(0).id)]
+    assert page.filter_bar.search.selectedText() == "SO-1002"  # the next scan replaces it
+    qtbot.keyClicks(page.filter_bar.search, "NOPE-1")
+    qtbot.keyClick(page.filter_bar.search, Qt.Key.Key_Return)
     assert page.model.rowCount() == 0
     assert "NOPE-1" in page.messages.text()
 
@@ -151,9 +154,9 @@ def test_order_detail_shows_lines_address_reserved_bins_and_history(
 ) -> None:
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1002"])
-    page.allocate_selected()
+    page.action_bar.allocate_selected()
     page.select_orders(["SO-1002"])
-    page.hold_selected("buyer changed address")
+    page.action_bar.hold_selected("buyer changed address")
     row = page.model.row_of(next(page.model.row_at(r).id for r in range(page.model.rowCount())
                                  if page.model.row_at(r).number == "SO-1002"))
     assert row is not None
@@ -178,8 +181,8 @@ def test_detail_lists_reservations_by_bin(qtbot, shop, page_ctx) -> None:
     receive(shop, "MUG", 3, bin_code="B-01-02-01")
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1001"])
-    page.allocate_selected()
-    dialog = page.open_order(page.selected_ids()[0])
+    page.action_bar.allocate_selected()
+    dialog = page.open_order(page.action_bar.selected_ids()[0])
     qtbot.addWidget(dialog)
     bins = [[dialog.reservations.item(r, c).text() for c in range(5)]
             for r in range(dialog.reservations.rowCount())]
@@ -191,9 +194,9 @@ def test_detail_lists_reservations_by_bin(qtbot, shop, page_ctx) -> None:
 def test_bulk_allocate_reports_allocated_backordered_and_failed(qtbot, shop, page_ctx) -> None:
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1001"])
-    page.cancel_selected("duplicate")
+    page.action_bar.cancel_selected("duplicate")
     page.select_orders(["SO-1001", "SO-1002", "SO-1003"])
-    page.allocate_selected()
+    page.action_bar.allocate_selected()
     # No cups in stock: both cup orders wait; the cancelled one cannot be allocated.
     assert page.messages.text() == (
         "2 backordered — short: CUP (need 5, have 0); 1 failed:\n"
@@ -207,7 +210,7 @@ def test_bulk_allocate_message_counts_each_outcome(qtbot, shop, page_ctx) -> Non
     receive(shop, "CUP", 1, bin_code="A-01-01-02")
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1001", "SO-1002", "SO-1003"])
-    page.allocate_selected()
+    page.action_bar.allocate_selected()
     # A partial success is a warning that names what is missing, not a green banner.
     assert page.messages.text() == "2 allocated, 1 backordered — short: CUP (need 4, have 1)"
     assert page.messages.property("level") == Level.WARNING.value
@@ -218,18 +221,18 @@ def test_bulk_allocate_message_counts_each_outcome(qtbot, shop, page_ctx) -> Non
 def test_cancel_hold_release_change_status_and_stock(qtbot, shop, page_ctx) -> None:
     page = _page(qtbot, page_ctx)
     page.select_orders(["SO-1001"])
-    page.allocate_selected()
+    page.action_bar.allocate_selected()
     page.select_orders(["SO-1001", "SO-1002"])
-    page.hold_selected("payment check")
+    page.action_bar.hold_selected("payment check")
     assert page.messages.text() == "2 put on hold"
     assert _status_of(page, "SO-1001") == OrderStatus.ON_HOLD
     page.select_orders(["SO-1001", "SO-1002"])
-    assert page.release_button.isEnabled()
-    page.release_selected()
+    assert page.action_bar.release_button.isEnabled()
+    page.action_bar.release_selected()
     assert "1 released to Allocated" in page.messages.text()
     assert "1 released to New" in page.messages.text()
     page.select_orders(["SO-1001"])
-    page.cancel_selected("buyer asked")
+    page.action_bar.cancel_selected("buyer asked")
     assert _status_of(page, "SO-1001") == OrderStatus.CANCELLED
     with shop.reading() as s:
         (mug,) = stock_by_sku(s, sku_code="MUG", client_code="ACME")
@@ -238,11 +241,12 @@ def test_cancel_hold_release_change_status_and_stock(qtbot, shop, page_ctx) -> N
 
 def test_buttons_follow_the_selected_statuses(qtbot, shop, page_ctx) -> None:
     page = _page(qtbot, page_ctx)
+    actions = page.action_bar
     page.select_orders([])
-    assert not page.allocate_button.isEnabled() and not page.open_button.isEnabled()
+    assert not actions.allocate_button.isEnabled() and not actions.open_button.isEnabled()
     page.select_orders(["SO-1001", "SO-1002"])
-    assert page.allocate_button.isEnabled() and not page.release_button.isEnabled()
-    assert page.selection_label.text() == "2 selected"
+    assert actions.allocate_button.isEnabled() and not actions.release_button.isEnabled()
+    assert actions.selection_label.text() == "2 selected"
 
 
 def test_stopping_a_bulk_job_keeps_finished_orders_and_leaves_the_rest(shop) -> None:

@@ -39,8 +39,8 @@ def _page(qtbot, db, tasks, tmp_path: Path, uri: str) -> OrdersPage:
 def test_print_label_for_the_selected_order(qtbot, db, tasks, tmp_path: Path) -> None:
     with FakeTcpPrinter() as printer:
         page = _page(qtbot, db, tasks, tmp_path, printer.uri)
-        assert page.label_button.isEnabled()
-        qtbot.mouseClick(page.label_button, Qt.MouseButton.LeftButton)
+        assert page.action_bar.label_button.isEnabled()
+        qtbot.mouseClick(page.action_bar.label_button, Qt.MouseButton.LeftButton)
         jobs = printer.wait_for_jobs(1)
         assert [decode(image) for image in parse_zpl(jobs[0])] == [["SO-2001"]]
         qtbot.waitUntil(lambda: "sent to the printer" in page.messages.text(), timeout=10_000)
@@ -48,7 +48,7 @@ def test_print_label_for_the_selected_order(qtbot, db, tasks, tmp_path: Path) ->
 
 def test_a_refused_printer_leaves_the_job_in_the_queue(qtbot, db, tasks, tmp_path: Path) -> None:
     page = _page(qtbot, db, tasks, tmp_path, REFUSED)
-    qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_bar.slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "print queue" in page.messages.text(), timeout=15_000)
     from app.services.printing import list_jobs
 
@@ -73,7 +73,7 @@ def test_a_backordered_order_is_refused_before_anything_is_queued(qtbot, db, tas
         page.show()
         qtbot.waitUntil(lambda: page.model.rowCount() >= 3, timeout=10_000)
         page.select_orders(["SO-3001"])
-        qtbot.mouseClick(page.label_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.action_bar.label_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "backordered" in page.messages.text(), timeout=10_000)
         assert page.messages.text() == (
             "Order SO-3001 is backordered: allocate it before printing its label.")

@@ -176,7 +176,7 @@ def test_pages_torn_down_with_print_jobs_in_flight_never_crash(
             page.show()
             qtbot.waitUntil(lambda page=page: page.model.rowCount() >= 2, timeout=10_000)
             page.select_orders(["SO-2001"])
-            qtbot.mouseClick(page.label_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(page.action_bar.label_button, Qt.MouseButton.LeftButton)
             worker = PrintWorker.for_tasks(runner)
             assert worker.busy
             if round_ % 3 == 0:  # sometimes let a result reach the event loop first
