@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         page = self.show_page(key)
         if tab:
             page.show_tab(tab)
+        page.focus_search()  # the cursor lands where the user works, so its keys work
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0 or self.ctx is None:

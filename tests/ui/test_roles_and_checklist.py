@@ -16,6 +16,7 @@ from app.services.allocation import allocate_order
 from app.services.organisation import create_client
 from app.settings import StationSettings
 from app.ui.main_window import MainWindow, ShellInfo, page_specs
+from app.ui.pages.admin import AdminPage
 from app.ui.pages.base import PageContext
 from app.ui.pages.checklist import ChecklistPage
 from app.ui.pages.inventory import InventoryPage
@@ -82,6 +83,13 @@ def test_the_checklist_ticks_itself_off_and_links_to_each_screen(
 
     page.buttons[3].click()  # "Receive stock" opens Inventory
     assert isinstance(window.current_page(), InventoryPage)
+
+    window.show()
+    window.navigate("start")
+    page.buttons[0].click()  # "Add your clients" opens Admin → Clients, cursor in its search
+    admin = window.current_page()
+    assert isinstance(admin, AdminPage) and admin.tabs.currentWidget() is admin.tab("clients")
+    assert admin.tabs.currentWidget().isAncestorOf(window.focusWidget())
 
 
 def test_my_work_lists_what_this_packer_did(qtbot, make_page_ctx, db: Database) -> None:

@@ -117,6 +117,7 @@ class ChecklistPage(Page):
                            if not s.done(progress)), None)
         if first_open is not None:
             first_open.setDefault(True)
+            first_open.setFocus()  # Space opens the next step
         self.count_label.setText(self.tr("{done} of {total} done").format(
             done=done, total=len(self.steps)))
 
