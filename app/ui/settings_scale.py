@@ -182,7 +182,46 @@ class ScaleSection(QObject):
         self.enabled = QGroupBox(self.tr("This station has a scale"))
         self.enabled.setCheckable(True)
         self.enabled.setChecked(current is not None)
+        self._build_settings_form()
+        self.detect_status = QLabel()
+        self.detect_status.setObjectName("scaleDetectStatus")
+        self.detect_status.setWordWrap(True)
+        self.detect_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detect_status.hide()
+        test_box = self._build_test_box(current)
 
+        # Settings left, live test right: short enough for a 1366x768 screen.
+        left = QVBoxLayout()
+        left.addWidget(self.enabled)
+        left.addWidget(self.detect_status)
+        left.addStretch(1)
+        self._panel.setMinimumWidth(880)
+        layout = QHBoxLayout(self._panel)
+        layout.addLayout(left, 3)
+        layout.addWidget(test_box, 2)
+
+        self._show_current(current)
+        self._connect_choices()
+
+    def _build_settings_form(self) -> None:
+        """Port, protocol, serial framing and units, in the "has a scale" group."""
+        port_row = self._build_port_row()
+        self.protocol = QComboBox()
+        self.protocol.setObjectName("scaleProtocol")
+        for name, label in self._protocol_labels().items():
+            self.protocol.addItem(label, name)
+        speed_row, framing_row = self._build_serial_choices()
+        self._build_unit_choices()
+        form = QFormLayout(self.enabled)
+        form.addRow(self.tr("Port"), port_row)
+        form.addRow("", self.port_info)
+        form.addRow(self.tr("Protocol"), self.protocol)
+        form.addRow(self.tr("Baud rate"), speed_row)
+        form.addRow(self.tr("Parity"), framing_row)
+        form.addRow(self.tr("Unit on the scale"), self.scale_unit)
+        form.addRow(self.tr("Show weights in"), self.display_unit)
+
+    def _build_port_row(self) -> QHBoxLayout:
         self.port = QComboBox()
         self.port.setObjectName("scalePort")
         self.port.setEditable(True)
@@ -200,11 +239,10 @@ class ScaleSection(QObject):
         self.port_info = QLabel()
         self.port_info.setObjectName("Muted")
         self.port_info.setWordWrap(True)
+        return port_row
 
-        self.protocol = QComboBox()
-        self.protocol.setObjectName("scaleProtocol")
-        for name, label in self._protocol_labels().items():
-            self.protocol.addItem(label, name)
+    def _build_serial_choices(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Baud rate with data bits, parity with stop bits: two rows of two choices."""
         self.baud = self._choices([(self.tr("Protocol default"), None)]
                                   + [(str(b), b) for b in BAUD_RATES])
         self.data_bits = self._choices([(self.tr("Default"), None), ("7", 7), ("8", 8)])
@@ -214,6 +252,9 @@ class ScaleSection(QObject):
                                         ("2", 2)])
         speed_row = self._pair(self.baud, self.tr("Data bits"), self.data_bits)
         framing_row = self._pair(self.parity, self.tr("Stop bits"), self.stop_bits)
+        return speed_row, framing_row
+
+    def _build_unit_choices(self) -> None:
         self.scale_unit = self._choices([
             (self.tr("Pounds (lb)"), "lb"), (self.tr("Kilograms (kg)"), "kg"),
             (self.tr("Ounces (oz)"), "oz"), (self.tr("Grams (g)"), "g")])
@@ -227,20 +268,8 @@ class ScaleSection(QObject):
             (self.tr("Grams (1005 g)"), "g")])
         self.display_unit.setObjectName("scaleDisplayUnit")
 
-        form = QFormLayout(self.enabled)
-        form.addRow(self.tr("Port"), port_row)
-        form.addRow("", self.port_info)
-        form.addRow(self.tr("Protocol"), self.protocol)
-        form.addRow(self.tr("Baud rate"), speed_row)
-        form.addRow(self.tr("Parity"), framing_row)
-        form.addRow(self.tr("Unit on the scale"), self.scale_unit)
-        form.addRow(self.tr("Show weights in"), self.display_unit)
-        self.detect_status = QLabel()
-        self.detect_status.setObjectName("scaleDetectStatus")
-        self.detect_status.setWordWrap(True)
-        self.detect_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detect_status.hide()
-
+    def _build_test_box(self, current: ScaleSettings | None) -> QGroupBox:
+        """Test, Zero and Tare with the live weight below them."""
         test_box = QGroupBox(self.tr("Test the scale"))
         self.test_button = QPushButton(self.tr("Test scale"))
         self.test_button.setObjectName("scaleTest")
@@ -268,18 +297,11 @@ class ScaleSection(QObject):
         test_layout = QVBoxLayout(test_box)
         test_layout.addLayout(buttons)
         test_layout.addWidget(self.display)
-
-        # Settings left, live test right: short enough for a 1366x768 screen.
-        left = QVBoxLayout()
-        left.addWidget(self.enabled)
-        left.addWidget(self.detect_status)
-        left.addStretch(1)
         test_layout.addStretch(1)
-        self._panel.setMinimumWidth(880)
-        layout = QHBoxLayout(self._panel)
-        layout.addLayout(left, 3)
-        layout.addWidget(test_box, 2)
+        return test_box
 
+    def _show_current(self, current: ScaleSettings | None) -> None:
+        """The ports found, and the saved settings chosen in every list."""
         self._fill_ports(self._safe_list_ports(), current.port if current else "")
         if current is not None:
             self._select(self.protocol, current.protocol)
@@ -289,6 +311,9 @@ class ScaleSection(QObject):
             self._select(self.stop_bits, current.stopbits)
             self._select(self.scale_unit, current.scale_unit)
             self._select(self.display_unit, current.display_unit)
+
+    def _connect_choices(self) -> None:
+        """Connected after the saved settings are shown, so showing them changes nothing."""
         self.port.currentTextChanged.connect(self._on_port_current_text_changed)
         self.protocol.currentIndexChanged.connect(self._update_enabled)
         self.display_unit.currentIndexChanged.connect(
