@@ -164,7 +164,16 @@ class InventoryPage(Page):
     def _build(self) -> None:
         title = QLabel(self.tr("Inventory"))
         title.setObjectName("PageTitle")
+        filters = self._build_filter_row()
+        self._build_tables()
+        split = self._build_splits(self._build_stock_tabs(), self._build_ledger())
+        body = self.body()
+        body.addWidget(title)
+        body.addLayout(filters)
+        body.addWidget(split, 1)
+        self._connect_controls()
 
+    def _build_filter_row(self) -> WrapRow:
         self.warehouse_filter = QComboBox()
         self.warehouse_filter.addItem(self.tr("All warehouses"), None)
         self.client_filter = QComboBox()
@@ -196,7 +205,10 @@ class InventoryPage(Page):
         filters.add(self.bin_filter_group, 1)
         filters.add(self.refresh_button)
         filters.add(self.count_label)
+        return filters
 
+    def _build_tables(self) -> None:
+        """The three models and their sortable tables (stock by SKU, by bin, the moves)."""
         self.sku_model = StockBySkuModel(
             self, chinese_names=self.ctx.app.settings.language == "zh_CN")
         self.bin_model = StockByBinModel(self)
@@ -210,6 +222,8 @@ class InventoryPage(Page):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._default_widths()
 
+    def _build_stock_tabs(self) -> QWidget:
+        """Stock by SKU and by bin as tabs, with the legend saying what Available means."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.sku_table, self.tr("Stock by SKU"))
@@ -226,7 +240,10 @@ class InventoryPage(Page):
         stock_layout.setContentsMargins(0, 0, 0, 0)
         stock_layout.addWidget(self.tabs, 1)
         stock_layout.addWidget(self.legend)
+        return stock
 
+    def _build_ledger(self) -> QWidget:
+        """The moves of the selected SKU or bin, under its title."""
         self.ledger_title = QLabel()
         self.ledger_title.setStyleSheet("font-weight: 600;")
         ledger = QWidget()
@@ -234,7 +251,10 @@ class InventoryPage(Page):
         ledger_layout.setContentsMargins(0, 4, 0, 0)
         ledger_layout.addWidget(self.ledger_title)
         ledger_layout.addWidget(self.moves_table, 1)
+        return ledger
 
+    def _build_splits(self, stock: QWidget, ledger: QWidget) -> QSplitter:
+        """Stock over the ledger on the left, the stock action panel on the right."""
         self.left_split = QSplitter(Qt.Orientation.Vertical)
         self.left_split.addWidget(stock)
         self.left_split.addWidget(ledger)
@@ -251,12 +271,9 @@ class InventoryPage(Page):
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 0)
         self.split.setChildrenCollapsible(False)
+        return self.split
 
-        body = self.body()
-        body.addWidget(title)
-        body.addLayout(filters)
-        body.addWidget(self.split, 1)
-
+    def _connect_controls(self) -> None:
         self.warehouse_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.client_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
