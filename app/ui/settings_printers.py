@@ -79,10 +79,31 @@ class PrintersSection(QWidget):
         self._actor = actor or Actor.system("settings")
         self._loading = False
         self._drafts: list[_Draft] = []
-        roles: dict[Role, int] = {}
         self._load_error = ""
+        roles = self._load_saved()
+        left = self._build_list()
+        right = QVBoxLayout()
+        right.addWidget(self._build_details())
+        right.addWidget(self._build_roles())
+        self.error = QLabel(self._load_error)
+        self.error.setObjectName("ErrorText")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(self._load_error))
+        right.addWidget(self.error)
+        right.addStretch(1)
+        self.setMinimumWidth(820)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 5)
+        self._connect_form(roles)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _load_saved(self) -> dict[Role, int]:
+        """The station's printers as drafts, and which draft each role uses."""
+        roles: dict[Role, int] = {}
         try:
-            current = PrinterSettings.from_station(context.settings.printers)
+            current = PrinterSettings.from_station(self._context.settings.printers)
         except PrinterError as exc:  # damaged file: start empty, say why
             current = PrinterSettings()
             self._load_error = error_text(exc)
@@ -90,7 +111,9 @@ class PrintersSection(QWidget):
             self._drafts.append(_Draft.of(profile))
         for role, name in current.roles.items():
             roles[role] = next(d.key for d in self._drafts if d.name == name)
+        return roles
 
+    def _build_list(self) -> QVBoxLayout:
         self.list = QListWidget()
         self.list.setObjectName("printer_list")
         self.list.setMinimumWidth(170)
@@ -104,7 +127,10 @@ class PrintersSection(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
         left.addLayout(buttons)
+        return left
 
+    def _build_details(self) -> QGroupBox:
+        """The chosen printer: name, address, language, resolution, media, test page."""
         self.name = QLineEdit()
         self.name.setObjectName("printer_name")
         self.uri = QLineEdit()
@@ -113,6 +139,34 @@ class PrintersSection(QWidget):
         self.uri.setToolTip(self.tr(
             "tcp://HOST:9100 (network), serial:///dev/ttyUSB0?baud=9600 or serial://COM3, "
             "usb://VID:PID, cups://QUEUE, win32://PRINTER NAME, file:///PATH"))
+        self._build_language()
+        size = self._build_media()
+        self.rotation = QComboBox()
+        for degrees in ROTATIONS:
+            self.rotation.addItem(self.tr("{degrees}°").format(degrees=degrees), degrees)
+        self.test_button = QPushButton(self.tr("Print test page"))
+        self.test_button.setObjectName("test_printer")
+        self.test_result = QLabel()
+        self.test_result.setObjectName("test_result")
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+
+        details = QGroupBox(self.tr("Printer"))
+        form = QFormLayout(details)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Address"), self.uri)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Resolution"), self.dpi)
+        form.addRow(self.tr("Media"), self.media)
+        form.addRow(self.tr("Size"), size)
+        form.addRow(self.tr("Rotation"), self.rotation)
+        form.addRow("", test_row)
+        self.details = details
+        return details
+
+    def _build_language(self) -> None:
         self.language = QComboBox()
         self.language.setObjectName("printer_language")
         for language, text in (
@@ -122,6 +176,9 @@ class PrintersSection(QWidget):
             (Language.PDF, self.tr("PDF (office printer)")),
         ):
             self.language.addItem(text, language)
+
+    def _build_media(self) -> QHBoxLayout:
+        """Resolution, the media sizes offered, and the custom size row it returns."""
         self.dpi = QComboBox()
         self.dpi.setObjectName("printer_dpi")
         for dpi in DPIS:
@@ -154,30 +211,10 @@ class PrintersSection(QWidget):
         size.addWidget(QLabel("×"))
         size.addWidget(self.height_mm)
         size.addStretch(1)
-        self.rotation = QComboBox()
-        for degrees in ROTATIONS:
-            self.rotation.addItem(self.tr("{degrees}°").format(degrees=degrees), degrees)
-        self.test_button = QPushButton(self.tr("Print test page"))
-        self.test_button.setObjectName("test_printer")
-        self.test_result = QLabel()
-        self.test_result.setObjectName("test_result")
-        self.test_result.setWordWrap(True)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
+        return size
 
-        details = QGroupBox(self.tr("Printer"))
-        form = QFormLayout(details)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Address"), self.uri)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Resolution"), self.dpi)
-        form.addRow(self.tr("Media"), self.media)
-        form.addRow(self.tr("Size"), size)
-        form.addRow(self.tr("Rotation"), self.rotation)
-        form.addRow("", test_row)
-        self.details = details
-
+    def _build_roles(self) -> QGroupBox:
+        """Which printer prints what ("Use for")."""
         use = QGroupBox(self.tr("Use for"))
         use_form = QFormLayout(use)
         self.role_combos: dict[Role, QComboBox] = {}
@@ -196,21 +233,10 @@ class PrintersSection(QWidget):
         self.hint.setObjectName("Muted")
         self.hint.setWordWrap(True)
         use_form.addRow(self.hint)
+        return use
 
-        right = QVBoxLayout()
-        right.addWidget(details)
-        right.addWidget(use)
-        self.error = QLabel(self._load_error)
-        self.error.setObjectName("ErrorText")
-        self.error.setWordWrap(True)
-        self.error.setVisible(bool(self._load_error))
-        right.addWidget(self.error)
-        right.addStretch(1)
-        self.setMinimumWidth(820)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 5)
-
+    def _connect_form(self, roles: dict[Role, int]) -> None:
+        """Fill the list and the roles first: filling them edits no draft."""
         self._fill_list()
         self._fill_roles(roles)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
