@@ -94,13 +94,9 @@ def cmd_channels_list(args: argparse.Namespace) -> int:
 
 def cmd_channels_map_sku(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
-    from app.services.channels import (
-        channel_by_name,
-        list_sku_mappings,
-        map_sku,
-        unmapped_skus,
-    )
+    from app.services.channels import channel_by_name
     from app.services.run import run_write
+    from app.services.sku_mappings import list_sku_mappings, map_sku, unmapped_skus
 
     ctx = open_context(args)
     if (args.platform_sku is None) != (args.sku is None):
@@ -158,14 +154,11 @@ def _set_enabled(args: argparse.Namespace, enabled: bool) -> int:
 
 def cmd_channels_push(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
-    from app.services.channel_push import (
-        enqueue_due_stock_pushes,
-        enqueue_stock_pushes,
-        process_pushes,
-    )
+    from app.services.channel_push import process_pushes
     from app.services.channels import channel_by_name
+    from app.services.push_outbox import enqueue_due_stock_pushes, enqueue_stock_pushes
     from app.services.run import run_write
-    from app.services.sync import SyncEnvironment
+    from app.services.sync_env import SyncEnvironment
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
@@ -194,7 +187,8 @@ def cmd_channels_push(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.services.channels import channel_by_name, list_channels
-    from app.services.sync import SyncEnvironment, SyncProgress, run_sync
+    from app.services.sync import SyncProgress, run_sync
+    from app.services.sync_env import SyncEnvironment
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)

@@ -1,4 +1,4 @@
-"""Connected stores (channels) and their SKU mappings: the setup side of platform sync.
+"""Connected stores (channels): the setup side of platform sync.
 
 Secret values are split off by each connector's ``secret_keys`` and go to the
 secret store (``app.secrets``), never into the database; a channel row keeps
@@ -6,8 +6,7 @@ only the key of its secret entry. Setting keys are checked against what the
 connector reads (its ``required_settings``, ``optional_settings``, ``secret_keys``,
 ``keyed_settings`` and the shared ``http.*`` options): any other key is refused,
 so a mistyped secret (``Access-Token``, ``acces_token``) is never stored in plain
-text. Adding a SKU mapping releases orders that were held because of that
-platform SKU.
+text. A store's SKU mappings are ``sku_mappings``'s.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.channels import CONNECTORS, Platform
 from app.channels.http import HTTP_SETTING_KEYS
-from app.db.models import Channel, ChannelOrder, ChannelPush, Client, Sku, SkuMapping
+from app.db.models import Channel, ChannelOrder, ChannelPush, Client
 from app.domain.errors import (
     AlreadyExists,
     InvalidValue,
@@ -37,8 +35,7 @@ from app.domain.errors import (
 from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import read_detail
 from app.services.audit import record_audit
-from app.services.changes import Changes
-from app.services.lookup import client_by_code, sku_by_code
+from app.services.lookup import client_by_code
 
 DEFAULT_INTERVAL_MINUTES = 15
 #: A key this close (edits) to a known one is taken for a typo of it and refused.
@@ -114,32 +111,6 @@ class ChannelEdit:
     safety_buffer: int | None = None
     stock_push_minutes: int | None = None
     enabled: bool | None = None
-
-
-@dataclass(frozen=True)
-class SkuMappingInfo:
-    id: int
-    channel: str
-    platform_sku: str
-    sku_code: str
-    auto: bool
-    pushed_quantity: int | None
-    pushed_at: datetime | None
-
-
-@dataclass(frozen=True)
-class UnmappedSku:
-    """A platform SKU that holds orders back until it is mapped."""
-
-    platform_sku: str
-    orders: int
-
-
-@dataclass(frozen=True)
-class MappingResult:
-    mapping: SkuMappingInfo
-    released_orders: list[str]
-    changes: Changes = Changes.ORDERS | Changes.CATALOG
 
 
 def new_secret_ref() -> str:
@@ -313,83 +284,6 @@ def channel_config(session: Session, channel_id: int) -> ChannelConfig:
     )
 
 
-# --- SKU mappings ---------------------------------------------------------------------
-
-
-def map_sku(
-    session: Session, channel_id: int, platform_sku: str, sku_code: str, *, actor: Actor
-) -> MappingResult:
-    """Map a platform SKU to one of the client's SKUs, then release orders it held back."""
-    require(actor, Permission.MANAGE_CHANNELS)
-    from app.services.sync_import import release_held_orders  # the import service builds the orders
-
-    channel = _get(session, channel_id)
-    text = platform_sku.strip()
-    if not text:
-        raise InvalidValue(field="platform SKU", problem="must not be empty")
-    sku = sku_by_code(session, channel.client_id, sku_code)
-    mapping = session.scalar(
-        select(SkuMapping).where(
-            SkuMapping.channel_id == channel.id, SkuMapping.platform_sku == text
-        )
-    )
-    if mapping is None:
-        mapping = SkuMapping(channel_id=channel.id, platform_sku=text, sku_id=sku.id, auto=False)
-        session.add(mapping)
-    else:
-        mapping.sku_id, mapping.auto, mapping.pushed_quantity = sku.id, False, None
-    session.flush()
-    record_audit(session, actor, "map_sku", "sku_mapping", mapping.id, channel=channel.name,
-                 platform_sku=text, sku=sku.code)
-    released = release_held_orders(session, channel.id, actor=actor)
-    info = _mapping_info(channel.name, mapping, sku.code)
-    return MappingResult(info, released)
-
-
-def delete_sku_mapping(session: Session, mapping_id: int, *, actor: Actor) -> None:
-    require(actor, Permission.MANAGE_CHANNELS)
-    mapping = session.get(SkuMapping, mapping_id)
-    if mapping is None:
-        raise NotFound(kind="SKU mapping", key=str(mapping_id))
-    channel = _get(session, mapping.channel_id)
-    sku_code = session.scalar(select(Sku.code).where(Sku.id == mapping.sku_id))
-    record_audit(session, actor, "unmap_sku", "sku_mapping", mapping.id, channel=channel.name,
-                 platform_sku=mapping.platform_sku, sku=sku_code)
-    session.delete(mapping)
-
-
-def list_sku_mappings(session: Session, channel_id: int) -> list[SkuMappingInfo]:
-    channel = _get(session, channel_id)
-    rows = session.execute(
-        select(SkuMapping, Sku.code)
-        .join(Sku, Sku.id == SkuMapping.sku_id)
-        .where(SkuMapping.channel_id == channel.id)
-        .order_by(SkuMapping.platform_sku)
-    ).all()
-    return [_mapping_info(channel.name, m, code) for m, code in rows]
-
-
-def unmapped_skus(session: Session, channel_id: int) -> list[UnmappedSku]:
-    """Platform SKUs of held orders that no mapping or SKU code covers yet."""
-    counts: Counter[str] = Counter()
-    for payload in session.scalars(
-        select(ChannelOrder.payload).where(
-            ChannelOrder.channel_id == channel_id,
-            ChannelOrder.order_id.is_(None),
-            ChannelOrder.held_reason.like("unmapped SKU%"),
-        )
-    ):
-        skus = {str(line.get("sku", "")) for line in json.loads(payload or "{}").get("lines", [])}
-        counts.update(skus)
-    if not counts:
-        return []
-    from app.services.sync_import import resolve_platform_skus
-
-    channel = _get(session, channel_id)
-    known = resolve_platform_skus(session, channel.id, channel.client_id, counts.keys())
-    return [UnmappedSku(s, n) for s, n in sorted(counts.items()) if s not in known]
-
-
 # --- internals ----------------------------------------------------------------------------
 
 
@@ -517,8 +411,3 @@ def _info(c: Channel, client_code: str, held: int, failed: int) -> ChannelInfo:
         template, fields,
     )
 
-
-def _mapping_info(channel: str, m: SkuMapping, sku_code: str) -> SkuMappingInfo:
-    return SkuMappingInfo(
-        m.id, channel, m.platform_sku, sku_code, m.auto, m.pushed_quantity, m.pushed_at
-    )

@@ -22,6 +22,7 @@ from app.domain.states import MoveKind, OrderStatus
 from app.services import ledger
 from app.services.dto import TransitionResult
 from app.services.order_states import set_status
+from app.services.push_outbox import enqueue_tracking
 
 
 def _get(session: Session, order_id: int) -> Order:
@@ -80,10 +81,6 @@ def ship_order(session: Session, order_id: int, *, carrier: str, tracking_number
     current = OrderStatus(order.status)
     set_status(session, order.id, order.number, current, OrderStatus.SHIPPED, actor=actor,
                carrier=carrier, tracking_number=tracking)
-    # Imported here: the push queue pulls in the HTTP connectors, which every other
-    # caller of this module (and every CLI command that touches orders) can do without.
-    from app.services.channel_push import enqueue_tracking
-
     enqueue_tracking(session, order.id, carrier, tracking)
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.SHIPPED)
 

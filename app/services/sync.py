@@ -31,36 +31,27 @@ from sqlalchemy.orm import Session
 
 from app.channels import (
     ChannelError,
-    Clock,
     Connector,
-    ConnectorRuntime,
     FetchPage,
-    HttpOptions,
     NormalizedOrder,
     PlatformError,
-    RateLimiterRegistry,
     SyncCancelled,
-    SystemClock,
-    create_connector,
 )
 from app.db.base import utcnow
-from app.db.engine import Database
 from app.db.models import Channel, ChannelCursor
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
-from app.domain.permissions import Actor, Permission, require
+from app.domain.permissions import Permission, require
 from app.domain.stored_errors import detail_of, template_of
-from app.secrets import SecretStore
 from app.services.channels import ChannelConfig, channel_config
 from app.services.run import run_read, run_write
+from app.services.sync_env import SyncEnvironment
 from app.services.sync_import import ImportOutcome, SyncCounts, allocate_new_orders, import_orders
-from app.services.sync_leases import acquire_lease, default_holder, release_lease, renew_lease
+from app.services.sync_leases import acquire_lease, release_lease, renew_lease
 
 log = logging.getLogger(__name__)
 
 ORDERS_OPERATION = "orders"
 DEFAULT_LOOKBACK = timedelta(days=30)
-DEFAULT_OVERLAP = timedelta(minutes=10)
-DEFAULT_LEASE_SECONDS = 900.0
 # Same texts as app.ui.i18n's, so the screens translate them from the same entries.
 DATABASE_ERROR = QT_TRANSLATE_NOOP("errors", "Database error: {detail}")
 UNEXPECTED_ERROR = QT_TRANSLATE_NOOP("errors", "Unexpected error: {detail}")
@@ -132,49 +123,6 @@ class SyncReport:
             "request_id": self.request_id, "cancelled_by_user": self.cancelled_by_user,
             "warnings": self.warnings,
         }
-
-
-# --- the environment a sync runs in --------------------------------------------------------
-
-
-@dataclass
-class SyncEnvironment:
-    """Everything a sync or push needs from the process: shared once per app/process."""
-
-    db: Database
-    secrets: SecretStore
-    limiter: RateLimiterRegistry
-    clock: Clock
-    http: HttpOptions | None = None
-    holder: str = field(default_factory=default_holder)
-    lease_seconds: float = DEFAULT_LEASE_SECONDS
-    overlap: timedelta = DEFAULT_OVERLAP
-    #: Who the sync acts as: the machine's administrator in the background, the user for
-    #: a sync someone asked for on the command line.
-    actor: Actor = field(default_factory=lambda: Actor.system("sync"))
-    #: Reserve stock for new orders after each page (off: they wait as "new" for `allocate`).
-    allocate: bool = True
-
-    @classmethod
-    def create(cls, db: Database, *, secrets: SecretStore | None = None,
-               clock: Clock | None = None, http: HttpOptions | None = None,
-               actor: Actor | None = None) -> SyncEnvironment:
-        clock = clock or SystemClock()
-        return cls(db, secrets or SecretStore(), RateLimiterRegistry(clock), clock, http,
-                   actor=actor or Actor.system("sync"))
-
-    def connector(self, config: ChannelConfig, cancel: threading.Event | None = None
-                  ) -> Connector:
-        """Build the store's connector; refreshed tokens go back to the secret store."""
-        ref = config.secret_ref
-
-        def save(changed: dict[str, str]) -> None:
-            self.secrets.update(ref, changed)
-
-        runtime = ConnectorRuntime(self.http, self.clock, cancel, self.limiter, save)
-        return create_connector(config.platform, config.name, config.settings,
-                                self.secrets.get(ref), base_url=config.base_url,
-                                runtime=runtime)
 
 
 # --- the engine ------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ from app.channels.shopify import ShopifyConnector
 from app.db.engine import Database
 from app.db.schema import open_database
 from app.secrets import SecretStore
-from app.services.sync import SyncEnvironment, SyncReport, run_sync
+from app.services.sync import SyncReport, run_sync
+from app.services.sync_env import SyncEnvironment
 from tests.fakes.platforms import SeedLine, SeedOrder, VirtualClock
 from tests.fakes.platforms.shopify import FakeShopify
 from tests.sync.conftest import add_store

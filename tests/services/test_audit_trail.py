@@ -19,12 +19,11 @@ from app.services.channels import (
     ChannelDraft,
     ChannelEdit,
     add_channel,
-    delete_sku_mapping,
-    map_sku,
     new_secret_ref,
     set_channel_enabled,
     update_channel,
 )
+from app.services.sku_mappings import delete_sku_mapping, map_sku
 from app.settings import StationSettings, changed_settings
 from tests.world import build_world, place_order, receive
 

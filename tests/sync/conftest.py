@@ -14,7 +14,7 @@ from app.db.engine import Database
 from app.domain.permissions import Actor
 from app.secrets import SecretStore
 from app.services.channels import ChannelDraft, add_channel, new_secret_ref, split_values
-from app.services.sync import SyncEnvironment
+from app.services.sync_env import SyncEnvironment
 from tests.fakes.platforms import VirtualClock
 from tests.sync.harness import HARNESSES, PLATFORMS, Harness
 from tests.world import build_world, receive

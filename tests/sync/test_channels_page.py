@@ -16,7 +16,8 @@ from app.db.models import ChannelOrder
 from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.secrets import SecretStore
-from app.services.sync import SyncEnvironment, SyncReport, run_sync
+from app.services.sync import SyncReport, run_sync
+from app.services.sync_env import SyncEnvironment
 from app.services.users import create_user
 from app.settings import StationSettings
 from app.ui.devices.sync_scheduler import SyncScheduler

@@ -18,7 +18,8 @@ from app.db.engine import Database
 from app.db.models import ChannelCursor, ChannelOrder, Order
 from app.db.schema import open_database
 from app.services.run import run_write
-from app.services.sync import SyncEnvironment, run_sync
+from app.services.sync import run_sync
+from app.services.sync_env import SyncEnvironment
 from app.services.sync_leases import acquire_lease, release_lease
 from tests.fakes.platforms import FaultPlan, SeedLine, SeedOrder, VirtualClock
 from tests.fakes.platforms.server import FakeRequest, FakeResponse

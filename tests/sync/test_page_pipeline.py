@@ -9,7 +9,8 @@ from sqlalchemy import func, select, text, update
 
 from app.db.models import Channel, ChannelCursor, ChannelOrder, Order, SyncLease
 from app.services.run import run_write
-from app.services.sync import DATABASE_ERROR, SyncEnvironment, SyncProgress, run_sync
+from app.services.sync import DATABASE_ERROR, SyncProgress, run_sync
+from app.services.sync_env import SyncEnvironment
 from app.services.sync_leases import release_lease
 from tests.fakes.platforms import FaultPlan, VirtualClock
 from tests.sync.conftest import add_store

@@ -11,16 +11,11 @@ from sqlalchemy import func, select
 from app.db.models import ChannelOrder, ChannelPush, Order
 from app.domain.permissions import Actor
 from app.domain.states import OrderStatus, Role
-from app.services.channel_push import (
-    DONE,
-    FAILED,
-    enqueue_stock_pushes,
-    list_pushes,
-    process_pushes,
-    retry_push,
-)
+from app.services.channel_push import process_pushes
 from app.services.fulfilment import pack_order, ship_order, start_picking
-from app.services.sync import SyncEnvironment, run_sync
+from app.services.push_outbox import DONE, FAILED, enqueue_stock_pushes, list_pushes, retry_push
+from app.services.sync import run_sync
+from app.services.sync_env import SyncEnvironment
 from tests.fakes.platforms import FaultPlan, VirtualClock
 from tests.sync.conftest import STORM, MemoryKeyring, add_store, make_env
 from tests.sync.harness import HARNESSES, PLATFORMS, Harness, minutes

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import AppContext
 from app.domain.permissions import Actor
 from app.domain.states import Role
-from app.services.sync import SyncEnvironment
+from app.services.sync_env import SyncEnvironment
 from app.services.users import create_user
 from app.settings import StationSettings
 from app.ui.devices.sync_scheduler import SyncScheduler, SyncState

@@ -10,7 +10,7 @@ from keyring.backends import fail
 from app.db.engine import Database
 from app.secrets import SERVICE, SecretStore
 from app.services.channels import list_channels
-from app.services.sync import SyncEnvironment
+from app.services.sync_env import SyncEnvironment
 from tests.sync.conftest import MemoryKeyring, add_store
 from tests.sync.harness import HARNESSES, Harness
 

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from app.db.models import Order
 from app.domain.states import OrderStatus
 from app.services import organisation as org
-from app.services.sync import SyncEnvironment, run_sync
+from app.services.sync import run_sync
+from app.services.sync_env import SyncEnvironment
 from tests.fakes.platforms import VirtualClock
 from tests.sync.conftest import add_store
 from tests.sync.harness import ShopifyHarness, minutes

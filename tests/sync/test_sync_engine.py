@@ -13,7 +13,8 @@ from app.db.models import ChannelOrder, Order, OrderLine, Sku
 from app.domain.permissions import Actor
 from app.domain.states import OrderStatus
 from app.services.fulfilment import pack_order, start_picking
-from app.services.sync import SyncEnvironment, run_sync
+from app.services.sync import run_sync
+from app.services.sync_env import SyncEnvironment
 from app.services.sync_import import INTERCEPT_REASON, NUMBER_TAKEN_REASON
 from tests.fakes.platforms import SeedLine, SeedOrder, VirtualClock
 from tests.sync.conftest import add_store
@@ -104,7 +105,8 @@ def test_cancellation_before_and_after_picking(env: SyncEnvironment, harness: Ha
 def test_unmapped_sku_is_held_then_released_by_mapping(
     env: SyncEnvironment, harness: Harness
 ) -> None:
-    from app.services.channels import list_channels, map_sku, unmapped_skus
+    from app.services.channels import list_channels
+    from app.services.sku_mappings import map_sku, unmapped_skus
 
     now = harness.clock.now() - timedelta(hours=1)
     odd = harness.seed(1, {"SELLER-MUG-RED": 1, "CUP": 1}, now)

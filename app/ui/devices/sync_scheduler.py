@@ -26,16 +26,12 @@ from app.bootstrap import AppContext
 from app.channels import ChannelError
 from app.db.base import utcnow
 from app.domain.errors import DomainError
-from app.services.channel_push import PushReport, enqueue_due_stock_pushes, process_pushes
+from app.services.channel_push import PushReport, process_pushes
 from app.services.channels import channel_config
+from app.services.push_outbox import enqueue_due_stock_pushes
 from app.services.run import run_read, run_write
-from app.services.sync import (
-    SyncEnvironment,
-    SyncReport,
-    due_channel_ids,
-    fail_unexpected,
-    run_sync,
-)
+from app.services.sync import SyncReport, due_channel_ids, fail_unexpected, run_sync
+from app.services.sync_env import SyncEnvironment
 
 log = logging.getLogger(__name__)
 

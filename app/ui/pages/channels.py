@@ -35,31 +35,28 @@ from app.domain.errors import PermissionDenied
 from app.domain.permissions import Permission, require
 from app.secrets import SecretStore
 from app.services.changes import Changes
-from app.services.channel_push import (
-    PushInfo,
-    PushReport,
-    enqueue_stock_pushes,
-    list_pushes,
-    retry_push,
-)
+from app.services.channel_push import PushReport
 from app.services.channels import (
     ChannelDraft,
     ChannelEdit,
     ChannelInfo,
-    MappingResult,
-    SkuMappingInfo,
-    UnmappedSku,
     add_channel,
-    delete_sku_mapping,
     list_channels,
-    list_sku_mappings,
-    map_sku,
     new_secret_ref,
     set_channel_enabled,
-    unmapped_skus,
     update_channel,
 )
 from app.services.organisation import list_clients
+from app.services.push_outbox import PushInfo, enqueue_stock_pushes, list_pushes, retry_push
+from app.services.sku_mappings import (
+    MappingResult,
+    SkuMappingInfo,
+    UnmappedSku,
+    delete_sku_mapping,
+    list_sku_mappings,
+    map_sku,
+    unmapped_skus,
+)
 from app.services.sync import SyncProgress, SyncReport
 from app.ui.devices.sync_scheduler import (
     ConnectionTest,

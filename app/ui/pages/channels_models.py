@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.services.channel_push import PushInfo
-from app.services.channels import ChannelInfo, SkuMappingInfo
+from app.services.channels import ChannelInfo
+from app.services.push_outbox import PushInfo
+from app.services.sku_mappings import SkuMappingInfo
 from app.ui.pages.channels_text import (
     channel_error_text,
     platform_name,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.channel_push import PushInfo
 from app.services.channels import ChannelInfo
+from app.services.push_outbox import PushInfo
 from app.services.sync import SyncReport
 from app.ui.i18n import stored_error_text
 
