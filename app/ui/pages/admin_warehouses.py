@@ -109,7 +109,25 @@ class WarehousesTab(AdminTab):
     def __init__(self, ctx: PageContext, page: Page) -> None:
         super().__init__(ctx, page)
         self.dialog: FormDialog | None = None
-        # warehouses
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_warehouses())
+        splitter.addWidget(self._build_bins())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.warehouse_view, self.search)
+        self.setTabOrder(self.search, self.bin_view)
+        self._connect_controls()
+        self._update_buttons()
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_warehouses(self) -> QWidget:
+        """The warehouses table under its title and buttons (the splitter's upper part)."""
         self.warehouse_model = WarehousesModel(self)
         self.warehouse_view, self.warehouse_proxy = searchable_table(self.warehouse_model)
         self.add_warehouse_button = QPushButton(self.tr("Add warehouse…"))
@@ -126,7 +144,10 @@ class WarehousesTab(AdminTab):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(wh_top)
         upper_layout.addWidget(self.warehouse_view)
-        # bins
+        return upper
+
+    def _build_bins(self) -> QWidget:
+        """The selected warehouse's bins: title, search, actions, table, last result."""
         self.bin_model = BinsModel(self)
         self.bin_view, self.bin_proxy = searchable_table(self.bin_model, multi_select=True)
         fit_columns(self.bin_view, ["STAGE-01-01", "Receiving", "999", "999", "999",
@@ -137,13 +158,7 @@ class WarehousesTab(AdminTab):
         self.bins_title.setObjectName("SectionTitle")
         self.bin_count = QLabel()
         self.bin_count.setObjectName("Muted")
-        self.add_bin_button = QPushButton(self.tr("Add bin…"))
-        self.add_bin_button.setToolTip(self.tr("Ins or Ctrl+N"))
-        self.add_range_button = QPushButton(self.tr("Add range…"))
-        self.import_button = QPushButton(self.tr("Import bins…"))
-        self.disable_button = QPushButton(self.tr("Disable"))
-        self.enable_button = QPushButton(self.tr("Enable"))
-        self.print_button = QPushButton(self.tr("Print bin labels"))
+        self._build_bin_buttons()
         self.result = QLabel()
         self.result.setObjectName("Muted")
         self.result.setWordWrap(True)
@@ -166,18 +181,19 @@ class WarehousesTab(AdminTab):
         lower_layout.addLayout(actions)
         lower_layout.addWidget(self.bin_view, 1)
         lower_layout.addWidget(self.result)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(upper)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(splitter)
-        self.setTabOrder(self.warehouse_view, self.search)
-        self.setTabOrder(self.search, self.bin_view)
-        # wiring
+        return lower
+
+    def _build_bin_buttons(self) -> None:
+        """Adding bins on the left of the action row, acting on the selected ones right."""
+        self.add_bin_button = QPushButton(self.tr("Add bin…"))
+        self.add_bin_button.setToolTip(self.tr("Ins or Ctrl+N"))
+        self.add_range_button = QPushButton(self.tr("Add range…"))
+        self.import_button = QPushButton(self.tr("Import bins…"))
+        self.disable_button = QPushButton(self.tr("Disable"))
+        self.enable_button = QPushButton(self.tr("Enable"))
+        self.print_button = QPushButton(self.tr("Print bin labels"))
+
+    def _connect_controls(self) -> None:
         self.add_warehouse_button.clicked.connect(self.add_warehouse)
         self.edit_warehouse_button.clicked.connect(self.edit_warehouse)
         self.warehouse_view.activated.connect(lambda _index: self.edit_warehouse())
@@ -192,8 +208,6 @@ class WarehousesTab(AdminTab):
         self.print_button.clicked.connect(self.print_labels)
         shortcut(self, QKeySequence.StandardKey.New, self._on_add_key)
         shortcut(self, Qt.Key.Key_Insert, self._on_add_key)
-        self._update_buttons()
-        self.reload()
 
     # -- loading -------------------------------------------------------------------------
 
