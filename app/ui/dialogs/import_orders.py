@@ -96,6 +96,20 @@ class ImportOrdersDialog(QDialog):
         self.setWindowTitle(self.tr("Import orders from a file"))
         self.setMinimumSize(760, 520)
 
+        form = self._build_form(client_codes, preferred_client)
+        self._build_results()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.problem_table, 1)
+        layout.addWidget(self.warnings)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def _build_form(self, client_codes: list[str], preferred_client: str | None) -> QFormLayout:
+        """The file and the client it belongs to, each with its button (Choose, Check)."""
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("CSV or Excel (.xlsx) file"))
         self.path_edit.textEdited.connect(lambda _t: self._forget_preview())
@@ -121,7 +135,10 @@ class ImportOrdersDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("File"), file_row)
         form.addRow(self.tr("Client (seller)"), client_row)
+        return form
 
+    def _build_results(self) -> None:
+        """What the check found: the summary, an error, the problem rows, the warnings."""
         self.summary = QLabel(self.tr("Choose a file and the client it belongs to, then check it."))
         self.summary.setWordWrap(True)
         self.error = QLabel()
@@ -138,12 +155,14 @@ class ImportOrdersDialog(QDialog):
         self.warnings.setObjectName("Muted")
         self.warnings.setWordWrap(True)
         self.warnings.hide()
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """A busy bar while the file is read, then the two ways to import, and Cancel."""
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(8)
         self.busy.hide()
-
         self.import_all_button = QPushButton(self.tr("Import all"))
         self.import_all_button.setProperty("primary", True)
         self.import_all_button.clicked.connect(lambda: self.run_import(valid_only=False))
@@ -159,15 +178,7 @@ class ImportOrdersDialog(QDialog):
         buttons.addWidget(self.import_all_button)
         buttons.addWidget(self.import_valid_button)
         buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(self.problem_table, 1)
-        layout.addWidget(self.warnings)
-        layout.addLayout(buttons)
-        self._update_buttons()
+        return buttons
 
     # -- choosing --------------------------------------------------------------------
 
