@@ -545,6 +545,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one line, details in the log
         from sqlalchemy.exc import SQLAlchemyError
 
+        from app.db.errors import data_conflict
+
+        conflict = data_conflict(exc)
+        if conflict is not None:
+            print(f"error: {conflict.message}", file=sys.stderr)
+            return EXIT_FAILED
         if isinstance(exc, SQLAlchemyError):
             print(f"error: database error: {_first_line(getattr(exc, 'orig', None) or exc)}",
                   file=sys.stderr)

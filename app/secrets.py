@@ -23,8 +23,9 @@ import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
+from app.domain.errors import HaicangError
 from app.settings import config_dir
 
 if TYPE_CHECKING:
@@ -34,14 +35,14 @@ SERVICE = "Haicang"
 FALLBACK_FILE = "channel-secrets.json"
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(HaicangError):
     """The keyring or the fallback file could not be read or written."""
 
-    message_template: ClassVar[str] = "Cannot use the secret store ({where}): {detail}"
+    code = "secret_store"
+    template = "Cannot use the secret store ({where}): {detail}"
 
     def __init__(self, *, where: str, detail: str) -> None:
-        self.params = {"where": where, "detail": detail}
-        super().__init__(self.message_template.format(**self.params))
+        super().__init__(where=where, detail=detail)
 
 
 def usable_backend(backend: KeyringBackend) -> bool:

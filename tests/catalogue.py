@@ -24,3 +24,13 @@ def finished_translations(ts_name: str, context: str) -> dict[str, str]:
 def placeholders(text: str) -> list[str]:
     """The ``{name}`` fields of a template, sorted: a translation must keep them all."""
     return sorted(part.split("}")[0] for part in text.split("{")[1:])
+
+
+def app_translations(context: str) -> dict[str, str]:
+    """Source -> translation of ``context`` as the app sees it with every Chinese
+    catalogue installed: files load in name order and the last one installed is asked
+    first, so a later file's translation wins."""
+    translated: dict[str, str] = {}
+    for path in sorted(TRANSLATIONS.glob("*_zh_CN.ts")):
+        translated.update(finished_translations(path.name, context))
+    return translated

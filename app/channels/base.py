@@ -20,35 +20,29 @@ from app.channels.normalized import (
     PushResult,
     ShipmentLine,
 )
+from app.domain.errors import HaicangError
 
 
-class ChannelError(Exception):
+class ChannelError(HaicangError):
     """Base of every expected connector failure.
 
     ``request_id`` is the platform's id for the failing request (show it to
     the user: platform support asks for it).
     """
 
-    message_template: ClassVar[str] = "Channel error on {store}: {detail}"
+    code = "channel_error"
+    template = "Channel error on {store}: {detail}"
 
-    def __init__(self, *, request_id: str = "", **params: Any) -> None:
-        self.params: dict[str, Any] = params
+    def __init__(self, *, request_id: str = "", **fields: Any) -> None:
         self.request_id = request_id
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        """The English message with placeholders filled in."""
-        try:
-            return self.message_template.format(**self.params)
-        except (KeyError, IndexError):
-            return f"{self.message_template} {self.params}"
+        super().__init__(**fields)
 
 
 class ConfigError(ChannelError):
     """A setting or secret needed by the connector is missing or invalid."""
 
-    message_template = "Store {store}: setting {key} is missing or invalid ({detail})"
+    code = "config_error"
+    template = "Store {store}: setting {key} is missing or invalid ({detail})"
 
 
 class AuthError(ChannelError):
@@ -58,11 +52,12 @@ class AuthError(ChannelError):
     layer refreshes once and retries the same request before surfacing it.
     """
 
-    message_template = "{platform} rejected the credentials of store {store}: {detail}"
+    code = "auth_rejected"
+    template = "{platform} rejected the credentials of store {store}: {detail}"
 
-    def __init__(self, *, expired: bool = False, request_id: str = "", **params: Any) -> None:
+    def __init__(self, *, expired: bool = False, request_id: str = "", **fields: Any) -> None:
         self.expired = expired
-        super().__init__(request_id=request_id, **params)
+        super().__init__(request_id=request_id, **fields)
 
 
 class ClockRejected(ChannelError):
@@ -74,7 +69,8 @@ class ClockRejected(ChannelError):
     reaches the user only when that did not help.
     """
 
-    message_template = (
+    code = "clock_rejected"
+    template = (
         "{platform} refused the time of a request from store {store}: check this "
         "computer's date, time and time zone ({detail})"
     )
@@ -83,46 +79,51 @@ class ClockRejected(ChannelError):
 class RateLimited(ChannelError):
     """The platform throttled us; ``retry_after`` is seconds to wait (None if unknown)."""
 
-    message_template = "{platform} is throttling store {store}; retry in {retry_after} s"
+    code = "rate_limited"
+    template = "{platform} is throttling store {store}; retry in {retry_after} s"
 
     def __init__(
-        self, *, retry_after: float | None = None, request_id: str = "", **params: Any
+        self, *, retry_after: float | None = None, request_id: str = "", **fields: Any
     ) -> None:
         self.retry_after = retry_after
-        super().__init__(request_id=request_id, retry_after=retry_after, **params)
+        super().__init__(request_id=request_id, retry_after=retry_after, **fields)
 
 
 class TransientError(ChannelError):
     """A 5xx, timeout or dropped connection; worth retrying later."""
 
-    message_template = "{platform} is temporarily unavailable for store {store}: {detail}"
+    code = "temporarily_unavailable"
+    template = "{platform} is temporarily unavailable for store {store}: {detail}"
 
 
 class PlatformError(ChannelError):
     """The platform refused the request with its own error code."""
 
-    message_template = "{platform} returned error {code} for store {store}: {platform_message}"
+    code = "platform_error"
+    template = "{platform} returned error {code} for store {store}: {platform_message}"
 
     def __init__(
-        self, *, code: str, platform_message: str, request_id: str = "", **params: Any
+        self, *, code: str, platform_message: str, request_id: str = "", **fields: Any
     ) -> None:
-        self.code = code
+        self.platform_code = code  # the platform's own code (``code`` is this class's)
         self.platform_message = platform_message
         super().__init__(
-            request_id=request_id, code=code, platform_message=platform_message, **params
+            request_id=request_id, code=code, platform_message=platform_message, **fields
         )
 
 
 class BadResponse(ChannelError):
     """The platform answered with something we cannot read (malformed JSON, missing fields)."""
 
-    message_template = "{platform} sent an unreadable response for store {store}: {detail}"
+    code = "bad_response"
+    template = "{platform} sent an unreadable response for store {store}: {detail}"
 
 
 class SyncCancelled(ChannelError):
     """The user cancelled; raised between requests, never mid-request."""
 
-    message_template = "Sync of store {store} was cancelled"
+    code = "sync_cancelled"
+    template = "Sync of store {store} was cancelled"
 
 
 @runtime_checkable

@@ -168,7 +168,7 @@ class WalmartConnector(ConnectorBase):
             try:
                 reply = self.session.send(request)
             except PlatformError as exc:
-                if not exc.code.startswith("CONTENT_NOT_FOUND"):
+                if not exc.platform_code.startswith("CONTENT_NOT_FOUND"):
                     raise
                 yield builder.build((), None)
                 return

@@ -12,25 +12,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-
-def template_of(error: BaseException) -> tuple[str, dict[str, Any]] | None:
-    """The message template and fields of a domain, channel, device or printer error.
-
-    The families name them differently (``template``/``message_template``,
-    ``params``/``fields``); None for an exception without them.
-    """
-    template = getattr(error, "message_template", None) or getattr(error, "template", None)
-    fields = next((f for f in (getattr(error, "fields", None), getattr(error, "params", None))
-                   if isinstance(f, dict)), None)
-    if not isinstance(template, str) or fields is None:
-        return None
-    return template, dict(fields)
+from app.domain.errors import HaicangError
+from printers.errors import PrinterError
 
 
 def error_detail(error: BaseException) -> str | None:
-    """The detail of an exception with a template: domain, channel and device errors."""
-    found = template_of(error)
-    return None if found is None else detail_of(*found)
+    """The detail of an expected failure of any family (``printers/`` has its own copy of
+    the base); None for an unexpected exception, which has no template."""
+    if isinstance(error, HaicangError | PrinterError):
+        return detail_of(error.template, error.fields)
+    return None
 
 
 def detail_of(template: str | None, fields: Mapping[str, Any]) -> str | None:

@@ -217,4 +217,4 @@ def _draft(row: TableRow, problems: list[BinProblem]) -> BinDraft | None:
 
 
 def _from_error(line: int, column: str, exc: DomainError) -> BinProblem:
-    return BinProblem(line, column, exc.template, dict(exc.params))
+    return BinProblem(line, column, exc.template, dict(exc.fields))

@@ -57,7 +57,7 @@ def send_push(connector: Connector, push: DuePush) -> tuple[str, str | None]:
             str(push.payload["tracking"]), None,
         )
     except PlatformError as exc:
-        if exc.code in ALREADY_SHIPPED_CODES and push.attempts > 0:
+        if exc.platform_code in ALREADY_SHIPPED_CODES and push.attempts > 0:
             return exc.request_id, "already on the platform"
         raise
     return result.request_id, "already on the platform" if result.already_done else None

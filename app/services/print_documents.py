@@ -43,9 +43,8 @@ class JobKind(StrEnum):
 
 class OrderNotReady(DomainError):
     code = "order_not_ready"
-    template = QT_TRANSLATE_NOOP(
-        "errors", "Order {order} has no {missing} yet; allocate it before printing its {document}."
-    )
+    template = "Order {order} has no {missing} yet; allocate it before printing its {document}."
+    field_words = ("warehouse", "reserved bins", "shipping label", "pick list")
 
 
 class OrderBackordered(DomainError):

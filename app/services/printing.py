@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import RowMapping, and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -44,7 +44,7 @@ from app.db.base import utcnow
 from app.db.bulk import chunks
 from app.db.engine import Database
 from app.db.models import Order, OrderLabel, PrintJob
-from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, NotFound
+from app.domain.errors import DomainError, NotFound
 from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import error_detail, read_detail
 from app.services.print_documents import Document, JobKind
@@ -91,34 +91,31 @@ ROLE_OF_KIND: dict[JobKind, Role] = {
 
 # --- errors -----------------------------------------------------------------------------
 
+_ROLE_WORDS = {Role.LABEL: "labels", Role.SKU: "SKU labels", Role.DOCUMENT: "documents"}
+
 
 class PrinterNotConfigured(DomainError):
     code = "printer_not_configured"
-    template = QT_TRANSLATE_NOOP(
-        "errors", "No printer is set up for {role} on this station; add one in Settings."
-    )
+    template = "No printer is set up for {role} on this station; add one in Settings."
+    field_words = tuple(_ROLE_WORDS.values())
 
 
 class UnknownPrinterProfile(DomainError):
     code = "unknown_printer_profile"
-    template = QT_TRANSLATE_NOOP(
-        "errors", "This station has no printer named '{name}' (it has: {known})."
-    )
+    template = "This station has no printer named '{name}' (it has: {known})."
 
 
 class JobNotSendable(DomainError):
     code = "job_not_sendable"
-    template = QT_TRANSLATE_NOOP(
-        "errors", "Print job {job} is {status}; only queued or failed jobs can be sent."
-    )
+    template = "Print job {job} is {status}; only queued or failed jobs can be sent."
+    field_words = tuple(JobStatus)
 
 
 class ZplOnlyLabel(PrinterError):
     """A seller's raw ZPL label cannot be rasterised for another printer language."""
 
-    message_template: ClassVar[str] = (
-        "Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}"
-    )
+    code = "zpl_only_label"
+    template = "Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}"
 
 
 # --- printer settings -------------------------------------------------------------------
@@ -173,13 +170,6 @@ class PrinterSettings:
 
     def for_kind(self, kind: JobKind) -> PrinterProfile:
         return self.for_role(ROLE_OF_KIND[kind])
-
-
-_ROLE_WORDS = {
-    Role.LABEL: QT_TRANSLATE_NOOP("errors", "labels"),
-    Role.SKU: QT_TRANSLATE_NOOP("errors", "SKU labels"),
-    Role.DOCUMENT: QT_TRANSLATE_NOOP("errors", "documents"),
-}
 
 
 # --- DTOs -------------------------------------------------------------------------------

@@ -347,9 +347,9 @@ def _checked(column: str | None, check: Any, value: Any,
     try:
         return check(value)
     except InvalidValue as exc:
-        field = str(exc.params.get("field", ""))
+        field = str(exc.fields.get("field", ""))
         base = FIELD_COLUMNS.get(field, column or "sku")
-        raise _RowProblem((sources or {}).get(base, base), str(exc.params["problem"])) from None
+        raise _RowProblem((sources or {}).get(base, base), str(exc.fields["problem"])) from None
 
 
 #: Numbers from a billion up are refused as read: no weight or size comes near, and

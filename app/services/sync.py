@@ -41,7 +41,7 @@ from app.db.base import utcnow
 from app.db.models import Channel, ChannelCursor
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from app.domain.permissions import Permission, require
-from app.domain.stored_errors import detail_of, template_of
+from app.domain.stored_errors import detail_of
 from app.services.channels import ChannelConfig, channel_config
 from app.services.run import run_read, run_write
 from app.services.sync_env import SyncEnvironment
@@ -192,7 +192,7 @@ def run_sync(env: SyncEnvironment, channel_id: int, *, cancel: threading.Event |
 
 
 def _fail(report: SyncReport, exc: ChannelError | DomainError) -> None:
-    report.error_template, report.error_params = template_of(exc) or (str(exc), {})
+    report.error_template, report.error_params = exc.template, dict(exc.fields)
     if isinstance(exc, ChannelError):
         report.request_id = exc.request_id or None
 

@@ -3,8 +3,8 @@
 Each screen group ships its own ``<group>_<lang>.ts`` (so translations grow page by
 page); at start every ``*_<lang>.qm`` found is installed. English has plural-only
 files (``<group>_en.ts``): Qt applies "%n" plural forms only from a translation, so
-without them "%n client(s)" would read "1 client(s)". Domain errors are translated
-here too: their English template is the key in the ``errors`` context.
+without them "%n client(s)" would read "1 client(s)". Errors are translated here too:
+their English template is the key in the ``errors`` context.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from app.domain.errors import DomainError
-from app.domain.stored_errors import template_of
+from app.db.errors import data_conflict
+from app.domain.errors import HaicangError
 from app.ui.resources import resources_dir
+from printers.errors import PrinterError
 
 log = logging.getLogger(__name__)
 
@@ -54,21 +55,16 @@ def _qt_translations_dir() -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """What to show a user for a failure, in their language."""
-    if isinstance(exc, DomainError):
-        template = QCoreApplication.translate("errors", exc.template)
-        params = {
-            k: QCoreApplication.translate("errors", v) if isinstance(v, str) else v
-            for k, v in exc.params.items()
-        }
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return exc.message
-    found = template_of(exc)  # channel, device and printer errors
-    text = stored_error_text(None, *found) if found is not None else ""
-    if text:
-        return text
+    """What to show a user for a failure, in their language.
+
+    Every expected failure (``HaicangError``, or ``PrinterError`` of the standalone
+    ``printers/``) has the same parts: its template is the key in the ``errors`` context
+    and the fields fill the translation. A database rule violation becomes the
+    ``DataConflict`` the CLI shows too.
+    """
+    exc = data_conflict(exc) or exc
+    if isinstance(exc, HaicangError | PrinterError):
+        return stored_error_text(exc.message, exc.template, exc.fields)
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(exc, DBAPIError):
@@ -82,11 +78,17 @@ def error_text(exc: BaseException) -> str:
 
 
 def stored_error_text(text: str | None, template: str | None, fields: Mapping[str, Any]) -> str:
-    """An error kept in the database (English ``text`` plus its template and fields) in the
-    user's language; the English text when it has no template or the fields do not fit."""
+    """An error (English ``text`` plus its template and fields, as raised or as kept in the
+    database) in the user's language; the English text when it has no template or the
+    fields do not fit. Text fields are looked up too: the fixed words errors declare in
+    ``field_words`` (kinds, states, reasons) are translated in the ``errors`` context."""
     if template:
+        translated = {
+            k: QCoreApplication.translate("errors", v) if isinstance(v, str) else v
+            for k, v in fields.items()
+        }
         try:
-            return QCoreApplication.translate("errors", template).format(**fields)
+            return QCoreApplication.translate("errors", template).format(**translated)
         except (KeyError, IndexError, ValueError):
             pass
     return text or ""

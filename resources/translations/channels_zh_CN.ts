@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChannelFields</name>
     <message>
         <source>Orders per request</source>
-        <extracomment>A placeholder the value must contain (Walmart's tracking link needs {tracking}). Amazon marketplaces the North America endpoint serves (SP-API marketplace ids).</extracomment>
+        <extracomment>A placeholder the value must contain (Walmart&apos;s tracking link needs {tracking}). Amazon marketplaces the North America endpoint serves (SP-API marketplace ids).</extracomment>
         <translation>每次请求订单数</translation>
     </message>
     <message>
@@ -16,7 +17,7 @@
         <translation>令牌地址</translation>
     </message>
     <message>
-        <source>Where access tokens are requested. Leave empty for the platform's own address.</source>
+        <source>Where access tokens are requested. Leave empty for the platform&apos;s own address.</source>
         <translation>申请访问令牌的地址。留空则使用平台自己的地址。</translation>
     </message>
     <message>
@@ -24,7 +25,7 @@
         <translation>店铺名</translation>
     </message>
     <message>
-        <source>The part before .myshopify.com in the shop's admin address, e.g. acme-us.</source>
+        <source>The part before .myshopify.com in the shop&apos;s admin address, e.g. acme-us.</source>
         <translation>店铺后台地址中 .myshopify.com 前面的部分，例如 acme-us。</translation>
     </message>
     <message>
@@ -32,7 +33,7 @@
         <translation>API 版本</translation>
     </message>
     <message>
-        <source>Shopify's API version, e.g. 2025-01.</source>
+        <source>Shopify&apos;s API version, e.g. 2025-01.</source>
         <translation>Shopify 的 API 版本，例如 2025-01。</translation>
     </message>
     <message>
@@ -40,7 +41,7 @@
         <translation>地点 ID</translation>
     </message>
     <message>
-        <source>The Shopify location this warehouse's stock is sent to (Settings → Locations: the number at the end of the location's address).</source>
+        <source>The Shopify location this warehouse&apos;s stock is sent to (Settings → Locations: the number at the end of the location&apos;s address).</source>
         <translation>本仓库存同步到的 Shopify 地点（设置 → 地点：该地点网址末尾的数字）。</translation>
     </message>
     <message>
@@ -56,7 +57,7 @@
         <translation>Admin API 访问令牌</translation>
     </message>
     <message>
-        <source>Starts with shpat_ (the store's custom app). Or give the app's client ID and secret instead.</source>
+        <source>Starts with shpat_ (the store&apos;s custom app). Or give the app&apos;s client ID and secret instead.</source>
         <translation>以 shpat_ 开头（店铺的自定义应用）。也可以改填应用的客户端 ID 和密钥。</translation>
     </message>
     <message>
@@ -64,7 +65,7 @@
         <translation>客户端 ID</translation>
     </message>
     <message>
-        <source>From the app's settings in the Shopify Dev Dashboard.</source>
+        <source>From the app&apos;s settings in the Shopify Dev Dashboard.</source>
         <translation>在 Shopify Dev Dashboard 的应用设置中查看。</translation>
     </message>
     <message>
@@ -112,7 +113,7 @@
         <translation>LWA 客户端 ID</translation>
     </message>
     <message>
-        <source>Starts with amzn1.application-oa2-client. From the app's Login with Amazon credentials.</source>
+        <source>Starts with amzn1.application-oa2-client. From the app&apos;s Login with Amazon credentials.</source>
         <translation>以 amzn1.application-oa2-client 开头。见应用的 Login with Amazon 凭证。</translation>
     </message>
     <message>
@@ -136,7 +137,7 @@
         <translation>发货节点（Ship node）</translation>
     </message>
     <message>
-        <source>The fulfilment centre ID stock is sent to (Seller Center → Settings → Shipping). Empty: the seller's default.</source>
+        <source>The fulfilment centre ID stock is sent to (Seller Center → Settings → Shipping). Empty: the seller&apos;s default.</source>
         <translation>库存同步到的履约中心 ID（卖家中心 → 设置 → 配送）。留空：使用卖家的默认节点。</translation>
     </message>
     <message>
@@ -204,7 +205,7 @@
         <translation>物流商 ID</translation>
     </message>
     <message>
-        <source>TikTok's ID of the carrier you ship with, for tracking.</source>
+        <source>TikTok&apos;s ID of the carrier you ship with, for tracking.</source>
         <translation>您所用承运商在 TikTok 的 ID，用于回传物流单号。</translation>
     </message>
     <message>
@@ -601,7 +602,7 @@
         <translation>例如：Acme 美国 Shopify 店</translation>
     </message>
     <message>
-        <source>leave empty for the platform's own address</source>
+        <source>leave empty for the platform&apos;s own address</source>
         <translation>留空则使用平台官方地址</translation>
     </message>
     <message>
@@ -726,57 +727,6 @@
     <message>
         <source>Last store synced: {store}</source>
         <translation>最近同步的店铺：{store}</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>Channel error on {store}: {detail}</source>
-        <translation>店铺 {store} 出错：{detail}</translation>
-    </message>
-    <message>
-        <source>Store {store}: setting {key} is missing or invalid ({detail})</source>
-        <translation>店铺 {store}：设置项 {key} 缺失或无效（{detail}）</translation>
-    </message>
-    <message>
-        <source>{platform} rejected the credentials of store {store}: {detail}</source>
-        <translation>{platform} 拒绝了店铺 {store} 的凭据：{detail}</translation>
-    </message>
-    <message>
-        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
-        <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
-    </message>
-    <message>
-        <source>{platform} is throttling store {store}; retry in {retry_after} s</source>
-        <translation>{platform} 正在限制店铺 {store} 的请求频率；{retry_after} 秒后重试</translation>
-    </message>
-    <message>
-        <source>{platform} is temporarily unavailable for store {store}: {detail}</source>
-        <translation>{platform} 暂时无法为店铺 {store} 提供服务：{detail}</translation>
-    </message>
-    <message>
-        <source>{platform} returned error {code} for store {store}: {platform_message}</source>
-        <translation>{platform} 对店铺 {store} 返回错误 {code}：{platform_message}</translation>
-    </message>
-    <message>
-        <source>{platform} sent an unreadable response for store {store}: {detail}</source>
-        <translation>{platform} 对店铺 {store} 返回了无法解析的响应：{detail}</translation>
-    </message>
-    <message>
-        <source>Sync of store {store} was cancelled</source>
-        <translation>店铺 {store} 的同步已取消</translation>
-    </message>
-    <message>
-        <source>Cannot use the secret store ({where}): {detail}</source>
-        <translation>无法使用密钥存储（{where}）：{detail}</translation>
-    </message>
-    <message>
-        <source>Store {store} is already being synced by {holder}; try again later.</source>
-        <translation>店铺 {store} 正在由 {holder} 同步，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>Sync of store {store} stopped: another computer took it over.</source>
-        <translation>店铺 {store} 的同步已停止：另一台电脑接管了同步。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LabelMatchModel</name>
@@ -189,7 +190,7 @@
         <translation>打印机</translation>
     </message>
     <message>
-        <source>Two printers are called '{name}'; rename one.</source>
+        <source>Two printers are called &apos;{name}&apos;; rename one.</source>
         <translation>有两台打印机都叫“{name}”，请重命名其中一台。</translation>
     </message>
     <message>
@@ -275,7 +276,7 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>Automatic uses this station's printer for each kind of document (Settings → Printers).</source>
+        <source>Automatic uses this station&apos;s printer for each kind of document (Settings → Printers).</source>
         <translation>“自动”会按单据类型使用本工作站设置的打印机（设置 → 打印机）。</translation>
     </message>
     <message>
@@ -440,174 +441,13 @@
     </message>
     <message numerus="yes">
         <source>{file}: %n label(s), {matched} matched, {unmatched} without an order.</source>
-        <translation><numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform></translation>
+        <translation>
+            <numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>
         <translation>{sent} 张已打印，{failed} 张失败（见打印队列）。</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>Printing failed: {reason}</source>
-        <translation>打印失败：{reason}</translation>
-    </message>
-    <message>
-        <source>Printer {target} is offline or unreachable: {reason}</source>
-        <translation>打印机 {target} 离线或无法连接：{reason}</translation>
-    </message>
-    <message>
-        <source>Printer {target} refused the connection</source>
-        <translation>打印机 {target} 拒绝连接</translation>
-    </message>
-    <message>
-        <source>Printer {target} closed the connection after {sent} of {total} bytes</source>
-        <translation>打印机 {target} 在收到 {sent}/{total} 字节后断开了连接</translation>
-    </message>
-    <message>
-        <source>Printer {target} stopped responding for {seconds} s</source>
-        <translation>打印机 {target} 已 {seconds} 秒无响应</translation>
-    </message>
-    <message>
-        <source>Printer {target} is out of paper</source>
-        <translation>打印机 {target} 缺纸</translation>
-    </message>
-    <message>
-        <source>Printer {target} has its cover open</source>
-        <translation>打印机 {target} 上盖未关</translation>
-    </message>
-    <message>
-        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
-        <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
-    </message>
-    <message>
-        <source>Invalid printer address '{uri}': {reason}</source>
-        <translation>打印机地址“{uri}”无效：{reason}</translation>
-    </message>
-    <message>
-        <source>Cannot use {transport} printers here: {reason}</source>
-        <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
-    </message>
-    <message>
-        <source>Invalid printer settings for '{name}': {reason}</source>
-        <translation>打印机“{name}”的设置无效：{reason}</translation>
-    </message>
-    <message>
-        <source>The document cannot be read: {reason}</source>
-        <translation>无法读取文件：{reason}</translation>
-    </message>
-    <message>
-        <source>Cannot lay out the {layout}: {reason}</source>
-        <translation>无法排版{layout}：{reason}</translation>
-    </message>
-    <message>
-        <source>Cannot read label file {source}: {reason}</source>
-        <translation>无法读取面单文件 {source}：{reason}</translation>
-    </message>
-    <message>
-        <source>Reading barcodes from labels needs the zxing-cpp package ({reason})</source>
-        <translation>识别面单条码需要安装 zxing-cpp（{reason}）</translation>
-    </message>
-    <message>
-        <source>Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}</source>
-        <translation>面单 {reference} 是 ZPL 文件，只能在 ZPL 打印机上打印，不能用 {language}</translation>
-    </message>
-    <message>
-        <source>No printer is set up for {role} on this station; add one in Settings.</source>
-        <translation>本工作站尚未设置用于{role}的打印机，请在“设置”中添加。</translation>
-    </message>
-    <message>
-        <source>This station has no printer named '{name}' (it has: {known}).</source>
-        <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
-    </message>
-    <message>
-        <source>Print job {job} is {status}; only queued or failed jobs can be sent.</source>
-        <translation>打印任务 {job} 状态为{status}，只有等待中或失败的任务可以发送。</translation>
-    </message>
-    <message>
-        <source>Order {order} has no {missing} yet; allocate it before printing its {document}.</source>
-        <translation>订单 {order} 还没有{missing}，请先分配库存再打印{document}。</translation>
-    </message>
-    <message>
-        <source>Order {order} is backordered: allocate it before printing its label.</source>
-        <translation>订单 {order} 缺货待补：请先分配库存，再打印面单。</translation>
-    </message>
-    <message>
-        <source>Warehouse {warehouse} has no bins from {first} to {last}.</source>
-        <translation>仓库 {warehouse} 中没有从 {first} 到 {last} 的库位。</translation>
-    </message>
-    <message>
-        <source>SKU {sku} belongs to several clients ({clients}); choose the client.</source>
-        <translation>SKU {sku} 属于多个客户（{clients}），请选择客户。</translation>
-    </message>
-    <message>
-        <source>labels</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>SKU labels</source>
-        <translation>SKU 标签</translation>
-    </message>
-    <message>
-        <source>documents</source>
-        <translation>单据</translation>
-    </message>
-    <message>
-        <source>warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>reserved bins</source>
-        <translation>预留库位</translation>
-    </message>
-    <message>
-        <source>shipping label</source>
-        <translation>面单</translation>
-    </message>
-    <message>
-        <source>pick list</source>
-        <translation>拣货单</translation>
-    </message>
-    <message>
-        <source>Print job</source>
-        <translation>打印任务</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>printing</source>
-        <translation>打印中</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>copies</source>
-        <translation>份数</translation>
-    </message>
-    <message>
-        <source>bin range</source>
-        <translation>库位范围</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>无应答</translation>
-    </message>
-    <message>
-        <source>the printer reports itself offline</source>
-        <translation>打印机报告处于离线状态</translation>
     </message>
 </context>
 </TS>

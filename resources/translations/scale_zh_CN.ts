@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ScaleSection</name>
@@ -7,16 +8,16 @@
         <translation>电子秤</translation>
     </message>
     <message>
-        <source>Choose the scale's port, or 'simulated' for the practice scale.</source>
-        <translation>请选择电子秤的端口，或选择 'simulated'（练习用模拟秤）。</translation>
+        <source>Choose the scale&apos;s port, or &apos;simulated&apos; for the practice scale.</source>
+        <translation>请选择电子秤的端口，或选择 &apos;simulated&apos;（练习用模拟秤）。</translation>
     </message>
     <message>
         <source>This station has a scale</source>
         <translation>本工位连接了电子秤</translation>
     </message>
     <message>
-        <source>A serial port such as /dev/ttyUSB0 or COM3, 'hid' for a USB scale, or 'simulated' for the practice scale</source>
-        <translation>串口，例如 /dev/ttyUSB0 或 COM3；USB 秤填 'hid'；练习用模拟秤填 'simulated'</translation>
+        <source>A serial port such as /dev/ttyUSB0 or COM3, &apos;hid&apos; for a USB scale, or &apos;simulated&apos; for the practice scale</source>
+        <translation>串口，例如 /dev/ttyUSB0 或 COM3；USB 秤填 &apos;hid&apos;；练习用模拟秤填 &apos;simulated&apos;</translation>
     </message>
     <message>
         <source>Detect</source>
@@ -403,77 +404,6 @@
     <message>
         <source>The scale is not being read.</source>
         <translation>当前没有读取电子秤。</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>Scale error</source>
-        <translation>电子秤故障</translation>
-    </message>
-    <message>
-        <source>Scale not responding on {port}. Check that the scale is switched on and the cable is plugged in.</source>
-        <translation>{port} 上的电子秤无响应。请检查电子秤是否已开机、数据线是否插好。</translation>
-    </message>
-    <message>
-        <source>Scale on {port} was disconnected. Reconnect the cable.</source>
-        <translation>{port} 上的电子秤已断开。请重新插好数据线。</translation>
-    </message>
-    <message>
-        <source>No scale port {port} on this computer. Plug in the scale or pick its port.</source>
-        <translation>这台电脑上没有电子秤端口 {port}。请插上电子秤，或选择正确的端口。</translation>
-    </message>
-    <message>
-        <source>Cannot use scale port {port}: {reason}</source>
-        <translation>无法使用电子秤端口 {port}：{reason}</translation>
-    </message>
-    <message>
-        <source>No known scale answered on {port}. Check the cable and the scale settings.</source>
-        <translation>{port} 上没有可识别的电子秤应答。请检查数据线和电子秤设置。</translation>
-    </message>
-    <message>
-        <source>The scale on {port} sends data that is not {protocol}. Check the protocol and baud rate.</source>
-        <translation>{port} 上的电子秤发送的数据不是 {protocol} 格式。请检查通信协议和波特率。</translation>
-    </message>
-    <message>
-        <source>The scale on {port} sends data that cannot be read: check the protocol and baud rate.</source>
-        <translation>{port} 上的电子秤发送的数据无法读取：请检查通信协议和波特率。</translation>
-    </message>
-    <message>
-        <source>The scale is overloaded: the parcel is too heavy for this scale.</source>
-        <translation>电子秤超载：包裹超出本秤量程。</translation>
-    </message>
-    <message>
-        <source>The scale shows less than zero. Empty the scale and press Zero.</source>
-        <translation>秤的读数小于零。请清空秤面后按“清零”。</translation>
-    </message>
-    <message>
-        <source>The weight did not settle within {seconds} seconds. Keep the parcel still on the scale.</source>
-        <translation>重量在 {seconds} 秒内没有稳定。请让包裹在秤上保持不动。</translation>
-    </message>
-    <message>
-        <source>The scale reports an error: {detail}</source>
-        <translation>电子秤报告故障：{detail}</translation>
-    </message>
-    <message>
-        <source>The scale on {port} refused the {operation} command.</source>
-        <translation>{port} 上的电子秤拒绝了 {operation} 命令。</translation>
-    </message>
-    <message>
-        <source>Scales using {protocol} cannot {operation} from the computer.</source>
-        <translation>使用 {protocol} 协议的电子秤不能从电脑执行 {operation}。</translation>
-    </message>
-    <message>
-        <source>The scale reports in {unit}, which is not a supported weight unit.</source>
-        <translation>电子秤使用的单位是 {unit}，不是支持的重量单位。</translation>
-    </message>
-    <message>
-        <source>Invalid scale setting {field}: {value}</source>
-        <translation>电子秤设置 {field} 无效：{value}</translation>
-    </message>
-    <message>
-        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
-        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
     </message>
 </context>
 </TS>

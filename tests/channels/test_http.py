@@ -134,7 +134,7 @@ def test_settings_are_validated() -> None:
 def test_platform_errors_carry_request_id(fake: FakeShopify, clock: VirtualClock) -> None:
     with shopify(fake, clock, http=FAST) as conn, pytest.raises(PlatformError) as info:
         conn.push_tracking("424242", "UPS", "1Z")
-    assert info.value.code == "404" and info.value.request_id.startswith("req-")
+    assert info.value.platform_code == "404" and info.value.request_id.startswith("req-")
 
 
 def test_line_aggregation_and_state_codes() -> None:

@@ -53,7 +53,7 @@ def test_require_names_the_role_and_the_action() -> None:
         require(Actor("wang", Role.PACKER, 7), P.IMPORT_ORDERS)
     error = caught.value
     assert error.code == "permission_denied"
-    assert error.params == {"role": "packer", "action": "import orders"}
+    assert error.fields == {"role": "packer", "action": "import orders"}
     assert error.message == "Your role (packer) may not import orders."
     with pytest.raises(PermissionDenied, match=r"\(clerk\) may not manage users"):
         require(Actor("li", Role.CLERK), P.MANAGE_USERS)

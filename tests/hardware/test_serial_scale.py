@@ -197,7 +197,7 @@ def test_termios_failure_is_classified() -> None:
     error = port_error("/dev/ttyS0", termios.error(22, "Invalid argument"),
                        LineSettings(9600, 7, "E", 1))
     assert isinstance(error, ScalePortError)
-    assert error.params["reason"].startswith("the port refused the 9600 7E1 settings")
+    assert error.fields["reason"].startswith("the port refused the 9600 7E1 settings")
 
 
 def test_missing_port(tmp_path: os.PathLike[str]) -> None:

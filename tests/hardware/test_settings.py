@@ -25,7 +25,7 @@ def test_invalid_values(field: str, value: object) -> None:
     values: dict[str, object] = {"port": "COM1", field: value}
     with pytest.raises(InvalidScaleSettings) as info:
         ScaleSettings(**values)  # type: ignore[arg-type]
-    assert info.value.params["field"] == field
+    assert info.value.fields["field"] == field
     assert field in str(info.value)
 
 

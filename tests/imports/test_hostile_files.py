@@ -82,7 +82,7 @@ def test_a_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None
     with pytest.raises(FileTooLarge) as caught:
         read_order_file(path)
     assert f"{MAX_IMPORT_MB} MB" in caught.value.message
-    assert caught.value.params["size"] == MAX_IMPORT_MB + 1
+    assert caught.value.fields["size"] == MAX_IMPORT_MB + 1
 
 
 def test_the_limit_counts_what_is_read_too(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def _refused_as(tmp_path: Path, data: bytes) -> str:
         _read(tmp_path, data)
     message = caught.value.message
     assert "save it as 'CSV UTF-8 (Comma delimited)'" in message
-    return str(caught.value.params["encoding"])
+    return str(caught.value.fields["encoding"])
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,7 @@ def test_a_file_half_utf8_half_gbk_is_refused_with_the_line_where_it_changes(
     gbk = csv_bytes([good_row("SO-3", buyer_name="李四")], encoding="gbk").split(b"\r\n", 1)[1]
     with pytest.raises(MixedEncoding) as caught:
         _read(tmp_path, utf8 + gbk)
-    assert (caught.value.params["first"], caught.value.params["line"]) == (2, 4)
+    assert (caught.value.fields["first"], caught.value.fields["line"]) == (2, 4)
     assert "changes on line 4" in caught.value.message
 
 

@@ -63,5 +63,5 @@ def test_invalid_settings_name_the_problem(data: dict[str, object], reason: str)
 def test_error_messages_are_templates_with_fields() -> None:
     error = InvalidProfile(name="label", reason="bad")
     assert isinstance(error, PrinterError)
-    assert InvalidProfile.message_template == "Invalid printer settings for '{name}': {reason}"
+    assert InvalidProfile.template == "Invalid printer settings for '{name}': {reason}"
     assert error.message == "Invalid printer settings for 'label': bad"

@@ -86,7 +86,7 @@ def test_printer_that_stops_reading_times_out_and_the_job_survives(db: Database)
         result = deliver(db, job_id, actor=T, station="S1", profile=profile, transport=transport)
     assert isinstance(result.error, PrinterTimeout)
     assert result.job.status is JobStatus.FAILED
-    assert result.job.error_template == PrinterTimeout.message_template
+    assert result.job.error_template == PrinterTimeout.template
     with db.reading() as s:
         assert job_pdf(s, job_id) == document.pdf
     with FakeTcpPrinter() as healthy:

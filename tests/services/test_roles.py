@@ -45,7 +45,7 @@ def _refused(db, action: Callable[..., object], role: str, words: str) -> None:
     before = _counts(db)
     with pytest.raises(PermissionDenied) as caught, db.writing() as s:
         action(s)
-    assert caught.value.params["role"] == role and words in caught.value.message
+    assert caught.value.fields["role"] == role and words in caught.value.message
     assert _counts(db) == before
 
 

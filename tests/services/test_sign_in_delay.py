@@ -51,7 +51,7 @@ def _try(db: Database, clock: Clock, name: str, password: str, station: str = "P
 
 def _waits(outcome: object) -> int:
     assert isinstance(outcome, AccountLocked), outcome
-    seconds = int(outcome.params["seconds"])
+    seconds = int(outcome.fields["seconds"])
     assert outcome.message == f"Too many failed sign-ins. Try again in {seconds} s."
     return seconds
 

@@ -189,7 +189,7 @@ def test_wrong_pins_are_counted_and_lock_approval_for_a_while(db) -> None:
         assert isinstance(_write(db, users.verify_supervisor_pin, "9999"), SupervisorPinRejected)
     locked = _write(db, users.verify_supervisor_pin, "4826")  # even the right PIN waits
     assert isinstance(locked, SupervisorPinLocked)
-    assert locked.params["minutes"] == users.LOCK_MINUTES
+    assert locked.fields["minutes"] == users.LOCK_MINUTES
     with db.writing() as s:  # time passes
         s.execute(update(AuditEntry).values(at=users.utcnow() - timedelta(minutes=16)))
     assert isinstance(_write(db, users.verify_supervisor_pin, "4826"), Actor)

@@ -137,7 +137,7 @@ class _Traffic:
         self.bad += 1
         self.bad_in_row += 1
         if isinstance(error, UnsupportedUnit) and (
-            self.unit_error is None or self.unit_error.params == error.params
+            self.unit_error is None or self.unit_error.fields == error.fields
         ):
             self.unit_error = error
         else:

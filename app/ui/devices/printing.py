@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from app.domain.permissions import Actor
@@ -36,70 +36,6 @@ from app.ui.tasks import Cancelled, TaskRunner
 from printers.profiles import PrinterProfile
 
 log = logging.getLogger(__name__)
-
-# printers.errors and app.services.printing templates, marked so lupdate puts them in the
-# "errors" context of the printing translations (``error_text`` looks them up there).
-ERROR_TEMPLATES = (
-    QT_TRANSLATE_NOOP("errors", "Printing failed: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "Printer {target} is offline or unreachable: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "Printer {target} refused the connection"),
-    QT_TRANSLATE_NOOP(
-        "errors", "Printer {target} closed the connection after {sent} of {total} bytes"
-    ),
-    QT_TRANSLATE_NOOP("errors", "Printer {target} stopped responding for {seconds} s"),
-    QT_TRANSLATE_NOOP("errors", "Printer {target} is out of paper"),
-    QT_TRANSLATE_NOOP("errors", "Printer {target} has its cover open"),
-    QT_TRANSLATE_NOOP(
-        "errors", "Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file"
-    ),
-    QT_TRANSLATE_NOOP("errors", "Invalid printer address '{uri}': {reason}"),
-    QT_TRANSLATE_NOOP("errors", "Cannot use {transport} printers here: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "Invalid printer settings for '{name}': {reason}"),
-    QT_TRANSLATE_NOOP("errors", "The document cannot be read: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "Cannot lay out the {layout}: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "Cannot read label file {source}: {reason}"),
-    QT_TRANSLATE_NOOP(
-        "errors", "Reading barcodes from labels needs the zxing-cpp package ({reason})"
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors", "Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}"
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors", "No printer is set up for {role} on this station; add one in Settings."
-    ),
-    QT_TRANSLATE_NOOP("errors", "This station has no printer named '{name}' (it has: {known})."),
-    QT_TRANSLATE_NOOP(
-        "errors", "Print job {job} is {status}; only queued or failed jobs can be sent."
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors", "Order {order} has no {missing} yet; allocate it before printing its {document}."
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors", "Order {order} is backordered: allocate it before printing its label."
-    ),
-    QT_TRANSLATE_NOOP("errors", "Warehouse {warehouse} has no bins from {first} to {last}."),
-    QT_TRANSLATE_NOOP(
-        "errors", "SKU {sku} belongs to several clients ({clients}); choose the client."
-    ),
-    # Words that fill the placeholders above.
-    QT_TRANSLATE_NOOP("errors", "labels"),
-    QT_TRANSLATE_NOOP("errors", "SKU labels"),
-    QT_TRANSLATE_NOOP("errors", "documents"),
-    QT_TRANSLATE_NOOP("errors", "warehouse"),
-    QT_TRANSLATE_NOOP("errors", "reserved bins"),
-    QT_TRANSLATE_NOOP("errors", "shipping label"),
-    QT_TRANSLATE_NOOP("errors", "pick list"),
-    QT_TRANSLATE_NOOP("errors", "Print job"),
-    QT_TRANSLATE_NOOP("errors", "Label"),
-    QT_TRANSLATE_NOOP("errors", "queued"),
-    QT_TRANSLATE_NOOP("errors", "printing"),
-    QT_TRANSLATE_NOOP("errors", "sent"),
-    QT_TRANSLATE_NOOP("errors", "failed"),
-    QT_TRANSLATE_NOOP("errors", "copies"),
-    QT_TRANSLATE_NOOP("errors", "bin range"),
-    QT_TRANSLATE_NOOP("errors", "no answer"),
-    QT_TRANSLATE_NOOP("errors", "the printer reports itself offline"),
-)
 
 IMPORT_LANE = "label-import"
 

@@ -25,7 +25,6 @@ from enum import Enum
 from typing import Final
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
     QThread,
@@ -54,29 +53,6 @@ DeviceFactory = Callable[[ScaleSettings], ScaleDevice]
 
 # How long the app's quit waits for a poll in progress (reads are bounded by the reply timeout).
 QUIT_WAIT_MS: Final = 3_000
-
-# Copies of every ``message_template`` in app/hardware/scales/errors.py, marked so lupdate
-# puts them in the scale translation file under the "errors" context that
-# ``app.ui.i18n.error_text`` looks them up in. A test checks they match the originals.
-ERROR_TEMPLATES: Final[tuple[str, ...]] = (
-    str(QT_TRANSLATE_NOOP("errors", "Scale error")),
-    str(QT_TRANSLATE_NOOP("errors", "Scale not responding on {port}. Check that the scale is switched on and the cable is plugged in.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "Scale on {port} was disconnected. Reconnect the cable.")),
-    str(QT_TRANSLATE_NOOP("errors", "No scale port {port} on this computer. Plug in the scale or pick its port.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "Cannot use scale port {port}: {reason}")),
-    str(QT_TRANSLATE_NOOP("errors", "No known scale answered on {port}. Check the cable and the scale settings.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The scale on {port} sends data that is not {protocol}. Check the protocol and baud rate.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The scale on {port} sends data that cannot be read: check the protocol and baud rate.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The scale is overloaded: the parcel is too heavy for this scale.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The scale shows less than zero. Empty the scale and press Zero.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The weight did not settle within {seconds} seconds. Keep the parcel still on the scale.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The scale reports an error: {detail}")),
-    str(QT_TRANSLATE_NOOP("errors", "The scale on {port} refused the {operation} command.")),
-    str(QT_TRANSLATE_NOOP("errors", "Scales using {protocol} cannot {operation} from the computer.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "The scale reports in {unit}, which is not a supported weight unit.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "Invalid scale setting {field}: {value}")),
-    str(QT_TRANSLATE_NOOP("errors", "USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.")),  # noqa: E501
-)
 
 ZERO: Final = "zero"
 TARE: Final = "tare"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from app.bootstrap import AppContext
 from app.channels import ChannelError
@@ -36,25 +36,6 @@ from app.services.sync_env import SyncEnvironment
 log = logging.getLogger(__name__)
 
 TICK_SECONDS: Final = 30.0
-
-# Copies of the connector and sync error templates (app/channels/base.py, app/secrets.py,
-# app/services/sync.py, app/services/sync_leases.py), marked so lupdate puts them in the
-# channels translation file under the "errors" context that ``app.ui.i18n.error_text``
-# looks them up in.
-ERROR_TEMPLATES: Final[tuple[str, ...]] = (
-    str(QT_TRANSLATE_NOOP("errors", "Channel error on {store}: {detail}")),
-    str(QT_TRANSLATE_NOOP("errors", "Store {store}: setting {key} is missing or invalid ({detail})")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "{platform} rejected the credentials of store {store}: {detail}")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "{platform} is throttling store {store}; retry in {retry_after} s")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "{platform} is temporarily unavailable for store {store}: {detail}")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "{platform} returned error {code} for store {store}: {platform_message}")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "{platform} sent an unreadable response for store {store}: {detail}")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "Sync of store {store} was cancelled")),
-    str(QT_TRANSLATE_NOOP("errors", "Cannot use the secret store ({where}): {detail}")),
-    str(QT_TRANSLATE_NOOP("errors", "Store {store} is already being synced by {holder}; try again later.")),  # noqa: E501
-    str(QT_TRANSLATE_NOOP("errors", "Sync of store {store} stopped: another computer took it over.")),  # noqa: E501
-)
 
 
 @dataclass(frozen=True)

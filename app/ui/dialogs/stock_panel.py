@@ -525,12 +525,12 @@ class StockActionPanel(QWidget):
         if isinstance(exc, InsufficientStock):
             return self.quantity_edit
         if isinstance(exc, InvalidValue):
-            field = str(exc.params.get("field", ""))
+            field = str(exc.fields.get("field", ""))
             return {"quantity": self.quantity_edit, "to bin": self.to_bin_edit}.get(
                 field, self.bin_edit)
         if isinstance(exc, NotFound | BinInactive):
-            key = str(exc.params.get("key", exc.params.get("bin", ""))).strip().upper()
-            if exc.params.get("kind") == "SKU":
+            key = str(exc.fields.get("key", exc.fields.get("bin", ""))).strip().upper()
+            if exc.fields.get("kind") == "SKU":
                 return self.sku_edit
             if self._mode is Mode.MOVE and key == self.to_bin_edit.text().strip().upper():
                 return self.to_bin_edit

@@ -164,7 +164,7 @@ class FormDialog(QDialog):
 
     def show_error(self, exc: BaseException) -> None:
         """A refused save: beside the field it names, else below the form."""
-        field = exc.params.get("field") if isinstance(exc, DomainError) else None
+        field = exc.fields.get("field") if isinstance(exc, DomainError) else None
         key = self.field_keys.get(str(field)) if field else None
         if key is not None:
             self.show_field_error(key, error_text(exc))

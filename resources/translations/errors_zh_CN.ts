@@ -1,0 +1,622 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>出错了：{detail}</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}</source>
+        <translation>打印失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Channel error on {store}: {detail}</source>
+        <translation>店铺 {store} 出错：{detail}</translation>
+    </message>
+    <message>
+        <source>Scale error</source>
+        <translation>电子秤故障</translation>
+    </message>
+    <message>
+        <source>Cannot use the secret store ({where}): {detail}</source>
+        <translation>无法使用密钥存储（{where}）：{detail}</translation>
+    </message>
+    <message>
+        <source>Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}</source>
+        <translation>面单 {reference} 是 ZPL 文件，只能在 ZPL 打印机上打印，不能用 {language}</translation>
+    </message>
+    <message>
+        <source>Reading barcodes from labels needs the zxing-cpp package ({reason})</source>
+        <translation>识别面单条码需要安装 zxing-cpp（{reason}）</translation>
+    </message>
+    <message>
+        <source>Printer {target} closed the connection after {sent} of {total} bytes</source>
+        <translation>打印机 {target} 在收到 {sent}/{total} 字节后断开了连接</translation>
+    </message>
+    <message>
+        <source>Printer {target} has its cover open</source>
+        <translation>打印机 {target} 上盖未关</translation>
+    </message>
+    <message>
+        <source>The document cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Invalid printer address '{uri}': {reason}</source>
+        <translation>打印机地址“{uri}”无效：{reason}</translation>
+    </message>
+    <message>
+        <source>Invalid printer settings for '{name}': {reason}</source>
+        <translation>打印机“{name}”的设置无效：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read label file {source}: {reason}</source>
+        <translation>无法读取面单文件 {source}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot lay out the {layout}: {reason}</source>
+        <translation>无法排版{layout}：{reason}</translation>
+    </message>
+    <message>
+        <source>Printer {target} is out of paper</source>
+        <translation>打印机 {target} 缺纸</translation>
+    </message>
+    <message>
+        <source>Printer {target} is offline or unreachable: {reason}</source>
+        <translation>打印机 {target} 离线或无法连接：{reason}</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>the printer reports itself offline</source>
+        <translation>打印机报告处于离线状态</translation>
+    </message>
+    <message>
+        <source>Printer {target} stopped responding for {seconds} s</source>
+        <translation>打印机 {target} 已 {seconds} 秒无响应</translation>
+    </message>
+    <message>
+        <source>Cannot use {transport} printers here: {reason}</source>
+        <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
+    </message>
+    <message>
+        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
+        <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
+    </message>
+    <message>
+        <source>{platform} rejected the credentials of store {store}: {detail}</source>
+        <translation>{platform} 拒绝了店铺 {store} 的凭据：{detail}</translation>
+    </message>
+    <message>
+        <source>{platform} sent an unreadable response for store {store}: {detail}</source>
+        <translation>{platform} 对店铺 {store} 返回了无法解析的响应：{detail}</translation>
+    </message>
+    <message>
+        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
+        <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
+    </message>
+    <message>
+        <source>Store {store}: setting {key} is missing or invalid ({detail})</source>
+        <translation>店铺 {store}：设置项 {key} 缺失或无效（{detail}）</translation>
+    </message>
+    <message>
+        <source>{platform} returned error {code} for store {store}: {platform_message}</source>
+        <translation>{platform} 对店铺 {store} 返回错误 {code}：{platform_message}</translation>
+    </message>
+    <message>
+        <source>{platform} is throttling store {store}; retry in {retry_after} s</source>
+        <translation>{platform} 正在限制店铺 {store} 的请求频率；{retry_after} 秒后重试</translation>
+    </message>
+    <message>
+        <source>Sync of store {store} was cancelled</source>
+        <translation>店铺 {store} 的同步已取消</translation>
+    </message>
+    <message>
+        <source>{platform} is temporarily unavailable for store {store}: {detail}</source>
+        <translation>{platform} 暂时无法为店铺 {store} 提供服务：{detail}</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in {seconds} s.</source>
+        <translation>登录失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>{kind} {key} already exists.</source>
+        <translation>{kind} {key} 已存在。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is inactive.</source>
+        <translation>库位 {bin} 已停用。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is a {bin_type} bin; its stock cannot be reserved.</source>
+        <translation>库位 {bin} 是{bin_type}库位，其库存不能预留。</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>待发区</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>收货区</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>退货区</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>残损区</translation>
+    </message>
+    <message>
+        <source>This change conflicts with data saved meanwhile ({constraint}); nothing was saved. Reload and try again.</source>
+        <translation>此更改与其他人刚保存的数据冲突（{constraint}），未保存任何内容。请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program has been writing to it for {seconds} s. Nothing was changed; try again when it has finished.</source>
+        <translation>数据库正忙：另一个程序已连续写入 {seconds} 秒。本次操作未做任何更改，请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {url}: {reason}</source>
+        <translation>无法打开数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Order {order} is {state} and cannot become {target}.</source>
+        <translation>订单 {order} 当前为 {state}，不能变为 {target}。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>on_hold</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>in_transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>{bad} of {total} rows have problems; nothing was imported.</source>
+        <translation>{total} 行中有 {bad} 行有问题；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Not enough stock of {sku} in bin {bin}: {available} available, {wanted} wanted.</source>
+        <translation>库位 {bin} 中 {sku} 库存不足：可用 {available}，需要 {wanted}。</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>zip</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>州</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>to bin</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <source>hold reason</source>
+        <translation>挂起原因</translation>
+    </message>
+    <message>
+        <source>client name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>bin code</source>
+        <translation>库位代码</translation>
+    </message>
+    <message>
+        <source>warehouse code</source>
+        <translation>仓库代码</translation>
+    </message>
+    <message>
+        <source>client code</source>
+        <translation>客户代码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>bin range</source>
+        <translation>库位范围</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be 1 to 64 characters</source>
+        <translation>长度须为 1 到 64 个字符</translation>
+    </message>
+    <message>
+        <source>is the same bin as the source</source>
+        <translation>与来源库位相同</translation>
+    </message>
+    <message>
+        <source>the change must be a non-zero whole number</source>
+        <translation>调整数量必须是非零整数</translation>
+    </message>
+    <message>
+        <source>use letters, digits, '.' or '_'</source>
+        <translation>只能使用字母、数字、“.”或“_”</translation>
+    </message>
+    <message>
+        <source>{user} is the last active administrator: make someone else an admin first.</source>
+        <translation>{user} 是最后一位在用的管理员：请先把其他人设为管理员。</translation>
+    </message>
+    <message>
+        <source>{kind} {key} was not found.</source>
+        <translation>未找到{kind} {key}。</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Warehouse data</source>
+        <translation>仓库数据</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account or change your own role.</source>
+        <translation>不能停用自己的账号或修改自己的角色。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not {action}.</source>
+        <translation>您的角色（{role}）无权{action}。</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>文员</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Haicang (schema {found}); this version knows up to {known}. Install the newer version.</source>
+        <translation>此数据库由更新版本的海仓写入（结构版本 {found}）；当前版本最高支持 {known}。请安装新版本。</translation>
+    </message>
+    <message>
+        <source>{platform} has no setting {key}: did you mean {suggestion}?</source>
+        <translation>{platform} 没有设置项 {key}，您是不是要输入 {suggestion}？</translation>
+    </message>
+    <message>
+        <source>Too many wrong supervisor PINs. Try again in {minutes} minutes.</source>
+        <translation>主管 PIN 错误次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong supervisor PIN.</source>
+        <translation>主管 PIN 错误。</translation>
+    </message>
+    <message>
+        <source>{platform} has no setting {key}. Settings: {settings}. Secrets: {secrets}.</source>
+        <translation>{platform} 没有设置项 {key}。可用设置项：{settings}。密钥：{secrets}。</translation>
+    </message>
+    <message>
+        <source>SKU {sku} belongs to client {owner}, not to client {client}.</source>
+        <translation>SKU {sku} 属于客户 {owner}，不属于客户 {client}。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} still holds stock ({stock}); move it out before disabling the bin.</source>
+        <translation>库位 {bin} 仍有库存（{stock}）；请先移出库存再停用。</translation>
+    </message>
+    <message>
+        <source>{count} bin code(s) already exist in warehouse {warehouse}: {codes}</source>
+        <translation>仓库 {warehouse} 中已有 {count} 个库位编码：{codes}</translation>
+    </message>
+    <message>
+        <source>Client {client} is disabled: its open orders still ship, but no new orders are imported for it. Enable the client first.</source>
+        <translation>客户 {client} 已停用：未完成的订单照常发货，但不能再导入新订单。请先启用该客户。</translation>
+    </message>
+    <message>
+        <source>{field}: '{value}' {problem}</source>
+        <translation>{field}：“{value}”{problem}</translation>
+    </message>
+    <message>
+        <source>SKU {sku} belongs to several clients ({clients}); choose the client.</source>
+        <translation>SKU {sku} 属于多个客户（{clients}），请选择客户。</translation>
+    </message>
+    <message>
+        <source>Warehouse {warehouse} has no bins from {first} to {last}.</source>
+        <translation>仓库 {warehouse} 中没有从 {first} 到 {last} 的库位。</translation>
+    </message>
+    <message>
+        <source>Order {order} is backordered: allocate it before printing its label.</source>
+        <translation>订单 {order} 缺货待补：请先分配库存，再打印面单。</translation>
+    </message>
+    <message>
+        <source>Order {order} has no {missing} yet; allocate it before printing its {document}.</source>
+        <translation>订单 {order} 还没有{missing}，请先分配库存再打印{document}。</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>reserved bins</source>
+        <translation>预留库位</translation>
+    </message>
+    <message>
+        <source>shipping label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <source>pick list</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Print job {job} is {status}; only queued or failed jobs can be sent.</source>
+        <translation>打印任务 {job} 状态为{status}，只有等待中或失败的任务可以发送。</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>No printer is set up for {role} on this station; add one in Settings.</source>
+        <translation>本工作站尚未设置用于{role}的打印机，请在“设置”中添加。</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>SKU labels</source>
+        <translation>SKU 标签</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>This station has no printer named '{name}' (it has: {known}).</source>
+        <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} already belongs to SKU {sku}.</source>
+        <translation>条码 {barcode} 已属于 SKU {sku}。</translation>
+    </message>
+    <message>
+        <source>Store {store} is already being synced by {holder}; try again later.</source>
+        <translation>店铺 {store} 正在由 {holder} 同步，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Sync of store {store} stopped: another computer took it over.</source>
+        <translation>店铺 {store} 的同步已停止：另一台电脑接管了同步。</translation>
+    </message>
+    <message>
+        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
+        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
+    </message>
+    <message>
+        <source>Invalid scale setting {field}: {value}</source>
+        <translation>电子秤设置 {field} 无效：{value}</translation>
+    </message>
+    <message>
+        <source>The scale on {port} sends data that is not {protocol}. Check the protocol and baud rate.</source>
+        <translation>{port} 上的电子秤发送的数据不是 {protocol} 格式。请检查通信协议和波特率。</translation>
+    </message>
+    <message>
+        <source>The scale on {port} refused the {operation} command.</source>
+        <translation>{port} 上的电子秤拒绝了 {operation} 命令。</translation>
+    </message>
+    <message>
+        <source>Scale on {port} was disconnected. Reconnect the cable.</source>
+        <translation>{port} 上的电子秤已断开。请重新插好数据线。</translation>
+    </message>
+    <message>
+        <source>The scale reports an error: {detail}</source>
+        <translation>电子秤报告故障：{detail}</translation>
+    </message>
+    <message>
+        <source>The scale shows less than zero. Empty the scale and press Zero.</source>
+        <translation>秤的读数小于零。请清空秤面后按“清零”。</translation>
+    </message>
+    <message>
+        <source>No known scale answered on {port}. Check the cable and the scale settings.</source>
+        <translation>{port} 上没有可识别的电子秤应答。请检查数据线和电子秤设置。</translation>
+    </message>
+    <message>
+        <source>No scale port {port} on this computer. Plug in the scale or pick its port.</source>
+        <translation>这台电脑上没有电子秤端口 {port}。请插上电子秤，或选择正确的端口。</translation>
+    </message>
+    <message>
+        <source>Scale not responding on {port}. Check that the scale is switched on and the cable is plugged in.</source>
+        <translation>{port} 上的电子秤无响应。请检查电子秤是否已开机、数据线是否插好。</translation>
+    </message>
+    <message>
+        <source>The scale is overloaded: the parcel is too heavy for this scale.</source>
+        <translation>电子秤超载：包裹超出本秤量程。</translation>
+    </message>
+    <message>
+        <source>Cannot use scale port {port}: {reason}</source>
+        <translation>无法使用电子秤端口 {port}：{reason}</translation>
+    </message>
+    <message>
+        <source>The weight did not settle within {seconds} seconds. Keep the parcel still on the scale.</source>
+        <translation>重量在 {seconds} 秒内没有稳定。请让包裹在秤上保持不动。</translation>
+    </message>
+    <message>
+        <source>Scales using {protocol} cannot {operation} from the computer.</source>
+        <translation>使用 {protocol} 协议的电子秤不能从电脑执行 {operation}。</translation>
+    </message>
+    <message>
+        <source>The scale reports in {unit}, which is not a supported weight unit.</source>
+        <translation>电子秤使用的单位是 {unit}，不是支持的重量单位。</translation>
+    </message>
+    <message>
+        <source>Printer {target} refused the connection</source>
+        <translation>打印机 {target} 拒绝连接</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: it is {size} MB, more than the {limit} MB an import file may have; split it into smaller files.</source>
+        <translation>无法导入 {path}：文件大小为 {size} MB，超过导入文件 {limit} MB 的上限，请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: it is not a file saved on disk (a folder, a device or a pipe); choose a saved file.</source>
+        <translation>无法导入 {path}：它不是保存在磁盘上的文件（而是文件夹、设备或管道），请选择已保存的文件。</translation>
+    </message>
+    <message>
+        <source>The scale on {port} sends data that cannot be read: check the protocol and baud rate.</source>
+        <translation>{port} 上的电子秤发送的数据无法读取：请检查通信协议和波特率。</translation>
+    </message>
+</context>
+</TS>
