@@ -143,16 +143,24 @@ class ChannelsPage(Page):
         self._clients: list[str] = []
         self._progress: dict[int, str] = {}
         body = self.body()
-
         head, self.total_label = self.title_row(self.tr("Channels"))
         body.addLayout(head)
-
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setObjectName("Muted")
         self.keyring_note.setVisible(False)
         body.addWidget(self.keyring_note)
+        body.addLayout(self._build_store_buttons())
+        body.addWidget(self._build_split(), 1)
+        self._connect_controls()
+        self._restore_headers()
+        self._update_buttons()
+        self.reload()
 
+    # -- building ----------------------------------------------------------------------
+
+    def _build_store_buttons(self) -> QHBoxLayout:
+        """Acting on the selected store on the left, syncing on the right."""
         bar = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add store…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -166,12 +174,35 @@ class ChannelsPage(Page):
         bar.addStretch(1)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.cancel_button)
-        body.addLayout(bar)
+        return bar
 
+    def _build_split(self) -> QSplitter:
+        """The stores over their SKU mappings and push queue."""
         self.channels_model = ChannelsModel(self._state_text, self)
         self.channels_view = _table(self.channels_model)  # type: ignore[arg-type]
         self.channels_view.setObjectName("ChannelsTable")
 
+        status_box = self._build_status_box()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_mappings_tab(), self.tr("SKU mappings"))
+        self.tabs.addTab(self._build_pushes_tab(), self.tr("Push queue"))
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.channels_view, 1)
+        top_layout.addWidget(status_box)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(top)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
+        return self.split
+
+    def _build_status_box(self) -> QGroupBox:
+        """The selected store's sync progress and last error."""
         status_box = QGroupBox(self.tr("Selected store"))
         status = QVBoxLayout(status_box)
         self.progress_label = QLabel(self.tr("Select a store."))
@@ -190,24 +221,9 @@ class ChannelsPage(Page):
         status.addWidget(self.progress_label)
         status.addWidget(self.progress_bar)
         status.addWidget(self.error_label)
+        return status_box
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_mappings_tab(), self.tr("SKU mappings"))
-        self.tabs.addTab(self._build_pushes_tab(), self.tr("Push queue"))
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.channels_view, 1)
-        top_layout.addWidget(status_box)
-        self.split = QSplitter(Qt.Orientation.Vertical)
-        self.split.addWidget(top)
-        self.split.addWidget(self.tabs)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
-        self.split.setChildrenCollapsible(False)
-        body.addWidget(self.split, 1)
-
+    def _connect_controls(self) -> None:
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
@@ -223,11 +239,6 @@ class ChannelsPage(Page):
             s.sync_finished.connect(self._on_scheduler_sync_finished)
             s.pushes_finished.connect(self._on_scheduler_pushes_finished)
             s.state_changed.connect(self._on_scheduler_state_changed)
-        self._restore_headers()
-        self._update_buttons()
-        self.reload()
-
-    # -- building ----------------------------------------------------------------------
 
     def _build_mappings_tab(self) -> QWidget:
         tab = QWidget()
