@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from app.db.engine import Database
 from app.domain.ids import OrderId
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.permissions import Actor
 from app.domain.states import BinType, Region
 from app.services import orders as order_svc
@@ -54,10 +55,11 @@ def receive(db: Database, sku: str, qty: int, bin_code: str = "A-01-01-01",
 
 def place_order(db: Database, number: str, lines: dict[str, int], *, client: str = "ACME",
                 state: str = "CA") -> OrderId:
-    draft = order_svc.OrderDraft(
+    draft = IncomingOrder(
         number=number, order_date=datetime(2026, 11, 20, 15, 0, tzinfo=UTC),
-        buyer_name="Jane Doe", address1="5 Elm St", city="Fresno", state=state, zip="93721",
-        lines=tuple(order_svc.LineDraft(k, v) for k, v in lines.items()),
+        ship_to=ShipTo(name="Jane Doe", address1="5 Elm St", city="Fresno", state=state,
+                       zip="93721"),
+        lines=tuple(OrderLine(k, v) for k, v in lines.items()),
     )
     with db.writing() as s:
         return order_svc.create_order(s, client, draft, actor=ACTOR)

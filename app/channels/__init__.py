@@ -32,13 +32,11 @@ from app.channels.http import (
     SystemClock,
 )
 from app.channels.normalized import (
-    Address,
     Buyer,
     FetchPage,
-    NormalizedOrder,
-    OrderLine,
     OrderStatus,
     Platform,
+    PlatformOrder,
     PushResult,
     ShipmentLine,
     StockLevel,
@@ -80,7 +78,6 @@ def create_connector(
 
 __all__ = [
     "CONNECTORS",
-    "Address",
     "AmazonConnector",
     "AuthError",
     "BadResponse",
@@ -93,11 +90,10 @@ __all__ = [
     "ConnectorRuntime",
     "FetchPage",
     "HttpOptions",
-    "NormalizedOrder",
-    "OrderLine",
     "OrderStatus",
     "Platform",
     "PlatformError",
+    "PlatformOrder",
     "PushResult",
     "RateLimited",
     "RateLimiterRegistry",

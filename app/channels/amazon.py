@@ -42,12 +42,11 @@ from app.channels.http import (
     parse_json,
 )
 from app.channels.normalized import (
-    Address,
     Buyer,
     FetchPage,
-    NormalizedOrder,
     OrderStatus,
     Platform,
+    PlatformOrder,
     PushResult,
     ShipmentLine,
     aggregate_lines,
@@ -56,6 +55,7 @@ from app.channels.normalized import (
     state_code,
     to_utc,
 )
+from app.domain.order_value import IncomingOrder, ShipTo
 
 _LIMITS = {
     "get_orders": BucketSpec(0.0167, 20),
@@ -421,18 +421,16 @@ class AmazonConnector(ConnectorBase):
 
     def _order(
         self, raw: dict[str, Any], items: list[tuple[str, int, Decimal | None, str, str, str]]
-    ) -> NormalizedOrder:
+    ) -> PlatformOrder:
         try:
             ship = raw.get("ShippingAddress")
             buyer = raw.get("BuyerInfo") or {}
             total = raw.get("OrderTotal") or {}
             status = str(raw["OrderStatus"])
-            return NormalizedOrder(
+            return PlatformOrder(
                 platform=self.platform,
                 store=self.store,
                 external_id=str(raw["AmazonOrderId"]),
-                number=str(raw["AmazonOrderId"]),
-                created_at=parse_iso(raw["PurchaseDate"]),
                 updated_at=parse_iso(raw["LastUpdateDate"]),
                 platform_status=status,
                 status=_STATUS.get(status, OrderStatus.ON_HOLD),
@@ -441,8 +439,13 @@ class AmazonConnector(ConnectorBase):
                     email=str(buyer.get("BuyerEmail") or ""),
                     phone=str((ship or {}).get("Phone") or ""),
                 ),
-                ship_to=_address(ship) if ship else None,
-                lines=aggregate_lines(items),
+                order=IncomingOrder(
+                    number=str(raw["AmazonOrderId"]),
+                    ship_to=_address(ship) if ship else ShipTo(),
+                    lines=aggregate_lines(items),
+                    order_date=parse_iso(raw["PurchaseDate"]),
+                    source=self.platform.value,
+                ),
                 currency=str(total.get("CurrencyCode") or ""),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -488,8 +491,8 @@ def _decimal(value: Any) -> Decimal | None:
         raise ValueError(f"bad amount {value!r}") from None
 
 
-def _address(ship: dict[str, Any]) -> Address:
-    return Address(
+def _address(ship: dict[str, Any]) -> ShipTo:
+    return ShipTo(
         name=str(ship.get("Name") or ""),
         company=str(ship.get("CompanyName") or ""),
         address1=str(ship.get("AddressLine1") or ""),

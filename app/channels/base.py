@@ -15,8 +15,8 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from app.channels.normalized import (
     FetchPage,
-    NormalizedOrder,
     Platform,
+    PlatformOrder,
     PushResult,
     ShipmentLine,
 )
@@ -226,10 +226,10 @@ class PageBuilder:
         self._cursors: set[str] = set()
         self.page_number = 0
 
-    def build(self, orders: Iterable[NormalizedOrder], next_cursor: str | None) -> FetchPage:
+    def build(self, orders: Iterable[PlatformOrder], next_cursor: str | None) -> FetchPage:
         """Make the ``FetchPage`` for one platform page."""
         self.page_number += 1
-        kept: list[NormalizedOrder] = []
+        kept: list[PlatformOrder] = []
         newest: datetime | None = None
         for order in orders:
             if not self._start <= order.updated_at <= self._end:

@@ -4,7 +4,7 @@ Sellers keep their orders in Excel, often a Chinese Excel, and export them in
 whatever shape they have: UTF-8 with or without a BOM, GBK/GB18030, comma,
 semicolon or tab separated, a title row above the header, Chinese column
 names, ZIP codes that lost their leading zero. This module turns such a file
-into validated, grouped order drafts plus a list of row problems (line number,
+into validated, grouped orders (:class:`IncomingOrder`) plus a list of row problems (line number,
 column, reason) that a clerk can fix in the file. It knows nothing about the
 database or Qt: checks that need the database (does the SKU exist, was the
 order imported before) are made by ``app.services.order_import``. The
@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -62,6 +61,7 @@ from app.channels.order_template import (
     TEMPLATE_COLUMNS,
 )
 from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 
 # --- reasons of the file as a whole (English templates; the GUI translates them) --------
 
@@ -118,41 +118,7 @@ class Notice:
 
 
 # --- what a file turns into --------------------------------------------------------------
-# NamedTuples, not dataclasses: a 100,000-order file builds 200,000 of them and a frozen
-# dataclass costs six times as much to construct.
-
-
-class FileLine(NamedTuple):
-    """One order line as read: ``sku_code`` is the text in the file (code or barcode)."""
-
-    line: int
-    sku_code: str
-    quantity: int
-    unit_price: Decimal | None
-    currency: str
-
-
-class FileOrder(NamedTuple):
-    """A valid order from the file; its fields are normalised (state code, ZIP, UTC date)."""
-
-    line: int  # the first line of the order in the file
-    number: str
-    order_date: datetime | None  # None: the file gave no date
-    buyer_name: str
-    address1: str
-    city: str
-    state: str
-    zip: str
-    lines: tuple[FileLine, ...]
-    company: str | None = None
-    address2: str | None = None
-    country: str = "US"
-    phone: str | None = None
-    email: str | None = None
-    service_level: str = "standard"
-    notes: str | None = None
-    ship_by: datetime | None = None
-    source: str = "file"
+# Orders are :class:`IncomingOrder` values; the file's line numbers are kept beside them.
 
 
 class SkuRef(NamedTuple):
@@ -173,7 +139,9 @@ class ParsedFile:
     header_line: int
     columns: tuple[str, ...]  # template columns found, in file order
     rows: int  # non-empty data rows
-    orders: tuple[FileOrder, ...]  # orders without problems
+    orders: tuple[IncomingOrder, ...]  # orders without problems
+    #: Per order number in ``orders``: the file line of each of its order lines.
+    line_numbers: Mapping[str, tuple[int, ...]]
     rejected_orders: tuple[str, ...]  # numbers of orders with at least one problem
     rejected_sku_refs: tuple[SkuRef, ...]  # SKUs on rows not in ``orders``
     problems: tuple[RowProblem, ...]
@@ -182,8 +150,8 @@ class ParsedFile:
     def sku_refs(self) -> Iterator[SkuRef]:
         """Every SKU named in the file with its line: valid orders' lines, then the rest."""
         for order in self.orders:
-            for ln in order.lines:
-                yield SkuRef(ln.line, order.number, ln.sku_code)
+            for line, ln in zip(self.line_numbers[order.number], order.lines, strict=True):
+                yield SkuRef(line, order.number, ln.sku)
         yield from self.rejected_sku_refs
 
 
@@ -353,7 +321,7 @@ class _Row(NamedTuple):
     number: str | None
     order: dict[str, Any]  # normalised order-level values present on this row
     cells: dict[str, object]  # the values as written, for conflict messages
-    line_item: FileLine | None
+    line_item: OrderLine | None
     problems: list[RowProblem]
 
 
@@ -456,23 +424,23 @@ def _validate_row(line: int, row: Sequence[object], plan: _Plan, epoch: datetime
     quantity = values.get("quantity")
     item = None
     if sku is not None and quantity is not None:
-        item = FileLine(
-            line, sku, quantity, values.get("unit_price"), values.get("currency", "USD")
-        )
+        item = OrderLine(sku, quantity, values.get("unit_price"), values.get("currency", "USD"))
     return _Row(line, number, values, cells, item, problems)
 
 
-def _group(rows: list[_Row]) -> tuple[FileOrder | None, list[RowProblem]]:
+def _group(rows: list[_Row]) -> tuple[IncomingOrder | None, list[RowProblem]]:
     """Merge the rows of one order number: later rows may leave order fields blank,
     but a value that differs from an earlier row's is a conflict.
 
-    ``_Row.order`` also holds the line fields; they are never merged or compared.
+    ``_Row.order`` also holds the line fields; they are never merged or compared. An
+    order comes back only when every row has a line item (a row without one has a
+    problem), so its lines are its rows, in file order.
     """
     first = rows[0]
     if len(rows) == 1:
         merged = first.order
         problems = first.problems
-        lines: tuple[FileLine, ...] = (first.line_item,) if first.line_item else ()
+        lines: tuple[OrderLine, ...] = (first.line_item,) if first.line_item else ()
     else:
         problems = [p for r in rows for p in r.problems]
         merged = dict(first.order)
@@ -509,23 +477,26 @@ def _group(rows: list[_Row]) -> tuple[FileOrder | None, list[RowProblem]]:
     if problems or first.number is None:
         return None, problems
     get = merged.get
-    return FileOrder(
-        first.line,
-        first.number,
-        get("order_date"),
+    ship_to = ShipTo(
         merged["buyer_name"],
+        get("company", ""),
         merged["address1"],
+        get("address2", ""),
         merged["city"],
         merged["state"],
         merged["zip"],
-        lines,
-        get("company"),
-        get("address2"),
         get("country", "US"),
-        get("phone"),
-        get("email"),
+        get("phone", ""),
+        get("email", ""),
+    )
+    return IncomingOrder(
+        first.number,
+        ship_to,
+        lines,
+        get("order_date"),
+        None,
         get("service_level") or "standard",
-        get("notes"),
+        get("notes", ""),
     ), problems
 
 
@@ -580,7 +551,8 @@ class _Collector:
                 path=str(path),
                 reason=f"there are no order rows below the header on line {self.header.line}",
             )
-        orders: list[FileOrder] = []
+        orders: list[IncomingOrder] = []
+        line_numbers: dict[str, tuple[int, ...]] = {}
         rejected: list[str] = []
         problems: list[RowProblem] = []
         refs: list[SkuRef] = []
@@ -592,6 +564,7 @@ class _Collector:
                 refs.extend(self._refs(rows))
             else:
                 orders.append(order)
+                line_numbers[number] = tuple(r.line for r in rows)
         for row in self.unnumbered:
             problems.extend(row.problems)
             refs.extend(self._refs([row]))
@@ -606,6 +579,7 @@ class _Collector:
             columns=tuple(name for name, _ in sorted(self.header.mapping, key=lambda m: m[1])),
             rows=self.rows,
             orders=tuple(orders),
+            line_numbers=line_numbers,
             rejected_orders=tuple(rejected),
             rejected_sku_refs=tuple(refs),
             problems=tuple(problems),
@@ -616,7 +590,7 @@ class _Collector:
     def _refs(rows: Iterable[_Row]) -> Iterator[SkuRef]:
         for row in rows:
             if row.line_item is not None:
-                yield SkuRef(row.line, row.number, row.line_item.sku_code)
+                yield SkuRef(row.line, row.number, row.line_item.sku)
 
     def _warnings(self, skipped_above: int) -> tuple[Notice, ...]:
         notes: list[Notice] = []

@@ -1,6 +1,7 @@
 """Platform-neutral order and push DTOs.
 
-Every connector turns its platform's JSON into these frozen dataclasses so the
+Every connector turns its platform's JSON into these frozen values (the order itself
+is :class:`app.domain.order_value.IncomingOrder`, as for files) so the
 idempotent import service (keyed on platform, store, external id) never sees
 platform shapes. Times are aware UTC datetimes, money is ``Decimal``.
 """
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+
+from app.domain.order_value import IncomingOrder, OrderLine
 
 
 class Platform(StrEnum):
@@ -58,52 +61,24 @@ class Buyer:
 
 
 @dataclass(frozen=True, slots=True)
-class Address:
-    """A ship-to address; ``state`` is a 2-letter code where one is known."""
+class PlatformOrder:
+    """One platform order: the order itself, and what only the sync needs beside it.
 
-    name: str = ""
-    company: str = ""
-    address1: str = ""
-    address2: str = ""
-    city: str = ""
-    state: str = ""
-    zip: str = ""
-    country: str = ""
-    phone: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class OrderLine:
-    """One platform SKU of an order, quantities summed over the platform's lines.
-
-    ``line_refs`` keeps the platform's own line ids (informational; push-back
-    resolves lines itself so the database need not store them).
-    ``unit_price`` is ``None`` when the platform withholds prices (Amazon Pending).
+    ``order`` is the order as the platform has it: its number, ``order_date`` (when it
+    was placed, always given), ``ship_to`` (the empty ``ShipTo()`` while the platform
+    withholds the address), the platform's SKUs on ``lines`` and ``source`` the
+    platform's name. ``buyer`` is who bought, which can differ from the recipient;
+    ``currency`` is the order's, for lines that name none.
     """
-
-    sku: str
-    quantity: int
-    unit_price: Decimal | None
-    currency: str
-    title: str = ""
-    line_refs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class NormalizedOrder:
-    """One platform order in the shape the import service understands."""
 
     platform: Platform
     store: str
     external_id: str
-    number: str
-    created_at: datetime
     updated_at: datetime
     platform_status: str
     status: OrderStatus
     buyer: Buyer
-    ship_to: Address | None
-    lines: tuple[OrderLine, ...]
+    order: IncomingOrder
     currency: str = ""
 
     @property
@@ -121,7 +96,7 @@ class FetchPage:
     seen on this page (the only safe base for the next incremental window).
     """
 
-    orders: tuple[NormalizedOrder, ...]
+    orders: tuple[PlatformOrder, ...]
     next_cursor: str | None
     max_updated_at: datetime | None
     page_number: int = 1

@@ -40,12 +40,11 @@ from app.channels.http import (
     retry_after_seconds,
 )
 from app.channels.normalized import (
-    Address,
     Buyer,
     FetchPage,
-    NormalizedOrder,
     OrderStatus,
     Platform,
+    PlatformOrder,
     PushResult,
     ShipmentLine,
     aggregate_lines,
@@ -54,6 +53,7 @@ from app.channels.normalized import (
     state_code,
     to_utc,
 )
+from app.domain.order_value import IncomingOrder, ShipTo
 
 _LIMITS = {
     # REST leaky bucket: 40 requests, draining 2/s on standard plans.
@@ -362,7 +362,7 @@ class ShopifyConnector(ConnectorBase):
                 return item
         raise self._rejected("unknown_sku", f"no Shopify inventory item has SKU {sku}")
 
-    def _order(self, raw: dict[str, Any]) -> NormalizedOrder:
+    def _order(self, raw: dict[str, Any]) -> PlatformOrder:
         try:
             currency = str(raw.get("currency") or "")
             lines = aggregate_lines(
@@ -378,12 +378,10 @@ class ShopifyConnector(ConnectorBase):
             )
             customer = raw.get("customer") or {}
             ship = raw.get("shipping_address")
-            return NormalizedOrder(
+            return PlatformOrder(
                 platform=self.platform,
                 store=self.store,
                 external_id=str(raw["id"]),
-                number=str(raw.get("name") or raw.get("order_number") or raw["id"]),
-                created_at=parse_iso(raw["created_at"]),
                 updated_at=parse_iso(raw["updated_at"]),
                 platform_status=_platform_status(raw),
                 status=_status(raw),
@@ -394,8 +392,13 @@ class ShopifyConnector(ConnectorBase):
                     email=str(raw.get("email") or raw.get("contact_email") or ""),
                     phone=str(raw.get("phone") or customer.get("phone") or ""),
                 ),
-                ship_to=_address(ship) if ship else None,
-                lines=lines,
+                order=IncomingOrder(
+                    number=str(raw.get("name") or raw.get("order_number") or raw["id"]),
+                    ship_to=_address(ship) if ship else ShipTo(),
+                    lines=lines,
+                    order_date=parse_iso(raw["created_at"]),
+                    source=self.platform.value,
+                ),
                 currency=currency,
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -450,11 +453,11 @@ def _platform_status(raw: dict[str, Any]) -> str:
     return f"cancelled ({text})" if raw.get("cancelled_at") else text
 
 
-def _address(ship: dict[str, Any]) -> Address:
+def _address(ship: dict[str, Any]) -> ShipTo:
     name = ship.get("name") or " ".join(
         p for p in (ship.get("first_name"), ship.get("last_name")) if p
     )
-    return Address(
+    return ShipTo(
         name=str(name or ""),
         company=str(ship.get("company") or ""),
         address1=str(ship.get("address1") or ""),

@@ -45,12 +45,11 @@ from app.channels.http import (
     retry_after_seconds,
 )
 from app.channels.normalized import (
-    Address,
     Buyer,
     FetchPage,
-    NormalizedOrder,
     OrderStatus,
     Platform,
+    PlatformOrder,
     PushResult,
     ShipmentLine,
     aggregate_lines,
@@ -59,6 +58,7 @@ from app.channels.normalized import (
     state_code,
     to_utc,
 )
+from app.domain.order_value import IncomingOrder, ShipTo
 
 # TikTok's limits are UNVERIFIED (reference §6): conservative, overridable.
 _DEFAULT_LIMIT = BucketSpec(5.0, 10)
@@ -418,7 +418,7 @@ class TikTokConnector(ConnectorBase):
                     return self._sku_ids[sku]
         raise self._rejected("unknown_sku", f"no TikTok product has seller SKU {sku}")
 
-    def _order(self, raw: dict[str, Any]) -> NormalizedOrder:
+    def _order(self, raw: dict[str, Any]) -> PlatformOrder:
         try:
             items = raw.get("line_items") or []
             live = [i for i in items if i.get("display_status") != "CANCELLED"] or items
@@ -437,12 +437,10 @@ class TikTokConnector(ConnectorBase):
             )
             address = raw.get("recipient_address")
             status = str(raw.get("status") or "")
-            return NormalizedOrder(
+            return PlatformOrder(
                 platform=self.platform,
                 store=self.store,
                 external_id=str(raw["id"]),
-                number=str(raw["id"]),
-                created_at=from_epoch(int(raw["create_time"])),
                 updated_at=from_epoch(int(raw["update_time"])),
                 platform_status=status,
                 status=_STATUS.get(status, OrderStatus.ON_HOLD),
@@ -451,8 +449,13 @@ class TikTokConnector(ConnectorBase):
                     email=str(raw.get("buyer_email") or ""),
                     phone=str((address or {}).get("phone_number") or ""),
                 ),
-                ship_to=_address(address) if address else None,
-                lines=lines,
+                order=IncomingOrder(
+                    number=str(raw["id"]),
+                    ship_to=_address(address) if address else ShipTo(),
+                    lines=lines,
+                    order_date=from_epoch(int(raw["create_time"])),
+                    source=self.platform.value,
+                ),
                 currency=currency,
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -473,7 +476,7 @@ def _decimal(value: Any) -> Decimal | None:
         raise ValueError(f"bad amount {value!r}") from None
 
 
-def _address(raw: dict[str, Any]) -> Address:
+def _address(raw: dict[str, Any]) -> ShipTo:
     """City and state from ``district_info`` (the flat fields are unreliable)."""
     city = state = ""
     levels = {}
@@ -490,7 +493,7 @@ def _address(raw: dict[str, Any]) -> Address:
     extra = " ".join(
         str(raw[k]) for k in ("address_line2", "address_line3", "address_line4") if raw.get(k)
     )
-    return Address(
+    return ShipTo(
         name=str(raw.get("name") or ""),
         address1=str(raw.get("address_line1") or raw.get("address_detail") or ""),
         address2=extra,

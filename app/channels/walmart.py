@@ -44,12 +44,11 @@ from app.channels.http import (
     retry_after_seconds,
 )
 from app.channels.normalized import (
-    Address,
     Buyer,
     FetchPage,
-    NormalizedOrder,
     OrderStatus,
     Platform,
+    PlatformOrder,
     PushResult,
     ShipmentLine,
     aggregate_lines,
@@ -58,6 +57,7 @@ from app.channels.normalized import (
     state_code,
     to_utc,
 )
+from app.domain.order_value import IncomingOrder, ShipTo
 
 # Per-endpoint order-API limits are UNVERIFIED (reference §3): conservative
 # defaults, corrected at runtime from X-Current-Token-Count, overridable by
@@ -185,7 +185,7 @@ class WalmartConnector(ConnectorBase):
         """No documented freshness rule; the platform clock as last seen."""
         return self.session.platform_now()
 
-    def acknowledge(self, order: NormalizedOrder | str) -> PushResult:
+    def acknowledge(self, order: PlatformOrder | str) -> PushResult:
         """Acknowledge a purchase order (all lines); required before shipping, repeatable."""
         po = order if isinstance(order, str) else order.external_id
         reply = self.session.send(
@@ -388,7 +388,7 @@ class WalmartConnector(ConnectorBase):
             raise self._rejected("nothing_to_ship", f"order {po} has nothing left to ship")
         return result
 
-    def _order(self, raw: dict[str, Any]) -> NormalizedOrder:
+    def _order(self, raw: dict[str, Any]) -> PlatformOrder:
         try:
             order_lines = _lines(raw)
             statuses = [_statuses(line) for line in order_lines]
@@ -420,12 +420,10 @@ class WalmartConnector(ConnectorBase):
             stamps = [int(raw["orderDate"])] + [
                 int(line.get("statusDate") or 0) for line in order_lines
             ]
-            return NormalizedOrder(
+            return PlatformOrder(
                 platform=self.platform,
                 store=self.store,
                 external_id=str(raw["purchaseOrderId"]),
-                number=str(raw.get("customerOrderId") or raw["purchaseOrderId"]),
-                created_at=from_epoch(int(raw["orderDate"]) / 1000),
                 updated_at=from_epoch(max(stamps) / 1000),
                 platform_status=",".join(sorted({s for st in statuses for s in st})),
                 status=_status(statuses, all_cancelled),
@@ -434,8 +432,13 @@ class WalmartConnector(ConnectorBase):
                     email=str(raw.get("customerEmailId") or ""),
                     phone=str(shipping.get("phone") or ""),
                 ),
-                ship_to=_address(postal, shipping) if postal else None,
-                lines=lines,
+                order=IncomingOrder(
+                    number=str(raw.get("customerOrderId") or raw["purchaseOrderId"]),
+                    ship_to=_address(postal, shipping) if postal else ShipTo(),
+                    lines=lines,
+                    order_date=from_epoch(int(raw["orderDate"]) / 1000),
+                    source=self.platform.value,
+                ),
                 currency=lines[0].currency if lines else "USD",
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -499,8 +502,8 @@ def _decimal(value: Any) -> Decimal | None:
         raise ValueError(f"bad amount {value!r}") from None
 
 
-def _address(postal: dict[str, Any], shipping: dict[str, Any]) -> Address:
-    return Address(
+def _address(postal: dict[str, Any], shipping: dict[str, Any]) -> ShipTo:
+    return ShipTo(
         name=str(postal.get("name") or ""),
         address1=str(postal.get("address1") or ""),
         address2=str(postal.get("address2") or ""),

@@ -19,13 +19,14 @@ from sqlalchemy.orm import Session
 from app.db.engine import Database
 from app.db.models import Warehouse
 from app.domain.errors import AlreadyExists
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import BinType, OrderStatus, Region, Role
 from app.services import demo_data as data
 from app.services.allocation import allocatable_order_ids
 from app.services.batch_allocation import ALLOCATION_BATCH, allocate_orders
 from app.services.inventory import receive_stock
-from app.services.orders import LineDraft, OrderDraft, cancel_order, create_order, hold_order
+from app.services.orders import cancel_order, create_order, hold_order
 from app.services.organisation import (
     BinDraft,
     WarehouseDraft,
@@ -234,7 +235,7 @@ def _create_orders(
         while len(chosen) < n_lines:
             chosen.add(rng.choices(idx, weights=[weights[i] for i in idx])[0])
         lines = tuple(
-            LineDraft(skus[i].code, rng.choices([1, 2, 3], weights=[75, 18, 7])[0],
+            OrderLine(skus[i].code, rng.choices([1, 2, 3], weights=[75, 18, 7])[0],
                       skus[i].price)
             for i in sorted(chosen)
         )
@@ -244,20 +245,23 @@ def _create_orders(
         placed = datetime.combine(day, time(rng.randrange(24), rng.randrange(60),
                                             rng.randrange(60)), UTC)
         name = f"{rng.choice(data.FIRST_NAMES)} {rng.choice(data.LAST_NAMES)}"
-        create_order(s, client, OrderDraft(
+        create_order(s, client, IncomingOrder(
             number=_order_number(rng, client, counters[client]),
+            ship_to=ShipTo(
+                name=name,
+                company=rng.choice(data.COMPANIES) if rng.random() < 0.06 else "",
+                address1=f"{rng.randrange(1, 9999)} {rng.choice(data.STREETS)} "
+                         f"{rng.choice(data.STREET_TYPES)}",
+                address2=rng.choice(data.UNITS) if rng.random() < 0.2 else "",
+                city=city, state=state, zip=zip_code, country="US",
+                phone=f"{rng.randrange(201, 989)}-555-{rng.randrange(10000):04d}",
+                email=f"{name.split()[0].lower()}.{rng.randrange(100, 999)}@example.com",
+            ),
+            lines=lines,
             order_date=placed,
             ship_by=placed + timedelta(days=2),
-            buyer_name=name,
-            company=rng.choice(data.COMPANIES) if rng.random() < 0.06 else None,
-            address1=f"{rng.randrange(1, 9999)} {rng.choice(data.STREETS)} "
-                     f"{rng.choice(data.STREET_TYPES)}",
-            address2=rng.choice(data.UNITS) if rng.random() < 0.2 else None,
-            city=city, state=state, zip=zip_code,
-            phone=f"{rng.randrange(201, 989)}-555-{rng.randrange(10000):04d}",
-            email=f"{name.split()[0].lower()}.{rng.randrange(100, 999)}@example.com",
             service_level=rng.choices(levels, weights=level_w)[0],
-            lines=lines, source="demo",
+            source="demo",
         ), actor=actor)
         if n % 100 == 0:
             report("orders", n, options.orders)

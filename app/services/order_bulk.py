@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, NamedTuple, Protocol, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, func, insert, literal, null, select
 from sqlalchemy.orm import Session
@@ -24,8 +24,10 @@ from app.db.bulk import DriverStatement, chunks
 from app.db.models import Order, OrderLine, OrderStatusChange, Sku, SkuBarcode
 from app.domain.errors import AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
+from app.domain.order_value import IncomingOrder
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
+from app.services.order_rows import CONTENT_FIELDS, order_values
 from app.services.ship_dates import ship_terms
 
 #: Values per ``IN (...)``: below SQLite's historic limit of 999 bound parameters.
@@ -34,58 +36,6 @@ _IN_CHUNK = 900
 _ORDERS = cast(Table, Order.__table__)
 _LINES = cast(Table, OrderLine.__table__)
 _HISTORY = cast(Table, OrderStatusChange.__table__)
-
-
-class NewLine(Protocol):
-    """What a line needs to be inserted (``LineDraft`` and the file reader's lines fit)."""
-
-    @property
-    def sku_code(self) -> str: ...
-    @property
-    def quantity(self) -> int: ...
-    @property
-    def unit_price(self) -> Decimal | None: ...
-    @property
-    def currency(self) -> str: ...
-
-
-class NewOrder(Protocol):
-    """What an order needs to be inserted (``OrderDraft`` and ``FileOrder`` fit)."""
-
-    @property
-    def number(self) -> str: ...
-    @property
-    def order_date(self) -> datetime | None: ...
-    @property
-    def buyer_name(self) -> str: ...
-    @property
-    def company(self) -> str | None: ...
-    @property
-    def address1(self) -> str: ...
-    @property
-    def address2(self) -> str | None: ...
-    @property
-    def city(self) -> str: ...
-    @property
-    def state(self) -> str: ...
-    @property
-    def zip(self) -> str: ...
-    @property
-    def country(self) -> str: ...
-    @property
-    def phone(self) -> str | None: ...
-    @property
-    def email(self) -> str | None: ...
-    @property
-    def service_level(self) -> str: ...
-    @property
-    def notes(self) -> str | None: ...
-    @property
-    def ship_by(self) -> datetime | None: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def lines(self) -> Sequence[NewLine]: ...
 
 
 def resolve_skus(session: Session, client_id: int, texts: Iterable[str]) -> dict[str, int]:
@@ -151,14 +101,6 @@ class StoredOrder(NamedTuple):
     lines: tuple[StoredLine, ...]
 
 
-#: Order columns an import sets from its input (order_date is compared separately:
-#: an input without a date takes the time of import).
-CONTENT_FIELDS: tuple[str, ...] = (
-    "buyer_name", "company", "address1", "address2", "city", "state", "zip", "country",
-    "phone", "email", "service_level", "notes",
-)
-
-
 def load_stored_orders(session: Session, ids: Iterable[int]) -> dict[int, StoredOrder]:
     """Content of the given orders, with their lines in line order."""
     wanted = sorted(set(ids))
@@ -184,9 +126,8 @@ def load_stored_orders(session: Session, ids: Iterable[int]) -> dict[int, Stored
 
 
 _ORDER_COLUMNS = (
-    "client_id", "number", "status", "source", "order_date", "ship_by", "service_level",
-    "buyer_name", "company", "address1", "address2", "city", "state", "zip", "country",
-    "phone", "email", "notes", "created_at", "updated_at",
+    "client_id", "number", "status", "source", "order_date", "ship_by", *CONTENT_FIELDS,
+    "created_at", "updated_at",
 )
 _LINE_COLUMNS = ("order_id", "line_no", "sku_id", "quantity", "unit_price", "currency")
 
@@ -194,7 +135,7 @@ _LINE_COLUMNS = ("order_id", "line_no", "sku_id", "quantity", "unit_price", "cur
 def insert_orders(
     session: Session,
     client_id: int,
-    orders: Sequence[NewOrder],
+    orders: Sequence[IncomingOrder],
     sku_ids: Mapping[str, int],
     *,
     actor: Actor,
@@ -203,7 +144,7 @@ def insert_orders(
     """Insert checked orders; return number -> id.
 
     Preconditions (checked by :func:`create_orders_bulk` or the caller): the numbers are
-    new for this client and unique in ``orders``, every line's ``sku_code`` is a key of
+    new for this client and unique in ``orders``, every line's ``sku`` is a key of
     ``sku_ids``, quantities are > 0. The unique and check constraints still guard the
     table if a caller breaks them. An order without ``order_date`` is dated now; one
     without ``ship_by`` gets the date the client's terms give (:mod:`ship_dates`).
@@ -231,7 +172,7 @@ def insert_orders(
     stamp = when(now)
     terms = ship_terms(session, client_id) if any(o.ship_by is None for o in orders) else None
 
-    def ship_by(o: NewOrder) -> Any:
+    def ship_by(o: IncomingOrder) -> Any:
         if o.ship_by is not None:
             return when(o.ship_by)
         return None if terms is None else when(terms.ship_by(o.order_date or now))
@@ -240,8 +181,7 @@ def insert_orders(
         (
             client_id, o.number, new, o.source,
             stamp if o.order_date is None else when(o.order_date), ship_by(o),
-            o.service_level or "standard", o.buyer_name, o.company, o.address1, o.address2,
-            o.city, o.state, o.zip, o.country, o.phone, o.email, o.notes, stamp, stamp,
+            *order_values(o), stamp, stamp,
         )
         for o in orders
     ])
@@ -257,7 +197,7 @@ def insert_orders(
     line_insert = DriverStatement.insert(conn, _LINES, _LINE_COLUMNS)
     price = line_insert.processor("unit_price")
     line_insert.run([
-        (ids[o.number], n, sku_ids[ln.sku_code], ln.quantity,
+        (ids[o.number], n, sku_ids[ln.sku], ln.quantity,
          None if ln.unit_price is None else price(ln.unit_price), ln.currency)
         for o in orders
         for n, ln in enumerate(o.lines, start=1)
@@ -273,7 +213,7 @@ def insert_orders(
 
 
 def create_orders_bulk(
-    session: Session, client_id: int, orders: Sequence[NewOrder], *, actor: Actor
+    session: Session, client_id: int, orders: Sequence[IncomingOrder], *, actor: Actor
 ) -> dict[str, OrderId]:
     """Check and insert many orders; all or none (raises before writing anything).
 
@@ -296,7 +236,7 @@ def create_orders_bulk(
     existing = existing_order_ids(session, client_id, seen)
     if existing:
         raise AlreadyExists(kind="Order", key=", ".join(sorted(existing)[:10]))
-    codes = {ln.sku_code for o in orders for ln in o.lines}
+    codes = {ln.sku for o in orders for ln in o.lines}
     sku_ids = resolve_skus(session, client_id, codes)
     missing = sorted(codes - sku_ids.keys())
     if missing:

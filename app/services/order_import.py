@@ -12,6 +12,7 @@ duplicated, and reported as already imported (or as a conflict if it differs).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.channels.files import (
-    FileOrder,
     Notice,
     RowProblem,
     read_order_file,
@@ -27,18 +27,19 @@ from app.channels.files import (
 from app.db.engine import Database
 from app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected
 from app.domain.ids import OrderId
+from app.domain.order_value import IncomingOrder
 from app.domain.permissions import Actor, Permission, require
 from app.services.audit import record_audit
 from app.services.auto_allocation import AllocationSummary, allocate_in_batches
 from app.services.lookup import client_by_code
 from app.services.order_bulk import (
-    CONTENT_FIELDS,
     StoredOrder,
     existing_order_ids,
     insert_orders,
     load_stored_orders,
     resolve_skus,
 )
+from app.services.order_rows import CONTENT_FIELDS, order_values
 from app.services.organisation import require_active_client
 from app.services.run import run_write
 
@@ -104,11 +105,13 @@ class OrderImportRejected(ImportRejected):
 @dataclass(frozen=True)
 class _Plan:
     client_id: int
-    new: tuple[FileOrder, ...]
+    new: tuple[IncomingOrder, ...]
     sku_ids: dict[str, int]
     report: ImportReport
     #: Every valid order of the file, in file order.
-    orders: tuple[FileOrder, ...]
+    orders: tuple[IncomingOrder, ...]
+    #: The file lines of each valid order's lines, by order number.
+    line_numbers: Mapping[str, tuple[int, ...]]
 
 
 def preview_order_import(session: Session, client_code: str, path: str | Path) -> ImportReport:
@@ -158,7 +161,8 @@ def _late_arrivals(session: Session, plan: _Plan, created: dict[str, OrderId]) -
     same, a problem when it differs.
     """
     late = [o for o in plan.new if o.number not in created]
-    _, already, problems = _sort_existing(session, plan.client_id, late, plan.sku_ids)
+    _, already, problems = _sort_existing(session, plan.client_id, late, plan.sku_ids,
+                                          plan.line_numbers)
     report = plan.report
     numbers = set(already)
     all_problems = sorted([*report.problems, *problems], key=lambda p: p.line)
@@ -197,7 +201,7 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
     require_active_client(client)  # its orders already here still ship; new ones do not come in
     parsed = read_order_file(path)
     problems = list(parsed.problems)
-    named = {ln.sku_code for o in parsed.orders for ln in o.lines}
+    named = {ln.sku for o in parsed.orders for ln in o.lines}
     named.update(ref.sku for ref in parsed.rejected_sku_refs)
     sku_ids = resolve_skus(session, client.id, named)
     unknown = named - sku_ids.keys()
@@ -207,7 +211,8 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
                                        {"value": ref.sku, "client": client.code}))
     bad_numbers = {p.order_number for p in problems if p.order_number is not None}
     candidates = [o for o in parsed.orders if o.number not in bad_numbers]
-    new, already, clashes = _sort_existing(session, client.id, candidates, sku_ids)
+    new, already, clashes = _sort_existing(session, client.id, candidates, sku_ids,
+                                           parsed.line_numbers)
     problems.extend(clashes)
     problems.sort(key=lambda p: p.line)
     report = ImportReport(
@@ -221,17 +226,18 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
         warnings=parsed.warnings,
         preview=preview,
     )
-    return _Plan(client.id, tuple(new), sku_ids, report, parsed.orders)
+    return _Plan(client.id, tuple(new), sku_ids, report, parsed.orders, parsed.line_numbers)
 
 
 def _sort_existing(
-    session: Session, client_id: int, orders: list[FileOrder], sku_ids: dict[str, int]
-) -> tuple[list[FileOrder], list[str], list[RowProblem]]:
+    session: Session, client_id: int, orders: list[IncomingOrder], sku_ids: dict[str, int],
+    line_numbers: Mapping[str, tuple[int, ...]],
+) -> tuple[list[IncomingOrder], list[str], list[RowProblem]]:
     """Split ``orders`` into new ones, numbers already imported with the same content,
     and problems for numbers that exist with different content."""
     existing = existing_order_ids(session, client_id, (o.number for o in orders))
     stored = load_stored_orders(session, existing.values()) if existing else {}
-    new: list[FileOrder] = []
+    new: list[IncomingOrder] = []
     already: list[str] = []
     problems: list[RowProblem] = []
     for order in orders:
@@ -242,7 +248,7 @@ def _sort_existing(
         differs = _differences(order, stored[oid], sku_ids)
         if differs:
             problems.append(RowProblem(
-                order.line, order.number, "order_number", EXISTS_DIFFERENT,
+                line_numbers[order.number][0], order.number, "order_number", EXISTS_DIFFERENT,
                 {"number": order.number, "fields": ", ".join(differs)},
             ))
         else:
@@ -250,7 +256,7 @@ def _sort_existing(
     return new, already, problems
 
 
-def _file_order(plan: _Plan, numbers: set[str]) -> list[FileOrder]:
+def _file_order(plan: _Plan, numbers: set[str]) -> list[IncomingOrder]:
     """Those of the file's orders whose number is in ``numbers``, in file order."""
     return [o for o in plan.orders if o.number in numbers]
 
@@ -264,17 +270,22 @@ def _rejected_numbers(problems: list[RowProblem]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _differences(order: FileOrder, stored: StoredOrder, sku_ids: dict[str, int]) -> list[str]:
+def _differences(
+    order: IncomingOrder, stored: StoredOrder, sku_ids: dict[str, int]
+) -> list[str]:
     """Names of what differs between the file's order and the stored one.
 
     A file without an order date took the import time, so the date is compared only
     when the file gives one.
     """
-    differs = [f for f in CONTENT_FIELDS if getattr(order, f) != stored.fields[f]]
+    differs = [
+        f for f, value in zip(CONTENT_FIELDS, order_values(order), strict=True)
+        if value != stored.fields[f]
+    ]
     if order.order_date is not None and order.order_date != stored.order_date:
         differs.insert(0, "order_date")
     lines = tuple(
-        (sku_ids[ln.sku_code], ln.quantity, ln.unit_price, ln.currency) for ln in order.lines
+        (sku_ids[ln.sku], ln.quantity, ln.unit_price, ln.currency) for ln in order.lines
     )
     if lines != tuple(tuple(s) for s in stored.lines):
         differs.append("lines")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
 
@@ -25,6 +24,7 @@ from app.db.models import (
 )
 from app.domain.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 from app.domain.ids import OrderId
+from app.domain.order_value import IncomingOrder
 from app.domain.permissions import Actor, Permission, require
 from app.domain.search import search_term
 from app.domain.states import RESERVING_STATES, OrderStatus
@@ -40,6 +40,7 @@ from app.services.dto import (
 )
 from app.services.fulfilment import restock_cancelled_order
 from app.services.lookup import client_by_code, order_by_number, sku_ids_with_code
+from app.services.order_rows import CONTENT_FIELDS, order_values
 from app.services.order_states import record_created, set_status, status_before_hold
 from app.services.ship_dates import ship_terms
 
@@ -47,60 +48,30 @@ from app.services.ship_dates import ship_terms
 HOLD_RELEASED = QT_TRANSLATE_NOOP("OrderNotes", "hold released")
 
 
-@dataclass(frozen=True)
-class LineDraft:
-    sku_code: str
-    quantity: int
-    unit_price: Decimal | None = None
-    currency: str = "USD"
-
-
-@dataclass(frozen=True)
-class OrderDraft:
-    """A validated order as it arrives from a file or a platform, before it has an id."""
-
-    number: str
-    order_date: datetime
-    buyer_name: str
-    address1: str
-    city: str
-    state: str
-    zip: str
-    lines: tuple[LineDraft, ...]
-    company: str | None = None
-    address2: str | None = None
-    country: str = "US"
-    phone: str | None = None
-    email: str | None = None
-    service_level: str = "standard"
-    notes: str | None = None
-    ship_by: datetime | None = None
-    source: str = "file"
-
-
 def create_order(
-    session: Session, client_code: str, draft: OrderDraft, *, actor: Actor
+    session: Session, client_code: str, order: IncomingOrder, *, actor: Actor
 ) -> OrderId:
     require(actor, Permission.EDIT_ORDERS)
     client = client_by_code(session, client_code)
-    return create_order_for(session, client.id, draft, actor=actor)
+    return create_order_for(session, client.id, order, actor=actor)
 
 
 def create_order_for(
-    session: Session, client_id: int, draft: OrderDraft, *, actor: Actor
+    session: Session, client_id: int, order: IncomingOrder, *, actor: Actor
 ) -> OrderId:
-    """Insert a new order with its lines; SKUs must be the client's own.
+    """Insert a new order with its lines; SKUs must be the client's own (by code).
 
-    Without a ship-by date from the platform or file, the client's terms set one.
+    Without an order date the order is dated now; without a ship-by date from the
+    platform or file, the client's terms set one.
     """
     require(actor, Permission.EDIT_ORDERS)
-    if not draft.lines:
-        raise InvalidValue(field="order", problem=f"{draft.number} has no lines")
+    if not order.lines:
+        raise InvalidValue(field="order", problem=f"{order.number} has no lines")
     if session.scalar(
-        select(Order.id).where(Order.client_id == client_id, Order.number == draft.number)
+        select(Order.id).where(Order.client_id == client_id, Order.number == order.number)
     ):
-        raise AlreadyExists(kind="Order", key=draft.number)
-    codes = {ln.sku_code for ln in draft.lines}
+        raise AlreadyExists(kind="Order", key=order.number)
+    codes = {ln.sku for ln in order.lines}
     skus: dict[str, int] = {
         code: sku_id
         for code, sku_id in session.execute(
@@ -111,31 +82,30 @@ def create_order_for(
     if missing:
         raise NotFound(kind="SKU", key=", ".join(missing))
     now = utcnow()
-    ship_by = draft.ship_by
+    order_date = order.order_date or now
+    ship_by = order.ship_by
     if ship_by is None and (terms := ship_terms(session, client_id)) is not None:
-        ship_by = terms.ship_by(draft.order_date)
-    order = Order(
-        client_id=client_id, number=draft.number, status=OrderStatus.NEW.value,
-        source=draft.source, order_date=draft.order_date, ship_by=ship_by,
-        service_level=draft.service_level or "standard", buyer_name=draft.buyer_name,
-        company=draft.company, address1=draft.address1, address2=draft.address2,
-        city=draft.city, state=draft.state, zip=draft.zip, country=draft.country,
-        phone=draft.phone, email=draft.email, notes=draft.notes, created_at=now, updated_at=now,
+        ship_by = terms.ship_by(order_date)
+    row = Order(
+        client_id=client_id, number=order.number, status=OrderStatus.NEW.value,
+        source=order.source, order_date=order_date, ship_by=ship_by,
+        created_at=now, updated_at=now,
+        **dict(zip(CONTENT_FIELDS, order_values(order), strict=True)),
     )
-    session.add(order)
+    session.add(row)
     session.flush()
-    for i, ln in enumerate(draft.lines, start=1):
+    for i, ln in enumerate(order.lines, start=1):
         if ln.quantity <= 0:
-            raise InvalidValue(field="quantity", problem=f"line {i} of {draft.number} is not > 0")
+            raise InvalidValue(field="quantity", problem=f"line {i} of {order.number} is not > 0")
         session.add(
             OrderLine(
-                order_id=order.id, line_no=i, sku_id=skus[ln.sku_code], quantity=ln.quantity,
+                order_id=row.id, line_no=i, sku_id=skus[ln.sku], quantity=ln.quantity,
                 unit_price=ln.unit_price, currency=ln.currency,
             )
         )
-    record_created(session, order.id, OrderStatus.NEW, actor)
+    record_created(session, row.id, OrderStatus.NEW, actor)
     session.flush()
-    return OrderId(order.id)
+    return OrderId(row.id)
 
 
 def cancel_order(

@@ -33,8 +33,8 @@ from app.channels import (
     ChannelError,
     Connector,
     FetchPage,
-    NormalizedOrder,
     PlatformError,
+    PlatformOrder,
     SyncCancelled,
 )
 from app.db.base import utcnow
@@ -284,7 +284,7 @@ def _write_page(env: SyncEnvironment, config: ChannelConfig, page: FetchPage,
     return outcome
 
 
-def _commit_page(session: Session, config: ChannelConfig, orders: Sequence[NormalizedOrder],
+def _commit_page(session: Session, config: ChannelConfig, orders: Sequence[PlatformOrder],
                  next_cursor: str | None, newest: datetime | None, start: datetime,
                  end: datetime, env: SyncEnvironment) -> ImportOutcome:
     """One page: lease check, import, cursor — all or nothing."""

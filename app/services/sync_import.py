@@ -22,22 +22,22 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.channels import NormalizedOrder
 from app.channels import OrderStatus as PlatformStatus
-from app.channels.normalized import Address, Buyer, OrderLine, Platform
+from app.channels.normalized import Buyer, Platform, PlatformOrder
 from app.db.base import utcnow
 from app.db.bulk import DriverStatement
 from app.db.dialects import dialect_insert
 from app.db.models import ChannelOrder, Order, SkuMapping
 from app.db.models import OrderLine as OrderLineRow
 from app.domain.errors import QT_TRANSLATE_NOOP
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
 from app.services.auto_allocation import AllocationSummary, allocate_automatically
 from app.services.channels import ChannelConfig, channel_config
 from app.services.order_bulk import existing_order_ids, insert_orders, resolve_skus
 from app.services.order_states import status_before_hold
-from app.services.orders import LineDraft, OrderDraft, cancel_order, hold_order, release_order
+from app.services.orders import cancel_order, hold_order, release_order
 
 # Hold reasons the sync writes on orders: stored in English, shown translated by text
 # (context "OrderNotes"; reasons people type are shown as they typed them).
@@ -119,12 +119,12 @@ def allocate_new_orders(session: Session, order_ids: Sequence[int], *,
     return allocate_automatically(session, order_ids, actor=actor)
 
 
-def import_orders(session: Session, config: ChannelConfig, orders: Iterable[NormalizedOrder],
+def import_orders(session: Session, config: ChannelConfig, orders: Iterable[PlatformOrder],
                   *, actor: Actor) -> ImportOutcome:
     """Apply one page of platform orders to the warehouse (caller owns the transaction)."""
     require(actor, Permission.IMPORT_ORDERS)
     outcome = ImportOutcome()
-    newest: dict[str, NormalizedOrder] = {}
+    newest: dict[str, PlatformOrder] = {}
     for order in orders:
         outcome.counts.fetched += 1
         known = newest.get(order.external_id)
@@ -138,7 +138,7 @@ def import_orders(session: Session, config: ChannelConfig, orders: Iterable[Norm
                                        ChannelOrder.external_id.in_(list(newest)))
         )
     }
-    to_create: list[tuple[NormalizedOrder, ChannelOrder | None]] = []
+    to_create: list[tuple[PlatformOrder, ChannelOrder | None]] = []
     for external_id, order in newest.items():
         row = rows.get(external_id)
         if row is not None and order.updated_at <= row.platform_updated_at:
@@ -152,7 +152,7 @@ def import_orders(session: Session, config: ChannelConfig, orders: Iterable[Norm
         if row is not None and row.order_id is not None:
             _update_existing(session, row, order, outcome, config, actor)
             continue
-        if order.status in _RELEASABLE and order.lines:
+        if order.status in _RELEASABLE and order.order.lines:
             to_create.append((order, row))
             continue
         # Not to be shipped (yet): unpaid, cancelled or shipped before we saw it, or
@@ -212,15 +212,15 @@ def _resolve_skus(session: Session, channel_id: int, client_id: int,
 
 
 def _create(session: Session, config: ChannelConfig,
-            items: Sequence[tuple[NormalizedOrder, ChannelOrder | None]],
+            items: Sequence[tuple[PlatformOrder, ChannelOrder | None]],
             outcome: ImportOutcome, actor: Actor) -> None:
     """Make warehouse orders of releasable platform orders; hold what cannot be made."""
     skus, mapped = _resolve_skus(session, config.id, config.client_id,
-                                 {ln.sku for o, _ in items for ln in o.lines})
+                                 {ln.sku for o, _ in items for ln in o.order.lines})
     _remember_auto_mappings(session, config.id, {s: i for s, i in skus.items()
                                                  if s not in mapped})
-    drafts: list[OrderDraft] = []
-    pending: list[tuple[NormalizedOrder, ChannelOrder | None, str]] = []
+    drafts: list[IncomingOrder] = []
+    pending: list[tuple[PlatformOrder, ChannelOrder | None, str]] = []
     used = _numbers_in_use(session, config, [o for o, _ in items])
     for order, row in items:
         problem = _problem(order, skus)
@@ -233,7 +233,7 @@ def _create(session: Session, config: ChannelConfig,
                 outcome.counts.held += 1
             continue
         used.add(number)
-        drafts.append(_draft(order, number, skus))
+        drafts.append(_warehouse_order(order, number, skus))
         pending.append((order, row, number))
     if not drafts:
         return
@@ -247,29 +247,29 @@ def _create(session: Session, config: ChannelConfig,
         outcome.counts.new += 1
 
 
-def _problem(order: NormalizedOrder, skus: Mapping[str, int]) -> str | None:
-    missing = sorted({ln.sku for ln in order.lines if ln.sku not in skus})
+def _problem(order: PlatformOrder, skus: Mapping[str, int]) -> str | None:
+    missing = sorted({ln.sku for ln in order.order.lines if ln.sku not in skus})
     if missing:
         return (UNMAPPED_PREFIX + ", ".join(missing))[:300]
-    ship = order.ship_to
-    if (ship is None or not ship.address1.strip() or not ship.city.strip()
+    ship = order.order.ship_to
+    if (not ship.address1.strip() or not ship.city.strip()
             or len(ship.state.strip()) != 2 or not ship.zip.strip() or len(ship.zip) > 10
-            or len(ship.country or "US") != 2 or not order.lines):
+            or len(ship.country or "US") != 2 or not order.order.lines):
         return NO_ADDRESS_REASON
     return None
 
 
-def _number(config: ChannelConfig, order: NormalizedOrder, variant: int) -> str:
+def _number(config: ChannelConfig, order: PlatformOrder, variant: int) -> str:
     """The order number: the platform's, else prefixed by the store when another has it."""
     if variant == 0:
-        return order.number[:64]
+        return order.order.number[:64]
     if variant == 1:
-        return f"{config.name}-{order.number}"[:64]
+        return f"{config.name}-{order.order.number}"[:64]
     return f"{config.name}-{order.external_id}"[:64]
 
 
 def _numbers_in_use(session: Session, config: ChannelConfig,
-                    orders: Sequence[NormalizedOrder]) -> set[str]:
+                    orders: Sequence[PlatformOrder]) -> set[str]:
     """The client's order numbers among those ``_free_number`` may pick for ``orders``.
 
     The platform's own numbers first; the store-prefixed ones only for orders whose
@@ -285,7 +285,7 @@ def _numbers_in_use(session: Session, config: ChannelConfig,
     return used
 
 
-def _free_number(config: ChannelConfig, order: NormalizedOrder, used: set[str]) -> str | None:
+def _free_number(config: ChannelConfig, order: PlatformOrder, used: set[str]) -> str | None:
     for variant in range(3):
         number = _number(config, order, variant)
         if number not in used:
@@ -293,27 +293,29 @@ def _free_number(config: ChannelConfig, order: NormalizedOrder, used: set[str]) 
     return None
 
 
-def _draft(order: NormalizedOrder, number: str, skus: Mapping[str, int]) -> OrderDraft:
-    ship = order.ship_to or Address()
+def _warehouse_order(order: PlatformOrder, number: str,
+                     skus: Mapping[str, int]) -> IncomingOrder:
+    """The order the warehouse makes of a platform order: the buyer fills in what the
+    ship-to leaves out, texts are cut to the columns, one line per warehouse SKU (its id
+    as text, the key :func:`insert_orders` is given)."""
+    ship, buyer = order.order.ship_to, order.buyer
     merged: dict[int, list[Any]] = {}
-    for ln in order.lines:
+    for ln in order.order.lines:
         sku_id = skus[ln.sku]
         if sku_id in merged:
             merged[sku_id][0] += ln.quantity
         else:
             currency = (ln.currency or order.currency or "USD")[:3]
             merged[sku_id] = [ln.quantity, ln.unit_price, currency]
-    return OrderDraft(
-        number=number, order_date=order.created_at,
-        buyer_name=(ship.name or order.buyer.name or "?")[:200],
-        address1=ship.address1[:200], city=ship.city[:100], state=ship.state.upper(),
-        zip=ship.zip, country=ship.country or "US",
-        lines=tuple(LineDraft(str(i), q, p, c) for i, (q, p, c) in merged.items()),
-        company=ship.company[:200] or None,
-        address2=ship.address2[:200] or None,
-        phone=(ship.phone or order.buyer.phone)[:40] or None,
-        email=order.buyer.email[:200] or None,
-        source=order.platform.value,
+    return order.order._replace(
+        number=number,
+        ship_to=ShipTo(
+            name=(ship.name or buyer.name or "?")[:200], company=ship.company[:200],
+            address1=ship.address1[:200], address2=ship.address2[:200], city=ship.city[:100],
+            state=ship.state.upper(), zip=ship.zip, country=ship.country,
+            phone=(ship.phone or buyer.phone)[:40], email=buyer.email[:200],
+        ),
+        lines=tuple(OrderLine(str(i), q, p, c) for i, (q, p, c) in merged.items()),
     )
 
 
@@ -329,17 +331,17 @@ def _remember_auto_mappings(session: Session, channel_id: int, skus: Mapping[str
 
 
 def _record(outcome: ImportOutcome, channel_id: int, row: ChannelOrder | None,
-            order: NormalizedOrder,
+            order: PlatformOrder,
             *, order_id: int | None, held: str | None, keep_payload: bool) -> None:
     """Insert or update the (channel, external id) key row."""
     payload = order_to_json(order) if keep_payload else None
     if row is None:
         outcome.new_keys.append((
-            channel_id, order.external_id, order.number[:100], order_id, order.updated_at,
+            channel_id, order.external_id, order.order.number[:100], order_id, order.updated_at,
             order.platform_status[:100], order.status.value, content_digest(order), held,
             payload))
         return
-    row.number, row.platform_updated_at = order.number[:100], order.updated_at
+    row.number, row.platform_updated_at = order.order.number[:100], order.updated_at
     row.platform_status, row.status = order.platform_status[:100], order.status.value
     row.held_reason, row.payload = held, payload
     row.content_hash, row.updated_at = content_digest(order), utcnow()
@@ -347,7 +349,7 @@ def _record(outcome: ImportOutcome, channel_id: int, row: ChannelOrder | None,
         row.order_id = order_id
 
 
-def _update_existing(session: Session, row: ChannelOrder, order: NormalizedOrder,
+def _update_existing(session: Session, row: ChannelOrder, order: PlatformOrder,
                      outcome: ImportOutcome, config: ChannelConfig, actor: Actor) -> None:
     """A newer platform version of an order we already made."""
     assert row.order_id is not None
@@ -403,10 +405,10 @@ def _intercept(session: Session, order: Order, status: OrderStatus, reason: str,
 
 
 def _update_content(session: Session, config: ChannelConfig, current: Order,
-                    status: OrderStatus, order: NormalizedOrder, actor: Actor) -> None:
+                    status: OrderStatus, order: PlatformOrder, actor: Actor) -> None:
     """Bring address and lines up to date while nothing has been picked."""
-    ship = order.ship_to
-    if ship is not None and ship.address1 and len(ship.state) == 2 and ship.zip:
+    ship = order.order.ship_to
+    if ship.address1 and len(ship.state) == 2 and ship.zip:
         current.buyer_name = (ship.name or order.buyer.name or current.buyer_name)[:200]
         current.company = ship.company[:200] or None
         current.address1, current.address2 = ship.address1[:200], ship.address2[:200] or None
@@ -414,11 +416,11 @@ def _update_content(session: Session, config: ChannelConfig, current: Order,
         current.country = ship.country or current.country
         current.phone = (ship.phone or order.buyer.phone or current.phone or "")[:40] or None
     skus = resolve_platform_skus(session, config.id, config.client_id,
-                                 {ln.sku for ln in order.lines})
-    if any(ln.sku not in skus for ln in order.lines) or not order.lines:
+                                 {ln.sku for ln in order.order.lines})
+    if any(ln.sku not in skus for ln in order.order.lines) or not order.order.lines:
         return
     wanted: dict[int, int] = {}
-    for ln in order.lines:
+    for ln in order.order.lines:
         wanted[skus[ln.sku]] = wanted.get(skus[ln.sku], 0) + ln.quantity
     existing = list(session.scalars(
         select(OrderLineRow).where(OrderLineRow.order_id == current.id)
@@ -429,12 +431,12 @@ def _update_content(session: Session, config: ChannelConfig, current: Order,
     if have == wanted:
         return
     if status in (OrderStatus.NEW, OrderStatus.BACKORDERED):
-        draft = _draft(order, current.number, skus)
+        new_lines = _warehouse_order(order, current.number, skus).lines
         for line in existing:
             session.delete(line)
         session.flush()
-        for n, new in enumerate(draft.lines, start=1):
-            session.add(OrderLineRow(order_id=current.id, line_no=n, sku_id=int(new.sku_code),
+        for n, new in enumerate(new_lines, start=1):
+            session.add(OrderLineRow(order_id=current.id, line_no=n, sku_id=int(new.sku),
                                      quantity=new.quantity, unit_price=new.unit_price,
                                      currency=new.currency))
         session.flush()
@@ -448,51 +450,64 @@ def _update_content(session: Session, config: ChannelConfig, current: Order,
 # --- normalised order <-> JSON (kept for held orders) -------------------------------------------
 
 
-def content_digest(order: NormalizedOrder) -> str:
+def content_digest(order: PlatformOrder) -> str:
     """A digest of what the warehouse takes from an order (not its timestamps)."""
-    ship = order.ship_to
+    ship = order.order.ship_to
     content = [
-        order.status.value, order.number, order.buyer.name, order.buyer.email,
+        order.status.value, order.order.number, order.buyer.name, order.buyer.email,
         order.buyer.phone,
-        None if ship is None else [ship.name, ship.company, ship.address1, ship.address2,
+        None if ship.missing else [ship.name, ship.company, ship.address1, ship.address2,
                                    ship.city, ship.state, ship.zip, ship.country, ship.phone],
-        [[ln.sku, ln.quantity, str(ln.unit_price), ln.currency] for ln in order.lines],
+        [[ln.sku, ln.quantity, str(ln.unit_price), ln.currency] for ln in order.order.lines],
     ]
     return hashlib.sha256(json.dumps(content).encode()).hexdigest()[:32]
 
 
-def order_to_json(order: NormalizedOrder) -> str:
-    ship = order.ship_to
+def order_to_json(order: PlatformOrder) -> str:
+    """The order as kept for a held order (the shape of the stored payloads: keep it)."""
+    ship, placed = order.order.ship_to, order.order.order_date
     return json.dumps({
         "platform": order.platform.value, "store": order.store,
-        "external_id": order.external_id, "number": order.number,
-        "created_at": order.created_at.isoformat(), "updated_at": order.updated_at.isoformat(),
+        "external_id": order.external_id, "number": order.order.number,
+        "created_at": None if placed is None else placed.isoformat(),
+        "updated_at": order.updated_at.isoformat(),
         "platform_status": order.platform_status, "status": order.status.value,
         "buyer": {"name": order.buyer.name, "email": order.buyer.email,
                   "phone": order.buyer.phone},
-        "ship_to": None if ship is None else {
-            k: getattr(ship, k) for k in ("name", "company", "address1", "address2", "city",
-                                          "state", "zip", "country", "phone")},
+        "ship_to": None if ship.missing else {k: getattr(ship, k) for k in _SHIP_TO_KEYS},
         "lines": [{"sku": ln.sku, "quantity": ln.quantity,
                    "unit_price": None if ln.unit_price is None else str(ln.unit_price),
-                   "currency": ln.currency, "title": ln.title} for ln in order.lines],
+                   "currency": ln.currency, "title": ln.title} for ln in order.order.lines],
         "currency": order.currency,
     }, ensure_ascii=False)
 
 
-def order_from_json(text: str) -> NormalizedOrder:
+#: The ship-to fields a payload keeps (platforms give no recipient e-mail; the buyer's is kept).
+_SHIP_TO_KEYS = ("name", "company", "address1", "address2", "city", "state", "zip", "country",
+                 "phone")
+
+
+def order_from_json(text: str) -> PlatformOrder:
+    """Read what :func:`order_to_json` wrote."""
     raw = json.loads(text)
     ship = raw.get("ship_to")
-    return NormalizedOrder(
-        platform=Platform(raw["platform"]), store=raw["store"], external_id=raw["external_id"],
-        number=raw["number"], created_at=datetime.fromisoformat(raw["created_at"]),
+    platform = Platform(raw["platform"])
+    placed = raw.get("created_at")
+    return PlatformOrder(
+        platform=platform, store=raw["store"], external_id=raw["external_id"],
         updated_at=datetime.fromisoformat(raw["updated_at"]),
         platform_status=raw["platform_status"], status=PlatformStatus(raw["status"]),
-        buyer=Buyer(**raw.get("buyer", {})), ship_to=None if ship is None else Address(**ship),
-        lines=tuple(
-            OrderLine(ln["sku"], int(ln["quantity"]),
-                      None if ln["unit_price"] is None else Decimal(ln["unit_price"]),
-                      ln["currency"], ln.get("title", ""))
-            for ln in raw.get("lines", [])),
+        buyer=Buyer(**raw.get("buyer", {})),
+        order=IncomingOrder(
+            number=raw["number"],
+            ship_to=ShipTo() if ship is None else ShipTo(**ship),
+            lines=tuple(
+                OrderLine(ln["sku"], int(ln["quantity"]),
+                          None if ln["unit_price"] is None else Decimal(ln["unit_price"]),
+                          ln["currency"], ln.get("title", ""))
+                for ln in raw.get("lines", [])),
+            order_date=None if placed is None else datetime.fromisoformat(placed),
+            source=platform.value,
+        ),
         currency=raw.get("currency", ""),
     )

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.db.schema import open_database
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.permissions import Actor
 from app.domain.states import BinType, Region
 from app.services import organisation as org
@@ -29,7 +30,6 @@ from app.services.batch_allocation import ALLOCATION_BATCH, allocate_orders
 from app.services.inventory import receive_stock
 from app.services.lookup import client_by_code
 from app.services.order_bulk import create_orders_bulk
-from app.services.orders import LineDraft, OrderDraft
 from app.services.run import run_write
 
 SKUS = 200
@@ -56,10 +56,11 @@ def build(path: Path, orders: int) -> None:
                 receive_stock(s, client_code="BENCH", sku_code=f"S{i:03d}",
                               warehouse_code="LA1", bin_code=b, quantity=orders, actor=BENCH)
         client_id = client_by_code(s, "BENCH").id
-        drafts = [OrderDraft(
+        drafts = [IncomingOrder(
             number=f"B{n:06d}", order_date=datetime(2026, 11, 1, tzinfo=UTC),
-            buyer_name="Bench Buyer", address1="1 Elm", city="Fresno", state="CA", zip="93721",
-            lines=tuple(LineDraft(f"S{k:03d}", rng.randint(1, 3))
+            ship_to=ShipTo(name="Bench Buyer", address1="1 Elm", city="Fresno", state="CA",
+                           zip="93721"),
+            lines=tuple(OrderLine(f"S{k:03d}", rng.randint(1, 3))
                         for k in sorted(rng.sample(range(SKUS), rng.choice([1, 1, 1, 2, 3])))),
         ) for n in range(orders)]
         create_orders_bulk(s, client_id, drafts, actor=BENCH)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.channels.http import HttpOptions
-from app.channels.normalized import FetchPage, NormalizedOrder
+from app.channels.normalized import FetchPage, PlatformOrder
 from tests.fakes.platforms import VirtualClock
 
 T0 = datetime(2026, 2, 1, tzinfo=UTC)
@@ -25,9 +25,9 @@ def clock() -> VirtualClock:
     return VirtualClock(datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
 
 
-def collect(pages: Iterable[FetchPage]) -> dict[str, NormalizedOrder]:
+def collect(pages: Iterable[FetchPage]) -> dict[str, PlatformOrder]:
     """Dedupe by external id keeping the newest version, as the import service does."""
-    result: dict[str, NormalizedOrder] = {}
+    result: dict[str, PlatformOrder] = {}
     for page in pages:
         for order in page.orders:
             known = result.get(order.external_id)

@@ -76,15 +76,16 @@ def test_full_fetch_mfn_only_with_rdt_addresses(fake: FakeAmazon, clock: Virtual
     assert len(pages) == 3 and "999-0000000-0000001" not in orders
     assert len(orders) == 8
     first = orders[amazon_ids(1)[0]]
-    assert first.ship_to is not None and first.ship_to.name == "Bob Norman"
-    assert first.ship_to.address1 == "Chestnut Street 92" and first.ship_to.state == "KY"
+    ship = first.order.ship_to
+    assert ship.name == "Bob Norman"
+    assert ship.address1 == "Chestnut Street 92" and ship.state == "KY"
     assert first.buyer.email == "bob@example.com"
-    assert [(li.sku, li.quantity, li.unit_price) for li in first.lines] == [
+    assert [(li.sku, li.quantity, li.unit_price) for li in first.order.lines] == [
         ("SKU-A", 1, Decimal("12.50")),
         ("SKU-B", 2, Decimal("3.10")),
     ]
     pending = orders["222-0000000-0000001"]
-    assert pending.status is OrderStatus.PENDING and pending.ship_to is None
+    assert pending.status is OrderStatus.PENDING and pending.order.ship_to.missing
     before = fake.requests_to("/orders/v0/orders")[0].q("LastUpdatedBefore")
     assert before is not None and before <= (clock.now() - timedelta(minutes=2)).isoformat()
     assert all("+" in (r.q("NextToken") or "+") for r in fake.requests_to("/orders/v0/orders"))
@@ -107,8 +108,7 @@ def test_without_rdt_the_address_comes_back_masked(fake: FakeAmazon, clock: Virt
     seed(fake, 1)
     with connect(fake, clock, use_rdt="false") as conn:
         order = collect(conn.fetch_orders(T0, clock.now()))[amazon_ids(1)[0]]
-    assert order.ship_to is not None
-    assert (order.ship_to.name, order.ship_to.city) == ("", "Louisville")
+    assert (order.order.ship_to.name, order.order.ship_to.city) == ("", "Louisville")
     assert fake.requests_to("restrictedDataToken") == []
 
 

@@ -75,14 +75,14 @@ def test_normalised_fields(fake: FakeShopify, clock: VirtualClock) -> None:
     with connect(fake, clock) as conn:
         order = collect(conn.fetch_orders(T0, END))["555"]
     assert order.platform is Platform.SHOPIFY and order.store == "shop1"
-    assert order.number == "#555" and order.status is OrderStatus.OPEN
+    assert order.order.number == "#555" and order.status is OrderStatus.OPEN
     assert order.updated_at == T0 + timedelta(minutes=5) and order.updated_at.tzinfo is not None
-    assert [(li.sku, li.quantity, li.unit_price) for li in order.lines] == [
+    assert [(li.sku, li.quantity, li.unit_price) for li in order.order.lines] == [
         ("MUG", 3, Decimal("4.50")),
         ("CAP", 1, Decimal("10.00")),
     ]
-    assert order.ship_to is not None and order.ship_to.state == "KY"
-    assert order.ship_to.country == "US" and order.buyer.email == "bob@example.com"
+    assert order.order.ship_to.state == "KY"
+    assert order.order.ship_to.country == "US" and order.buyer.email == "bob@example.com"
 
 
 def test_only_units_to_ship_become_lines(fake: FakeShopify, clock: VirtualClock) -> None:
@@ -101,7 +101,7 @@ def test_only_units_to_ship_become_lines(fake: FakeShopify, clock: VirtualClock)
     )
     with connect(fake, clock) as conn:
         order = collect(conn.fetch_orders(T0, END))["556"]
-        assert [(li.sku, li.quantity) for li in order.lines] == [("MUG", 2)]
+        assert [(li.sku, li.quantity) for li in order.order.lines] == [("MUG", 2)]
         assert conn.push_tracking("556", "UPS", "1Z9", [ShipmentLine("MUG", 2)]).ok
     assert fake.orders[556]["fulfillment_status"] == "fulfilled"
 

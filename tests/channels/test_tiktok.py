@@ -91,12 +91,11 @@ def test_full_fetch_units_aggregated_and_district_info(
     orders = collect(pages)
     assert len(orders) == 10 and len(pages) == 3
     tee = orders["5770001"]
-    assert [(li.sku, li.quantity, li.unit_price) for li in tee.lines] == [
+    assert [(li.sku, li.quantity, li.unit_price) for li in tee.order.lines] == [
         ("TEE", 3, Decimal("7.00"))
     ]
-    assert len(tee.lines[0].line_refs) == 3
-    assert tee.ship_to is not None
-    assert (tee.ship_to.city, tee.ship_to.state) == ("Sacramento", "CA")
+    assert len(tee.order.lines[0].line_refs) == 3
+    assert (tee.order.ship_to.city, tee.order.ship_to.state) == ("Sacramento", "CA")
     assert tee.status is OrderStatus.OPEN
     searches = fake.requests_to("/orders/search")
     assert all(r.q("shop_cipher") == "TEST_CIPHER" for r in searches)

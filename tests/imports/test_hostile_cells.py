@@ -125,7 +125,7 @@ def test_tabs_and_line_breaks_in_quoted_cells_become_spaces_except_in_notes(
     parsed = _read(tmp_path, csv_bytes([good_row(
         "SO-1", buyer_name="Jane\r\nDoe", address1="123\tMain St", notes="Ring twice\r\nThanks")]))
     (order,) = parsed.orders
-    assert (order.buyer_name, order.address1) == ("Jane Doe", "123 Main St")
+    assert (order.ship_to.name, order.ship_to.address1) == ("Jane Doe", "123 Main St")
     assert order.notes == "Ring twice\nThanks"
     assert parsed.problems == ()
 
@@ -149,8 +149,8 @@ def test_zero_width_and_bidi_characters_are_dropped_from_identifiers_only(
     parsed = _read(tmp_path, csv_bytes([good_row(
         "\u200bSO-1\u202e", sku="MUG\u200d-RED\u2066", buyer_name="Jane\u200bDoe")]))
     (order,) = parsed.orders
-    assert order.number == "SO-1" and order.lines[0].sku_code == "MUG-RED"
-    assert order.buyer_name == "Jane\u200bDoe"  # a name is shown, never matched
+    assert order.number == "SO-1" and order.lines[0].sku == "MUG-RED"
+    assert order.ship_to.name == "Jane\u200bDoe"  # a name is shown, never matched
 
 
 def test_an_invisible_character_no_longer_hides_a_known_sku(shop: Database,

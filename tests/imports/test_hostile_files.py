@@ -142,7 +142,7 @@ def test_short_gbk_files_with_chinese_headers_still_import(tmp_path: Path, name:
     row = good_row(buyer_name=name)
     parsed = _read(tmp_path, csv_bytes([row], SHORT, encoding="gbk", names=CHINESE))
     assert parsed.encoding == "gb18030"
-    assert parsed.orders[0].buyer_name == name
+    assert parsed.orders[0].ship_to.name == name
 
 
 def test_gbk_with_chinese_punctuation_and_symbols_imports(tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_gbk_with_chinese_punctuation_and_symbols_imports(tmp_path: Path) -> Non
 def test_utf16_without_its_byte_order_mark_reads(tmp_path: Path) -> None:
     data = csv_bytes([good_row(buyer_name="李娜")], delimiter="\t", encoding="utf-16-le")
     parsed = _read(tmp_path, data)
-    assert parsed.encoding == "utf-16-le" and parsed.orders[0].buyer_name == "李娜"
+    assert parsed.encoding == "utf-16-le" and parsed.orders[0].ship_to.name == "李娜"
 
 
 def test_plus_signs_in_utf8_text_are_not_taken_for_utf7(tmp_path: Path) -> None:

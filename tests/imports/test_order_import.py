@@ -13,13 +13,15 @@ from sqlalchemy import func, select
 from app.db.engine import Database
 from app.db.models import AuditEntry, Order, OrderLine, OrderStatusChange
 from app.domain.errors import AlreadyExists, FileUnreadable, ImportRejected, NotFound
+from app.domain.order_value import IncomingOrder, ShipTo
+from app.domain.order_value import OrderLine as LineValue
 from app.services.order_bulk import create_orders_bulk
 from app.services.order_import import (
     ImportReport,
     import_orders,
     preview_order_import,
 )
-from app.services.orders import LineDraft, OrderDraft, find_order_id, get_order
+from app.services.orders import find_order_id, get_order
 from tests.imports.conftest import ACTOR
 from tests.imports.writers import HEADER, good_row, write_csv, write_xlsx
 
@@ -235,9 +237,11 @@ def test_unreadable_file_and_unknown_client_write_nothing(
 
 
 def test_bulk_creation_refuses_existing_numbers_and_unknown_skus(shop: Database) -> None:
-    def draft(number: str, sku: str = "CUP") -> OrderDraft:
-        return OrderDraft(number, datetime(2024, 1, 1, tzinfo=UTC), "Jane", "1 Main",
-                          "Edison", "NJ", "08817", (LineDraft(sku, 1),))
+    def draft(number: str, sku: str = "CUP") -> IncomingOrder:
+        return IncomingOrder(
+            number, ShipTo(name="Jane", address1="1 Main", city="Edison", state="NJ",
+                           zip="08817"),
+            (LineValue(sku, 1),), datetime(2024, 1, 1, tzinfo=UTC))
 
     with shop.writing() as s:
         ids = create_orders_bulk(s, 1, [draft("B-1"), draft("B-2", "012345678905")], actor=ACTOR)

@@ -53,7 +53,7 @@ def test_template_has_one_header_row_and_a_sample_that_reads_back(
     assert parsed.warnings == ()
     (order,) = parsed.orders
     assert order.number == "SO-10001"
-    assert order.zip == "08817"
+    assert order.ship_to.zip == "08817"
     assert order.order_date == datetime(2024, 3, 5, 14, 30, tzinfo=UTC)
 
 
@@ -88,14 +88,14 @@ def test_good_csv_becomes_normalised_orders(tmp_path: Path) -> None:
     assert parsed.rows == 2
     assert parsed.problems == ()
     first, second = parsed.orders
-    assert first.line == 2
-    assert (first.state, first.zip, first.country) == ("NJ", "08817", "US")
+    assert parsed.line_numbers[first.number] == (2,)
+    assert (first.ship_to.state, first.ship_to.zip, first.ship_to.country) == ("NJ", "08817", "US")
     assert first.order_date == datetime(2024, 3, 5, 14, 30, tzinfo=UTC)
     assert first.lines[0].quantity == 2
     assert first.lines[0].unit_price == Decimal("12.99")
-    assert first.address2 == "Apt 4"
-    assert first.company is None  # empty optional cells are None, not ""
-    assert (second.state, second.zip) == ("CA", "09021")
+    assert first.ship_to.address2 == "Apt 4"
+    assert first.ship_to.company == ""  # empty optional cells are ""
+    assert (second.ship_to.state, second.ship_to.zip) == ("CA", "09021")
     assert second.order_date == datetime(2024, 3, 5, tzinfo=UTC)
     assert second.lines[0].unit_price is None
     assert second.lines[0].currency == "USD"
@@ -119,7 +119,7 @@ def test_chinese_excel_csv_with_chinese_headers(tmp_path: Path, encoding: str) -
     assert parsed.encoding == "gb18030"
     assert parsed.problems == ()
     (order,) = parsed.orders
-    assert (order.number, order.buyer_name, order.notes) == ("订单-1", "张伟", "易碎，轻放")
+    assert (order.number, order.ship_to.name, order.notes) == ("订单-1", "张伟", "易碎，轻放")
 
 
 def test_utf16_text_from_excel_unicode_export(tmp_path: Path) -> None:
@@ -127,14 +127,14 @@ def test_utf16_text_from_excel_unicode_export(tmp_path: Path) -> None:
     path.write_bytes(csv_bytes([good_row(buyer_name="李娜")], delimiter="\t", encoding="utf-16"))
     parsed = read_order_file(path)
     assert parsed.delimiter == "\t"
-    assert parsed.orders[0].buyer_name == "李娜"
+    assert parsed.orders[0].ship_to.name == "李娜"
 
 
 @pytest.mark.parametrize("delimiter", [";", "\t", ","])
 def test_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     parsed = read_rows(tmp_path, good_row(address1="1 Main St, Suite 5"), delimiter=delimiter)
     assert parsed.delimiter == delimiter
-    assert parsed.orders[0].address1 == "1 Main St, Suite 5"
+    assert parsed.orders[0].ship_to.address1 == "1 Main St, Suite 5"
 
 
 def test_headers_match_case_insensitively_in_any_order_and_unknown_ones_warn(
@@ -150,7 +150,7 @@ def test_headers_match_case_insensitively_in_any_order_and_unknown_ones_warn(
     parsed = read_order_file(path)
     assert parsed.problems == ()
     (order,) = parsed.orders
-    assert (order.number, order.state, order.zip, order.lines[0].quantity) == (
+    assert (order.number, order.ship_to.state, order.ship_to.zip, order.lines[0].quantity) == (
         "SO-9", "NJ", "08817", 3)
     assert len(parsed.warnings) == 1
     assert "Gift_Wrap" in parsed.warnings[0].message
@@ -181,7 +181,7 @@ def test_empty_lines_are_ignored_with_a_warning(tmp_path: Path) -> None:
                     encoding="utf-8")
     parsed = read_order_file(path)
     assert parsed.rows == 2
-    assert [o.line for o in parsed.orders] == [2, 4]
+    assert [parsed.line_numbers[o.number][0] for o in parsed.orders] == [2, 4]
     (warning,) = parsed.warnings
     assert "1 empty line" in warning.message and "3" in warning.message
 
@@ -269,7 +269,8 @@ def test_rows_with_one_number_are_the_lines_of_one_order(tmp_path: Path) -> None
     assert parsed.rows == 4
     one, two = parsed.orders
     assert one.number == "SO-1"
-    assert [(ln.line, ln.sku_code, ln.quantity) for ln in one.lines] == [
+    lines = zip(parsed.line_numbers["SO-1"], one.lines, strict=True)
+    assert [(line, ln.sku, ln.quantity) for line, ln in lines] == [
         (2, "MUG-RED", 1), (4, "CUP", 3), (5, "TEE-M", 2)]
     assert two.number == "SO-2"
 
@@ -319,10 +320,10 @@ def test_xlsx_with_real_excel_values(tmp_path: Path) -> None:
     assert parsed.problems[0].order_number == "1001"
     one, two, three = parsed.orders
     assert one.order_date == datetime(2024, 3, 5, 14, 30, tzinfo=UTC)
-    assert one.zip == "08817"
+    assert one.ship_to.zip == "08817"
     assert one.lines[0].unit_price == Decimal("12.99")
     assert two.order_date == datetime(2024, 3, 5, 6, 0, tzinfo=UTC)
-    assert two.lines[0].sku_code == "841234567890"
+    assert two.lines[0].sku == "841234567890"
     assert two.lines[0].quantity == 1
     assert three.order_date == datetime(2024, 3, 7, tzinfo=UTC)
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.db.engine import Database
 from app.db.models import Order, Reservation
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.permissions import Actor
 from app.domain.states import OrderStatus, Role
 from app.services import organisation as org
@@ -21,7 +22,7 @@ from app.services.inventory import receive_stock
 from app.services.lookup import client_by_code
 from app.services.order_bulk import create_orders_bulk
 from app.services.order_import import import_order_file
-from app.services.orders import LineDraft, OrderDraft, create_order
+from app.services.orders import create_order
 from tests.imports.writers import good_row, write_csv
 from tests.world import ACTOR, build_world, place_order, receive
 
@@ -162,10 +163,11 @@ def test_a_receipt_into_a_warehouse_with_the_setting_off_leaves_the_backorders(
 # --- ship-by on every new order --------------------------------------------------------------
 
 
-def _draft(number: str, at: datetime, ship_by: datetime | None = None) -> OrderDraft:
-    return OrderDraft(number=number, order_date=at, buyer_name="Jane", address1="5 Elm St",
-                      city="Fresno", state="CA", zip="93721", lines=(LineDraft("MUG", 1),),
-                      ship_by=ship_by)
+def _draft(number: str, at: datetime, ship_by: datetime | None = None) -> IncomingOrder:
+    return IncomingOrder(number=number, order_date=at,
+                         ship_to=ShipTo(name="Jane", address1="5 Elm St", city="Fresno",
+                                        state="CA", zip="93721"),
+                         lines=(OrderLine("MUG", 1),), ship_by=ship_by)
 
 
 def _pt(year: int, month: int, day: int, hour: int, minute: int) -> datetime:

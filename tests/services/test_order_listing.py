@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.db.engine import Database
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.states import OrderStatus
 from app.services import orders as order_svc
 from app.services.allocation import allocate_order
@@ -32,9 +33,11 @@ def _place_all(db: Database) -> dict[str, int]:
     build_world(db)
     ids = {}
     for number, ordered in PLACED:
-        draft = order_svc.OrderDraft(
-            number=number, order_date=ordered, buyer_name="Jane Doe", address1="5 Elm St",
-            city="Fresno", state="CA", zip="93721", lines=(order_svc.LineDraft("MUG", 1),))
+        draft = IncomingOrder(
+            number=number, order_date=ordered,
+            ship_to=ShipTo(name="Jane Doe", address1="5 Elm St", city="Fresno", state="CA",
+                           zip="93721"),
+            lines=(OrderLine("MUG", 1),))
         with db.writing() as s:
             ids[number] = int(order_svc.create_order(s, "ACME", draft, actor=ACTOR))
     return ids

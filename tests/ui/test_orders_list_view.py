@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from app.db.engine import Database
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.states import OrderStatus
 from app.services import orders as order_svc
 from app.ui.pages.base import PageContext
@@ -18,10 +19,11 @@ from tests.world import ACTOR, build_world
 
 
 def _order(db: Database, number: str, day: int) -> None:
-    draft = order_svc.OrderDraft(
+    draft = IncomingOrder(
         number=number, order_date=datetime(2026, 11, day, 15, 0, tzinfo=UTC),
-        buyer_name="Jane Doe", address1="5 Elm St", city="Fresno", state="CA", zip="93721",
-        lines=(order_svc.LineDraft("MUG", 1),))
+        ship_to=ShipTo(name="Jane Doe", address1="5 Elm St", city="Fresno", state="CA",
+                       zip="93721"),
+        lines=(OrderLine("MUG", 1),))
     with db.writing() as s:
         order_svc.create_order(s, "ACME", draft, actor=ACTOR)
 

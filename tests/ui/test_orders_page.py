@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from sqlalchemy import text
 
 from app.db.engine import Database
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.states import OrderStatus
 from app.services import orders as order_svc
 from app.services.inventory import stock_by_sku
@@ -28,10 +29,11 @@ from tests.world import ACTOR, build_world, receive
 
 def _order(db: Database, number: str, lines: dict[str, int], *, client: str = "ACME",
            day: int = 20, buyer: str = "Jane Doe", state: str = "CA") -> int:
-    draft = order_svc.OrderDraft(
+    draft = IncomingOrder(
         number=number, order_date=datetime(2026, 11, day, 15, 0, tzinfo=UTC),
-        buyer_name=buyer, address1="5 Elm St", city="Fresno", state=state, zip="93721",
-        lines=tuple(order_svc.LineDraft(k, v) for k, v in lines.items()),
+        ship_to=ShipTo(name=buyer, address1="5 Elm St", city="Fresno", state=state,
+                       zip="93721"),
+        lines=tuple(OrderLine(k, v) for k, v in lines.items()),
     )
     with db.writing() as s:
         return int(order_svc.create_order(s, client, draft, actor=ACTOR))
