@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from app.domain.address import normalize_state
 from app.domain.order_value import IncomingOrder, OrderLine
 
 
@@ -135,77 +136,14 @@ class StockLevel:
 
 # --- helpers shared by connectors -------------------------------------------------
 
-_US_STATES: dict[str, str] = {
-    "alabama": "AL",
-    "alaska": "AK",
-    "arizona": "AZ",
-    "arkansas": "AR",
-    "california": "CA",
-    "colorado": "CO",
-    "connecticut": "CT",
-    "delaware": "DE",
-    "district of columbia": "DC",
-    "florida": "FL",
-    "georgia": "GA",
-    "hawaii": "HI",
-    "idaho": "ID",
-    "illinois": "IL",
-    "indiana": "IN",
-    "iowa": "IA",
-    "kansas": "KS",
-    "kentucky": "KY",
-    "louisiana": "LA",
-    "maine": "ME",
-    "maryland": "MD",
-    "massachusetts": "MA",
-    "michigan": "MI",
-    "minnesota": "MN",
-    "mississippi": "MS",
-    "missouri": "MO",
-    "montana": "MT",
-    "nebraska": "NE",
-    "nevada": "NV",
-    "new hampshire": "NH",
-    "new jersey": "NJ",
-    "new mexico": "NM",
-    "new york": "NY",
-    "north carolina": "NC",
-    "north dakota": "ND",
-    "ohio": "OH",
-    "oklahoma": "OK",
-    "oregon": "OR",
-    "pennsylvania": "PA",
-    "rhode island": "RI",
-    "south carolina": "SC",
-    "south dakota": "SD",
-    "tennessee": "TN",
-    "texas": "TX",
-    "utah": "UT",
-    "vermont": "VT",
-    "virginia": "VA",
-    "washington": "WA",
-    "west virginia": "WV",
-    "wisconsin": "WI",
-    "wyoming": "WY",
-    "puerto rico": "PR",
-    "guam": "GU",
-    "virgin islands": "VI",
-    "american samoa": "AS",
-    "northern mariana islands": "MP",
-    "armed forces americas": "AA",
-    "armed forces europe": "AE",
-    "armed forces pacific": "AP",
-}
-
 _COUNTRY3: dict[str, str] = {"USA": "US", "CAN": "CA", "MEX": "MX", "PRI": "PR", "CHN": "CN"}
 
 
 def state_code(value: str | None) -> str:
-    """Return a 2-letter US state code for a code or full name; else the input trimmed."""
+    """Return a 2-letter US state code for a code or full name; else the input trimmed
+    (a 2-letter one upper-cased: a Canadian province, say)."""
     text = (value or "").strip()
-    if len(text) == 2:
-        return text.upper()
-    return _US_STATES.get(text.lower(), text)
+    return normalize_state(text) or (text.upper() if len(text) == 2 else text)
 
 
 def country_code(value: str | None) -> str:

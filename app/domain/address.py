@@ -25,7 +25,8 @@ US_STATES: dict[str, str] = {
     "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific",
 }
 
-_BY_NAME = {name.upper(): code for code, name in US_STATES.items()}
+#: Full names to codes; platforms also send "Virgin Islands" without "U.S.".
+_BY_NAME = {name.upper(): code for code, name in US_STATES.items()} | {"VIRGIN ISLANDS": "VI"}
 
 #: States served from the West-coast warehouse; everything else is East.
 WEST_STATES = frozenset(

@@ -150,8 +150,15 @@ def test_line_aggregation_and_state_codes() -> None:
         ("B", 2, Decimal("1.00"), ("2",)),
     ]
     assert aggregate_lines([("A", 1, None, "USD", "", "")])[0].unit_price is None
+    # The connectors read states by app.domain.address's rules, as files do; what is no US
+    # state is kept as sent (a 2-letter one upper-cased), so the import can hold the order.
     assert (state_code("New York"), state_code("ky"), state_code("Ontario")) == (
         "NY",
         "KY",
         "Ontario",
+    )
+    assert (state_code(" Texas. "), state_code("virgin islands"), state_code("on")) == (
+        "TX",
+        "VI",
+        "ON",
     )

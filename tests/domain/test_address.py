@@ -6,7 +6,7 @@ from app.domain.states import Region
 
 @pytest.mark.parametrize(("given", "expected"), [
     ("CA", "CA"), ("ca", "CA"), (" California ", "CA"), ("new york", "NY"), ("D.C.", None),
-    ("DC", "DC"), ("XX", None), ("", None),
+    ("DC", "DC"), ("XX", None), ("", None), ("Virgin Islands", "VI"), ("U.S. Virgin Islands", "VI"),
 ])
 def test_states_by_code_or_name(given: str, expected: str | None) -> None:
     assert normalize_state(given) == expected
