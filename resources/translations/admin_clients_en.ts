@@ -11,6 +11,13 @@
     </message>
 </context>
 <context>
+    <name>ClientDialog</name>
+    <message numerus="yes">
+        <source> business day(s)</source>
+        <translation><numerusform> business day</numerusform><numerusform> business days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ClientsTab</name>
     <message numerus="yes">
         <source>%n client(s)</source>

@@ -135,10 +135,6 @@
         <translation>有货的最近仓库</translation>
     </message>
     <message>
-        <source> business days</source>
-        <translation> 个工作日</translation>
-    </message>
-    <message>
         <source>Put a packing slip in every parcel</source>
         <translation>每个包裹放入装箱单</translation>
     </message>
@@ -181,6 +177,10 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message numerus="yes">
+        <source> business day(s)</source>
+        <translation><numerusform> 个工作日</numerusform></translation>
     </message>
 </context>
 <context>

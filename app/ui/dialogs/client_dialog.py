@@ -42,7 +42,8 @@ class ClientDialog(FormDialog):
         self.handling_days = QSpinBox()
         self.handling_days.setRange(0, 30)
         self.handling_days.setValue(1)
-        self.handling_days.setSuffix(self.tr(" business days"))
+        self.handling_days.valueChanged.connect(self._on_handling_days_value_changed)
+        self._on_handling_days_value_changed(self.handling_days.value())
         self.packing_slip = QCheckBox(self.tr("Put a packing slip in every parcel"))
         self.packing_slip.setChecked(True)
         self.notes = QPlainTextEdit()
@@ -61,6 +62,10 @@ class ClientDialog(FormDialog):
         if client is not None:
             self._fill(client)
         self.set_first_field(self.name if client else self.code)
+
+    def _on_handling_days_value_changed(self, days: int) -> None:
+        """The unit reads right for 0, 1 and many ("1 business day")."""
+        self.handling_days.setSuffix(self.tr(" business day(s)", "", days))
 
     def _fill(self, c: ClientInfo) -> None:
         self.code.setText(c.code)
