@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.services.print_documents import Document, JobKind
-    from app.services.printing import DeliveryResult
+    from app.services.print_queue import DeliveryResult
     from printers.profiles import PrinterProfile
 
 LANGUAGES = ("escpos", "tspl", "zpl", "pdf")
@@ -63,7 +63,7 @@ def _printer_options(parser: argparse.ArgumentParser, *, required: bool = False)
 def _explicit_profile(args: argparse.Namespace, settings_printers: dict[str, Any]
                       ) -> PrinterProfile | None:
     """The printer the options name, or None when they name none."""
-    from app.services.printing import PrinterSettings
+    from app.services.printer_settings import PrinterSettings
     from printers.profiles import Language, PrinterProfile
 
     if args.printer and args.profile:
@@ -81,7 +81,7 @@ def _explicit_profile(args: argparse.Namespace, settings_printers: dict[str, Any
 
 
 def _profile_for(args: argparse.Namespace, ctx: Any, kind: JobKind) -> PrinterProfile:
-    from app.services.printing import PrinterSettings
+    from app.services.printer_settings import PrinterSettings
 
     explicit = _explicit_profile(args, ctx.settings.printers)
     if explicit is not None:
@@ -93,7 +93,7 @@ def _print(args: argparse.Namespace, kind: JobKind,
            build: Callable[[Session, PrinterProfile], Document]) -> int:
     """Resolve the printer, lay out, queue, send, report."""
     from app.cli import open_context
-    from app.services.printing import print_from_data
+    from app.services.print_queue import print_from_data
 
     ctx = open_context(args)
     try:
@@ -183,7 +183,7 @@ def cmd_print_test(args: argparse.Namespace) -> int:
 def cmd_print_queue(args: argparse.Namespace) -> int:
     from app.cli import open_context
     from app.clioutput import print_json, print_table
-    from app.services.printing import JobStatus, deliver, list_jobs, reprint_job
+    from app.services.print_queue import JobStatus, deliver, list_jobs, reprint_job
     from app.services.run import run_write
 
     ctx = open_context(args)
@@ -224,13 +224,10 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
     from app.channels.file_input import read_import_file
     from app.cli import open_context
     from app.clioutput import print_json
-    from app.services.printing import (
-        PrinterSettings,
-        carrier_label_document,
-        print_document,
-        store_imported_labels,
-    )
+    from app.services.print_queue import print_document
+    from app.services.printer_settings import PrinterSettings
     from app.services.run import run_write
+    from app.services.seller_labels import carrier_label_document, store_imported_labels
     from printers.errors import PrinterError
     from printers.importing import split_label_file
 

@@ -2,7 +2,7 @@
 
 Each printer is a ``printers.profiles.PrinterProfile`` (name, address, language, dpi,
 media); the role combos say which printer prints labels, SKU labels and documents. The
-stored shape is documented in :mod:`app.services.printing`. Advanced options a profile
+stored shape is documented in :mod:`app.services.printer_settings`. Advanced options a profile
 already has (offsets, darkness...) are kept as they are: the form edits only the common
 fields. "Print test page" sends the page through the print worker (never the GUI
 thread) and shows the outcome next to the button.
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.domain.permissions import Actor
 from app.services.print_documents import test_page_document
-from app.services.printing import DeliveryResult, PrinterSettings, Role
+from app.services.print_queue import DeliveryResult
+from app.services.printer_settings import PrinterSettings, Role
 from app.settings import StationSettings
 from app.ui.devices.printing import PrintWorker
 from app.ui.i18n import error_text

@@ -9,7 +9,7 @@ import pytest
 from app.cli import main
 from app.db.engine import Database
 from app.services.allocation import allocate_order
-from app.services.printing import job_pdf, list_jobs
+from app.services.print_queue import job_pdf, list_jobs
 from app.services.run import run_write
 from app.settings import StationSettings, save_settings
 from printers import jobs

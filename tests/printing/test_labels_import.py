@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from app.cli import main
 from app.db.engine import Database
 from app.db.models import Order, OrderLabel
-from app.services.printing import JobStatus, list_jobs
+from app.services.print_queue import JobStatus, list_jobs
 from tests.fakes.printers import FakeTcpPrinter, parse_zpl
 from tests.printers.helpers import decode
 from tests.printing.conftest import TRACKING

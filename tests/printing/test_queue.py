@@ -15,12 +15,9 @@ from app.db.models import PrintJob
 from app.domain.errors import NotFound
 from app.domain.permissions import Actor
 from app.services.print_documents import Document, JobKind, test_page_document
-from app.services.printing import (
+from app.services.print_queue import (
     JobNotSendable,
     JobStatus,
-    PrinterNotConfigured,
-    PrinterSettings,
-    Role,
     ZplOnlyLabel,
     claim_job,
     deliver,
@@ -30,6 +27,7 @@ from app.services.printing import (
     queue_document,
     reprint_job,
 )
+from app.services.printer_settings import PrinterNotConfigured, PrinterSettings, Role
 from app.services.run import run_write
 from printers import jobs
 from printers.errors import ConnectionDropped, InvalidProfile, PrinterTimeout

@@ -13,8 +13,9 @@ from app.db.engine import Database
 from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.services.print_documents import test_page_document
-from app.services.printing import JobStatus, PrinterSettings, list_jobs, print_document
-from app.services.printing import Role as PrinterRole
+from app.services.print_queue import JobStatus, list_jobs, print_document
+from app.services.printer_settings import PrinterSettings
+from app.services.printer_settings import Role as PrinterRole
 from app.services.users import create_user
 from app.settings import StationSettings
 from app.ui.devices.printing import PrintWorker

@@ -50,7 +50,7 @@ def test_a_refused_printer_leaves_the_job_in_the_queue(qtbot, db, tasks, tmp_pat
     page = _page(qtbot, db, tasks, tmp_path, REFUSED)
     qtbot.mouseClick(page.action_bar.slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "print queue" in page.messages.text(), timeout=15_000)
-    from app.services.printing import list_jobs
+    from app.services.print_queue import list_jobs
 
     with db.reading() as s:
         jobs = list_jobs(s)
@@ -60,7 +60,7 @@ def test_a_refused_printer_leaves_the_job_in_the_queue(qtbot, db, tasks, tmp_pat
 def test_a_backordered_order_is_refused_before_anything_is_queued(qtbot, db, tasks,
                                                                   tmp_path: Path) -> None:
     from app.services.allocation import allocate_order
-    from app.services.printing import list_jobs
+    from app.services.print_queue import list_jobs
     from app.services.run import run_write
     from tests.world import ACTOR, place_order
 

@@ -28,7 +28,7 @@ class PrintJob(Base):
     """One document sent (or waiting to be sent) to one printer.
 
     ``status`` is queued -> printing -> sent | failed; ``printing`` is a claim that
-    keeps two stations from sending the same job (see ``app.services.printing``).
+    keeps two stations from sending the same job (see ``app.services.print_queue``).
     The printer columns are a snapshot: the job remembers where and how it was meant
     to print even after the station's settings change.
     """

@@ -30,7 +30,8 @@ from app.services.print_documents import (
     pick_list_document,
     shipping_label_document,
 )
-from app.services.printing import DeliveryResult, PrinterSettings, print_from_data
+from app.services.print_queue import DeliveryResult, print_from_data
+from app.services.printer_settings import PrinterSettings
 from app.settings import StationSettings
 from app.ui.tasks import Cancelled, TaskRunner
 from printers.profiles import PrinterProfile

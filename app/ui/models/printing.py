@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.print_documents import JobKind
-from app.services.printing import JobStatus, LabelImportReport, PrintJobInfo
+from app.services.print_queue import JobStatus, PrintJobInfo
+from app.services.seller_labels import LabelImportReport
 from app.ui.i18n import stored_error_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -39,7 +39,7 @@ from app.services.organisation import (
     update_warehouse,
 )
 from app.services.print_documents import Document, JobKind, bin_media_for
-from app.services.printing import DeliveryResult, PrinterProfile
+from app.services.print_queue import DeliveryResult
 from app.ui.devices.printing import PrintWorker, station_printers
 from app.ui.dialogs.bin_dialog import BinDialog, BinRangeDialog
 from app.ui.dialogs.warehouse_dialog import WarehouseDialog
@@ -57,6 +57,7 @@ from app.ui.pages.admin_clients_common import (
 )
 from app.ui.pages.base import Page, PageContext
 from app.ui.widgets.tables import fit_columns
+from printers.profiles import PrinterProfile
 
 
 class WarehousesModel(PlainRowsModel):

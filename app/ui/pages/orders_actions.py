@@ -33,7 +33,7 @@ from app.ui.widgets.message_bar import Level, MessageBar
 
 if TYPE_CHECKING:
     from app.services.print_documents import JobKind
-    from app.services.printing import DeliveryResult
+    from app.services.print_queue import DeliveryResult
 
 # Failures listed by name in the summary; the rest are counted.
 FAILURES_LISTED = 5

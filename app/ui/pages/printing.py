@@ -44,19 +44,21 @@ from app.services.print_documents import (
     bin_labels_document,
     sku_labels_document,
 )
-from app.services.printing import (
+from app.services.print_queue import (
     DeliveryResult,
     JobStatus,
-    LabelImportReport,
     PrintJobInfo,
-    carrier_label_document,
     deliver,
     list_jobs,
     print_document,
     reprint_job,
-    store_imported_labels,
 )
 from app.services.run import run_write
+from app.services.seller_labels import (
+    LabelImportReport,
+    carrier_label_document,
+    store_imported_labels,
+)
 from app.ui.devices.printing import IMPORT_LANE, PrintWorker, station_printers
 from app.ui.i18n import error_text
 from app.ui.models.printing import LabelMatchModel, PrintQueueModel

@@ -12,27 +12,15 @@ claim older than :data:`STALE_CLAIM`, left by a crashed process) becomes ``print
 — and only the process whose update hit the row sends. Two stations retrying one job
 therefore print it once.
 
-Station settings (``StationSettings.printers``), as read by :class:`PrinterSettings`::
-
-    {
-      "profiles": {"Pack 1 label": {<PrinterProfile.to_dict()>}, ...},
-      "label": "Pack 1 label",        # shipping, carrier, bin labels and test pages
-      "sku": "Pack 1 SKU",            # SKU/FNSKU labels (falls back to "label")
-      "document": "Office laser"      # packing slips, pick lists, manifests
-    }
-
-A role without a printer falls back to the ``label`` printer, and when the station has
-exactly one printer every role uses it.
-
-Seller-supplied labels (:func:`store_imported_labels`) are kept in ``order_labels``,
-matched to their orders, and printed through the same queue as ``carrier_label`` jobs.
+Which printer a kind of document goes to is :mod:`app.services.printer_settings`;
+seller-supplied labels are :mod:`app.services.seller_labels`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -41,17 +29,15 @@ from sqlalchemy import RowMapping, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.db.bulk import chunks
 from app.db.engine import Database
-from app.db.models import Order, OrderLabel, PrintJob
+from app.db.models import PrintJob
 from app.domain.errors import DomainError, NotFound
 from app.domain.permissions import Actor, Permission, require
 from app.domain.stored_errors import error_detail, read_detail
 from app.services.print_documents import Document, JobKind
 from app.services.run import run_write
 from printers import jobs
-from printers.errors import InvalidProfile, PrinterError
-from printers.importing import ImportedLabel
+from printers.errors import PrinterError
 from printers.profiles import Language, PrinterProfile
 from printers.transports import Transport
 
@@ -69,40 +55,7 @@ class JobStatus(StrEnum):
 SENDABLE = (JobStatus.QUEUED.value, JobStatus.FAILED.value)
 
 
-class Role(StrEnum):
-    """What a station's printer is for."""
-
-    LABEL = "label"
-    SKU = "sku"
-    DOCUMENT = "document"
-
-
-ROLE_OF_KIND: dict[JobKind, Role] = {
-    JobKind.SHIPPING_LABEL: Role.LABEL,
-    JobKind.CARRIER_LABEL: Role.LABEL,
-    JobKind.BIN_LABELS: Role.LABEL,
-    JobKind.TEST_PAGE: Role.LABEL,
-    JobKind.SKU_LABELS: Role.SKU,
-    JobKind.PACKING_SLIP: Role.DOCUMENT,
-    JobKind.PICK_LIST: Role.DOCUMENT,
-    JobKind.MANIFEST: Role.DOCUMENT,
-}
-
-
 # --- errors -----------------------------------------------------------------------------
-
-_ROLE_WORDS = {Role.LABEL: "labels", Role.SKU: "SKU labels", Role.DOCUMENT: "documents"}
-
-
-class PrinterNotConfigured(DomainError):
-    code = "printer_not_configured"
-    template = "No printer is set up for {role} on this station; add one in Settings."
-    field_words = tuple(_ROLE_WORDS.values())
-
-
-class UnknownPrinterProfile(DomainError):
-    code = "unknown_printer_profile"
-    template = "This station has no printer named '{name}' (it has: {known})."
 
 
 class JobNotSendable(DomainError):
@@ -116,60 +69,6 @@ class ZplOnlyLabel(PrinterError):
 
     code = "zpl_only_label"
     template = "Label {reference} is a ZPL file; it prints only on a ZPL printer, not {language}"
-
-
-# --- printer settings -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PrinterSettings:
-    """A station's named printer profiles and which one serves each role."""
-
-    profiles: Mapping[str, PrinterProfile] = field(default_factory=dict)
-    roles: Mapping[Role, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_station(cls, raw: Mapping[str, Any]) -> PrinterSettings:
-        """Parse ``StationSettings.printers``; a bad profile raises InvalidProfile."""
-        profiles_raw = raw.get("profiles") or {}
-        if not isinstance(profiles_raw, Mapping):
-            raise InvalidProfile(name="printers", reason="'profiles' must be a mapping")
-        profiles: dict[str, PrinterProfile] = {}
-        for name, data in profiles_raw.items():
-            if not isinstance(data, Mapping):
-                raise InvalidProfile(name=str(name), reason="not a printer profile")
-            profiles[str(name)] = PrinterProfile.from_dict({**data, "name": str(name)})
-        roles = {
-            role: str(raw[role.value])
-            for role in Role
-            if isinstance(raw.get(role.value), str) and raw[role.value] in profiles
-        }
-        return cls(profiles, roles)
-
-    def to_station(self) -> dict[str, Any]:
-        """The JSON-ready dict for ``StationSettings.printers``."""
-        data: dict[str, Any] = {
-            "profiles": {name: profile.to_dict() for name, profile in self.profiles.items()}
-        }
-        data.update({role.value: name for role, name in self.roles.items()})
-        return data
-
-    def profile(self, name: str) -> PrinterProfile:
-        if name not in self.profiles:
-            raise UnknownPrinterProfile(name=name, known=", ".join(self.profiles) or "-")
-        return self.profiles[name]
-
-    def for_role(self, role: Role) -> PrinterProfile:
-        """The role's printer, else the label printer, else the only printer."""
-        for candidate in (role, Role.LABEL):
-            if candidate in self.roles:
-                return self.profiles[self.roles[candidate]]
-        if len(self.profiles) == 1:
-            return next(iter(self.profiles.values()))
-        raise PrinterNotConfigured(role=_ROLE_WORDS[role])
-
-    def for_kind(self, kind: JobKind) -> PrinterProfile:
-        return self.for_role(ROLE_OF_KIND[kind])
 
 
 # --- DTOs -------------------------------------------------------------------------------
@@ -487,122 +386,3 @@ def _info_from_row(row: RowMapping) -> PrintJobInfo:
 def job_pdf(session: Session, job_id: int) -> bytes | None:
     """The archived PDF of a job (None for a raw ZPL label)."""
     return _job(session, job_id).pdf
-
-
-# --- seller-supplied labels ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MatchedLabel:
-    index: int
-    order_id: int
-    order_number: str
-    reference: str
-    label_id: int
-
-
-@dataclass(frozen=True)
-class UnmatchedLabel:
-    index: int
-    candidates: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class LabelImportReport:
-    """What a label file held and which orders its labels belong to."""
-
-    file: str
-    labels: int
-    matched: tuple[MatchedLabel, ...]
-    unmatched: tuple[UnmatchedLabel, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "labels": self.labels,
-            "matched": [
-                {"index": m.index, "order_number": m.order_number, "reference": m.reference}
-                for m in self.matched
-            ],
-            "unmatched": [
-                {"index": u.index, "candidates": list(u.candidates)} for u in self.unmatched
-            ],
-        }
-
-
-def match_labels(
-    session: Session, labels: Sequence[ImportedLabel]
-) -> dict[int, tuple[int, str, str]]:
-    """Label index -> (order id, order number, matching reference).
-
-    Each label's candidates are tried most trustworthy first; a candidate matches an
-    order whose tracking number or order number equals it. A number shared by orders of
-    two clients matches nothing (we cannot tell which parcel it is).
-    """
-    wanted = {candidate for label in labels for candidate in label.candidates}
-    by_reference: dict[str, set[tuple[int, str]]] = {}
-    for chunk in chunks(sorted(wanted), 500):
-        rows = session.execute(
-            select(Order.id, Order.number, Order.tracking_number).where(
-                or_(Order.tracking_number.in_(chunk), Order.number.in_(chunk))
-            )
-        )
-        for order_id, number, tracking in rows:
-            for key in (number, tracking):
-                if key in wanted:
-                    by_reference.setdefault(key, set()).add((order_id, number))
-    found: dict[int, tuple[int, str, str]] = {}
-    for label in labels:
-        for candidate in label.candidates:
-            orders = by_reference.get(candidate, set())
-            if len(orders) == 1:
-                order_id, number = next(iter(orders))
-                found[label.index] = (order_id, number, candidate)
-                break
-    return found
-
-
-def store_imported_labels(
-    session: Session, source: str, labels: Sequence[ImportedLabel], *, actor: Actor
-) -> LabelImportReport:
-    """Keep each matched label with its order; list the rest with what was read on them.
-
-    One label per order and reference: importing a file again (say, with a corrected
-    label) replaces the stored label instead of adding a second one.
-    """
-    require(actor, Permission.PRINT)
-    matches = match_labels(session, labels)
-    matched: list[MatchedLabel] = []
-    unmatched: list[UnmatchedLabel] = []
-    for label in labels:
-        if label.index not in matches:
-            unmatched.append(UnmatchedLabel(label.index, label.candidates))
-            continue
-        order_id, number, reference = matches[label.index]
-        row = session.scalar(
-            select(OrderLabel).where(
-                OrderLabel.order_id == order_id, OrderLabel.reference == reference[:100]
-            )
-        )
-        if row is None:
-            row = OrderLabel(order_id=order_id, reference=reference[:100])
-            session.add(row)
-        row.actor = actor.name[:64]
-        row.imported_at = utcnow()
-        row.source_file = source[-300:]
-        row.source_page = label.source_page
-        row.pdf = label.pdf
-        row.zpl = label.zpl
-        session.flush()
-        existing = row.id
-        matched.append(MatchedLabel(label.index, order_id, number, reference, existing))
-    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched))
-
-
-def carrier_label_document(session: Session, label_id: int) -> Document:
-    """A stored seller label as a printable document."""
-    row = session.get(OrderLabel, label_id)
-    if row is None:
-        raise NotFound(kind="Label", key=str(label_id))
-    number = session.scalar(select(Order.number).where(Order.id == row.order_id)) or ""
-    return Document(JobKind.CARRIER_LABEL, number, row.pdf, row.zpl, order_id=row.order_id)

@@ -1,0 +1,140 @@
+"""Seller-supplied carrier labels: matched to their orders and kept in ``order_labels``.
+
+A seller who bought the postage sends the label file; :func:`store_imported_labels`
+keeps each label with the order its tracking or order number names, and
+:func:`carrier_label_document` makes one printable, through the same queue as any
+document (as a ``carrier_label`` job, :mod:`app.services.print_queue`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.bulk import chunks
+from app.db.models import Order, OrderLabel
+from app.domain.errors import NotFound
+from app.domain.permissions import Actor, Permission, require
+from app.services.print_documents import Document, JobKind
+from printers.importing import ImportedLabel
+
+
+@dataclass(frozen=True)
+class MatchedLabel:
+    index: int
+    order_id: int
+    order_number: str
+    reference: str
+    label_id: int
+
+
+@dataclass(frozen=True)
+class UnmatchedLabel:
+    index: int
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabelImportReport:
+    """What a label file held and which orders its labels belong to."""
+
+    file: str
+    labels: int
+    matched: tuple[MatchedLabel, ...]
+    unmatched: tuple[UnmatchedLabel, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "labels": self.labels,
+            "matched": [
+                {"index": m.index, "order_number": m.order_number, "reference": m.reference}
+                for m in self.matched
+            ],
+            "unmatched": [
+                {"index": u.index, "candidates": list(u.candidates)} for u in self.unmatched
+            ],
+        }
+
+
+def match_labels(
+    session: Session, labels: Sequence[ImportedLabel]
+) -> dict[int, tuple[int, str, str]]:
+    """Label index -> (order id, order number, matching reference).
+
+    Each label's candidates are tried most trustworthy first; a candidate matches an
+    order whose tracking number or order number equals it. A number shared by orders of
+    two clients matches nothing (we cannot tell which parcel it is).
+    """
+    wanted = {candidate for label in labels for candidate in label.candidates}
+    by_reference: dict[str, set[tuple[int, str]]] = {}
+    for chunk in chunks(sorted(wanted), 500):
+        rows = session.execute(
+            select(Order.id, Order.number, Order.tracking_number).where(
+                or_(Order.tracking_number.in_(chunk), Order.number.in_(chunk))
+            )
+        )
+        for order_id, number, tracking in rows:
+            for key in (number, tracking):
+                if key in wanted:
+                    by_reference.setdefault(key, set()).add((order_id, number))
+    found: dict[int, tuple[int, str, str]] = {}
+    for label in labels:
+        for candidate in label.candidates:
+            orders = by_reference.get(candidate, set())
+            if len(orders) == 1:
+                order_id, number = next(iter(orders))
+                found[label.index] = (order_id, number, candidate)
+                break
+    return found
+
+
+def store_imported_labels(
+    session: Session, source: str, labels: Sequence[ImportedLabel], *, actor: Actor
+) -> LabelImportReport:
+    """Keep each matched label with its order; list the rest with what was read on them.
+
+    One label per order and reference: importing a file again (say, with a corrected
+    label) replaces the stored label instead of adding a second one.
+    """
+    require(actor, Permission.PRINT)
+    matches = match_labels(session, labels)
+    matched: list[MatchedLabel] = []
+    unmatched: list[UnmatchedLabel] = []
+    for label in labels:
+        if label.index not in matches:
+            unmatched.append(UnmatchedLabel(label.index, label.candidates))
+            continue
+        order_id, number, reference = matches[label.index]
+        row = session.scalar(
+            select(OrderLabel).where(
+                OrderLabel.order_id == order_id, OrderLabel.reference == reference[:100]
+            )
+        )
+        if row is None:
+            row = OrderLabel(order_id=order_id, reference=reference[:100])
+            session.add(row)
+        row.actor = actor.name[:64]
+        row.imported_at = utcnow()
+        row.source_file = source[-300:]
+        row.source_page = label.source_page
+        row.pdf = label.pdf
+        row.zpl = label.zpl
+        session.flush()
+        existing = row.id
+        matched.append(MatchedLabel(label.index, order_id, number, reference, existing))
+    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched))
+
+
+def carrier_label_document(session: Session, label_id: int) -> Document:
+    """A stored seller label as a printable document."""
+    row = session.get(OrderLabel, label_id)
+    if row is None:
+        raise NotFound(kind="Label", key=str(label_id))
+    number = session.scalar(select(Order.number).where(Order.id == row.order_id)) or ""
+    return Document(JobKind.CARRIER_LABEL, number, row.pdf, row.zpl, order_id=row.order_id)
