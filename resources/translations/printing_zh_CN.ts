@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LabelMatchModel</name>
@@ -190,7 +189,7 @@
         <translation>打印机</translation>
     </message>
     <message>
-        <source>Two printers are called &apos;{name}&apos;; rename one.</source>
+        <source>Two printers are called '{name}'; rename one.</source>
         <translation>有两台打印机都叫“{name}”，请重命名其中一台。</translation>
     </message>
     <message>
@@ -276,7 +275,7 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>Automatic uses this station&apos;s printer for each kind of document (Settings → Printers).</source>
+        <source>Automatic uses this station's printer for each kind of document (Settings → Printers).</source>
         <translation>“自动”会按单据类型使用本工作站设置的打印机（设置 → 打印机）。</translation>
     </message>
     <message>
@@ -396,18 +395,6 @@
         <translation>有 FNSKU 时条码为 FNSKU，否则为 SKU 编码。</translation>
     </message>
     <message>
-        <source>Import label file…</source>
-        <translation>导入面单文件…</translation>
-    </message>
-    <message>
-        <source>Print matched labels now</source>
-        <translation>立即打印已匹配的面单</translation>
-    </message>
-    <message>
-        <source>PDF, PNG or ZPL files from the seller. Each label is matched to its order by the tracking or order number on it; labels that match no order are listed.</source>
-        <translation>卖家提供的 PDF、PNG 或 ZPL 文件。系统按面单上的运单号或订单号匹配订单，并列出未匹配到订单的面单。</translation>
-    </message>
-    <message>
         <source>Any client</source>
         <translation>所有客户</translation>
     </message>
@@ -427,6 +414,21 @@
         <source>Choose a warehouse and type the first bin code.</source>
         <translation>请选择仓库并输入起始库位编码。</translation>
     </message>
+</context>
+<context>
+    <name>SellerLabelsPanel</name>
+    <message>
+        <source>Import label file…</source>
+        <translation>导入面单文件…</translation>
+    </message>
+    <message>
+        <source>Print matched labels now</source>
+        <translation>立即打印已匹配的面单</translation>
+    </message>
+    <message>
+        <source>PDF, PNG or ZPL files from the seller. Each label is matched to its order by the tracking or order number on it; labels that match no order are listed.</source>
+        <translation>卖家提供的 PDF、PNG 或 ZPL 文件。系统按面单上的运单号或订单号匹配订单，并列出未匹配到订单的面单。</translation>
+    </message>
     <message>
         <source>Import label file</source>
         <translation>导入面单文件</translation>
@@ -441,9 +443,7 @@
     </message>
     <message numerus="yes">
         <source>{file}: %n label(s), {matched} matched, {unmatched} without an order.</source>
-        <translation>
-            <numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform>
-        </translation>
+        <translation><numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform></translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>

@@ -143,12 +143,12 @@ def test_page_prints_bin_labels_and_imports_seller_labels(
     assert [decode(image) for image in parse_zpl(data)] == [["B-01-02-01"], ["B-01-02-02"]]
     path = tmp_path / "labels.pdf"
     path.write_bytes(seller_pdf())
-    page.import_file(path)
-    qtbot.waitUntil(lambda: page.match_model.rowCount() == 4, timeout=30000)
-    qtmodeltester.check(page.match_model)
-    orders = [page.match_model.index(row, 1).data() for row in range(4)]
+    page.seller_labels.import_file(path)
+    qtbot.waitUntil(lambda: page.seller_labels.match_model.rowCount() == 4, timeout=30000)
+    qtmodeltester.check(page.seller_labels.match_model)
+    orders = [page.seller_labels.match_model.index(row, 1).data() for row in range(4)]
     assert orders == ["SO-2002", "No matching order", "No matching order", "No matching order"]
-    assert "1 matched" in page.import_summary.text()
+    assert "1 matched" in page.seller_labels.import_summary.text()
 
 
 def test_one_worker_per_task_runner(qapp, db: Database) -> None:

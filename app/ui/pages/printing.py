@@ -1,5 +1,7 @@
 """The Printing screen: the print queue (retry, reprint), bin and SKU labels, seller labels.
 
+The seller-labels tab is a panel of its own (:mod:`app.ui.pages.printing_labels`).
+
 Everything that talks to a printer goes through the :class:`PrintWorker` (one thread
 per printer), so a hung printer never freezes the window; the queue list is read by the
 task runner. The queue shows every station's jobs newest first and refreshes after each
@@ -10,15 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.channels.file_input import read_import_file
 from app.services.changes import Changes
 from app.services.dto import ClientInfo, WarehouseInfo
 from app.services.organisation import list_clients, list_warehouses
@@ -50,22 +48,16 @@ from app.services.print_queue import (
     PrintJobInfo,
     deliver,
     list_jobs,
-    print_document,
     reprint_job,
 )
 from app.services.run import run_write
-from app.services.seller_labels import (
-    LabelImportReport,
-    carrier_label_document,
-    store_imported_labels,
-)
-from app.ui.devices.printing import IMPORT_LANE, PrintWorker, station_printers
+from app.ui.devices.printing import PrintWorker, station_printers
 from app.ui.i18n import error_text
-from app.ui.models.printing import LabelMatchModel, PrintQueueModel
+from app.ui.models.printing import PrintQueueModel
 from app.ui.pages.base import Page, PageContext
+from app.ui.pages.printing_labels import SellerLabelsPanel
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
-from printers.importing import split_label_file
 from printers.profiles import PrinterProfile
 
 QUEUE_LIMIT = 500
@@ -76,12 +68,6 @@ REFRESH_MS = 10_000
 class _Organisation:
     warehouses: list[WarehouseInfo]
     clients: list[ClientInfo]
-
-
-@dataclass(frozen=True)
-class _Imported:
-    report: LabelImportReport
-    printed: list[DeliveryResult]
 
 
 def _load_organisation(session: Session) -> _Organisation:
@@ -103,7 +89,6 @@ class PrintingPage(Page):
         super().__init__(ctx)
         self.worker = PrintWorker.for_tasks(ctx.tasks)
         self.worker.job_finished.connect(self._on_worker_job_finished)
-        self._import_path: Path | None = None
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -136,7 +121,8 @@ class PrintingPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_bin_form(), self.tr("Bin labels"))
         self.tabs.addTab(self._build_sku_form(), self.tr("SKU labels"))
-        self.tabs.addTab(self._build_import_form(), self.tr("Seller labels"))
+        self.seller_labels = SellerLabelsPanel(self.ctx, self.worker, self._profile, self.messages)
+        self.tabs.addTab(self.seller_labels, self.tr("Seller labels"))
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -269,37 +255,6 @@ class PrintingPage(Page):
         form.addRow("", self.sku_print)
         self.sku_result.setText(self.tr(
             "The barcode is the FNSKU when the SKU has one, otherwise the SKU code."))
-        return page
-
-    def _build_import_form(self) -> QWidget:
-        page = QWidget()
-        layout = QHBoxLayout(page)
-        left = QVBoxLayout()
-        self.import_button = QPushButton(self.tr("Import label file…"))
-        self.import_button.setObjectName("import_file")
-        self.import_button.setProperty("primary", True)
-        self.import_button.clicked.connect(self._on_import_clicked)
-        self.import_print = QCheckBox(self.tr("Print matched labels now"))
-        self.import_print.setObjectName("import_print")
-        self.import_summary = QLabel(self.tr(
-            "PDF, PNG or ZPL files from the seller. Each label is matched to its order by "
-            "the tracking or order number on it; labels that match no order are listed."))
-        self.import_summary.setWordWrap(True)
-        self.import_summary.setObjectName("Muted")
-        left.addWidget(self.import_button)
-        left.addWidget(self.import_print)
-        left.addWidget(self.import_summary)
-        left.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(left)
-        holder.setMaximumWidth(340)
-        self.match_model = LabelMatchModel(self)
-        self.match_view = _table(self.match_model)
-        self.match_view.setObjectName("matches")
-        self.match_view.horizontalHeader().resizeSection(0, 60)
-        self.match_view.horizontalHeader().resizeSection(1, 180)
-        layout.addWidget(holder)
-        layout.addWidget(self.match_view, 1)
         return page
 
     # -- loading -----------------------------------------------------------------------
@@ -473,67 +428,6 @@ class PrintingPage(Page):
     def _on_header_changed(self) -> None:
         self.ctx.ui_settings.setValue(
             "printing/header", self.queue_view.horizontalHeader().saveState())
-
-    # -- seller labels -----------------------------------------------------------------
-
-    def _on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import label file"), "",
-            self.tr("Label files (*.pdf *.png *.zpl *.txt);;All files (*)"))
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> None:
-        """Split, match and store a seller's label file (and print it if asked)."""
-        profile: PrinterProfile | None = None
-        if self.import_print.isChecked():
-            try:
-                profile = self._profile(JobKind.CARRIER_LABEL)
-            except Exception as exc:
-                self.show_error(exc)
-                return
-        db, station, actor = self.ctx.app.db, self.ctx.app.settings.station_name, self.ctx.actor
-
-        def run() -> _Imported:
-            labels = split_label_file(read_import_file(path), name=str(path))
-            report = run_write(db, store_imported_labels, str(path), labels, actor=actor)
-            printed = []
-            if profile is not None:
-                for match in report.matched:
-                    with db.reading() as s:
-                        document = carrier_label_document(s, match.label_id)
-                    printed.append(print_document(db, document, profile, actor=actor,
-                                                  station=station))
-            return _Imported(report, printed)
-
-        self.import_button.setEnabled(False)
-        self.import_summary.setText(self.tr("Reading {file}…").format(file=path.name))
-        self.worker.submit(profile.uri if profile else IMPORT_LANE, run,
-                           on_done=self._on_imported, on_error=self._on_import_failed,
-                           owner=self)
-
-    def _on_imported(self, imported: _Imported) -> None:
-        self.import_button.setEnabled(True)
-        report = imported.report
-        self.match_model.set_report(report)
-        text = self.tr("{file}: %n label(s), {matched} matched, {unmatched} without an "
-                       "order.", "", report.labels).format(file=Path(report.file).name,
-                                        matched=len(report.matched),
-                                        unmatched=len(report.unmatched))
-        failed = [r for r in imported.printed if r.error is not None]
-        if imported.printed:
-            text += " " + self.tr("{sent} printed, {failed} failed (see the queue).").format(
-                sent=len(imported.printed) - len(failed), failed=len(failed))
-        self.import_summary.setText(text)
-        if failed and failed[0].error is not None:
-            self.show_error(failed[0].error)
-        else:
-            self.show_info(text)
-
-    def _on_import_failed(self, exc: BaseException) -> None:
-        self.import_button.setEnabled(True)
-        self.import_summary.setText(error_text(exc))
-        self.show_error(exc)
 
     # -- visibility --------------------------------------------------------------------
 
