@@ -1,7 +1,7 @@
 """Between an incoming order's values and the columns of the ``orders`` table.
 
-Creating one order, creating many and telling a re-import from a conflicting one all
-cross this line; here is the one place that says how (empty
+Creating one order, creating many, telling a re-import from a conflicting one and
+printing an address all cross this line; here is the one place that says how (empty
 optional text is stored as NULL, an order without a country ships in the US).
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.order_value import IncomingOrder
+from app.db.models import Order
+from app.domain.order_value import IncomingOrder, ShipTo
 
 #: Order columns an incoming order sets, in the order :func:`order_values` gives them
 #: (order_date and ship_by are left out: an order without them takes defaults).
@@ -28,3 +29,11 @@ def order_values(order: IncomingOrder) -> tuple[Any, ...]:
         order.service_level or "standard", order.notes or None,
     )
 
+
+def ship_to_of(order: Order) -> ShipTo:
+    """The ship-to of a stored order (for labels and packing slips)."""
+    return ShipTo(
+        name=order.buyer_name, company=order.company or "", address1=order.address1,
+        address2=order.address2 or "", city=order.city, state=order.state, zip=order.zip,
+        country=order.country, phone=order.phone or "", email=order.email or "",
+    )

@@ -20,6 +20,7 @@ from app.db.models import Bin, Client, Order, OrderLine, Reservation, Sku, Wareh
 from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, InvalidValue, NotFound
 from app.domain.states import OrderStatus
 from app.services.lookup import client_by_code, skus_matching, warehouse_by_code
+from app.services.order_rows import ship_to_of
 from app.services.skus import barcodes_of, looks_like_fnsku
 from printers import layouts
 from printers.profiles import Language, PrinterProfile
@@ -97,16 +98,18 @@ def _order(session: Session, order_id: int) -> Order:
 
 
 def _ship_to(order: Order) -> layouts.Address:
+    """The order's ship-to in the printers' own address type (``printers`` stands alone)."""
+    ship = ship_to_of(order)
     return layouts.Address(
-        name=order.buyer_name,
-        line1=order.address1,
-        line2=order.address2 or "",
-        city=order.city,
-        state=order.state,
-        postal_code=order.zip,
-        country=order.country,
-        company=order.company or "",
-        phone=order.phone or "",
+        name=ship.name,
+        line1=ship.address1,
+        line2=ship.address2,
+        city=ship.city,
+        state=ship.state,
+        postal_code=ship.zip,
+        country=ship.country,
+        company=ship.company,
+        phone=ship.phone,
     )
 
 
