@@ -136,6 +136,29 @@ class StockActionPanel(QWidget):
         title = QLabel(self.tr("Receive, move or adjust"))
         title.setObjectName("SectionTitle")
         title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        mode_row = self._build_mode_row()
+        self._build_fields()
+        self._build_form()
+        buttons = self._build_buttons()
+        self.hint = QLabel()
+        self.hint.setObjectName("Muted")
+        self.hint.setWordWrap(True)
+        self.messages = MessageBar(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addLayout(mode_row)
+        layout.addLayout(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        self._connect_scans()
+
+    def _build_mode_row(self) -> QHBoxLayout:
+        """Receive, Move and Adjust as one row of checkable buttons."""
         self.receive_button = QPushButton(self.tr("&Receive"))
         self.move_button = QPushButton(self.tr("&Move"))
         self.adjust_button = QPushButton(self.tr("A&djust"))
@@ -149,7 +172,10 @@ class StockActionPanel(QWidget):
             button.clicked.connect(lambda _=False, m=mode: self._on_mode_clicked(m))
             self.modes.addButton(button)
             mode_row.addWidget(button, 1)
+        return mode_row
 
+    def _build_fields(self) -> None:
+        """Every field of the three modes; the mode shows the ones it needs."""
         self.warehouse = QComboBox()
         self.warehouse.setToolTip(self.tr("Remembered on this PC"))
         self.warehouse.currentIndexChanged.connect(self._on_warehouse_current_index_changed)
@@ -178,6 +204,7 @@ class StockActionPanel(QWidget):
         self.reference_edit.setPlaceholderText(self.tr("Optional, e.g. PO or ASN number"))
         self.reference_edit.setToolTip(self.tr("Kept for the next items of the same delivery"))
 
+    def _build_form(self) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -194,6 +221,7 @@ class StockActionPanel(QWidget):
         self.form.addRow(self.tr("Note"), self.note_edit)
         self.form.addRow(self.tr("Reference"), self.reference_edit)
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.act_button = QPushButton()
         self.act_button.setProperty("primary", True)
         self.act_button.clicked.connect(self.act)
@@ -202,22 +230,10 @@ class StockActionPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.act_button, 1)
         buttons.addWidget(self.clear_button)
-        self.hint = QLabel()
-        self.hint.setObjectName("Muted")
-        self.hint.setWordWrap(True)
-        self.messages = MessageBar(self)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(title)
-        layout.addLayout(mode_row)
-        layout.addLayout(self.form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
-
+    def _connect_scans(self) -> None:
+        """Enter in each field checks it and moves on, as a scanner clerk works."""
         self.bin_edit.returnPressed.connect(
             lambda: self._check_bin(self.bin_edit, self.sku_edit)
         )
