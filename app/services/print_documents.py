@@ -4,7 +4,7 @@ Each ``*_document`` function reads what it needs in the caller's session, fills 
 ``printers.layouts``' plain dataclasses and renders it to PDF for the given printer
 profile (``dpi=profile.dpi``, media from the profile). The result is a
 :class:`Document`: the bytes the print queue archives and sends. No function here
-writes; queueing and sending live in :mod:`app.services.printing`.
+writes; queueing and sending live in :mod:`app.services.print_queue`.
 """
 
 from __future__ import annotations
