@@ -13,9 +13,13 @@ to report progress and to notice a cancel request between safe steps.
 Device work (a printer send, a scale probe) waits on hardware for seconds, so it runs on
 a named *lane*: ``runner.lane("tcp://10.0.0.5:9100").submit(fn, on_done=...)``. Each lane
 is one thread running its jobs in order, so a hung label printer delays only its own
-jobs. Every result, whatever the thread, reaches the GUI thread through the runner's one
-bridge, with the same owner checks. :meth:`TaskRunner.shutdown` drains everything and
-joins every thread; after it nothing is emitted, so no worker can touch a deleted Qt object.
+jobs. A device loop that runs until told to stop (the scale's polling) is one long lane job,
+``lane.run(fn, on_report=...)``: ``fn`` gets a :class:`TaskControl` whose ``report(item)``
+hands each item to the GUI thread in order, and whose cancel flag ``Task.cancel()`` and
+:meth:`TaskRunner.shutdown` set. Every result, whatever the thread, reaches the GUI thread
+through the runner's one bridge, with the same owner checks. :meth:`TaskRunner.shutdown`
+drains everything and joins every thread; after it nothing is emitted, so no worker can
+touch a deleted Qt object.
 """
 
 from __future__ import annotations
@@ -53,15 +57,21 @@ class Cancelled(Exception):
     """Raised inside a job by :meth:`TaskControl.check` after the user pressed Cancel."""
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: a lane keeps its running controls in a set
 class TaskControl:
     """Handed to long jobs: report progress, and stop at a safe point when asked."""
 
     _progress: Callable[[int, int, str], None]
     _cancel: threading.Event = field(default_factory=threading.Event)
+    _report: Callable[[Any], None] | None = None
 
     def progress(self, done: int, total: int, text: str = "") -> None:
         self._progress(done, total, text)
+
+    def report(self, item: Any) -> None:
+        """Hand ``item`` to the job's ``on_report`` on the GUI thread (lane loops only)."""
+        if self._report is not None:
+            self._report(item)
 
     @property
     def cancelled(self) -> bool:
@@ -99,6 +109,7 @@ class _Callbacks:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None = None
+    on_report: Callable[[Any], None] | None = None
     # Counted in ``busy`` ("Working…"): database work is, device lanes are not (a printer
     # send can take seconds and the window is not waiting for it).
     counted: bool = True
@@ -162,6 +173,11 @@ class Lane:
         self.runner = runner
         self.name = name
         self._executor = executor
+        # Controls of the loop (``run``) jobs now running on the lane thread, so shutdown can
+        # ask them to end; guarded by ``_lock`` as the lane thread adds and removes them.
+        self._running: set[TaskControl] = set()
+        self._lock = threading.Lock()
+        self._cancelling = False
 
     def submit(self, fn: Callable[[], T], *, on_done: Callable[[T], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
@@ -175,12 +191,51 @@ class Lane:
         callbacks = _Callbacks(task, on_done, on_error, counted=False)
         return self.runner._submit_task(self._executor, fn, callbacks)
 
+    def run(self, fn: Callable[[TaskControl], T], *,
+            on_report: Callable[[Any], None] | None = None,
+            on_done: Callable[[T], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None,
+            owner: QObject | None = None) -> Task[T]:
+        """Run a loop ``fn(control)`` on this lane until it returns (e.g. polling a device).
+
+        ``control.report(item)`` delivers ``item`` to ``on_report`` on the GUI thread, in
+        order and before ``on_done``. ``fn`` must return soon after ``control.cancelled``
+        turns true (``task.cancel()``, or the runner's shutdown) and bound every wait, as
+        the lane runs nothing else meanwhile.
+        """
+        task: Task[T] = Task(owner)
+        callbacks = _Callbacks(task, on_done, on_error, on_report=on_report, counted=False)
+        control = TaskControl(lambda _d, _t, _text: None,
+                              _report=lambda item: self.runner._emit_report(callbacks, item))
+        task.control = control
+
+        def call() -> T:
+            with self._lock:
+                self._running.add(control)
+                if self._cancelling:
+                    control._cancel.set()
+            try:
+                return fn(control)
+            finally:
+                with self._lock:
+                    self._running.discard(control)
+
+        return self.runner._submit_task(self._executor, call, callbacks)
+
+    def _cancel_running(self) -> None:
+        """Ask the loop job now running (and any about to start) to end."""
+        with self._lock:
+            self._cancelling = True
+            for control in self._running:
+                control._cancel.set()
+
 
 class _Bridge(QObject):
     """Lives on the GUI thread; signals emitted from workers arrive here queued."""
 
     finished = Signal(object, object, object)  # callbacks, result, error
     progressed = Signal(object, int, int, str)
+    reported = Signal(object, object)  # callbacks, item
 
 
 class TaskRunner(QObject):
@@ -193,14 +248,17 @@ class TaskRunner(QObject):
     # status bar until the runner is no longer busy.
     waiting = Signal(str)
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db.notifying(self._on_database_wait)
+        self._db: Database | None = None
+        if db is not None:
+            self.attach(db)
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="haicang-writer")
         self._readers = ThreadPoolExecutor(READ_THREADS, thread_name_prefix="haicang-reader")
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._on_bridge_finished)
         self._bridge.progressed.connect(self._on_bridge_progressed)
+        self._bridge.reported.connect(self._on_bridge_reported)
         self._pending = 0
         self._lanes: dict[str, Lane] = {}
         # Held while a worker emits into the bridge; ``_closed`` (set by shutdown) stops them.
@@ -210,11 +268,24 @@ class TaskRunner(QObject):
 
     # -- public API ------------------------------------------------------------------
 
+    def attach(self, db: Database) -> None:
+        """Give the runner its database. Until then only lanes work: the app opens the
+        database itself on a lane, and reads, writes and jobs raise RuntimeError."""
+        self._db = db.notifying(self._on_database_wait)
+
+    @property
+    def db(self) -> Database:
+        """The database reads, writes and jobs use (RuntimeError before :meth:`attach`)."""
+        if self._db is None:
+            raise RuntimeError("the task runner has no database yet")
+        return self._db
+
     def read(self, fn: Callable[[Session], T], *, on_done: Callable[[T], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
              owner: QObject | None = None) -> Task[T]:
         """Run ``fn(session)`` on a reader thread with a read-only session."""
-        return self._submit(self._readers, lambda: self._read(fn), on_done, on_error, owner)
+        db = self.db
+        return self._submit(self._readers, lambda: self._read(db, fn), on_done, on_error, owner)
 
     def write(self, fn: Callable[[Session], T], *, on_done: Callable[[T], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None,
@@ -222,7 +293,8 @@ class TaskRunner(QObject):
         """Run ``fn(session)`` as one transaction on the writer thread."""
         from app.services.run import run_write
 
-        return self._submit(self._writer, lambda: run_write(self.db, fn), on_done, on_error, owner)
+        db = self.db
+        return self._submit(self._writer, lambda: run_write(db, fn), on_done, on_error, owner)
 
     def job(self, fn: Callable[[Database, TaskControl], T], *,
             on_done: Callable[[T], None] | None = None,
@@ -235,8 +307,8 @@ class TaskRunner(QObject):
         task.control = TaskControl(
             lambda d, t, text: self._emit_progress(callbacks, d, t, text)
         )
-        control = task.control
-        return self._submit_task(self._writer, lambda: fn(self.db, control), callbacks)
+        control, db = task.control, self.db
+        return self._submit_task(self._writer, lambda: fn(db, control), callbacks)
 
     def lane(self, name: str) -> Lane:
         """The serial lane called ``name`` (created with its thread on first use)."""
@@ -252,7 +324,8 @@ class TaskRunner(QObject):
 
     def shutdown(self, lane_timeout: float = LANE_STOP_SECONDS) -> None:
         """Stop every thread: queued writes finish (never lose a user's action), pending
-        reads and queued lane jobs are dropped, each lane ends after its current job.
+        reads and queued lane jobs are dropped, each lane ends after its current job, and a
+        loop job (``Lane.run``) is asked to end through its control.
 
         Waits up to ``lane_timeout`` for lanes (a device job ends within its own transport
         timeout). Afterwards no result is delivered, even from a lane that overran.
@@ -260,6 +333,8 @@ class TaskRunner(QObject):
         lanes = [lane._executor for lane in self._lanes.values() if lane._executor is not None]
         for executor in lanes:
             executor.stop()
+        for lane in self._lanes.values():
+            lane._cancel_running()
         self._readers.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True)
         deadline = time.monotonic() + lane_timeout
@@ -271,8 +346,9 @@ class TaskRunner(QObject):
 
     # -- plumbing --------------------------------------------------------------------
 
-    def _read(self, fn: Callable[[Session], T]) -> T:
-        with self.db.reading() as session:
+    @staticmethod
+    def _read(db: Database, fn: Callable[[Session], T]) -> T:
+        with db.reading() as session:
             return fn(session)
 
     def _submit(self, pool: ThreadPoolExecutor, call: Callable[[], T],
@@ -318,6 +394,11 @@ class TaskRunner(QObject):
             if not self._closed:
                 self._bridge.progressed.emit(callbacks, done, total, text)
 
+    def _emit_report(self, callbacks: _Callbacks, item: Any) -> None:
+        with self._emit_lock:
+            if not self._closed:
+                self._bridge.reported.emit(callbacks, item)
+
     @Slot(object, object, object)
     def _on_bridge_finished(self, callbacks: _Callbacks, result: Any,
                             error: BaseException | None) -> None:
@@ -353,6 +434,15 @@ class TaskRunner(QObject):
         if task.owner is not None and not shiboken6.isValid(task.owner):
             return
         callbacks.on_progress(done, total, text)
+
+    @Slot(object, object)
+    def _on_bridge_reported(self, callbacks: _Callbacks, item: Any) -> None:
+        task = callbacks.task
+        if callbacks.on_report is None or task.discarded:
+            return
+        if task.owner is not None and not shiboken6.isValid(task.owner):
+            return
+        callbacks.on_report(item)
 
     def _started(self) -> None:
         self._pending += 1
