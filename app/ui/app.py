@@ -169,8 +169,8 @@ class AppController:
         from app.ui.devices.scale import start_scale
         from app.ui.widgets.scale_status import ScaleStatusWidget
 
-        assert self.context is not None
-        self.scale = start_scale(self.context.settings, self.window)
+        assert self.context is not None and self.tasks is not None
+        self.scale = start_scale(self.context.settings, self.tasks, self.window)
         status = self.window.findChild(ScaleStatusWidget)
         if status is None:
             self.window.add_status_widget(ScaleStatusWidget(self.scale))

@@ -2,11 +2,11 @@
 
 Most packers only pick the port and press Detect: probing sends read-weight requests only
 (never zero, tare or calibrate) and fills in protocol and line settings from the scale that
-answered. Probing runs on the task runner's scale-detect lane and the live test on the scale
-worker's thread, never on the GUI thread (a silent port costs seconds), and the test stops
+answered. Probing runs on the task runner's scale-detect lane and the live test on its scale
+lane, never on the GUI thread (a silent port costs seconds), and the test stops
 when the tab is left or the dialog closes, so the port is free again for the station's own
 scale worker. Stopping never waits on the GUI thread: the buttons come back when the worker
-says its thread has ended. A test that gets no reading within ``answer_timeout`` seconds
+says its polling job has ended. A test that gets no reading within ``answer_timeout`` seconds
 ends by itself with a message saying what to check.
 """
 
@@ -109,9 +109,10 @@ class ScaleSection(QObject):
         super().__init__()
         self._list_ports = list_ports
         self._probe = probe
-        self._worker_factory: WorkerFactory = worker_factory or ScaleWorker
+        self._worker_factory: WorkerFactory = worker_factory or (
+            lambda scale: ScaleWorker(scale, tasks))
         self._test_worker: ScaleWorker | None = None
-        # A test worker told to stop whose thread has not ended yet (it still holds the port).
+        # A test worker told to stop whose polling job has not ended yet (it still holds the port).
         self._stopping: ScaleWorker | None = None
         self._detect_after_stop = False
         self._tasks = tasks
@@ -436,7 +437,7 @@ class ScaleSection(QObject):
         if self._detect_task is not None:
             return
         self.stop_test()  # the test would hold the port the probe needs
-        if self._stopping is not None:  # start once the test's thread has let go of the port
+        if self._stopping is not None:  # start once the test's job has let go of the port
             self._detect_after_stop = True
             return
         self.detect_status.setText(self.tr(
@@ -540,7 +541,7 @@ class ScaleSection(QObject):
 
     @property
     def stopping(self) -> bool:
-        """True while a stopped test's thread is still letting go of the port."""
+        """True while a stopped test's job is still letting go of the port."""
         return self._stopping is not None
 
     def _on_test_worker_stopped(self) -> None:

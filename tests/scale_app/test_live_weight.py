@@ -1,11 +1,14 @@
-"""The live weight widget and status bar, fed by the real ScaleWorker thread.
+"""The live weight widget and status bar, fed by the real ScaleWorker on a task-runner lane.
 
 The simulated scale stands in for the hardware (it settles after motion, overloads and can be
-unplugged); the worker's QThread, its queued signals and its reconnect loop are the real ones.
+unplugged); the runner's lane thread, its delivery to the GUI thread and the worker's reconnect
+loop are the real ones, and silent scales are real ptys.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,14 +19,23 @@ from app.hardware.scales import (
     NoisyLine,
     Reading,
     ScaleCommandRejected,
+    ScaleDevice,
     ScaleError,
     ScaleNotResponding,
     ScaleSettings,
     SimulatedScale,
+    create_scale,
     format_weight,
 )
 from app.settings import StationSettings
-from app.ui.devices.scale import ScaleState, ScaleWorker, scale_operations, start_scale
+from app.ui.devices.scale import (
+    SCALE_LANE,
+    ScaleState,
+    ScaleWorker,
+    scale_operations,
+    start_scale,
+)
+from app.ui.tasks import TaskRunner
 from app.ui.widgets.scale_status import ScaleStatusWidget
 from app.ui.widgets.weight_display import DASHES, WeightDisplay, WeightState
 from tests.scale_app.conftest import MakeFake, settings_for
@@ -38,8 +50,16 @@ def scale() -> SimulatedScale:
 
 
 @pytest.fixture
-def worker(qtbot: QtBot, scale: SimulatedScale) -> Iterator[ScaleWorker]:
-    w = ScaleWorker(SETTINGS, factory=lambda _settings: scale, interval=0.02,
+def runner(qapp: object) -> Iterator[TaskRunner]:
+    """A real runner without a database: the scale needs only its lane."""
+    tasks = TaskRunner()
+    yield tasks
+    tasks.shutdown(lane_timeout=5)
+
+
+@pytest.fixture
+def worker(qtbot: QtBot, runner: TaskRunner, scale: SimulatedScale) -> Iterator[ScaleWorker]:
+    w = ScaleWorker(SETTINGS, runner, factory=lambda _settings: scale, interval=0.02,
                     reconnect_interval=0.05)
     yield w
     w.stop()
@@ -162,8 +182,8 @@ def test_zero_and_tare_run_on_the_worker_thread(
         pass
 
 
-def test_stop_ends_the_thread_and_ignores_late_readings(
-    qtbot: QtBot, worker: ScaleWorker
+def test_stop_ends_the_lane_job_and_ignores_late_readings(
+    qtbot: QtBot, runner: TaskRunner, worker: ScaleWorker
 ) -> None:
     display = WeightDisplay()
     qtbot.addWidget(display)
@@ -175,18 +195,81 @@ def test_stop_ends_the_thread_and_ignores_late_readings(
     assert not worker.running
     assert display.badge_text() == "Stopped"
     with qtbot.waitSignal(worker.stopped, timeout=WAIT_MS):
-        pass  # stop() did not wait: the thread reports its end
-    assert worker._thread.isFinished()
+        pass  # stop() did not wait: the job reports its end
+    free: list[str] = []
+    runner.lane(SCALE_LANE).submit(lambda: "free", on_done=free.append)
+    qtbot.waitUntil(lambda: free == ["free"], timeout=1000)  # the lane is not polling any more
     with qtbot.assertNotEmitted(worker.reading, wait=200):
         pass
 
 
+def test_stop_while_a_read_waits_on_a_silent_scale_returns_at_once(
+    qtbot: QtBot, runner: TaskRunner, make_fake: MakeFake
+) -> None:
+    fake = make_fake("sics", silent=True)
+    closed: list[float] = []
+
+    def device(settings: ScaleSettings) -> ScaleDevice:
+        made = create_scale(settings)
+        close = made.close
+
+        def noting_close() -> None:
+            closed.append(time.monotonic())
+            close()
+
+        made.close = noting_close  # type: ignore[method-assign]
+        return made
+
+    w = ScaleWorker(settings_for(fake, timeout=1.5), runner, factory=device, interval=0.02)
+    stopped_at: list[float] = []
+    w.stopped.connect(lambda: stopped_at.append(time.monotonic()))
+    w.start()
+    qtbot.waitUntil(lambda: bool(fake.received), timeout=WAIT_MS)  # the read now waits 1.5 s
+    began = time.monotonic()
+    w.stop()
+    assert time.monotonic() - began < 0.1
+    assert w.state is ScaleState.STOPPED and not w.running
+    with qtbot.assertNotEmitted(w.stopped, wait=300):
+        pass  # the read is still waiting on the lane
+    with qtbot.waitSignal(w.stopped, timeout=WAIT_MS):
+        pass
+    assert closed and max(closed) <= stopped_at[0]  # the port closed before ``stopped``
+    assert stopped_at[0] - began < 1.5 + 0.5  # within the reply timeout
+
+
+def test_runner_shutdown_ends_a_running_scale_loop_and_every_thread(
+    qtbot: QtBot, scale: SimulatedScale
+) -> None:
+    before = set(threading.enumerate())
+    tasks = TaskRunner()
+    w = ScaleWorker(SETTINGS, tasks, factory=lambda _settings: scale, interval=0.02,
+                    reconnect_interval=0.05)
+    started(qtbot, w)
+    began = time.monotonic()
+    tasks.shutdown(lane_timeout=5)  # nobody called stop(): the runner asks the loop to end
+    assert time.monotonic() - began < 1.0
+    assert set(threading.enumerate()) - before == set()
+    with qtbot.assertNotEmitted(w.reading, wait=100):
+        pass
+
+
+def test_reads_wait_for_the_database(qapp: object) -> None:
+    tasks = TaskRunner()
+    try:
+        with pytest.raises(RuntimeError, match="no database"):
+            tasks.read(lambda _session: 1)
+        with pytest.raises(RuntimeError, match="no database"):
+            tasks.write(lambda _session: 1)
+    finally:
+        tasks.shutdown()
+
+
 def test_worker_detects_the_protocol_of_a_serial_scale(
-    qtbot: QtBot, make_fake: MakeFake
+    qtbot: QtBot, runner: TaskRunner, make_fake: MakeFake
 ) -> None:
     fake = make_fake("sics")
     fake.place("1.25")
-    w = ScaleWorker(settings_for(fake, protocol="auto"), interval=0.02)
+    w = ScaleWorker(settings_for(fake, protocol="auto"), runner, interval=0.02)
     try:
         with qtbot.waitSignal(w.ready, timeout=WAIT_MS) as ready:
             w.start()
@@ -200,13 +283,14 @@ def test_worker_detects_the_protocol_of_a_serial_scale(
 
 
 def test_status_says_the_line_is_noisy_and_never_shows_a_weight(
-    qtbot: QtBot, make_fake: MakeFake
+    qtbot: QtBot, runner: TaskRunner, make_fake: MakeFake
 ) -> None:
     # Every Toledo continuous frame has a weight digit hit; the checksum byte stays as sent.
     fake = make_fake("toledo-continuous",
                      mangle=lambda data: data[:5] + bytes([data[5] ^ 0x01]) + data[6:])
     fake.place("2.90")
-    w = ScaleWorker(settings_for(fake, timeout=0.5), interval=0.02, reconnect_interval=0.05)
+    w = ScaleWorker(settings_for(fake, timeout=0.5), runner, interval=0.02,
+                    reconnect_interval=0.05)
     status = ScaleStatusWidget(w, "lb")
     qtbot.addWidget(status)
     readings: list[Reading] = []
@@ -222,9 +306,11 @@ def test_status_says_the_line_is_noisy_and_never_shows_a_weight(
     assert readings == []
 
 
-def test_missing_port_keeps_retrying_without_crashing(qtbot: QtBot, tmp_path: Path) -> None:
+def test_missing_port_keeps_retrying_without_crashing(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
     w = ScaleWorker(ScaleSettings(port=str(tmp_path / "ttyUSB7"), protocol="nci", timeout=0.1),
-                    reconnect_interval=0.02)
+                    runner, reconnect_interval=0.02)
     errors: list[ScaleError] = []
     w.error.connect(errors.append)
     try:
@@ -235,10 +321,11 @@ def test_missing_port_keeps_retrying_without_crashing(qtbot: QtBot, tmp_path: Pa
     assert all("No scale port" in e.message for e in errors)
 
 
-def test_start_scale_only_for_a_configured_station(qtbot: QtBot) -> None:
-    assert start_scale(StationSettings()) is None
-    assert start_scale(StationSettings(scale={"port": "x", "protocol": "nonsense"})) is None
-    worker = start_scale(StationSettings(scale=SETTINGS.to_dict()))
+def test_start_scale_only_for_a_configured_station(qtbot: QtBot, runner: TaskRunner) -> None:
+    assert start_scale(StationSettings(), runner) is None
+    assert start_scale(StationSettings(scale={"port": "x", "protocol": "nonsense"}),
+                       runner) is None
+    worker = start_scale(StationSettings(scale=SETTINGS.to_dict()), runner)
     assert worker is not None
     try:
         with qtbot.waitSignal(worker.reading, timeout=WAIT_MS):

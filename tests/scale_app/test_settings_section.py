@@ -156,7 +156,8 @@ def test_test_scale_shows_live_weight_and_zero_tare(qtbot: QtBot) -> None:
     made: list[ScaleWorker] = []
 
     def factory(settings: ScaleSettings) -> ScaleWorker:
-        made.append(ScaleWorker(settings, factory=lambda _s: sim, interval=0.02))
+        made.append(ScaleWorker(settings, _RUNNERS[-1], factory=lambda _s: sim,
+                                interval=0.02))
         return made[-1]
 
     section = section_for(qtbot, StationSettings(), worker_factory=factory)

@@ -1,37 +1,35 @@
-"""The station's scale on its own thread: readings and error states arrive as Qt signals.
+"""The station's scale, polled on the task runner's ``scale`` lane: readings arrive as signals.
 
 Serial reads block for up to the reply timeout, so they must never run on the GUI thread
-(ARCHITECTURE.md, "Threads"). :class:`ScaleWorker` lives on the GUI thread and owns a
-QThread; the polling itself is done by a private loop object living on that thread, driven
-by a single-shot QTimer. Between two polls that thread's event loop runs, which is how zero
-and tare requests from the GUI are marshalled to it: they are queued signals, executed
-between polls, so a command never interleaves its bytes with a read.
+(docs/architecture.md, "Threads"). :class:`ScaleWorker` lives on the GUI thread; the polling
+is one long job on the runner's ``scale`` lane (``Lane.run``): a loop that polls the device,
+and between polls runs the zero and tare requests queued by the GUI, so a command never
+interleaves its bytes with a read. Readings, errors and command results reach the GUI thread
+through the runner, like every other background result.
 
 Errors never end the loop: :class:`ScaleMonitor` closes the device on an error and the next
 poll reopens it, so an unplugged scale comes back by itself once it is plugged in again.
 
-Stopping never waits on the GUI thread: :meth:`ScaleWorker.stop` asks the loop to finish and
-returns; ``stopped`` fires once the thread has ended and the port is closed. A poll in progress
-ends within the driver's reply timeout, and a protocol probe ('auto') is cancelled between reads.
+Stopping never waits on the GUI thread: :meth:`ScaleWorker.stop` cancels the job and returns;
+``stopped`` fires once the job has ended and the port is closed. A poll in progress ends
+within the driver's reply timeout, a protocol probe ('auto') is cancelled between reads, and
+the pause between polls ends at once. The runner's ``shutdown()`` stops a loop left running.
+One lane for every scale worker means a new worker's loop starts only once the previous one
+has let go of the port.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import threading
+import queue
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QThread,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QObject, Signal
 
 from app.hardware.scales import (
     PROTOCOLS,
@@ -46,13 +44,14 @@ from app.hardware.scales import (
     create_scale,
 )
 from app.settings import StationSettings
+from app.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
 
 DeviceFactory = Callable[[ScaleSettings], ScaleDevice]
 
-# How long the app's quit waits for a poll in progress (reads are bounded by the reply timeout).
-QUIT_WAIT_MS: Final = 3_000
+# The task-runner lane every scale worker polls on (one port user at a time).
+SCALE_LANE: Final = "scale"
 
 ZERO: Final = "zero"
 TARE: Final = "tare"
@@ -86,101 +85,97 @@ def scale_operations(protocol: str) -> frozenset[str]:
     )
 
 
-class _ScaleLoop(QObject):
-    """Runs on the worker thread: creates the device, polls it, runs zero/tare between polls."""
+@dataclass(frozen=True)
+class _Ready:
+    """The device is open; ``protocol`` is the detected one for 'auto'."""
 
-    reading = Signal(object)
-    error = Signal(object)
-    ready = Signal(str)
-    command_finished = Signal(str, object)
+    protocol: str
 
-    def __init__(self, settings: ScaleSettings, factory: DeviceFactory, interval: float,
-                 reconnect_interval: float, halt: threading.Event) -> None:
-        super().__init__()
+
+@dataclass(frozen=True)
+class _CommandDone:
+    operation: str
+    outcome: ScaleError | None
+
+
+class _ScaleLoop:
+    """The lane job: creates the device, polls it, runs zero/tare between polls."""
+
+    def __init__(self, settings: ScaleSettings, factory: DeviceFactory | None, interval: float,
+                 reconnect_interval: float) -> None:
         self._settings = settings
         self._factory = factory
         self._interval = interval
         self._reconnect_interval = reconnect_interval
-        self._monitor: ScaleMonitor | None = None
-        self._timer: QTimer | None = None
-        self._halt = halt
+        # Zero/tare requests from the GUI; None only wakes the loop (to notice a stop).
+        self._commands: queue.SimpleQueue[str | None] = queue.SimpleQueue()
 
-    def halt(self) -> None:
-        """Stop emitting at once (any thread); the poll in progress finishes quietly."""
-        self._halt.set()
+    def request(self, operation: str | None) -> None:
+        """Any thread: queue a command, or (None) wake the pause between polls."""
+        self._commands.put(operation)
 
-    @Slot()
-    def begin(self) -> None:
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._timer.start(0)
-
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        pause = self._step()
-        if not self._halt.is_set() and self._timer is not None:
-            self._timer.start(int(pause * 1000))
-
-    def _step(self) -> float:
-        """One poll (creating the device first if needed); returns the pause before the next."""
+    def run(self, control: TaskControl) -> None:
+        """Poll until cancelled; every wait is bounded by the device's timeouts or the pause."""
+        # An 'auto' probe stops as soon as the worker is told to stop.
+        factory = self._factory or functools.partial(
+            create_scale, cancelled=lambda: control.cancelled)
+        monitor: ScaleMonitor | None = None
+        pause = 0.0
         try:
-            if self._monitor is None:
-                device = self._factory(self._settings)  # 'auto' probes here: seconds at most
-                self._monitor = ScaleMonitor(device, interval=self._interval,
-                                             reconnect_interval=self._reconnect_interval)
-                if not self._halt.is_set():
-                    self.ready.emit(device.protocol_name)
-            event = self._monitor.poll()
+            while self._pause(control, monitor, pause):
+                monitor, event = self._poll(factory, monitor, control)
+                if control.cancelled:
+                    return
+                control.report(event)
+                pause = self._reconnect_interval if isinstance(event, ScaleError) else (
+                    self._interval)
+        finally:
+            if monitor is not None:
+                monitor.device.close()
+
+    def _pause(self, control: TaskControl, monitor: ScaleMonitor | None, seconds: float) -> bool:
+        """Wait ``seconds`` running queued commands; False once the job is cancelled."""
+        deadline = time.monotonic() + seconds
+        while not control.cancelled:
+            try:
+                operation = self._commands.get(timeout=max(deadline - time.monotonic(), 0.0))
+            except queue.Empty:
+                return not control.cancelled
+            if operation is not None and not control.cancelled:
+                control.report(_CommandDone(operation, self._run_command(monitor, operation)))
+        return False
+
+    def _run_command(self, monitor: ScaleMonitor | None, operation: str) -> ScaleError | None:
+        if monitor is None:
+            return ScaleNotResponding(port=self._settings.port)
+        try:
+            getattr(monitor.device, operation)()
+        except ScaleError as exc:
+            return exc
+        return None
+
+    def _poll(self, factory: DeviceFactory, monitor: ScaleMonitor | None,
+              control: TaskControl) -> tuple[ScaleMonitor | None, Reading | ScaleError]:
+        """One poll (creating the device first if needed)."""
+        try:
+            if monitor is None:
+                device = factory(self._settings)  # 'auto' probes here: seconds at most
+                monitor = ScaleMonitor(device, interval=self._interval,
+                                       reconnect_interval=self._reconnect_interval)
+                if not control.cancelled:
+                    control.report(_Ready(device.protocol_name))
+            return monitor, monitor.poll()
         except ScaleError as exc:  # detection found nothing, or the port is missing
-            event = exc
+            return monitor, exc
         except Exception as exc:  # a driver bug must not kill the loop: report and retry
             log.exception("scale poll failed on %s", self._settings.port)
-            if self._monitor is not None:
-                self._monitor.device.close()
-            event = ScalePortError(port=self._settings.port, reason=f"{type(exc).__name__}")
-        if self._halt.is_set():
-            return 0
-        if isinstance(event, ScaleError):
-            self.error.emit(event)
-            return self._reconnect_interval
-        self.reading.emit(event)
-        return self._interval
-
-    @Slot(str)
-    def run_command(self, operation: str) -> None:
-        if self._halt.is_set():
-            return
-        outcome: ScaleError | None = None
-        if self._monitor is None:
-            outcome = ScaleNotResponding(port=self._settings.port)
-        else:
-            try:
-                getattr(self._monitor.device, operation)()
-            except ScaleError as exc:
-                outcome = exc
-        self.command_finished.emit(operation, outcome)
-
-    @Slot()
-    def finish(self) -> None:
-        """Last call on the worker thread: close the device and end the thread's event loop."""
-        self._halt.set()
-        if self._timer is not None:
-            self._timer.stop()
-        if self._monitor is not None:
-            self._monitor.device.close()
-        thread = self.thread()
-        thread.quit()
-
-
-# Workers told to stop whose thread has not ended yet: kept alive here so Qt never destroys
-# a running thread (that aborts the process), whoever dropped the worker. Each leaves the set
-# when its thread has finished.
-_STOPPING: set[ScaleWorker] = set()
+            if monitor is not None:
+                monitor.device.close()
+            return monitor, ScalePortError(port=self._settings.port, reason=type(exc).__name__)
 
 
 class ScaleWorker(QObject):
-    """The scale's thread, seen from the GUI: start(), stop(), zero(), tare() and signals.
+    """The scale's polling loop, seen from the GUI: start(), stop(), zero(), tare() and signals.
 
     Signals (all delivered on the GUI thread):
 
@@ -189,9 +184,9 @@ class ScaleWorker(QObject):
     * ``state_changed(ScaleState)`` when the state changes;
     * ``ready(str)`` with the protocol name once the device is open (after auto-detect);
     * ``command_finished(str, ScaleError | None)`` after zero/tare;
-    * ``stopped()`` once, after :meth:`stop`, when the thread has ended and the port is free.
+    * ``stopped()`` once, after :meth:`stop`, when the lane job has ended and the port is free.
 
-    Call :meth:`stop` before dropping the worker (it is also stopped when the app quits).
+    Call :meth:`stop` before dropping the worker (the runner's shutdown also ends the loop).
     """
 
     reading = Signal(object)
@@ -200,38 +195,19 @@ class ScaleWorker(QObject):
     ready = Signal(str)
     command_finished = Signal(str, object)
     stopped = Signal()
-    _command_requested = Signal(str)
-    _finish_requested = Signal()
 
-    def __init__(self, settings: ScaleSettings, parent: QObject | None = None, *,
-                 factory: DeviceFactory | None = None, interval: float = 0.2,
-                 reconnect_interval: float = 1.0) -> None:
+    def __init__(self, settings: ScaleSettings, runner: TaskRunner,
+                 parent: QObject | None = None, *, factory: DeviceFactory | None = None,
+                 interval: float = 0.2, reconnect_interval: float = 1.0) -> None:
         super().__init__(parent)
         self.settings = settings
         self.state = ScaleState.STOPPED
         self.last_reading: Reading | None = None
         self.last_error: ScaleError | None = None
         self.protocol = settings.protocol
-        halt = threading.Event()
-        if factory is None:  # an 'auto' probe stops as soon as the worker is told to stop
-            factory = functools.partial(create_scale, cancelled=halt.is_set)
-        self._thread = QThread()
-        self._thread.setObjectName(f"scale {settings.port}")
-        self._loop = _ScaleLoop(settings, factory, interval, reconnect_interval, halt)
-        self._loop.moveToThread(self._thread)
-        self._thread.started.connect(self._loop.begin)
-        self._thread.finished.connect(self._loop.deleteLater)
-        self._thread.finished.connect(self._on_thread_finished)
-        self._loop.reading.connect(self._on_loop_reading)
-        self._loop.error.connect(self._on_loop_error)
-        self._loop.ready.connect(self._on_loop_ready)
-        self._loop.command_finished.connect(self._on_loop_command_finished)
-        self._command_requested.connect(self._loop.run_command)
-        self._finish_requested.connect(self._loop.finish)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._on_app_about_to_quit)
-        self._started = False
+        self._runner = runner
+        self._loop = _ScaleLoop(settings, factory, interval, reconnect_interval)
+        self._task: Task[None] | None = None
 
     @property
     def port(self) -> str:
@@ -239,7 +215,7 @@ class ScaleWorker(QObject):
 
     @property
     def running(self) -> bool:
-        return self._started and self.state is not ScaleState.STOPPED
+        return self._task is not None and self.state is not ScaleState.STOPPED
 
     def operations(self) -> frozenset[str]:
         """Zero/tare as far as the protocol allows (known exactly once ``ready`` fired)."""
@@ -247,70 +223,62 @@ class ScaleWorker(QObject):
 
     def start(self) -> None:
         """Start polling (once; a stopped worker is not restarted — make a new one)."""
-        if self._started:
+        if self._task is not None:
             return
-        self._started = True
         self._set_state(ScaleState.STARTING)
-        self._thread.start()
+        # owner=self: nothing reaches a worker whose Qt object was deleted with its window.
+        self._task = self._runner.lane(SCALE_LANE).run(
+            self._loop.run, on_report=self._on_loop_event, on_done=self._on_job_ended,
+            on_error=self._on_job_failed, owner=self)
 
     def stop(self) -> None:
         """Stop polling and close the port, without waiting: ``stopped`` says when it is done.
 
         No reading or error is delivered after this call.
         """
-        if not self._started or self.state is ScaleState.STOPPED:
+        if self._task is None or self.state is ScaleState.STOPPED:
             return
-        self._loop.halt()
-        self._finish_requested.emit()
+        self._task.cancel()
+        self._loop.request(None)  # end the pause between polls now
+        # The job's end reaches the GUI thread queued, so ``stopped`` comes after this returns.
         self._set_state(ScaleState.STOPPED)
-        # The thread ends only after this request, and its ``finished`` reaches the GUI thread
-        # queued, so ``stopped`` always comes after stop() has returned.
-        _STOPPING.add(self)
-
-    def _on_thread_finished(self) -> None:
-        if self in _STOPPING:
-            _STOPPING.discard(self)
-            self.stopped.emit()
-
-    def _on_app_about_to_quit(self) -> None:
-        """The event loop is ending: the thread must be gone before Qt tears down."""
-        self.stop()
-        if not self._thread.wait(QUIT_WAIT_MS):
-            log.warning("scale thread on %s did not stop in time", self.port)
 
     def zero(self) -> None:
         """Ask the scale to zero; the answer comes as ``command_finished('zero', ...)``."""
-        self._command_requested.emit(ZERO)
+        self._loop.request(ZERO)
 
     def tare(self) -> None:
         """Ask the scale to tare; the answer comes as ``command_finished('tare', ...)``."""
-        self._command_requested.emit(TARE)
+        self._loop.request(TARE)
 
-    # -- from the loop (queued onto the GUI thread) -------------------------------------------
+    # -- from the lane job (delivered on the GUI thread by the runner) -------------------------
 
-    def _on_loop_reading(self, reading: Reading) -> None:
+    def _on_loop_event(self, event: Reading | ScaleError | _Ready | _CommandDone) -> None:
         if self.state is ScaleState.STOPPED:
             return
-        self.last_reading, self.last_error = reading, None
-        self._set_state(ScaleState.READING)
-        self.reading.emit(reading)
+        if isinstance(event, _Ready):
+            self.protocol = event.protocol
+            self.ready.emit(event.protocol)
+        elif isinstance(event, _CommandDone):
+            self.command_finished.emit(event.operation, event.outcome)
+        elif isinstance(event, ScaleError):
+            self.last_error = event
+            self._set_state(ScaleState.ERROR)
+            self.error.emit(event)
+        else:
+            self.last_reading, self.last_error = event, None
+            self._set_state(ScaleState.READING)
+            self.reading.emit(event)
 
-    def _on_loop_error(self, error: ScaleError) -> None:
-        if self.state is ScaleState.STOPPED:
-            return
-        self.last_error = error
-        self._set_state(ScaleState.ERROR)
-        self.error.emit(error)
+    def _on_job_ended(self, _result: None) -> None:
+        self._set_state(ScaleState.STOPPED)
+        self.stopped.emit()
 
-    def _on_loop_ready(self, protocol: str) -> None:
-        if self.state is ScaleState.STOPPED:
-            return
-        self.protocol = protocol
-        self.ready.emit(protocol)
-
-    def _on_loop_command_finished(self, operation: str, outcome: ScaleError | None) -> None:
-        if self.state is not ScaleState.STOPPED:
-            self.command_finished.emit(operation, outcome)
+    def _on_job_failed(self, error: BaseException) -> None:
+        """Cancelled before it ran (the lane stopped), or a bug that escaped the loop."""
+        if not isinstance(error, Cancelled):
+            log.error("the scale loop on %s failed", self.port, exc_info=error)
+        self._on_job_ended(None)
 
     def _set_state(self, state: ScaleState) -> None:
         if state is not self.state:
@@ -328,7 +296,8 @@ def scale_settings_of(station: StationSettings) -> ScaleSettings | None:
     return ScaleSettings.from_dict(station.scale)
 
 
-def start_scale(settings: StationSettings, parent: QObject | None = None) -> ScaleWorker | None:
+def start_scale(settings: StationSettings, runner: TaskRunner,
+                parent: QObject | None = None) -> ScaleWorker | None:
     """Start the station's scale worker; None when the station has no (usable) scale.
 
     Damaged scale settings are logged and treated as "no scale" so the app still starts;
@@ -341,6 +310,6 @@ def start_scale(settings: StationSettings, parent: QObject | None = None) -> Sca
         return None
     if scale is None:
         return None
-    worker = ScaleWorker(scale, parent)
+    worker = ScaleWorker(scale, runner, parent)
     worker.start()
     return worker
