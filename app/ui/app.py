@@ -1,7 +1,7 @@
 """Starting the desktop app.
 
 The main window is on screen first (it is what a person waits for); then the
-database opens on a background thread, the first-run or sign-in dialog sits
+database opens on the task runner's ``startup`` lane, the first-run or sign-in dialog sits
 on top of the window, and the screens appear once someone has signed in.
 """
 
@@ -11,10 +11,9 @@ import logging
 import os
 import re
 import sys
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.settings import StationSettings, config_dir, load_settings, resolve_database_url
@@ -38,6 +37,9 @@ log = logging.getLogger(__name__)
 # How long after sign-in the heap is settled (app/ui/heap.py).
 SETTLE_AFTER_MS = 1500
 
+# The task-runner lane that opens (and if needed upgrades) the database at start-up.
+STARTUP_LANE = "startup"
+
 # Set by the start-up benchmark: print "shown" once the main window is on screen.
 STARTUP_PROBE = "HAICANG_STARTUP_PROBE"
 
@@ -53,10 +55,11 @@ def shell_info(settings: StationSettings, url: str) -> ShellInfo:
     return ShellInfo(settings.station_name, kind, shown, ui_settings())
 
 
-class _Opened(QObject):
-    """Carries the opened database (or the failure) from the opening thread."""
+def _open_context(url: str, settings: StationSettings) -> AppContext:
+    """On the startup lane: the database layer is imported here too, off the GUI thread."""
+    from app.bootstrap import build_context
 
-    done = Signal(object, object)  # AppContext | None, BaseException | None
+    return build_context(url, settings=settings)
 
 
 class AppController:
@@ -74,8 +77,6 @@ class AppController:
         self.sync: SyncScheduler | None = None
         self.sign_in_hint = ""
         self.last_user = str(ui_settings().value("signin/last_user", ""))
-        self._opened = _Opened()
-        self._opened.done.connect(self._on_database_opened)
         self._connect_window()
 
     def _connect_window(self) -> None:
@@ -85,34 +86,34 @@ class AppController:
     # -- opening -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open (and if needed upgrade) the database off the GUI thread."""
-        self.window.statusBar().showMessage(self.window.tr("Opening the database…"))
-        threading.Thread(target=self._open, name="haicang-open-db", daemon=True).start()
+        """Open (and if needed upgrade) the database on the runner's ``startup`` lane.
 
-    def _open(self) -> None:
-        try:
-            from app.bootstrap import build_context
-
-            context = build_context(self.url, settings=self.settings)
-        except Exception as exc:  # shown to the user, then the app closes
-            self._opened.done.emit(None, exc)
-            return
-        self._opened.done.emit(context, None)
-
-    def _on_database_opened(self, context: AppContext | None,
-                            error: BaseException | None) -> None:
-        self.window.statusBar().clearMessage()
-        if context is None:
-            assert error is not None
-            QMessageBox.critical(self.window, self.window.tr("Haicang cannot start"),
-                                 error_text(error))
-            self.qt_app.quit()
-            return
-        from app.services.users import count_users
+        The runner exists before the database (lanes need none); it gets the database once
+        it is open, and only then serves reads and writes.
+        """
         from app.ui.tasks import TaskRunner
 
+        self.window.statusBar().showMessage(self.window.tr("Opening the database…"))
+        self.tasks = TaskRunner()
+        url, settings = self.url, self.settings
+        self.tasks.lane(STARTUP_LANE).submit(lambda: _open_context(url, settings),
+                                             on_done=self._on_database_opened,
+                                             on_error=self._on_database_failed)
+
+    def _on_database_failed(self, error: BaseException) -> None:
+        """Shown to the user, then the app closes."""
+        self.window.statusBar().clearMessage()
+        QMessageBox.critical(self.window, self.window.tr("Haicang cannot start"),
+                             error_text(error))
+        self.qt_app.quit()
+
+    def _on_database_opened(self, context: AppContext) -> None:
+        from app.services.users import count_users
+
+        assert self.tasks is not None
+        self.window.statusBar().clearMessage()
         self.context = context
-        self.tasks = TaskRunner(context.db)
+        self.tasks.attach(context.db)
         self.tasks.read(count_users, on_done=self._on_user_count, on_error=self._fatal)
 
     def _on_user_count(self, users: int) -> None:
