@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>errors</name>
@@ -43,11 +44,11 @@
         <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer address '{uri}': {reason}</source>
+        <source>Invalid printer address &apos;{uri}&apos;: {reason}</source>
         <translation>打印机地址“{uri}”无效：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer settings for '{name}': {reason}</source>
+        <source>Invalid printer settings for &apos;{name}&apos;: {reason}</source>
         <translation>打印机“{name}”的设置无效：{reason}</translation>
     </message>
     <message>
@@ -83,7 +84,7 @@
         <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
     </message>
     <message>
-        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
+        <source>Unsupported printer address &apos;{uri}&apos;: use tcp, serial, usb, cups, win32 or file</source>
         <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
     </message>
     <message>
@@ -95,7 +96,7 @@
         <translation>{platform} 对店铺 {store} 返回了无法解析的响应：{detail}</translation>
     </message>
     <message>
-        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
+        <source>{platform} refused the time of a request from store {store}: check this computer&apos;s date, time and time zone ({detail})</source>
         <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
     </message>
     <message>
@@ -335,7 +336,7 @@
         <translation>调整数量必须是非零整数</translation>
     </message>
     <message>
-        <source>use letters, digits, '.' or '_'</source>
+        <source>use letters, digits, &apos;.&apos; or &apos;_&apos;</source>
         <translation>只能使用字母、数字、“.”或“_”</translation>
     </message>
     <message>
@@ -447,7 +448,7 @@
         <translation>客户 {client} 已停用：未完成的订单照常发货，但不能再导入新订单。请先启用该客户。</translation>
     </message>
     <message>
-        <source>{field}: '{value}' {problem}</source>
+        <source>{field}: &apos;{value}&apos; {problem}</source>
         <translation>{field}：“{value}”{problem}</translation>
     </message>
     <message>
@@ -519,7 +520,7 @@
         <translation>单据</translation>
     </message>
     <message>
-        <source>This station has no printer named '{name}' (it has: {known}).</source>
+        <source>This station has no printer named &apos;{name}&apos; (it has: {known}).</source>
         <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
     </message>
     <message>
@@ -535,8 +536,8 @@
         <translation>店铺 {store} 的同步已停止：另一台电脑接管了同步。</translation>
     </message>
     <message>
-        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
-        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
+        <source>USB scales need the &apos;hidapi&apos; Python package, which is not installed. Install it or connect the scale by serial cable.</source>
+        <translation>USB 电子秤需要 Python 软件包 &apos;hidapi&apos;，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
     </message>
     <message>
         <source>Invalid scale setting {field}: {value}</source>
@@ -599,11 +600,11 @@
         <translation>打印机 {target} 拒绝连接</translation>
     </message>
     <message>
-        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
         <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
-        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
         <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
