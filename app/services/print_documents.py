@@ -276,10 +276,14 @@ def bin_labels_document(
     session: Session, warehouse_code: str, first: str, last: str, profile: PrinterProfile
 ) -> Document:
     codes = bin_codes_in_range(session, warehouse_code, first, last)
-    warehouse = warehouse_by_code(session, warehouse_code)
-    labels = [layouts.BinLabel(code, warehouse.code) for code in codes]
+    return bin_labels_of(warehouse_by_code(session, warehouse_code).code, codes, profile)
+
+
+def bin_labels_of(warehouse_code: str, codes: list[str], profile: PrinterProfile) -> Document:
+    """Labels of the given bins (a range from the CLI, a selection in Admin → Bins)."""
+    labels = [layouts.BinLabel(code, warehouse_code) for code in codes]
     pdf = layouts.bin_labels(labels, media=bin_media_for(profile), dpi=profile.dpi)
-    reference = f"{warehouse.code} {codes[0]}..{codes[-1]}" if len(codes) > 1 else codes[0]
+    reference = f"{warehouse_code} {codes[0]}..{codes[-1]}" if len(codes) > 1 else codes[0]
     return Document(JobKind.BIN_LABELS, reference, pdf)
 
 

@@ -38,7 +38,7 @@ from app.services.organisation import (
     set_bin_active,
     update_warehouse,
 )
-from app.services.print_documents import Document, JobKind, bin_media_for
+from app.services.print_documents import JobKind, bin_labels_of
 from app.services.print_queue import DeliveryResult
 from app.ui.devices.printing import PrintWorker, station_printers
 from app.ui.dialogs.bin_dialog import BinDialog, BinRangeDialog
@@ -57,7 +57,6 @@ from app.ui.pages.admin_clients_common import (
 )
 from app.ui.pages.base import Page, PageContext
 from app.ui.widgets.tables import fit_columns
-from printers.profiles import PrinterProfile
 
 
 class WarehousesModel(PlainRowsModel):
@@ -444,7 +443,7 @@ class WarehousesTab(AdminTab):
             self.page.show_error(exc)
 
         PrintWorker.for_tasks(self.ctx.tasks).print_document(
-            lambda _s, p: bin_labels_for(code, codes, p), profile, actor=self.ctx.actor,
+            lambda _s, p: bin_labels_of(code, codes, p), profile, actor=self.ctx.actor,
             station=self.ctx.app.settings.station_name, on_done=done, on_error=failed,
             owner=self)
 
@@ -466,16 +465,6 @@ class WarehousesTab(AdminTab):
             self.reload()
 
         self.ctx.tasks.write(fn, on_done=done, on_error=dialog.show_error, owner=dialog)
-
-
-def bin_labels_for(warehouse: str, codes: list[str], profile: PrinterProfile) -> Document:
-    """The labels of the chosen bins, laid out like ``haicang print bin-labels`` lays them."""
-    from printers import layouts
-
-    labels = [layouts.BinLabel(code, warehouse) for code in codes]
-    pdf = layouts.bin_labels(labels, media=bin_media_for(profile), dpi=profile.dpi)
-    reference = f"{warehouse} {codes[0]}..{codes[-1]}" if len(codes) > 1 else codes[0]
-    return Document(JobKind.BIN_LABELS, reference, pdf)
 
 
 def _problem_text(template: str, params: Any) -> str:
