@@ -29,6 +29,7 @@ from app.ui.pages.admin_clients_common import (
     Saved,
     search_box,
     searchable_table,
+    select_first,
     selected_rows,
     shortcut,
 )
@@ -139,12 +140,7 @@ class ClientsTab(AdminTab):
         return rows[0] if rows else None
 
     def select(self, code: str) -> None:
-        for i, row in enumerate(self.model.all_rows()):
-            if row.code == code:
-                index = self.proxy.mapFromSource(self.model.index(i, 0))
-                if index.isValid():
-                    self.view.setCurrentIndex(index)
-                return
+        select_first(self.view, self.model, lambda row: row.code == code)
 
     def _update_buttons(self) -> None:
         client = self.current()

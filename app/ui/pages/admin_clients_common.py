@@ -4,7 +4,7 @@ changed the organisation (so every screen showing clients, warehouses or bins re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -82,6 +82,19 @@ def shortcut(
     sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     sc.activated.connect(slot)
     return sc
+
+
+def select_first(view: QTableView, model: PlainRowsModel,
+                 matches: Callable[[Any], bool]) -> None:
+    """Make the first row ``matches`` accepts current (if the search filter shows it)."""
+    proxy = view.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    for i, row in enumerate(model.all_rows()):
+        if matches(row):
+            index = proxy.mapFromSource(model.index(i, 0))
+            if index.isValid():
+                view.setCurrentIndex(index)
+            return
 
 
 def selected_rows(view: QTableView, model: PlainRowsModel) -> list[Any]:

@@ -38,6 +38,7 @@ from app.ui.pages.admin_clients_common import (
     Saved,
     search_box,
     searchable_table,
+    select_first,
     selected_rows,
     shortcut,
 )
@@ -186,12 +187,8 @@ class SkusTab(AdminTab):
         return rows[0] if rows else None
 
     def select(self, client_code: str, code: str) -> None:
-        for i, row in enumerate(self.model.all_rows()):
-            if row.code == code and row.client_code == client_code:
-                index = self.proxy.mapFromSource(self.model.index(i, 0))
-                if index.isValid():
-                    self.view.setCurrentIndex(index)
-                return
+        select_first(self.view, self.model,
+                     lambda row: row.code == code and row.client_code == client_code)
 
     def _on_search_return_pressed(self) -> None:
         """A scanner sends the code then Enter: a whole barcode or code selects its SKU."""

@@ -37,6 +37,7 @@ from app.ui.pages.admin_clients_common import (
     PlainRowsModel,
     search_box,
     searchable_table,
+    select_first,
     selected_rows,
     shortcut,
 )
@@ -158,12 +159,7 @@ class UsersTab(AdminTab):
         return rows[0] if rows else None
 
     def select(self, username: str) -> None:
-        for i, row in enumerate(self.model.all_rows()):
-            if row.username == username:
-                index = self.proxy.mapFromSource(self.model.index(i, 0))
-                if index.isValid():
-                    self.view.setCurrentIndex(index)
-                return
+        select_first(self.view, self.model, lambda row: row.username == username)
 
     def _update_buttons(self) -> None:
         user = self.current()
