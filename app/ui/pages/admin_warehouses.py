@@ -43,7 +43,7 @@ from app.services.print_queue import DeliveryResult
 from app.ui.devices.printing import PrintWorker, station_printers
 from app.ui.dialogs.bin_dialog import BinDialog, BinRangeDialog
 from app.ui.dialogs.warehouse_dialog import WarehouseDialog
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, stored_error_text
 from app.ui.models.inventory import bin_type_names
 from app.ui.pages.admin_base import AdminTab
 from app.ui.pages.admin_clients_common import (
@@ -379,7 +379,7 @@ class WarehousesTab(AdminTab):
             self.page.show_error(exc)
             if isinstance(exc, BinImportRejected):
                 lines = [self.tr("Line {line}: {reason}").format(
-                    line=p.line, reason=_problem_text(p.template, p.params))
+                    line=p.line, reason=stored_error_text(None, p.template, p.params))
                     for p in exc.report.problems[:30]]
                 self.result.setText("\n".join(lines))
             else:
@@ -465,12 +465,3 @@ class WarehousesTab(AdminTab):
             self.reload()
 
         self.ctx.tasks.write(fn, on_done=done, on_error=dialog.show_error, owner=dialog)
-
-
-def _problem_text(template: str, params: Any) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    def t(value: Any) -> Any:
-        return QCoreApplication.translate("errors", value) if isinstance(value, str) else value
-
-    return t(template).format(**{k: t(v) for k, v in dict(params).items()})
