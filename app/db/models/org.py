@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -32,6 +43,14 @@ class Client(Base):
     #: Business days the warehouse has to ship an order (drives ship-by); 0 = same day.
     handling_days: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     notes: Mapped[str | None] = mapped_column(Text)
+    #: Pack-station weight check: a packed parcel may differ from its expected weight by
+    #: this percentage, and always by at least ``weight_tolerance_floor_g`` (1 oz).
+    weight_tolerance_pct: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), default=Decimal("5.00"), server_default="5.00")
+    weight_tolerance_floor_g: Mapped[int] = mapped_column(
+        Integer, default=28, server_default="28")
+    #: Dunnage, tape and inserts the client's parcels carry on top of goods and box.
+    packing_material_g: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -57,6 +76,14 @@ class Warehouse(Base):
     #: Reserve stock right after an import, a sync or a receipt.
     auto_allocate: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    #: Pick-route layout (see ``app.domain.routing``): distance between neighbouring
+    #: aisle centre lines, length of one bin position along an aisle, positions between
+    #: cross aisles (0 = cross aisles only at front and back) and the aisle whose front
+    #: end is the depot where carts start and end.
+    aisle_pitch_m: Mapped[float] = mapped_column(Float, default=3.0, server_default="3.0")
+    bin_pitch_m: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
+    block_length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    depot_aisle: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Bin(Base):
@@ -73,6 +100,9 @@ class Bin(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     level: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Set when someone found the bin's count wrong (a short pick): count it soon.
+    count_flagged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    count_flag_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class User(Base):
