@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -57,6 +58,7 @@ from app.channels.normalized import (
     state_code,
     to_utc,
 )
+from app.channels.walmart_carriers import walmart_carrier
 from app.domain.order_value import IncomingOrder, ShipTo
 
 # Per-endpoint order-API limits are UNVERIFIED (reference §3): conservative
@@ -70,22 +72,6 @@ _LIMITS = {
     "inventory": BucketSpec(1.0, 10),
     "token": BucketSpec(1.0, 5),
 }
-_CARRIERS = {
-    "UPS",
-    "USPS",
-    "FedEx",
-    "DHL",
-    "OnTrac",
-    "LS",
-    "UDS",
-    "Ensenda",
-    "Fedex",
-    "YunExpress",
-    "4PX",
-    "Yanwen",
-    "China Post",
-    "Purolator",
-}
 _METHOD_CODES = {"Standard", "Express", "OneDay", "Freight", "WhiteGlove", "Value"}
 _SHIPPED = {"Shipped", "Delivered"}
 
@@ -96,7 +82,8 @@ class WalmartConnector(ConnectorBase):
     Settings: ``service_name`` (WM_SVC.NAME, default "Walmart Marketplace"),
     ``token_url`` (default ``{base}/v3/token``), ``page_size`` (1-200, default
     100), ``ship_node`` (inventory), ``method_code`` (Standard/Express/OneDay/
-    Freight/WhiteGlove/Value, default Standard), ``tracking_url_template``
+    Freight/WhiteGlove/Value, default Standard: only for an order that names no
+    method of its own), ``tracking_url_template``
     (for carriers outside Walmart's list; ``{tracking}`` placeholder),
     ``rate_limit.<op>``, ``http.*``.  Secrets: ``client_id``, ``client_secret``.
     """
@@ -177,13 +164,34 @@ class WalmartConnector(ConnectorBase):
                 raise self._bad("list missing", reply.request_id)
             raw_orders = ((listing.get("elements") or {}).get("order")) or []
             query = (listing.get("meta") or {}).get("nextCursor") or None
-            yield builder.build((self._order(o) for o in raw_orders), query)
+            yield builder.build((self._seen_in(self._order(o), end) for o in raw_orders), query)
             if query is None:
                 return
+
+    @staticmethod
+    def _seen_in(order: PlatformOrder, window_end: datetime) -> PlatformOrder:
+        """Date an order by the window Walmart returned it in.
+
+        Walmart selects orders by a last-modified time it never returns; the line
+        ``statusDate`` only moves with a status, so an address or line change keeps
+        the old stamps. Returned for a ``lastModified`` window, the order changed no
+        later than the window's end: that is its ``updated_at``, which keeps it inside
+        the window and newer than what the last run stored, and the content digest
+        then tells a real change from a re-read.
+        """
+        if order.updated_at >= window_end:
+            return order
+        return replace(order, updated_at=window_end)
 
     def latest_safe_window_end(self) -> datetime:
         """No documented freshness rule; the platform clock as last seen."""
         return self.session.platform_now()
+
+    def _method_of(self, raw: dict[str, Any]) -> str:
+        """The order's own shipping method (``shippingInfo.methodCode``): a shipping update
+        must confirm the service the buyer paid for, not one store-wide setting."""
+        method = str((raw.get("shippingInfo") or {}).get("methodCode") or "")
+        return method if method in _METHOD_CODES else self._method
 
     def acknowledge(self, order: PlatformOrder | str) -> PushResult:
         """Acknowledge a purchase order (all lines); required before shipping, repeatable."""
@@ -208,14 +216,14 @@ class WalmartConnector(ConnectorBase):
         if any(_statuses(line).get("Created") for line in order_lines):
             self.acknowledge(order_ref)
         allocation = self._allocate(order_ref, order_lines, lines)
-        carrier_name = {"carrier": carrier} if carrier in _CARRIERS else {"otherCarrier": carrier}
+        listed = walmart_carrier(carrier)
         info: dict[str, Any] = {
             "shipDateTime": int(self.session.platform_now().timestamp() * 1000),
-            "carrierName": carrier_name,
-            "methodCode": self._method,
+            "carrierName": {"carrier": listed} if listed else {"otherCarrier": carrier},
+            "methodCode": self._method_of(raw),
             "trackingNumber": tracking,
         }
-        if carrier not in _CARRIERS:
+        if listed is None:
             info["trackingURL"] = self._tracking_url.format(tracking=quote(tracking, safe=""))
         body = {
             "orderShipment": {

@@ -158,3 +158,67 @@ def test_fault_storm_exact_orders(clock: VirtualClock) -> None:
     orders = collect([*first, *second])
     assert sorted(orders) == sorted(fake.orders)
     assert orders["1003"].status is OrderStatus.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("ours", "sent"),
+    [
+        ("FEDEX", {"carrier": "FedEx"}),
+        ("fedex ground", {"carrier": "FedEx"}),
+        ("FedEx SmartPost", {"carrier": "FEDEXSP"}),
+        ("United States Postal Service", {"carrier": "USPS"}),
+        ("DHL eCommerce", {"carrier": "DHL Ecommerce - US"}),
+        ("LaserShip", {"carrier": "LS"}),
+        ("Purolator", {"otherCarrier": "Purolator"}),  # not in Walmart's list
+    ],
+)
+def test_carrier_names_follow_walmarts_list(
+    fake: FakeWalmart, clock: VirtualClock, ours: str, sent: dict[str, str]
+) -> None:
+    """``carrierName.carrier`` is an enum in Walmart's Orders model (CarrierNameType);
+    anything else goes as ``otherCarrier`` with the ``trackingURL`` the model requires."""
+    fake.add(SeedOrder("PO4", "#4", clock.now(), clock.now(), [SeedLine("A", 1)]))
+    with connect(fake, clock, tracking_url_template="https://track.example/{tracking}") as conn:
+        assert conn.push_tracking("PO4", ours, "T 1", None).ok
+    (shipment,) = fake.shipments
+    assert shipment["carrierName"] == sent
+    if "otherCarrier" in sent:
+        assert shipment["trackingURL"] == "https://track.example/T%201"
+    else:
+        assert "trackingURL" not in shipment
+
+
+def test_method_code_is_the_orders_own(fake: FakeWalmart, clock: VirtualClock) -> None:
+    """The shipping update confirms ``shippingInfo.methodCode`` of the order (the model's
+    ShippingInfoType and TrackingInfoType share the enum), not the store-wide setting."""
+    seeds = {"PO5": "Express", "PO6": "OneDay", "PO7": "Value"}
+    for po, method in seeds.items():
+        fake.add(SeedOrder(po, po, clock.now(), clock.now(), [SeedLine("A", 1)],
+                           extra={"walmart_method": method}))
+    with connect(fake, clock, method_code="Standard") as conn:
+        for po in seeds:
+            conn.push_tracking(po, "UPS", f"1Z{po}", None)
+    assert {s["po"]: s["methodCode"] for s in fake.shipments} == seeds
+
+
+def test_an_order_changed_without_a_status_change_is_not_skipped(
+    fake: FakeWalmart, clock: VirtualClock
+) -> None:
+    """Walmart filters on a last-modified time it never returns; line ``statusDate``
+    stays put when the buyer fixes the address, yet the next window must carry it."""
+    fake.add(SeedOrder("PO8", "#8", clock.now() - timedelta(hours=2),
+                       clock.now() - timedelta(hours=2), [SeedLine("A", 1)]))
+    with connect(fake, clock) as conn:
+        first_end = clock.now()
+        first = collect(conn.fetch_orders(first_end - timedelta(hours=3), first_end))["PO8"]
+        clock.advance(600)
+        fake.change_address("PO8", address1="1 New Road", city="Louisville")
+        clock.advance(60)
+        second_end = clock.now()
+        pages = list(conn.fetch_orders(first_end - timedelta(minutes=5), second_end))
+    second = collect(pages)["PO8"]
+    assert first.order.ship_to.address1 == "Chestnut Street 92"
+    assert second.order.ship_to.address1 == "1 New Road"
+    # Dated by the window it came back in, so it is newer than what the first run stored.
+    assert first.updated_at <= first_end < second.updated_at == second_end
+    assert pages[-1].max_updated_at == second_end

@@ -22,7 +22,20 @@ from tests.fakes.platforms.clock import VirtualClock
 from tests.fakes.platforms.model import SeedOrder
 from tests.fakes.platforms.server import FakePlatform, FakeRequest, FakeResponse, FaultPlan
 
-_CARRIERS = {"UPS", "USPS", "FedEx", "DHL", "OnTrac", "YunExpress", "4PX", "Yanwen"}
+#: ``CarrierNameType.carrier`` enum of Walmart's Orders model (highsidelabs/walmart-api-php
+#: resources/schemas/models/us/mp/orders.json); the fake's own copy, so a wrong list in
+#: the connector is caught here.
+_CARRIERS = frozenset({
+    "UPS", "USPS", "FedEx", "Airborne", "OnTrac", "DHL Ecommerce - US", "DHL", "LS", "UDS",
+    "UPSMI", "FDX", "PILOT", "ESTES", "SAIA", "FDS Express", "Seko Worldwide", "HIT Delivery",
+    "FEDEXSP", "RL Carriers", "Metropolitan Warehouse & Delivery", "China Post", "YunExpress",
+    "Yellow Freight Sys", "AIT Worldwide Logistics", "Chukou1", "Sendle", "Landmark Global",
+    "Sunyou", "Yanwen", "4PX", "GLS", "OSM Worldwide", "FIRST MILE", "AM Trucking", "CEVA",
+    "India Post", "SF Express", "CNE", "TForce Freight", "AxleHire", "LSO", "Royal Mail",
+    "ABF Freight System", "WanB", "Roadrunner Freight", "Meyer Distribution", "AAA Cooper",
+    "Canada Post", "Southeastern Freight Lines", "Japan Post", "Correos de Mexico",
+    "XPO Logistics", "JD Logistics", "YDH", "JCEX", "Flyt", "Deutsche Post",
+})
 _METHODS = {"Standard", "Express", "OneDay", "Freight", "WhiteGlove", "Value"}
 
 
@@ -65,6 +78,9 @@ class FakeWalmart(FakePlatform):
         self.limits.update(limits or {"orders": (1.0, 10)})
         self.tokens: dict[str, float] = {}
         self.orders: dict[str, dict[str, Any]] = {}
+        #: What ``lastModifiedStartDate``/``EndDate`` filter on. Walmart never returns it
+        #: and it moves on changes that leave every ``statusDate`` alone.
+        self.last_modified: dict[str, datetime] = {}
         self.shipments: list[dict[str, Any]] = []
         self.inventory: dict[str, int] = {}
         self._cursors: dict[str, tuple[tuple[str, ...], int, int]] = {}
@@ -120,7 +136,7 @@ class FakeWalmart(FakePlatform):
                 "orderDate": _ms(seed.created),
                 "shippingInfo": {
                     "phone": seed.phone,
-                    "methodCode": "Value",
+                    "methodCode": seed.extra.get("walmart_method", "Value"),
                     "postalAddress": {
                         "name": seed.buyer_name,
                         "address1": seed.address1,
@@ -134,6 +150,7 @@ class FakeWalmart(FakePlatform):
                 },
                 "orderLines": {"orderLine": lines},
             }
+            self.last_modified[seed.id] = seed.updated
 
     def cancel(self, po: str, at: datetime | None = None) -> None:
         """Cancel every line of a purchase order."""
@@ -147,14 +164,17 @@ class FakeWalmart(FakePlatform):
                     }
                 ]
                 line["statusDate"] = _ms(at or self.clock.now())
+            self.last_modified[po] = at or self.clock.now()
+
+    def change_address(self, po: str, **fields: str) -> None:
+        """The buyer corrects the address: modified now, no status (nor statusDate) moves."""
+        with self.lock:
+            self.orders[po]["shippingInfo"]["postalAddress"].update(fields)
+            self.last_modified[po] = self.clock.now()
 
     def modified(self, po: str) -> datetime:
-        """The order's last modification (newest line statusDate)."""
-        order = self.orders[po]
-        stamps = [order["orderDate"]] + [
-            li["statusDate"] for li in order["orderLines"]["orderLine"]
-        ]
-        return datetime.fromtimestamp(max(stamps) / 1000, tz=self.clock.now().tzinfo)
+        """The order's last modification, as Walmart's lastModified filters see it."""
+        return self.last_modified[po]
 
     def revoke_tokens(self) -> None:
         """Expire every issued token."""
@@ -294,6 +314,7 @@ class FakeWalmart(FakePlatform):
                     if entry["status"] == "Created":
                         entry["status"] = "Acknowledged"
                         line["statusDate"] = _ms(self.clock.now())
+                        self.last_modified[po] = self.clock.now()
             return FakeResponse.json(200, {"order": self.orders[po]})
 
     def _ship(self, po: str, request: FakeRequest) -> FakeResponse:
@@ -339,6 +360,7 @@ class FakeWalmart(FakePlatform):
                 if left == 0:
                     states.remove(acked)
                 line["statusDate"] = _ms(self.clock.now())
+                self.last_modified[po] = self.clock.now()
                 self.shipments.append(
                     {"po": po, "lineNumber": line["lineNumber"], "qty": qty, **info}
                 )
