@@ -77,6 +77,9 @@ class InvalidValue(DomainError):
         "carrier", "tracking number", "copies", "bin range", "must not be empty",
         "must not be negative", "must be 1 to 64 characters", "is the same bin as the source",
         "the change must be a non-zero whole number", "use letters, digits, '.' or '_'",
+        # app/domain/routing.py
+        "aisle pitch", "bin pitch", "block length", "depot aisle", "largest position", "aisle",
+        "position", "must be more than 0", "must be 1 or more",
     )
 
 

@@ -1,0 +1,235 @@
+"""Pick routes: the walking distance everyone uses and the shortest tour through bins.
+
+The model (issue #16, point 2), shared by the GUI, the CLI, wave planning and the tests:
+
+* aisle ``a`` runs along x = (a − 1) · ``aisle_pitch_m``; a bin at position ``p`` sits at
+  y = (p − 0.5) · ``bin_pitch_m`` on its aisle's centre line (both sides of an aisle and
+  all levels are the same point);
+* cross aisles run across all aisles at y = 0 (front), at y = k · ``block_length`` ·
+  ``bin_pitch_m`` for every k with 0 < k · ``block_length`` < P, and at y = P ·
+  ``bin_pitch_m`` (back), P being the largest position of the warehouse's sellable bins;
+* people walk only along aisle centre lines and cross aisles; the depot is the front end
+  of ``depot_aisle``; a route starts and ends there.
+
+Routes: one block (``block_length`` 0 or ≥ P) → Ratliff–Rosenthal, optimal and linear in
+the number of aisles (:mod:`app.domain.routing_rr`). Several blocks → Held–Karp over the
+shortest-path metric, optimal, for up to :data:`EXACT_POINTS` distinct points; beyond, the
+single-block optimum (a valid visiting order here too, only ever shorter with the extra
+cross aisles) and a nearest-neighbour tour, each improved by 2-opt and Or-opt, the
+shorter kept (:mod:`app.domain.routing_tsp`; its gap is measured by
+``python -m tests.benchmarks.routing``). Everything is deterministic.
+
+A stop beyond P (a bin that is not sellable, further back than every sellable one)
+stretches the aisles to its position rather than being refused: the walk to it exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.domain import routing_rr, routing_tsp
+from app.domain.errors import InvalidValue
+
+#: Multi-block pick lists with at most this many distinct points are routed exactly.
+EXACT_POINTS = 12
+
+RATLIFF_ROSENTHAL = "ratliff-rosenthal"
+HELD_KARP = "held-karp"
+HEURISTIC = "heuristic+2opt"
+NO_STOPS = "no-stops"
+
+_MUST_BE_POSITIVE = "must be more than 0"
+_MUST_BE_NATURAL = "must be 1 or more"
+_MUST_NOT_BE_NEGATIVE = "must not be negative"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A warehouse's walking geometry (see the module docstring)."""
+
+    aisle_pitch_m: float
+    bin_pitch_m: float
+    block_length: int      # 0 = one block
+    depot_aisle: int
+    max_position: int      # P: largest position of the warehouse's sellable bins
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place to pick at: both sides of an aisle and all levels are one point."""
+
+    aisle: int
+    position: int
+
+
+@dataclass(frozen=True)
+class Route:
+    order: tuple[int, ...]   # indexes into the stops given, in visiting order (each once)
+    distance_m: float        # depot -> stops -> depot, on aisle centre lines and cross aisles
+    method: str              # RATLIFF_ROSENTHAL, HELD_KARP, HEURISTIC or NO_STOPS
+
+
+def validate_layout(aisle_pitch_m: float, bin_pitch_m: float, block_length: int,
+                    depot_aisle: int, max_position: int = 0) -> None:
+    """Refuse a layout no walk can be measured in, with a one-line message.
+
+    Pitches must be positive finite metres, ``block_length`` 0 or more, ``depot_aisle``
+    1 or more and ``max_position`` (0 while the warehouse has no bins) not negative.
+    """
+    for field, value in (("aisle pitch", aisle_pitch_m), ("bin pitch", bin_pitch_m)):
+        if not (value > 0 and value != float("inf")):  # also refuses NaN
+            raise InvalidValue(field=field, problem=_MUST_BE_POSITIVE)
+    if block_length < 0:
+        raise InvalidValue(field="block length", problem=_MUST_NOT_BE_NEGATIVE)
+    if depot_aisle < 1:
+        raise InvalidValue(field="depot aisle", problem=_MUST_BE_NATURAL)
+    if max_position < 0:
+        raise InvalidValue(field="largest position", problem=_MUST_NOT_BE_NEGATIVE)
+
+
+class _Geometry:
+    """Coordinates and cross aisles of one layout, computed once per call."""
+
+    __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "depot_aisle", "length",
+                 "single")
+
+    def __init__(self, layout: Layout, stops: Sequence[Stop]) -> None:
+        validate_layout(layout.aisle_pitch_m, layout.bin_pitch_m, layout.block_length,
+                        layout.depot_aisle, layout.max_position)
+        deepest = layout.max_position
+        for stop in stops:
+            if stop.aisle < 1:
+                raise InvalidValue(field="aisle", problem=_MUST_BE_NATURAL)
+            if stop.position < 1:
+                raise InvalidValue(field="position", problem=_MUST_BE_NATURAL)
+            if stop.position > deepest:
+                deepest = stop.position
+        self.aisle_pitch = float(layout.aisle_pitch_m)
+        self.bin_pitch = float(layout.bin_pitch_m)
+        self.length = deepest * self.bin_pitch
+        self.depot_aisle = layout.depot_aisle
+        self.single = layout.block_length == 0 or layout.block_length >= deepest
+        self.block = layout.block_length
+        self.block_m = layout.block_length * self.bin_pitch
+
+    def x(self, aisle: int) -> float:
+        return (aisle - 1) * self.aisle_pitch
+
+    def y(self, position: int) -> float:
+        return (position - 0.5) * self.bin_pitch
+
+    def ends(self, position: int) -> tuple[float, float]:
+        """The cross aisles in front of and behind a position (its block's ends)."""
+        if self.single:
+            return 0.0, self.length
+        lo = (position - 1) // self.block * self.block_m
+        return lo, min(lo + self.block_m, self.length)
+
+    def point(self, stop: Stop | None) -> tuple[float, float, float, float]:
+        """(x, y, front cross aisle y, back cross aisle y); the depot is on the front one."""
+        if stop is None:
+            return self.x(self.depot_aisle), 0.0, 0.0, 0.0
+        lo, hi = self.ends(stop.position)
+        return self.x(stop.aisle), self.y(stop.position), lo, hi
+
+
+def _walk(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Shortest walk between two points given as :meth:`_Geometry.point` tuples.
+
+    Same aisle: straight along it (it crosses the cross aisles). Otherwise leave by one end
+    of your block, go along cross aisles and aisles (a Manhattan walk between two cross
+    aisle points: any aisle connects any two cross aisles) and enter the other block by
+    one of its ends.
+    """
+    xa, ya, lo_a, hi_a = a
+    xb, yb, lo_b, hi_b = b
+    if xa == xb:
+        return abs(ya - yb)
+    best = float("inf")
+    for ca in (lo_a, hi_a):
+        out = abs(ya - ca)
+        for cb in (lo_b, hi_b):
+            walk = out + abs(ca - cb) + abs(cb - yb)
+            if walk < best:
+                best = walk
+    return abs(xa - xb) + best
+
+
+def distance(layout: Layout, a: Stop | None, b: Stop | None) -> float:
+    """Shortest walk between two stops (``None`` is the depot), in metres."""
+    geo = _Geometry(layout, [s for s in (a, b) if s is not None])
+    return _walk(geo.point(a), geo.point(b))
+
+
+def tour_length(layout: Layout, stops: Sequence[Stop]) -> float:
+    """Length of depot → ``stops`` in the order given → depot, in metres."""
+    geo = _Geometry(layout, stops)
+    return _tour_length(geo, stops)
+
+
+def _tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
+    here = geo.point(None)
+    total = 0.0
+    for stop in stops:
+        there = geo.point(stop)
+        total += _walk(here, there)
+        here = there
+    return total + _walk(here, geo.point(None))
+
+
+def plan_route(layout: Layout, stops: Sequence[Stop]) -> Route:
+    """The shortest (or, for large multi-block lists, a near-shortest) tour of ``stops``.
+
+    Stops at the same (aisle, position) are one point and come out next to each other, in
+    the order given. ``distance_m`` is always ``tour_length`` of the returned order.
+    """
+    geo = _Geometry(layout, stops)
+    if not stops:
+        return Route((), 0.0, NO_STOPS)
+    points: dict[Stop, list[int]] = {}
+    for index, stop in enumerate(stops):
+        points.setdefault(Stop(stop.aisle, stop.position), []).append(index)
+    distinct = list(points)
+    if geo.single:
+        point_order = _single_block(geo, distinct)
+        method = RATLIFF_ROSENTHAL
+    else:
+        matrix = _matrix(geo, distinct)
+        if len(distinct) <= EXACT_POINTS:
+            tour = routing_tsp.held_karp(matrix)
+            method = HELD_KARP
+        else:
+            tour = _heuristic(geo, distinct, matrix)
+            method = HEURISTIC
+        point_order = [node - 1 for node in tour]
+    order = tuple(i for p in point_order for i in points[distinct[p]])
+    return Route(order, _tour_length(geo, [stops[i] for i in order]), method)
+
+
+def _single_block(geo: _Geometry, distinct: Sequence[Stop]) -> list[int]:
+    """Indexes into ``distinct`` in the Ratliff–Rosenthal optimal order."""
+    by_aisle: dict[int, list[tuple[float, int]]] = {}
+    for index, stop in enumerate(distinct):
+        by_aisle.setdefault(stop.aisle, []).append((geo.y(stop.position), index))
+    aisles = [(aisle, sorted(by_aisle[aisle])) for aisle in sorted(by_aisle)]
+    order, _ = routing_rr.optimal_tour(geo.aisle_pitch, geo.length, geo.depot_aisle, aisles)
+    return order
+
+
+def _matrix(geo: _Geometry, distinct: Sequence[Stop]) -> list[list[float]]:
+    """Walking distances between the depot (node 0) and every point (node i + 1)."""
+    nodes = [geo.point(None), *(geo.point(s) for s in distinct)]
+    return [[_walk(a, b) for b in nodes] for a in nodes]
+
+
+def _heuristic(geo: _Geometry, distinct: Sequence[Stop],
+               matrix: list[list[float]]) -> list[int]:
+    """Best of two local-search runs: from the single-block optimum and from the
+    nearest-neighbour tour (nodes of ``matrix``, depot excluded)."""
+    relaxed = _Geometry(Layout(geo.aisle_pitch, geo.bin_pitch, 0, geo.depot_aisle,
+                               round(geo.length / geo.bin_pitch)), distinct)
+    starts = ([p + 1 for p in _single_block(relaxed, distinct)],
+              routing_tsp.nearest_neighbour(matrix))
+    tours = [routing_tsp.improve(matrix, start) for start in starts]
+    return min(tours, key=lambda t: routing_tsp.tour_cost(matrix, t))

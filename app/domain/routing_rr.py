@@ -1,0 +1,236 @@
+"""Ratliff–Rosenthal: the optimal picker tour in a single-block warehouse, in O(aisles).
+
+Ratliff & Rosenthal, *Oper. Res.* 31(3):507–521, 1983 (see
+``../shared/reference/performance.md`` §1.1). Aisles are vertical lines x = 0, w, 2w, …;
+every aisle runs from its front end (y = 0, the front cross aisle) to its back end
+(y = L, the back cross aisle). The depot is a required point at y = 0 of its aisle.
+
+The programme sweeps the aisles left to right. After each aisle it keeps, for each of the
+seven feasible *classes* of partial tour subgraph — the degree parity of the aisle's back
+and front ends and the number of components — the cheapest subgraph reaching it. Aisle j
+adds one of six *vertical* configurations (edges inside the aisle), the gap to aisle j+1
+one of five *horizontal* ones (cross-aisle edges). The tables below are the paper's; the
+best complete tour is then rebuilt from the back-pointers as an edge multiset, and an
+Euler circuit from the depot gives the visiting order (first visit of each point).
+
+This module knows nothing of bins or layouts: it takes plain numbers, so
+:mod:`app.domain.routing` can call it with precomputed coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Classes of partial tour subgraph: parity of deg(back end), parity of deg(front end)
+# (U odd, E even > 0, 0 none) and number of components.
+UU1, E01, OE1, EE1, EE2, N000, N001 = range(7)
+_CLASSES = 7
+_INF = float("inf")
+_NO = -1
+
+# _VERTICAL[class][config - 1] -> class after adding the aisle's edges (configs 1..6:
+# traverse, from the back and return, from the front and return, both ends skipping the
+# largest gap, traverse twice, nothing).
+_VERTICAL = (
+    (EE1, UU1, UU1, UU1, UU1, UU1),        # UU1
+    (UU1, E01, EE2, EE2, EE1, E01),        # E01
+    (UU1, EE2, OE1, EE2, EE1, OE1),        # 0E1
+    (UU1, EE1, EE1, EE1, EE1, EE1),        # EE1
+    (UU1, EE2, EE2, EE2, EE1, EE2),        # EE2
+    (UU1, E01, OE1, EE2, EE1, N000),       # 000
+    (_NO, _NO, _NO, _NO, _NO, N001),       # 001
+)
+# _HORIZONTAL[class] -> ((config, class after), ...); configs 1..5: one back and one
+# front edge, two back, two front, two of each, none. Edge counts per config:
+_HORIZONTAL = (
+    ((1, UU1),),
+    ((2, E01), (4, EE2), (5, N001)),
+    ((3, OE1), (4, EE2), (5, N001)),
+    ((2, E01), (3, OE1), (4, EE1), (5, N001)),
+    ((4, EE2),),
+    ((5, N000),),
+    ((5, N001),),
+)
+_H_EDGES = {1: (1, 1), 2: (2, 0), 3: (0, 2), 4: (2, 2), 5: (0, 0)}  # (back, front)
+_FINAL = (E01, OE1, EE1, N001)
+
+
+def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
+                 aisles: Sequence[tuple[int, Sequence[tuple[float, int]]]]
+                 ) -> tuple[list[int], float]:
+    """The optimal tour's visiting order and length.
+
+    ``aisles`` lists the aisles that have picks, in increasing aisle number, each with its
+    picks as ``(y, point id)`` sorted by y (0 < y < ``length``, one entry per distinct
+    point). Returns the point ids in visiting order and the tour's length.
+    """
+    first = min(depot_aisle, aisles[0][0]) if aisles else depot_aisle
+    last = max(depot_aisle, aisles[-1][0]) if aisles else depot_aisle
+    count = last - first + 1
+    # ys[i]: the required y's of aisle first+i, the depot counting as a pick at y = 0
+    ys: list[list[float]] = [[] for _ in range(count)]
+    ids: list[list[int]] = [[] for _ in range(count)]
+    ys[depot_aisle - first].append(0.0)
+    ids[depot_aisle - first].append(_NO)
+    for aisle, picks in aisles:
+        slot = aisle - first
+        for y, point in picks:
+            ys[slot].append(y)
+            ids[slot].append(point)
+
+    cost = [_INF] * _CLASSES
+    cost[N000] = 0.0
+    vertical_back: list[list[tuple[int, int]]] = []
+    horizontal_back: list[list[tuple[int, int]]] = []
+    gap_at: list[int] = []
+    two_w = 2.0 * aisle_pitch
+    for slot in range(count):
+        config_cost, gap = _vertical_costs(ys[slot], length)
+        gap_at.append(gap)
+        after = [_INF] * _CLASSES
+        back = [(_NO, _NO)] * _CLASSES
+        for cls in range(_CLASSES):
+            here = cost[cls]
+            if here == _INF:
+                continue
+            row = _VERTICAL[cls]
+            for config in range(6):
+                extra = config_cost[config]
+                new = row[config]
+                if extra == _INF or new == _NO:
+                    continue
+                total = here + extra
+                if total < after[new]:
+                    after[new] = total
+                    back[new] = (cls, config + 1)
+        vertical_back.append(back)
+        if slot == count - 1:
+            cost = after
+            break
+        cost = [_INF] * _CLASSES
+        hback = [(_NO, _NO)] * _CLASSES
+        for cls in range(_CLASSES):
+            here = after[cls]
+            if here == _INF:
+                continue
+            for config, new in _HORIZONTAL[cls]:
+                total = here + (0.0 if config == 5 else two_w * (2 if config == 4 else 1))
+                if total < cost[new]:
+                    cost[new] = total
+                    hback[new] = (cls, config)
+        horizontal_back.append(hback)
+
+    final = min(_FINAL, key=lambda c: (cost[c], c))
+    best = cost[final]
+    vertical: list[int] = [0] * count
+    horizontal: list[int] = [5] * (count - 1)
+    cls = final
+    for slot in range(count - 1, -1, -1):
+        cls, vertical[slot] = vertical_back[slot][cls]
+        if slot:
+            cls, horizontal[slot - 1] = horizontal_back[slot - 1][cls]
+    order = _euler_order(vertical, horizontal, ys, ids, gap_at, depot_aisle - first)
+    return order, best
+
+
+def _vertical_costs(ys: Sequence[float], length: float) -> tuple[list[float], int]:
+    """Cost of each vertical configuration for one aisle, and where its largest gap is
+    (index i: the gap between the i-th and (i+1)-th pick; -1 if fewer than two picks)."""
+    if not ys:
+        return [length, _INF, _INF, _INF, 2.0 * length, 0.0], _NO
+    gap, gap_at = 0.0, _NO
+    for i in range(len(ys) - 1):
+        g = ys[i + 1] - ys[i]
+        if g > gap:
+            gap, gap_at = g, i
+    both = 2.0 * (length - gap) if gap_at != _NO else _INF
+    return [length, 2.0 * (length - ys[0]), 2.0 * ys[-1], both, 2.0 * length, _INF], gap_at
+
+
+def _euler_order(vertical: Sequence[int], horizontal: Sequence[int],
+                 ys: Sequence[Sequence[float]], ids: Sequence[Sequence[int]],
+                 gap_at: Sequence[int], depot_slot: int) -> list[int]:
+    """Point ids in the order an Euler circuit of the chosen edges first reaches them.
+
+    Nodes: per aisle its front end, its picks and its back end, along the aisle. The depot
+    pick (y = 0) is the front end of its aisle itself.
+    """
+    adjacency: list[list[tuple[int, int]]] = []
+    node_point: list[int] = []
+    edges = 0
+    front: list[int] = []
+    back: list[int] = []
+
+    def node(point: int) -> int:
+        adjacency.append([])
+        node_point.append(point)
+        return len(adjacency) - 1
+
+    def link(a: int, b: int, times: int) -> None:
+        nonlocal edges
+        for _ in range(times):
+            adjacency[a].append((b, edges))
+            adjacency[b].append((a, edges))
+            edges += 1
+
+    for slot, config in enumerate(vertical):
+        f = node(_NO)
+        chain = [f]
+        for point in ids[slot]:
+            if point != _NO:  # the depot is the front end itself
+                chain.append(node(point))
+        b = node(_NO)
+        chain.append(b)
+        front.append(f)
+        back.append(b)
+        # positions along the chain: 0 is the front end, the picks, len-1 the back end
+        offset = 0 if ids[slot] and ids[slot][0] == _NO else 1  # ys[i] sits at chain[i+offset]
+        ends = len(chain) - 1
+        if config == 1:
+            spans = [(0, ends, 1)]
+        elif config == 2:
+            spans = [(offset, ends, 2)]
+        elif config == 3:
+            spans = [(0, len(ys[slot]) - 1 + offset, 2)]
+        elif config == 4:
+            cut = gap_at[slot] + offset
+            spans = [(0, cut, 2), (cut + 1, ends, 2)]
+        elif config == 5:
+            spans = [(0, ends, 2)]
+        else:
+            spans = []
+        for lo, hi, times in spans:
+            for i in range(lo, hi):
+                link(chain[i], chain[i + 1], times)
+    for slot, config in enumerate(horizontal):
+        backs, fronts = _H_EDGES[config]
+        link(back[slot], back[slot + 1], backs)
+        link(front[slot], front[slot + 1], fronts)
+
+    # Hierholzer, iterative; first visits of pick nodes in circuit order
+    used = [False] * edges
+    cursor = [0] * len(adjacency)
+    start = front[depot_slot]
+    stack = [start]
+    circuit: list[int] = []
+    while stack:
+        v = stack[-1]
+        arcs = adjacency[v]
+        i = cursor[v]
+        while i < len(arcs) and used[arcs[i][1]]:
+            i += 1
+        cursor[v] = i
+        if i == len(arcs):
+            circuit.append(stack.pop())
+        else:
+            used[arcs[i][1]] = True
+            stack.append(arcs[i][0])
+    circuit.reverse()
+    seen: set[int] = set()
+    order: list[int] = []
+    for v in circuit:
+        point = node_point[v]
+        if point != _NO and point not in seen:
+            seen.add(point)
+            order.append(point)
+    return order
