@@ -5,8 +5,8 @@ query and raw body, wrapped in the app secret) and carries ``app_key``,
 ``timestamp`` (seconds) and, on shop-scoped paths, ``shop_cipher``; success
 is ``code == 0`` in the body whatever the HTTP status, and ``105…``/``360…``
 codes mean the token must be refreshed. Order lines come one per unit with no
-quantity, so they are counted per SKU; city and state come from
-``district_info``.
+quantity, so they are counted per SKU; the address is read by
+``app.channels.tiktok_address``.
 """
 
 from __future__ import annotations
@@ -53,11 +53,10 @@ from app.channels.normalized import (
     PushResult,
     ShipmentLine,
     aggregate_lines,
-    country_code,
     from_epoch,
-    state_code,
     to_utc,
 )
+from app.channels.tiktok_address import ship_to_from_recipient
 from app.domain.order_value import IncomingOrder, ShipTo
 
 # TikTok's limits are UNVERIFIED (reference §6): conservative, overridable.
@@ -451,7 +450,7 @@ class TikTokConnector(ConnectorBase):
                 ),
                 order=IncomingOrder(
                     number=str(raw["id"]),
-                    ship_to=_address(address) if address else ShipTo(),
+                    ship_to=ship_to_from_recipient(address) if address else ShipTo(),
                     lines=lines,
                     order_date=from_epoch(int(raw["create_time"])),
                     source=self.platform.value,
@@ -474,32 +473,3 @@ def _decimal(value: Any) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         raise ValueError(f"bad amount {value!r}") from None
-
-
-def _address(raw: dict[str, Any]) -> ShipTo:
-    """City and state from ``district_info`` (the flat fields are unreliable)."""
-    city = state = ""
-    levels = {}
-    for entry in raw.get("district_info") or []:
-        name = str(entry.get("address_level_name") or "").lower()
-        value = str(entry.get("address_name") or "")
-        levels[str(entry.get("address_level") or "")] = value
-        if name == "city":
-            city = value
-        elif name == "state":
-            state = value
-    city = city or levels.get("L3", "") or levels.get("L2", "")
-    state = state or levels.get("L1", "")
-    extra = " ".join(
-        str(raw[k]) for k in ("address_line2", "address_line3", "address_line4") if raw.get(k)
-    )
-    return ShipTo(
-        name=str(raw.get("name") or ""),
-        address1=str(raw.get("address_line1") or raw.get("address_detail") or ""),
-        address2=extra,
-        city=city,
-        state=state_code(state),
-        zip=str(raw.get("postal_code") or ""),
-        country=country_code(raw.get("region_code")),
-        phone=str(raw.get("phone_number") or ""),
-    )

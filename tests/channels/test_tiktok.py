@@ -211,3 +211,18 @@ def test_fault_storm_exact_orders(clock: VirtualClock) -> None:
     orders = collect([*first, *second])
     assert sorted(orders) == sorted(fake.orders)
     assert orders["1001"].status is OrderStatus.CANCELLED
+
+
+def test_published_example_address_through_the_api(fake: FakeTikTok, clock: VirtualClock) -> None:
+    """TikTok's own Get Order Detail example address (only ``L0 Country`` in
+    district_info, ``""`` in unused lines) comes out with city/state/ZIP from
+    ``full_address`` and ``address_detail`` kept (see tests/channels/test_tiktok_address.py)."""
+    from tests.channels.test_tiktok_address import EXAMPLE_202309
+
+    fake.add(SeedOrder("5770002", "x", T0, T0, [SeedLine("TEE", 1)]))
+    fake.set_recipient("5770002", EXAMPLE_202309)
+    with connect(fake, clock) as conn:
+        to = collect(conn.fetch_orders(T0, END))["5770002"].order.ship_to
+    assert to.address1 == "TikTok 5800 bristol Pkwy"
+    assert to.address2 == "Suite 100 Unit one building 8"
+    assert (to.city, to.state, to.zip, to.country) == ("San Jose", "CA", "95110", "US")

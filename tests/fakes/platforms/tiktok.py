@@ -101,7 +101,7 @@ class FakeTikTok(FakePlatform):
                     "address_line2": seed.address2,
                     "postal_code": seed.zip,
                     "region_code": "US",
-                    "full_address": "masked",
+                    "full_address": f"{seed.address1} {seed.city}, {seed.state} {seed.zip}",
                     "district_info": [
                         {
                             "address_level": "L0",
@@ -127,6 +127,11 @@ class FakeTikTok(FakePlatform):
                 },
                 "line_items": items,
             }
+
+    def set_recipient(self, order_id: str, recipient: dict[str, object]) -> None:
+        """Replace an order's ``recipient_address`` (e.g. with TikTok's published example)."""
+        with self.lock:
+            self.orders[order_id]["recipient_address"] = recipient
 
     def cancel(self, order_id: str, at: datetime | None = None) -> None:
         """Cancel an order."""
