@@ -28,7 +28,8 @@ class OrderStatus(StrEnum):
 S = OrderStatus
 
 #: Every legal move of an order. Holding is possible until the parcel leaves;
-#: releasing a hold returns the order to the state it was held in.
+#: releasing a hold returns the order to the state it was held in. A short pick that no
+#: other bin can cover sends a picking order back to backordered.
 ORDER_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.NEW: frozenset({S.ALLOCATED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED}),
     S.BACKORDERED: frozenset({S.ALLOCATED, S.ON_HOLD, S.CANCELLED}),
@@ -36,7 +37,7 @@ ORDER_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.ON_HOLD: frozenset(
         {S.NEW, S.ALLOCATED, S.BACKORDERED, S.PICKING, S.PACKED, S.CANCELLED}
     ),
-    S.PICKING: frozenset({S.PACKED, S.ON_HOLD, S.CANCELLED}),
+    S.PICKING: frozenset({S.PACKED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED}),
     S.PACKED: frozenset({S.SHIPPED, S.ON_HOLD, S.CANCELLED}),
     S.SHIPPED: frozenset({S.IN_TRANSIT, S.DELIVERED, S.RETURNED}),
     S.IN_TRANSIT: frozenset({S.DELIVERED, S.RETURNED}),

@@ -18,6 +18,7 @@ from app.db.models import Order, Reservation, StockBalance, StockMove
 from app.domain.errors import InvalidValue, NotFound
 from app.domain.ids import OrderId
 from app.domain.permissions import Actor, Permission, require
+from app.domain.picking import PUT_BACK_REASON
 from app.domain.states import MoveKind, OrderStatus
 from app.services import ledger
 from app.services.dto import TransitionResult
@@ -106,10 +107,21 @@ def restock_cancelled_order(session: Session, order_id: int, *, actor: Actor) ->
         .group_by(StockMove.from_bin_id, StockMove.sku_id)
         .order_by(StockMove.from_bin_id, StockMove.sku_id)
     ).all()
+    # units a short pick already put back to their bins (app/services/picking.py)
+    put_back = {
+        (bin_id, sku_id): int(qty) for bin_id, sku_id, qty in session.execute(
+            select(StockMove.to_bin_id, StockMove.sku_id, func.sum(StockMove.quantity))
+            .where(StockMove.order_id == order_id, StockMove.kind == MoveKind.RETURN.value,
+                   StockMove.reason == PUT_BACK_REASON)
+            .group_by(StockMove.to_bin_id, StockMove.sku_id))
+    }
     number = session.scalar(select(Order.number).where(Order.id == order_id))
     units = 0
-    for from_bin, sku_id, qty in picked:
+    for from_bin, sku_id, total in picked:
         bin_id = cast(int, from_bin)  # pick moves always leave a bin
+        qty = int(total) - put_back.get((bin_id, sku_id), 0)
+        if qty <= 0:
+            continue
         ledger.add_on_hand(session, bin_id, sku_id, int(qty), utcnow())
         ledger.record_move(session, sku_id=sku_id, quantity=int(qty), kind=MoveKind.RETURN,
                            actor=actor, to_bin_id=bin_id, reason="cancelled_after_packing",

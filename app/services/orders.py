@@ -42,6 +42,7 @@ from app.services.fulfilment import restock_cancelled_order
 from app.services.lookup import client_by_code, order_by_number, sku_ids_with_code
 from app.services.order_rows import CONTENT_FIELDS, order_values
 from app.services.order_states import record_created, set_status, status_before_hold
+from app.services.pick_tasks import cancel_open_tasks
 from app.services.ship_dates import ship_terms
 
 # The history note of a release; shown translated by text (context "OrderNotes").
@@ -120,6 +121,7 @@ def cancel_order(
     if current in RESERVING_STATES or current == OrderStatus.ON_HOLD:
         release_reservations(session, order.id)
     restock_cancelled_order(session, order.id, actor=actor)
+    cancel_open_tasks(session, order.id, note="order cancelled")
     record_audit(session, actor, "cancel", "order", order.id, reason=reason)
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.CANCELLED)
 
@@ -133,6 +135,7 @@ def hold_order(session: Session, order_id: int, *, actor: Actor, reason: str) ->
     current = OrderStatus(order.status)
     set_status(session, order.id, order.number, current, OrderStatus.ON_HOLD, actor=actor,
                note=reason, hold_reason=reason[:200])
+    cancel_open_tasks(session, order.id, note="order held")
     return TransitionResult(OrderId(order.id), order.number, current, OrderStatus.ON_HOLD)
 
 

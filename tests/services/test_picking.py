@@ -1,0 +1,263 @@
+"""Releasing waves and picking carts through the services, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.models import PickTask, Reservation, StockBalance, StockMove
+from app.domain.errors import InvalidValue, PermissionDenied
+from app.domain.picking import (
+    IllegalPickTransition,
+    LabelNotOnCart,
+    NotLabelFirst,
+    OrderNotPickable,
+    ShortNotLess,
+    TaskNotOpen,
+    TooManyUnits,
+    WaveStatus,
+    WrongBin,
+    WrongItem,
+    check_wave_transition,
+)
+from app.domain.states import OrderStatus
+from app.services import picking, waves
+from app.services.orders import cancel_order, get_order, hold_order, release_order
+from app.services.wave_plan import NoOrdersToPlan, WaveFilters
+from tests.services.picking_world import (
+    CLERK,
+    PICKER,
+    assert_ledger_matches,
+    bin_flag,
+    picking_world,
+)
+
+ALL = WaveFilters()
+
+
+def _release(db, **kw):  # type: ignore[no-untyped-def]
+    with db.writing() as s:
+        return waves.release_wave(s, "LA1", ALL, actor=CLERK, **kw)
+
+
+def _open(db, code: str):  # type: ignore[no-untyped-def]
+    with db.writing() as s:
+        return picking.open_cart(s, code, actor=PICKER)
+
+
+def _confirm(db, task_id: int, bin_code: str, item: str, qty: int):  # type: ignore[no-untyped-def]
+    with db.writing() as s:
+        return picking.confirm_pick(s, task_id, bin_scan=bin_code, item_scan=item,
+                                    quantity=qty, actor=PICKER)
+
+
+def _status(db, oid: int) -> str:  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        return str(get_order(s, oid).row.status)
+
+
+def test_release_makes_the_plan_real_and_picking_follows_the_route(db) -> None:
+    ids = picking_world(db, {"P-1": {"MUG": 2}, "P-2": {"MUG": 1, "CUP": 1}},
+                        {("MUG", "A-01-01-02"): 5, ("CUP", "B-01-02-01"): 4})
+    summary = _release(db)
+    assert summary.status == "released" and summary.orders == 2 and summary.units == 4
+    assert summary.number.startswith("W-") and summary.carts == 1
+    assert {_status(db, i) for i in ids.values()} == {"picking"}
+    detail = _get(db, summary.number)
+    (cart,) = detail.carts
+    assert cart.route == ("A-01-01-02", "B-01-02-01")
+    assert [o.slot for o in cart.orders] == [1, 2] and cart.open_tasks == 3
+
+    view = _open(db, cart.code.lower())
+    assert view.status == "picking" and view.picker == "picker"
+    assert [s.bin_code for s in view.stops] == ["A-01-01-02", "A-01-01-02", "B-01-02-01"]
+    first = view.next_stop
+    assert first is not None and first.order_number == "P-1" and first.barcodes == (
+        "012345678905",)
+
+    with pytest.raises(WrongBin, match="A-01-01-02"):
+        _confirm(db, first.task_id, "B-01-02-01", "MUG", 1)
+    with pytest.raises(WrongItem, match="CUP"):
+        _confirm(db, first.task_id, "A-01-01-02", "CUP", 1)
+    with pytest.raises(WrongItem):  # BETA's MUG is another client's SKU of the same code
+        _confirm(db, first.task_id, "A-01-01-02", "nonsense", 1)
+    with pytest.raises(TooManyUnits):
+        _confirm(db, first.task_id, "A-01-01-02", "MUG", 3)
+    with pytest.raises(InvalidValue):
+        _confirm(db, first.task_id, "A-01-01-02", "MUG", 0)
+    with db.reading() as s:
+        assert s.scalar(select(func.count(StockMove.id)).where(StockMove.kind == "pick")) == 0
+
+    out = _confirm(db, first.task_id, "a-01-01-02", "012345678905", 1)  # by barcode
+    assert (out.task_picked, out.order_done, out.cart_done) == (1, False, False)
+    with db.reading() as s:
+        res = s.scalar(select(Reservation.quantity).where(Reservation.order_id == ids["P-1"]))
+        bal = s.scalar(select(StockBalance.on_hand).where(StockBalance.reserved == 2))
+    assert res == 1 and bal == 4
+    assert_ledger_matches(db)
+    out = _confirm(db, first.task_id, "A-01-01-02", "MUG", 1)
+    assert out.order_done and not out.cart_done
+    with pytest.raises(TaskNotOpen):
+        _confirm(db, first.task_id, "A-01-01-02", "MUG", 1)
+    for stop in _open(db, cart.code).stops[1:]:
+        out = _confirm(db, stop.task_id, stop.bin_code, stop.sku, stop.quantity)
+    assert out.cart_done and out.wave_done
+    assert _get(db, summary.number).summary.status == "done"
+    with db.reading() as s:
+        assert s.scalar(select(func.count(Reservation.id))) == 0
+    assert {_status(db, i) for i in ids.values()} == {"picking"}  # until packed
+    assert_ledger_matches(db)
+
+
+def _get(db, number: str):  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        return waves.get_wave(s, number)
+
+
+def test_releasing_again_or_with_nothing_allocated_is_refused(db) -> None:
+    picking_world(db, {"P-1": {"MUG": 1}}, {("MUG", "A-01-01-01"): 3})
+    _release(db)
+    with pytest.raises(NoOrdersToPlan):
+        _release(db)
+    with db.reading() as s:
+        assert len(waves.list_waves(s)) == 1
+        assert len(waves.list_waves(s, warehouse_code="LA1", status="released")) == 1
+        assert waves.list_waves(s, status="done") == []
+
+
+def test_a_picker_may_not_release_and_a_clerk_may_not_pick(db) -> None:
+    picking_world(db, {"P-1": {"MUG": 1}}, {("MUG", "A-01-01-01"): 3})
+    with pytest.raises(PermissionDenied), db.writing() as s:
+        waves.release_wave(s, "LA1", ALL, actor=PICKER)
+    code = _get(db, _release(db).number).carts[0].code
+    with pytest.raises(PermissionDenied), db.writing() as s:
+        picking.open_cart(s, code, actor=CLERK)
+
+
+def test_short_pick_moves_the_reservation_to_another_bin_and_reroutes(db) -> None:
+    ids = picking_world(db, {"P-1": {"MUG": 3}},
+                        {("MUG", "A-01-01-01"): 3, ("MUG", "B-01-02-02"): 4})
+    wave = _release(db)
+    cart = _get(db, wave.number).carts[0]
+    stop = _open(db, cart.code).stops[0]
+    assert stop.bin_code == "A-01-01-01" and stop.quantity == 3
+    with pytest.raises(ShortNotLess), db.writing() as s:
+        picking.report_short(s, stop.task_id, found=3, reason="empty", actor=PICKER)
+    with db.writing() as s:
+        out = picking.report_short(s, stop.task_id, found=1, reason="damaged", actor=PICKER)
+    assert (out.found, out.missing, out.backordered) == (1, 2, False)
+    assert [(m.bin_code, m.quantity) for m in out.moved_to] == [("B-01-02-02", 2)]
+    assert out.route == ("A-01-01-01", "B-01-02-02")
+    assert bin_flag(db, "A-01-01-01") == "short pick: damaged"
+    with db.reading() as s:
+        adj = s.execute(select(StockMove.quantity, StockMove.reason)
+                        .where(StockMove.kind == "adjustment")).one()
+    assert tuple(adj) == (2, "short_pick")
+    assert_ledger_matches(db)
+    view = _open(db, cart.code)
+    nxt = view.next_stop
+    assert nxt is not None and (nxt.bin_code, nxt.quantity) == ("B-01-02-02", 2)
+    out2 = _confirm(db, nxt.task_id, "B-01-02-02", "MUG", 2)
+    assert out2.order_done and out2.cart_done
+    assert _status(db, ids["P-1"]) == "picking"
+    assert_ledger_matches(db)
+
+
+def test_short_pick_with_no_other_stock_backorders_and_puts_picked_units_back(db) -> None:
+    ids = picking_world(db, {"P-1": {"MUG": 1, "CUP": 2}},
+                        {("MUG", "A-01-01-01"): 1, ("CUP", "B-01-02-01"): 2})
+    wave = _release(db)
+    cart = _get(db, wave.number).carts[0]
+    mug, cup = _open(db, cart.code).stops
+    _confirm(db, mug.task_id, mug.bin_code, "MUG", 1)
+    with db.writing() as s:
+        out = picking.report_short(s, cup.task_id, found=0, reason="empty", actor=PICKER)
+    assert out.backordered and out.moved_to == ()
+    assert [(m.bin_code, m.quantity) for m in out.put_back] == [("A-01-01-01", 1)]
+    assert out.cart_done and out.wave_done
+    with db.reading() as s:
+        detail = get_order(s, ids["P-1"])
+        assert detail.row.status == OrderStatus.BACKORDERED
+        assert detail.history[-1].note == "short pick: empty"
+        assert detail.reservations == ()
+        cup_left = s.scalar(select(StockBalance.on_hand).join(
+            PickTask, PickTask.bin_id == StockBalance.bin_id).where(PickTask.id == cup.task_id))
+    assert cup_left == 0
+    assert_ledger_matches(db)
+    # cancelling it later must not put the units back a second time
+    with db.writing() as s:
+        cancel_order(s, ids["P-1"], actor=CLERK)
+    assert_ledger_matches(db)
+    with db.reading() as s:
+        mug_back = s.scalar(select(func.sum(StockBalance.on_hand)))
+    assert mug_back == 1  # the one MUG back in A-01-01-01, the CUPs written off
+
+
+def test_cancelling_or_holding_an_order_on_a_cart_tells_the_picker(db) -> None:
+    ids = picking_world(db, {"P-1": {"MUG": 2}, "P-2": {"CUP": 1}},
+                        {("MUG", "A-01-01-01"): 5, ("CUP", "A-01-01-02"): 5})
+    cart = _get(db, _release(db).number).carts[0]
+    mug, cup = _open(db, cart.code).stops
+    _confirm(db, mug.task_id, mug.bin_code, "MUG", 1)
+    with db.writing() as s:
+        cancel_order(s, ids["P-1"], actor=CLERK, reason="buyer changed mind")
+    with pytest.raises(OrderNotPickable, match="P-1 is cancelled.*tote 1"):
+        _confirm(db, mug.task_id, mug.bin_code, "MUG", 1)
+    assert_ledger_matches(db)
+    with db.writing() as s:
+        hold_order(s, ids["P-2"], actor=CLERK, reason="address check")
+    with pytest.raises(OrderNotPickable, match="on_hold"):
+        _confirm(db, cup.task_id, cup.bin_code, "CUP", 1)
+    detail = _get(db, cart.code.rsplit("-", 1)[0])
+    assert detail.carts[0].status == "done" and detail.carts[0].open_tasks == 0
+    with db.writing() as s:
+        release_order(s, ids["P-2"], actor=CLERK)
+    assert _status(db, ids["P-2"]) == "picking"  # reservations kept: pack from there
+    assert_ledger_matches(db)
+
+
+def test_label_first_wave_confirms_an_order_by_its_label(db) -> None:
+    from app.db.models import Sku
+
+    ids = picking_world(db, {"P-1": {"MUG": 1}, "P-2": {"MUG": 2}},
+                        {("MUG", "A-01-01-01"): 5})
+    with db.writing() as s:
+        s.execute(Sku.__table__.update().values(prepacked=True))
+    wave = _release(db)
+    assert wave.label_first
+    cart = _get(db, wave.number).carts[0]
+    with pytest.raises(LabelNotOnCart), db.writing() as s:
+        picking.confirm_label_pick(s, cart.code, label_scan="NOPE", actor=PICKER)
+    with db.writing() as s:
+        out = picking.confirm_label_pick(s, cart.code, label_scan="P-2", actor=PICKER)
+    assert (out.order_number, out.units, out.cart_done) == ("P-2", 2, False)
+    with db.writing() as s:
+        out = picking.confirm_label_pick(s, cart.code, label_scan=" P-1 ", actor=PICKER)
+    assert out.cart_done and out.wave_done
+    assert all(_status(db, i) == "picking" for i in ids.values())
+    assert_ledger_matches(db)
+
+
+def test_label_scan_on_an_ordinary_cart_is_refused(db) -> None:
+    picking_world(db, {"P-1": {"MUG": 1}}, {("MUG", "A-01-01-01"): 5})
+    cart = _get(db, _release(db).number).carts[0]
+    with pytest.raises(NotLabelFirst), db.writing() as s:
+        picking.confirm_label_pick(s, cart.code, label_scan="P-1", actor=PICKER)
+
+
+def test_pick_list_data_lists_open_picks_in_route_order(db) -> None:
+    picking_world(db, {"P-1": {"MUG": 2}, "P-2": {"CUP": 1, "MUG": 1}},
+                  {("MUG", "B-01-02-02"): 5, ("CUP", "A-01-01-01"): 5})
+    cart = _get(db, _release(db).number).carts[0]
+    with db.reading() as s:
+        data = picking.pick_list(s, cart.code)
+    assert [(ln.bin_code, ln.sku, ln.slot, ln.quantity) for ln in data.lines] == [
+        ("A-01-01-01", "CUP", 2, 1), ("B-01-02-02", "MUG", 1, 2), ("B-01-02-02", "MUG", 2, 1)]
+    assert data.lines[1].barcode == "012345678905" and data.lines[0].barcode == "CUP"
+    assert data.lines[1].name_zh == "马克杯"
+
+
+def test_wave_transitions_not_in_the_table_raise() -> None:
+    with pytest.raises(IllegalPickTransition):
+        check_wave_transition("W-1", WaveStatus.DONE, WaveStatus.PICKING)
+    check_wave_transition("W-1", WaveStatus.RELEASED, WaveStatus.PICKING)
