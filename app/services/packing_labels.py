@@ -1,0 +1,89 @@
+"""Which label each parcel of a packed order carries, and the documents to print.
+
+Per parcel, in order: the seller's own carrier label (imported with ``haicang labels
+import``; label *n* goes on parcel *n*), else a label bought from a carrier
+(:func:`purchased_carrier_label` — the hook the carriers issue fills in), else the
+warehouse's own 4x6 label (order number barcoded, the parcel's real weight printed,
+"1/2" on multi-parcel orders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Order, OrderLabel, Parcel
+from app.services.print_documents import Document, JobKind, shipping_label_fields
+from app.services.seller_labels import carrier_label_document
+from printers import layouts
+from printers.profiles import PrinterProfile
+
+
+class LabelSource(StrEnum):
+    SELLER = "seller"
+    CARRIER = "carrier"
+    WAREHOUSE = "warehouse"
+
+
+@dataclass(frozen=True)
+class LabelChoice:
+    """The label one parcel carries: where it comes from and what its barcode says."""
+
+    parcel_id: int
+    seq: int
+    source: LabelSource
+    tracking_number: str | None
+    #: The seller's stored label (``order_labels.id``) when ``source`` is SELLER.
+    seller_label_id: int | None = None
+
+
+def purchased_carrier_label(session: Session, parcel: Parcel) -> LabelChoice | None:
+    """A label bought from a carrier for this parcel, once carriers exist (issue: carriers).
+
+    Buying happens before the label prints; this is where its result is picked up. Until
+    a carrier integration stores purchased labels there is none, and the warehouse's
+    own label is printed.
+    """
+    return None
+
+
+def choose_labels(session: Session, order: Order, parcels: list[Parcel]) -> list[LabelChoice]:
+    """One :class:`LabelChoice` per parcel (ordered by ``seq``)."""
+    seller = list(session.execute(
+        select(OrderLabel.id, OrderLabel.reference)
+        .where(OrderLabel.order_id == order.id).order_by(OrderLabel.id)
+    ))
+    choices: list[LabelChoice] = []
+    for index, parcel in enumerate(sorted(parcels, key=lambda p: p.seq)):
+        if index < len(seller):
+            label_id, reference = seller[index]
+            tracking = reference if reference != order.number else order.tracking_number
+            choices.append(LabelChoice(parcel.id, parcel.seq, LabelSource.SELLER, tracking,
+                                       label_id))
+            continue
+        bought = purchased_carrier_label(session, parcel)
+        if bought is not None:
+            choices.append(bought)
+            continue
+        tracking = order.tracking_number if len(parcels) == 1 else None
+        choices.append(LabelChoice(parcel.id, parcel.seq, LabelSource.WAREHOUSE, tracking))
+    return choices
+
+
+def label_document(session: Session, order: Order, parcel: Parcel, parcels: int,
+                   choice: LabelChoice, profile: PrinterProfile) -> Document:
+    """The printable label of one parcel."""
+    if choice.source is LabelSource.SELLER and choice.seller_label_id is not None:
+        return carrier_label_document(session, choice.seller_label_id)
+    fields = replace(
+        shipping_label_fields(session, order.id),
+        weight_g=parcel.weight_g or 0,
+        tracking_number=choice.tracking_number or "",
+        parcel=f"{parcel.seq}/{parcels}" if parcels > 1 else "",
+    )
+    pdf = layouts.shipping_label(fields, dpi=profile.dpi)
+    reference = order.number if parcels == 1 else f"{order.number} {parcel.seq}/{parcels}"
+    return Document(JobKind.SHIPPING_LABEL, reference, pdf, order_id=order.id)
