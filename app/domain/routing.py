@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.domain import routing_rr, routing_tsp
 from app.domain.errors import InvalidValue
@@ -91,8 +92,8 @@ def validate_layout(aisle_pitch_m: float, bin_pitch_m: float, block_length: int,
 class _Geometry:
     """Coordinates and cross aisles of one layout, computed once per call."""
 
-    __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "depot_aisle", "length",
-                 "single")
+    __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "deepest", "depot_aisle",
+                 "length", "single")
 
     def __init__(self, layout: Layout, stops: Sequence[Stop]) -> None:
         validate_layout(layout.aisle_pitch_m, layout.bin_pitch_m, layout.block_length,
@@ -107,6 +108,7 @@ class _Geometry:
                 deepest = stop.position
         self.aisle_pitch = float(layout.aisle_pitch_m)
         self.bin_pitch = float(layout.bin_pitch_m)
+        self.deepest = deepest
         self.length = deepest * self.bin_pitch
         self.depot_aisle = layout.depot_aisle
         self.single = layout.block_length == 0 or layout.block_length >= deepest
@@ -169,41 +171,41 @@ def tour_length(layout: Layout, stops: Sequence[Stop]) -> float:
 
 
 def _tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
-    here = geo.point(None)
+    depot = geo.point(None)
+    here = depot
     total = 0.0
+    point = geo.point
     for stop in stops:
-        there = geo.point(stop)
+        there = point(stop)
         total += _walk(here, there)
         here = there
-    return total + _walk(here, geo.point(None))
+    return total + _walk(here, depot)
 
 
-def plan_route(layout: Layout, stops: Sequence[Stop]) -> Route:
+def plan_route(layout: Layout, stops: Sequence[Stop], *,
+               exact_points: int = EXACT_POINTS) -> Route:
     """The shortest (or, for large multi-block lists, a near-shortest) tour of ``stops``.
 
     Stops at the same (aisle, position) are one point and come out next to each other, in
     the order given. ``distance_m`` is always ``tour_length`` of the returned order.
+    ``exact_points`` is the largest multi-block list routed by Held–Karp (the benchmark
+    lowers it to measure the heuristic against the optimum).
     """
     geo = _Geometry(layout, stops)
     if not stops:
         return Route((), 0.0, NO_STOPS)
-    points: dict[Stop, list[int]] = {}
+    points: dict[tuple[int, int], list[int]] = {}
     for index, stop in enumerate(stops):
-        points.setdefault(Stop(stop.aisle, stop.position), []).append(index)
-    distinct = list(points)
+        points.setdefault((stop.aisle, stop.position), []).append(index)
+    distinct = [Stop(aisle, position) for aisle, position in points]
+    point_order: Sequence[int]
     if geo.single:
-        point_order = _single_block(geo, distinct)
-        method = RATLIFF_ROSENTHAL
+        point_order, method = _single_block(geo, distinct), RATLIFF_ROSENTHAL
     else:
-        matrix = _matrix(geo, distinct)
-        if len(distinct) <= EXACT_POINTS:
-            tour = routing_tsp.held_karp(matrix)
-            method = HELD_KARP
-        else:
-            tour = _heuristic(geo, distinct, matrix)
-            method = HEURISTIC
-        point_order = [node - 1 for node in tour]
-    order = tuple(i for p in point_order for i in points[distinct[p]])
+        walk = Layout(geo.aisle_pitch, geo.bin_pitch, geo.block, geo.depot_aisle, geo.deepest)
+        point_order, method = _multi_block(walk, tuple(distinct), exact_points)
+    groups = list(points.values())
+    order = tuple(i for p in point_order for i in groups[p])
     return Route(order, _tour_length(geo, [stops[i] for i in order]), method)
 
 
@@ -217,6 +219,23 @@ def _single_block(geo: _Geometry, distinct: Sequence[Stop]) -> list[int]:
     return order
 
 
+@lru_cache(maxsize=4096)
+def _multi_block(layout: Layout, distinct: tuple[Stop, ...],
+                 exact_points: int) -> tuple[tuple[int, ...], str]:
+    """Indexes into ``distinct`` in visiting order, and the method used.
+
+    Cached: wave planning asks for the route of the same merged batch again and again
+    while it compares savings, and Held–Karp at 12 points costs tens of milliseconds.
+    """
+    geo = _Geometry(layout, distinct)
+    matrix = _matrix(geo, distinct)
+    if len(distinct) <= exact_points:
+        tour, method = routing_tsp.held_karp(matrix), HELD_KARP
+    else:
+        tour, method = _heuristic(geo, distinct, matrix), HEURISTIC
+    return tuple(node - 1 for node in tour), method
+
+
 def _matrix(geo: _Geometry, distinct: Sequence[Stop]) -> list[list[float]]:
     """Walking distances between the depot (node 0) and every point (node i + 1)."""
     nodes = [geo.point(None), *(geo.point(s) for s in distinct)]
@@ -228,7 +247,7 @@ def _heuristic(geo: _Geometry, distinct: Sequence[Stop],
     """Best of two local-search runs: from the single-block optimum and from the
     nearest-neighbour tour (nodes of ``matrix``, depot excluded)."""
     relaxed = _Geometry(Layout(geo.aisle_pitch, geo.bin_pitch, 0, geo.depot_aisle,
-                               round(geo.length / geo.bin_pitch)), distinct)
+                               geo.deepest), distinct)
     starts = ([p + 1 for p in _single_block(relaxed, distinct)],
               routing_tsp.nearest_neighbour(matrix))
     tours = [routing_tsp.improve(matrix, start) for start in starts]

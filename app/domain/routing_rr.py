@@ -53,6 +53,13 @@ _HORIZONTAL = (
 )
 _H_EDGES = {1: (1, 1), 2: (2, 0), 3: (0, 2), 4: (2, 2), 5: (0, 0)}  # (back, front)
 _FINAL = (E01, OE1, EE1, N001)
+# Feasible (config, class after) per class. Configuration 5 (traverse twice) is left out:
+# it is never needed in an optimal tour (Revenant et al., *Oper. Res. Lett.* 62:107325,
+# 2025); the tests against Held–Karp check that nothing is lost.
+_VERTICAL_MOVES = tuple(
+    tuple((config, new) for config, new in enumerate(row, start=1)
+          if new != _NO and config != 5)
+    for row in _VERTICAL)
 
 
 def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
@@ -84,6 +91,7 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
     horizontal_back: list[list[tuple[int, int]]] = []
     gap_at: list[int] = []
     two_w = 2.0 * aisle_pitch
+    h_cost = (0.0, two_w, two_w, two_w, 2.0 * two_w, 0.0)
     for slot in range(count):
         config_cost, gap = _vertical_costs(ys[slot], length)
         gap_at.append(gap)
@@ -93,16 +101,11 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
             here = cost[cls]
             if here == _INF:
                 continue
-            row = _VERTICAL[cls]
-            for config in range(6):
-                extra = config_cost[config]
-                new = row[config]
-                if extra == _INF or new == _NO:
-                    continue
-                total = here + extra
+            for config, new in _VERTICAL_MOVES[cls]:
+                total = here + config_cost[config]
                 if total < after[new]:
                     after[new] = total
-                    back[new] = (cls, config + 1)
+                    back[new] = (cls, config)
         vertical_back.append(back)
         if slot == count - 1:
             cost = after
@@ -114,7 +117,7 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
             if here == _INF:
                 continue
             for config, new in _HORIZONTAL[cls]:
-                total = here + (0.0 if config == 5 else two_w * (2 if config == 4 else 1))
+                total = here + h_cost[config]
                 if total < cost[new]:
                     cost[new] = total
                     hback[new] = (cls, config)
@@ -129,108 +132,102 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
         cls, vertical[slot] = vertical_back[slot][cls]
         if slot:
             cls, horizontal[slot - 1] = horizontal_back[slot - 1][cls]
-    order = _euler_order(vertical, horizontal, ys, ids, gap_at, depot_aisle - first)
+    order = _euler_order(vertical, horizontal, ids, gap_at, depot_aisle - first)
     return order, best
 
 
-def _vertical_costs(ys: Sequence[float], length: float) -> tuple[list[float], int]:
-    """Cost of each vertical configuration for one aisle, and where its largest gap is
-    (index i: the gap between the i-th and (i+1)-th pick; -1 if fewer than two picks)."""
+def _vertical_costs(ys: Sequence[float], length: float) -> tuple[tuple[float, ...], int]:
+    """Cost of each vertical configuration (index = config number) for one aisle, and where
+    its largest gap is (index i: between the i-th and (i+1)-th pick; -1 if fewer than two
+    picks). Impossible configurations cost infinity, so the sweep needs no test for them."""
     if not ys:
-        return [length, _INF, _INF, _INF, 2.0 * length, 0.0], _NO
+        return (_INF, length, _INF, _INF, _INF, 2.0 * length, 0.0), _NO
     gap, gap_at = 0.0, _NO
     for i in range(len(ys) - 1):
         g = ys[i + 1] - ys[i]
         if g > gap:
             gap, gap_at = g, i
     both = 2.0 * (length - gap) if gap_at != _NO else _INF
-    return [length, 2.0 * (length - ys[0]), 2.0 * ys[-1], both, 2.0 * length, _INF], gap_at
+    return (_INF, length, 2.0 * (length - ys[0]), 2.0 * ys[-1], both, 2.0 * length, _INF), gap_at
 
 
 def _euler_order(vertical: Sequence[int], horizontal: Sequence[int],
-                 ys: Sequence[Sequence[float]], ids: Sequence[Sequence[int]],
-                 gap_at: Sequence[int], depot_slot: int) -> list[int]:
+                 ids: Sequence[Sequence[int]], gap_at: Sequence[int],
+                 depot_slot: int) -> list[int]:
     """Point ids in the order an Euler circuit of the chosen edges first reaches them.
 
-    Nodes: per aisle its front end, its picks and its back end, along the aisle. The depot
-    pick (y = 0) is the front end of its aisle itself.
+    The graph is contracted to the aisles' front (node 2i) and back (node 2i+1) ends. A
+    vertical configuration becomes edges that carry their picks: a traverse is a
+    front–back edge (picks ascending when walked from the front), a visit from one end and
+    back is a loop at that end (picks in order going in). The depot is the front end of
+    its aisle, so a walk from the back down to the depot is a pair of front–back edges.
     """
-    adjacency: list[list[tuple[int, int]]] = []
-    node_point: list[int] = []
-    edges = 0
-    front: list[int] = []
-    back: list[int] = []
+    adjacency: list[list[tuple[int, int]]] = [[] for _ in range(2 * len(vertical))]
+    picks: list[list[int]] = []  # per edge, the picks met walking it from its first node
+    starts: list[int] = []
 
-    def node(point: int) -> int:
-        adjacency.append([])
-        node_point.append(point)
-        return len(adjacency) - 1
-
-    def link(a: int, b: int, times: int) -> None:
-        nonlocal edges
-        for _ in range(times):
-            adjacency[a].append((b, edges))
-            adjacency[b].append((a, edges))
-            edges += 1
+    def edge(a: int, b: int, carried: list[int]) -> None:
+        number = len(picks)
+        picks.append(carried)
+        starts.append(a)
+        adjacency[a].append((b, number))
+        if b != a:
+            adjacency[b].append((a, number))
 
     for slot, config in enumerate(vertical):
-        f = node(_NO)
-        chain = [f]
-        for point in ids[slot]:
-            if point != _NO:  # the depot is the front end itself
-                chain.append(node(point))
-        b = node(_NO)
-        chain.append(b)
-        front.append(f)
-        back.append(b)
-        # positions along the chain: 0 is the front end, the picks, len-1 the back end
-        offset = 0 if ids[slot] and ids[slot][0] == _NO else 1  # ys[i] sits at chain[i+offset]
-        ends = len(chain) - 1
+        front, back = 2 * slot, 2 * slot + 1
+        points = [p for p in ids[slot] if p != _NO]
+        depot_here = slot == depot_slot
         if config == 1:
-            spans = [(0, ends, 1)]
+            edge(front, back, points)
+        elif config == 2 and depot_here:
+            edge(front, back, points)
+            edge(front, back, points)
         elif config == 2:
-            spans = [(offset, ends, 2)]
+            edge(back, back, points[::-1])
         elif config == 3:
-            spans = [(0, len(ys[slot]) - 1 + offset, 2)]
+            edge(front, front, points)
         elif config == 4:
-            cut = gap_at[slot] + offset
-            spans = [(0, cut, 2), (cut + 1, ends, 2)]
+            cut = gap_at[slot] + (0 if depot_here else 1)  # picks before the largest gap
+            edge(front, front, points[:cut])
+            edge(back, back, points[cut:][::-1])
         elif config == 5:
-            spans = [(0, ends, 2)]
-        else:
-            spans = []
-        for lo, hi, times in spans:
-            for i in range(lo, hi):
-                link(chain[i], chain[i + 1], times)
+            edge(front, back, points)
+            edge(front, back, [])
     for slot, config in enumerate(horizontal):
         backs, fronts = _H_EDGES[config]
-        link(back[slot], back[slot + 1], backs)
-        link(front[slot], front[slot + 1], fronts)
+        for _ in range(backs):
+            edge(2 * slot + 1, 2 * slot + 3, [])
+        for _ in range(fronts):
+            edge(2 * slot, 2 * slot + 2, [])
 
-    # Hierholzer, iterative; first visits of pick nodes in circuit order
-    used = [False] * edges
+    # Hierholzer, iterative, recording the edge walked into each circuit position
+    used = [False] * len(picks)
     cursor = [0] * len(adjacency)
-    start = front[depot_slot]
-    stack = [start]
-    circuit: list[int] = []
+    stack: list[tuple[int, int, int]] = [(2 * depot_slot, _NO, _NO)]  # (node, edge, from)
+    circuit: list[tuple[int, int]] = []
     while stack:
-        v = stack[-1]
+        v, via, came_from = stack[-1]
         arcs = adjacency[v]
         i = cursor[v]
         while i < len(arcs) and used[arcs[i][1]]:
             i += 1
         cursor[v] = i
         if i == len(arcs):
-            circuit.append(stack.pop())
+            stack.pop()
+            circuit.append((via, came_from))
         else:
-            used[arcs[i][1]] = True
-            stack.append(arcs[i][0])
-    circuit.reverse()
+            target, number = arcs[i]
+            used[number] = True
+            stack.append((target, number, v))
     seen: set[int] = set()
     order: list[int] = []
-    for v in circuit:
-        point = node_point[v]
-        if point != _NO and point not in seen:
-            seen.add(point)
-            order.append(point)
+    for via, came_from in reversed(circuit):
+        if via == _NO:
+            continue
+        carried = picks[via] if starts[via] == came_from else picks[via][::-1]
+        for point in carried:
+            if point not in seen:
+                seen.add(point)
+                order.append(point)
     return order

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>errors</name>
@@ -44,11 +43,11 @@
         <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer address &apos;{uri}&apos;: {reason}</source>
+        <source>Invalid printer address '{uri}': {reason}</source>
         <translation>打印机地址“{uri}”无效：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer settings for &apos;{name}&apos;: {reason}</source>
+        <source>Invalid printer settings for '{name}': {reason}</source>
         <translation>打印机“{name}”的设置无效：{reason}</translation>
     </message>
     <message>
@@ -84,7 +83,7 @@
         <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
     </message>
     <message>
-        <source>Unsupported printer address &apos;{uri}&apos;: use tcp, serial, usb, cups, win32 or file</source>
+        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
         <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
     </message>
     <message>
@@ -96,7 +95,7 @@
         <translation>{platform} 对店铺 {store} 返回了无法解析的响应：{detail}</translation>
     </message>
     <message>
-        <source>{platform} refused the time of a request from store {store}: check this computer&apos;s date, time and time zone ({detail})</source>
+        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
         <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
     </message>
     <message>
@@ -118,6 +117,26 @@
     <message>
         <source>{platform} is temporarily unavailable for store {store}: {detail}</source>
         <translation>{platform} 暂时无法为店铺 {store} 提供服务：{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: it is an Amazon "All Orders" report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} fits the column presets {presets} of client {client}: choose one (in the import dialog, or with --preset NAME), or delete the one no longer used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client {client} already has a column preset '{preset}': choose another name, or replace it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column preset '{preset}': {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client {client} has no column preset '{preset}' (its presets: {presets}).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Too many failed sign-ins. Try again in {seconds} s.</source>
@@ -336,8 +355,44 @@
         <translation>调整数量必须是非零整数</translation>
     </message>
     <message>
-        <source>use letters, digits, &apos;.&apos; or &apos;_&apos;</source>
+        <source>use letters, digits, '.' or '_'</source>
         <translation>只能使用字母、数字、“.”或“_”</translation>
+    </message>
+    <message>
+        <source>aisle pitch</source>
+        <translation>巷道间距</translation>
+    </message>
+    <message>
+        <source>bin pitch</source>
+        <translation>库位间距</translation>
+    </message>
+    <message>
+        <source>block length</source>
+        <translation>区段长度</translation>
+    </message>
+    <message>
+        <source>depot aisle</source>
+        <translation>起点巷道</translation>
+    </message>
+    <message>
+        <source>largest position</source>
+        <translation>最大位置号</translation>
+    </message>
+    <message>
+        <source>aisle</source>
+        <translation>巷道</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>必须大于 0</translation>
+    </message>
+    <message>
+        <source>must be 1 or more</source>
+        <translation>不能小于 1</translation>
     </message>
     <message>
         <source>{user} is the last active administrator: make someone else an admin first.</source>
@@ -436,6 +491,122 @@
         <translation>SKU {sku} 属于客户 {owner}，不属于客户 {client}。</translation>
     </message>
     <message>
+        <source>Pick cart {cart} was not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind} {key} is {state} and cannot become {target}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>released</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>picked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>short</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label {label} belongs to no order with a pick left at this stop of cart {cart}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart {cart} is not a label-first cart: scan the bin and the item instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No allocated orders in warehouse {warehouse} match; no wave was released.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is already on wave {wave} (or was released meanwhile); nothing was released.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is {state}: stop picking it. Take tote {slot} off the cart and give it to the supervisor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick task {task} was not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A short pick needs fewer than the {remaining} units left; {found} were given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This pick of SKU {sku} in bin {bin} is already {state}; go to the next one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many: {wanted} scanned, only {remaining} of SKU {sku} left to pick here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wave {wave} was not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong bin: you scanned {scanned}, this pick is in bin {expected}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong item: you scanned {scanned}, this pick is SKU {expected}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Box {box}: code of letters and digits (up to 32), inner sides 1 to 3000 mm, tare 0 or more, max weight 1 g to 70 kg and above the tare; '{value}' does not fit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No box has the code or barcode '{scan}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bin {codes} is in warehouse {other}, not in {warehouse}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warehouse {warehouse} has no bin {codes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bin {codes} has no aisle and position, so no route can reach it; give it an aisle and a position first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warehouse {warehouse} has no bin in aisle {aisle}: the depot must be at the front of an aisle its bins use ({aisles}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give at least one bin of warehouse {warehouse}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Bin {bin} still holds stock ({stock}); move it out before disabling the bin.</source>
         <translation>库位 {bin} 仍有库存（{stock}）；请先移出库存再停用。</translation>
     </message>
@@ -448,8 +619,104 @@
         <translation>客户 {client} 已停用：未完成的订单照常发货，但不能再导入新订单。请先启用该客户。</translation>
     </message>
     <message>
-        <source>{field}: &apos;{value}&apos; {problem}</source>
+        <source>{field}: '{value}' {problem}</source>
         <translation>{field}：“{value}”{problem}</translation>
+    </message>
+    <message>
+        <source>'{scan}' matches {count} orders: scan the tote or the order's label instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A count must be 1 or more, not {quantity}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel {seq} weighs {weight} g, more than box {box} carries ({max} g): use a stronger box or split the order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} needs {wanted} more of SKU {sku}; {quantity} scanned is too many. Nothing was counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{scan}' is a unit of client {owner}, not of {client}: keep it out of this order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No box in the catalogue fits parcel {seq} of order {order}: scan a box, or split the order into parcels.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is not on a pack bench: scan the order first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is packed already; its label and slip can be reprinted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is being packed at station {station}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is {state}: only allocated or picked orders can be packed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STOP: order {order} is {state}. Do not pack it; put its units aside for restocking.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A weight override needs the supervisor's reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is not complete: {missing} unit(s) still to scan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} has no open parcel {seq}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel {seq} of order {order} has no accepted weight yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order {order} is still being picked ({open} pick task(s) not done): finish the pick run first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bin {bin} is not in warehouse {warehouse}, where these units are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restock task {task} is done already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No SKU of client {client} has the code or barcode '{scan}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing matches '{scan}': scan an order number, a tote, a pick list or a tracking number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The scale reads {weight} g: that is no weight. Check the scale (zero it) and the parcel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The scale has not settled yet: wait for a stable weight.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel {seq} of order {order} weighs {actual} g, expected {expected} g ± {tolerance} g (difference {difference} g): check its contents, or a supervisor overrides with PIN and reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SKU {sku} is not in order {order}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SKU {sku} belongs to several clients ({clients}); choose the client.</source>
@@ -520,7 +787,7 @@
         <translation>单据</translation>
     </message>
     <message>
-        <source>This station has no printer named &apos;{name}&apos; (it has: {known}).</source>
+        <source>This station has no printer named '{name}' (it has: {known}).</source>
         <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
     </message>
     <message>
@@ -536,8 +803,20 @@
         <translation>店铺 {store} 的同步已停止：另一台电脑接管了同步。</translation>
     </message>
     <message>
-        <source>USB scales need the &apos;hidapi&apos; Python package, which is not installed. Install it or connect the scale by serial cable.</source>
-        <translation>USB 电子秤需要 Python 软件包 &apos;hidapi&apos;，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
+        <source>A cart must take at least 1 order and 1 unit (got {orders} orders, {units} units).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no allocated orders match in warehouse {warehouse} ({filters}) that are not on a wave already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
+        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
     </message>
     <message>
         <source>Invalid scale setting {field}: {value}</source>
@@ -600,11 +879,11 @@
         <translation>打印机 {target} 拒绝连接</translation>
     </message>
     <message>
-        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
         <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
-        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
         <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
@@ -614,6 +893,14 @@
     <message>
         <source>Cannot import {path}: it is not a file saved on disk (a folder, a device or a pipe); choose a saved file.</source>
         <translation>无法导入 {path}：它不是保存在磁盘上的文件（而是文件夹、设备或管道），请选择已保存的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}. If this is the client's own layout, map its columns once in the app (Orders → Import file) and save them as a column preset, or name a saved preset with --preset NAME.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read {path} with the column preset '{preset}': the file has no column {columns}. Choose the preset made for this layout, or map the columns again.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The scale on {port} sends data that cannot be read: check the protocol and baud rate.</source>
