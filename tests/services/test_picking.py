@@ -201,7 +201,7 @@ def test_cancelling_or_holding_an_order_on_a_cart_tells_the_picker(db) -> None:
     _confirm(db, mug.task_id, mug.bin_code, "MUG", 1)
     with db.writing() as s:
         cancel_order(s, ids["P-1"], actor=CLERK, reason="buyer changed mind")
-    with pytest.raises(OrderNotPickable, match="P-1 is cancelled.*tote 1"):
+    with pytest.raises(OrderNotPickable, match=r"P-1 is cancelled.*tote 1"):
         _confirm(db, mug.task_id, mug.bin_code, "MUG", 1)
     assert_ledger_matches(db)
     with db.writing() as s:
