@@ -52,6 +52,10 @@ class StationSettings:
     printers: dict[str, Any] = field(default_factory=dict)
     #: Scale settings, as ``app.hardware.scales.ScaleSettings.to_dict()``; empty = no scale.
     scale: dict[str, Any] = field(default_factory=dict)
+    #: What this PC is for: office | pack (the Pack screen opens after sign-in) | pick.
+    mode: str = "office"
+    #: The pack station prints each packed order's label (and slip) by itself.
+    auto_print: bool = True
 
     def with_changes(self, **changes: Any) -> StationSettings:
         return replace(self, **changes)

@@ -242,7 +242,8 @@ def _lines(session: Session, order: Order, client_code: str) -> tuple[PackLine, 
     )
 
 
-def _parcels(session: Session, order_id: int) -> tuple[ParcelView, ...]:
+def order_parcels(session: Session, order_id: int) -> tuple[ParcelView, ...]:
+    """The order's parcels in ``seq`` order, with their items."""
     parcels = session.execute(
         select(Parcel, Box.code).outerjoin(Box, Box.id == Parcel.box_id)
         .where(Parcel.order_id == order_id).order_by(Parcel.seq)
@@ -317,7 +318,7 @@ def load_pack_view(session: Session, order_id: int, *, state: PackState | None =
                  else PackState.PACKING if status in (OrderStatus.ALLOCATED, OrderStatus.PICKING)
                  else PackState.PACKED)
     lines = _lines(session, order, client.code)
-    parcels = _parcels(session, order.id)
+    parcels = order_parcels(session, order.id)
     current = current_parcel_seq(parcels)
     current_view = next((p for p in parcels if p.seq == current), None)
     station = session.scalar(select(PackSession.station).where(PackSession.order_id == order.id))
