@@ -171,6 +171,8 @@ def tour_length(layout: Layout, stops: Sequence[Stop]) -> float:
 
 
 def _tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
+    if geo.single:
+        return _one_block_tour_length(geo, stops)
     depot = geo.point(None)
     here = depot
     total = 0.0
@@ -180,6 +182,24 @@ def _tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
         total += _walk(here, there)
         here = there
     return total + _walk(here, depot)
+
+
+def _one_block_tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
+    """:func:`_walk` with only the front and back cross aisles, inlined: a route's length
+    is measured on every call of :func:`plan_route`, so it must cost next to nothing."""
+    w, b, back = geo.aisle_pitch, geo.bin_pitch, 2.0 * geo.length
+    x0, y0 = geo.x(geo.depot_aisle), 0.0
+    total = 0.0
+    for stop in stops:
+        x1, y1 = (stop.aisle - 1) * w, (stop.position - 0.5) * b
+        if x1 == x0:
+            total += abs(y1 - y0)
+        else:
+            round_front, round_back = y0 + y1, back - y0 - y1
+            total += abs(x1 - x0) + (round_front if round_front < round_back else round_back)
+        x0, y0 = x1, y1
+    x1 = geo.x(geo.depot_aisle)
+    return total + (y0 if x1 == x0 else abs(x1 - x0) + y0)
 
 
 def plan_route(layout: Layout, stops: Sequence[Stop], *,
@@ -239,7 +259,12 @@ def _multi_block(layout: Layout, distinct: tuple[Stop, ...],
 def _matrix(geo: _Geometry, distinct: Sequence[Stop]) -> list[list[float]]:
     """Walking distances between the depot (node 0) and every point (node i + 1)."""
     nodes = [geo.point(None), *(geo.point(s) for s in distinct)]
-    return [[_walk(a, b) for b in nodes] for a in nodes]
+    matrix = [[0.0] * len(nodes) for _ in nodes]
+    for i, a in enumerate(nodes):  # walks are symmetric: measure each pair once
+        row = matrix[i]
+        for j in range(i + 1, len(nodes)):
+            row[j] = matrix[j][i] = _walk(a, nodes[j])
+    return matrix
 
 
 def _heuristic(geo: _Geometry, distinct: Sequence[Stop],

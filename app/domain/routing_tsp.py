@@ -83,77 +83,133 @@ def nearest_neighbour(matrix: Matrix) -> list[int]:
     return tour
 
 
+#: Candidate moves only join a point to one of its this many nearest points.
+NEIGHBOURS = 10
+
+
 def improve(matrix: Matrix, tour: Sequence[int]) -> list[int]:
     """Local search to a 2-opt and Or-opt optimum (first improvement, deterministic).
 
     2-opt reverses a stretch of the tour; Or-opt moves a run of 1–3 consecutive points
-    elsewhere, in either direction. The matrix is symmetric (walking distances), so a
-    reversal changes only the two edges at its ends. Loops until neither move helps.
+    elsewhere, either way round. The matrix is symmetric (walking distances), so a
+    reversal changes only the two edges at its ends. Only moves that create an edge from
+    a point to one of its :data:`NEIGHBOURS` nearest points are tried (the usual
+    candidate-list restriction: good tours are made of short edges), which keeps a sweep
+    linear in the number of points. Loops until neither move helps.
     """
     route = [0, *tour, 0]
-    eps = 1e-9
+    near = _nearest(matrix)
     improved = True
     while improved:
-        improved = _two_opt(matrix, route, eps)
-        improved = _or_opt(matrix, route, eps) or improved
+        improved = _two_opt(matrix, route, near)
+        improved = _or_opt(matrix, route, near) or improved
     return route[1:-1]
 
 
-def _two_opt(matrix: Matrix, route: list[int], eps: float) -> bool:
+_EPS = 1e-9
+
+
+def _nearest(matrix: Matrix) -> list[list[int]]:
+    """Per node, its nearest other points (never the depot: it is pinned at both ends)."""
+    near = []
+    for i, row in enumerate(matrix):
+        ranked = sorted((row[j], j) for j in range(1, len(matrix)) if j != i)
+        near.append([j for _, j in ranked[:NEIGHBOURS]])
+    return near
+
+
+def _positions(route: list[int]) -> list[int]:
+    where = [0] * len(route)
+    for index in range(len(route) - 1):  # the depot keeps position 0
+        where[route[index]] = index
+    return where
+
+
+def _two_opt(matrix: Matrix, route: list[int], near: list[list[int]]) -> bool:
+    """Reverse ``route[lo+1..hi]`` when the edges (r[lo], r[hi]) and (r[lo+1], r[hi+1])
+    are shorter than the two they replace; r[lo] and r[hi] are neighbours (either may be
+    the first of the pair, so both (lo, hi) and (lo-1, hi-1) are tried)."""
     changed = False
-    n = len(route)
+    where = _positions(route)
     again = True
     while again:
         again = False
-        for i in range(0, n - 3):
-            a, b = route[i], route[i + 1]
-            row_a, row_b = matrix[a], matrix[b]
-            ab = row_a[b]
-            for k in range(i + 2, n - 1):
-                c, d = route[k], route[k + 1]
-                if row_a[c] + row_b[d] < ab + matrix[c][d] - eps:
-                    route[i + 1:k + 1] = route[k:i:-1]
-                    changed = again = True
-                    b = route[i + 1]
-                    row_b = matrix[b]
-                    ab = row_a[b]
+        for i in range(len(route) - 1):
+            a = route[i]
+            for c in near[a]:
+                k = where[c]
+                first, second = (i, k) if i < k else (k, i)
+                for lo, hi in ((first, second), (first - 1, second - 1)):
+                    if lo < 0 or hi - lo < 2:
+                        continue
+                    p, q, r, t = route[lo], route[lo + 1], route[hi], route[hi + 1]
+                    if matrix[p][r] + matrix[q][t] < matrix[p][q] + matrix[r][t] - _EPS:
+                        route[lo + 1:hi + 1] = route[hi:lo:-1]
+                        where = _positions(route)
+                        changed = again = True
+                        break
+                if route[i] != a:
+                    break
     return changed
 
 
-def _or_opt(matrix: Matrix, route: list[int], eps: float) -> bool:
+def _or_opt(matrix: Matrix, route: list[int], near: list[list[int]]) -> bool:
+    """Move a run of 1–3 points next to a neighbour of one of its ends, either way round."""
     changed = False
+    where = _positions(route)
     again = True
     while again:
         again = False
         for size in (1, 2, 3):
             i = 1
             while i + size < len(route):
-                if _move_segment(matrix, route, i, size, eps):
+                if _move_segment(matrix, route, near, where, i, size):
+                    where = _positions(route)
                     changed = again = True
                 i += 1
     return changed
 
 
-def _move_segment(matrix: Matrix, route: list[int], i: int, size: int, eps: float) -> bool:
-    """Try to move ``route[i:i+size]`` between another pair of neighbours (either way round)."""
-    seg = route[i:i + size]
+def _move_segment(matrix: Matrix, route: list[int], near: list[list[int]],
+                  where: list[int], i: int, size: int) -> bool:
+    """Try to move ``route[i:i+size]`` so that one of its ends meets a neighbour c.
+
+    Four placements make such an edge: ``first`` right after c or ``last`` right before
+    it (the run kept in order), ``last`` right after c or ``first`` right before it
+    (reversed). ``where`` gives each point's index in ``route``.
+    """
+    first, last = route[i], route[i + size - 1]
     prev, nxt = route[i - 1], route[i + size]
-    first, last = seg[0], seg[-1]
     gain = matrix[prev][first] + matrix[last][nxt] - matrix[prev][nxt]
-    rest = route[:i] + route[i + size:]
-    best_delta, best_at, best_rev = -eps, -1, False
-    for j in range(len(rest) - 1):
-        p, q = rest[j], rest[j + 1]
-        pq = matrix[p][q]
-        forward = matrix[p][first] + matrix[last][q] - pq - gain
-        if forward < best_delta:
-            best_delta, best_at, best_rev = forward, j, False
-        backward = matrix[p][last] + matrix[first][q] - pq - gain
-        if backward < best_delta:
-            best_delta, best_at, best_rev = backward, j, True
-    if best_at < 0:
+    if gain <= _EPS:
         return False
-    if best_rev:
-        seg.reverse()
-    route[:] = rest[:best_at + 1] + seg + rest[best_at + 1:]
+    stop = i + size
+    best_delta, best_edge, best_rev = -_EPS, -1, False
+    for end, other, after_rev, before_rev in ((first, last, False, True),
+                                              (last, first, True, False)):
+        row_end = matrix[end]
+        row_other = matrix[other]
+        for c in near[end]:
+            k = where[c]
+            if i <= k < stop:
+                continue
+            # c, end ... other, r[k+1]: the edge (c, r[k+1]) is replaced
+            if not i - 1 <= k < stop:
+                q = route[k + 1]
+                delta = row_end[c] + row_other[q] - matrix[c][q] - gain
+                if delta < best_delta:
+                    best_delta, best_edge, best_rev = delta, k, after_rev
+            # r[k-1], other ... end, c: the edge (r[k-1], c) is replaced
+            if not i - 1 <= k - 1 < stop:
+                p = route[k - 1]
+                delta = row_other[p] + row_end[c] - matrix[p][c] - gain
+                if delta < best_delta:
+                    best_delta, best_edge, best_rev = delta, k - 1, before_rev
+    if best_edge < 0:
+        return False
+    inside = route[i:stop]
+    segment = inside[::-1] if best_rev else inside
+    del route[i:stop]
+    at = best_edge + 1 if best_edge < i else best_edge + 1 - size
+    route[at:at] = segment
     return True
