@@ -1,0 +1,175 @@
+"""The Picking screen driven like a scanner: text + Enter into the focused field, and keys.
+
+Open a cart by its code, a wrong bin and a wrong item are refused loudly and change
+nothing, the right bin and item advance, a typed count finishes a line, F8 reports a
+short, a cancelled order is announced at the next scan, F11 goes full screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func, select
+
+from app.db.engine import Database
+from app.db.models import StockMove
+from app.domain.states import Role
+from app.services import waves
+from app.services.orders import cancel_order, get_order
+from app.services.wave_plan import WaveFilters
+from app.ui.pages.base import PageContext
+from app.ui.pages.picking import PickingPage
+from app.ui.pages.picking_short import ShortDialog
+from tests.services.picking_world import CLERK, assert_ledger_matches, bin_flag, picking_world
+
+MUG_UPC = "012345678905"
+
+
+@pytest.fixture
+def cart(db: Database) -> tuple[str, dict[str, int]]:
+    """P-1 two mugs, P-2 a mug and a cup, on one released cart: (cart code, order ids)."""
+    ids = picking_world(db, {"P-1": {"MUG": 2}, "P-2": {"MUG": 1, "CUP": 1}},
+                        {("MUG", "A-01-01-02"): 5, ("CUP", "B-01-02-01"): 4})
+    with db.writing() as s:
+        number = waves.release_wave(s, "LA1", WaveFilters(), actor=CLERK).number
+    with db.reading() as s:
+        (only,) = waves.get_wave(s, number).carts
+    return only.code, ids
+
+
+@pytest.fixture
+def beeps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    monkeypatch.setattr(QApplication, "beep", lambda: calls.append(1))
+    return calls
+
+
+@pytest.fixture
+def page(qtbot, cart, make_page_ctx: Callable[..., PageContext]) -> PickingPage:
+    page = PickingPage(make_page_ctx(role=Role.PICKER))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    return page
+
+
+def scan(qtbot, page: PickingPage, text: str) -> None:
+    """What a scanner does: type into the focused widget, then Enter."""
+    focused = QApplication.focusWidget()
+    assert focused is page.scan, "the scan field must keep the focus"
+    qtbot.keyClicks(focused, text)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+
+
+def _picks(db: Database) -> int:
+    with db.reading() as s:
+        return int(s.scalar(select(func.count(StockMove.id)).where(StockMove.kind == "pick"))
+                   or 0)
+
+
+def _status(db: Database, order_id: int) -> str:
+    with db.reading() as s:
+        return str(get_order(s, order_id).row.status)
+
+
+def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart, beeps) -> None:
+    code, _ids = cart
+    assert "pick list" in page.instruction.text()
+    scan(qtbot, page, code.lower())
+    assert page.card.bin.text() == "A-01-01-02" and page.card.sku.text() == "MUG"
+    assert page.card.slot.text() == "1" and page.card.quantity.text() == "× 2"
+    assert page.progress_label.text() == "Stop 1 of 2 · 0 of 4 units"
+
+    scan(qtbot, page, "B-01-02-01")  # the wrong shelf
+    assert "Wrong bin" in page.banner.text() and "A-01-01-02" in page.banner.text()
+    assert page.banner.property("level") == "error" and beeps == [1]
+    assert "Go to bin A-01-01-02" in page.instruction.text()
+
+    scan(qtbot, page, "A-01-01-02")
+    assert "Scan the item" in page.instruction.text()
+    scan(qtbot, page, "CUP")  # the wrong goods
+    assert "Wrong item" in page.banner.text() and len(beeps) == 2
+    assert _picks(db) == 0
+
+    scan(qtbot, page, MUG_UPC)  # one unit by its barcode
+    assert page.progress_label.text() == "Stop 1 of 2 · 1 of 4 units"
+    assert "how many more" in page.instruction.text()
+    scan(qtbot, page, "1")  # the rest as a typed count
+    # P-2's mug is in the same bin: the bin scan still holds, the item is next.
+    assert page.card.slot.text() == "2" and "Scan the item" in page.instruction.text()
+    scan(qtbot, page, "MUG")
+    assert page.card.bin.text() == "B-01-02-01"
+    assert page.progress_label.text() == "Stop 2 of 2 · 3 of 4 units"
+    scan(qtbot, page, "B-01-02-01")
+    scan(qtbot, page, "CUP")
+    assert "Cart done" in page.instruction.text()
+    assert page.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
+    assert _picks(db) == 4 and len(beeps) == 2
+    assert_ledger_matches(db)
+
+
+def test_short_with_f8_backorders_when_no_other_bin_has_it(qtbot, db, page, cart,
+                                                          beeps) -> None:
+    code, ids = cart
+    scan(qtbot, page, code)
+    for text in ("A-01-01-02", "MUG", "1", "MUG"):
+        scan(qtbot, page, text)
+    assert page.card.bin.text() == "B-01-02-01"
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ShortDialog):
+            QTimer.singleShot(20, answer)
+            return
+        qtbot.keyClicks(dialog.found, "0")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)  # "Units are damaged"
+        qtbot.keyClick(dialog.found, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: "backordered" in page.banner.text())
+    assert "tote 2" in page.banner.text() and "Put back" in page.banner.text()
+    assert _status(db, ids["P-2"]) == "backordered"
+    assert bin_flag(db, "B-01-02-01") == "short pick: damaged"
+    assert "Cart done" in page.instruction.text()
+    assert page.window().focusWidget() is page.scan  # back where the scanner types
+    assert_ledger_matches(db)
+
+
+def test_a_cancelled_order_is_announced_at_the_next_scan(qtbot, db, page, cart,
+                                                         beeps) -> None:
+    code, ids = cart
+    scan(qtbot, page, code)
+    assert page.card.slot.text() == "1"
+    with db.writing() as s:
+        cancel_order(s, ids["P-1"], reason="buyer cancelled", actor=CLERK)
+
+    scan(qtbot, page, "A-01-01-02")
+    assert "P-1" in page.banner.text() and "cancelled" in page.banner.text()
+    assert "tote 1" in page.banner.text() and beeps == [1]
+    assert page.card.slot.text() == "2"  # P-2 is what is left to pick here
+    scan(qtbot, page, "A-01-01-02")
+    scan(qtbot, page, "MUG")
+    assert page.card.bin.text() == "B-01-02-01" and _picks(db) == 1
+
+
+def test_unknown_cart_is_refused_in_one_line(qtbot, page, beeps) -> None:
+    scan(qtbot, page, "NO-SUCH-CART")
+    assert "NO-SUCH-CART" in page.banner.text() and "\n" not in page.banner.text()
+    assert page.cart is None and beeps == [1]
+
+
+def test_full_screen_with_f11_and_back_with_escape(qtbot, page, cart) -> None:
+    scan(qtbot, page, cart[0])
+    qtbot.keyClick(page.scan, Qt.Key.Key_F11)
+    qtbot.waitUntil(page.is_full_screen)
+    assert page.panel.isFullScreen()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.scan)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Escape)
+    assert not page.is_full_screen() and page.panel.parent() is page
+    assert isinstance(page.panel.parentWidget(), QWidget) and page.panel.isVisible()
