@@ -261,3 +261,34 @@ def test_wave_transitions_not_in_the_table_raise() -> None:
     with pytest.raises(IllegalPickTransition):
         check_wave_transition("W-1", WaveStatus.DONE, WaveStatus.PICKING)
     check_wave_transition("W-1", WaveStatus.RELEASED, WaveStatus.PICKING)
+
+
+def test_label_first_release_queues_the_labels_in_pick_order(db, tmp_path) -> None:
+    from app.db.models import OrderLabel, PrintJob, Sku
+    from printers.profiles import Language, PrinterProfile
+
+    ids = picking_world(db, {"P-1": {"MUG": 1}, "P-2": {"CUP": 1}, "P-3": {"MUG": 1}},
+                        {("MUG", "A-01-01-02"): 5, ("CUP", "A-01-01-01"): 5})
+    with db.writing() as s:
+        s.execute(Sku.__table__.update().values(prepacked=True))
+        s.add(OrderLabel(order_id=ids["P-3"], actor="clerk", source_file="labels.pdf",
+                         source_page=1, reference="9400111899223344556677", pdf=b"%PDF-seller"))
+    printer = PrinterProfile("Label", f"file://{tmp_path}/labels.prn", Language.PDF)
+    wave = _release(db, label_printer=printer, station="PC-1")
+    assert wave.label_first and len(wave.label_jobs) == 3
+    with db.reading() as s:
+        jobs = s.execute(select(PrintJob.reference, PrintJob.kind, PrintJob.status)
+                         .where(PrintJob.id.in_(wave.label_jobs)).order_by(PrintJob.id)).all()
+    # the route starts at A-01-01-01 (P-2's CUP), then A-01-01-02 (P-1 and P-3, by tote)
+    assert [tuple(j) for j in jobs] == [("P-2", "shipping_label", "queued"),
+                                        ("P-1", "shipping_label", "queued"),
+                                        ("P-3", "carrier_label", "queued")]
+
+
+def test_an_ordinary_wave_queues_no_labels(db, tmp_path) -> None:
+    from printers.profiles import Language, PrinterProfile
+
+    picking_world(db, {"P-1": {"MUG": 1}}, {("MUG", "A-01-01-02"): 5})
+    printer = PrinterProfile("Label", f"file://{tmp_path}/labels.prn", Language.PDF)
+    wave = _release(db, label_printer=printer, station="PC-1")
+    assert not wave.label_first and wave.label_jobs == ()
