@@ -1,16 +1,26 @@
-"""Amazon SP-API connector: Orders v0 (MFN), RDT for addresses, listings quantity.
+"""Amazon SP-API connector: Orders 2026-01-01 (v0 as a fallback), MFN orders, listings.
 
-Contract (reference §2): LWA refresh-token exchange, token sent as
-``x-amz-access-token`` and refreshed before its hour is up; an expired token
-answers **403** ``Unauthorized``. ``LastUpdatedBefore`` must be at least two
-minutes behind Amazon's clock, so the window end is clamped to the platform
-time seen in ``Date`` headers. ``NextToken`` is passed as an ordinary
-(properly encoded) parameter, never re-encoded by hand. ``ItemPrice`` is the
-line total, so unit price = ItemPrice / QuantityOrdered.
+Contract (reference §2, ``amzn/selling-partner-api-models``): LWA refresh-token
+exchange, token sent as ``x-amz-access-token`` and refreshed before its hour is
+up; an expired token answers **403** ``Unauthorized``. ``…Before`` filters must
+be at least two minutes behind Amazon's clock, so the window end is clamped to
+the platform time seen in ``Date`` headers. Paging tokens are passed as ordinary
+(properly encoded) parameters, never re-encoded by hand.
+
+Orders are read with ``searchOrders`` of the Orders API 2026-01-01 (v0 is marked
+deprecated in Amazon's own ``ordersV0.json`` since its 2026-02-25 revision): one
+call per page brings the items, the buyer and the recipient (``includedData``), and
+the address comes by role, without a Restricted Data Token. The v0 path
+(``getOrders`` + ``getOrderItems`` per order, RDT for addresses) stays as the
+``orders_api=v0`` setting. An app without the restricted PII role still syncs:
+Amazon leaves the name and street out (v0: the RDT request is refused), and orders
+ready to ship without a street come out ``address_withheld``. Prices keep the
+line total exact (:func:`app.channels.normalized.exact_lines`).
 """
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -22,6 +32,7 @@ import httpx
 
 from app.channels.base import (
     AuthError,
+    ConfigError,
     PageBuilder,
     PlatformError,
     RateLimited,
@@ -49,15 +60,20 @@ from app.channels.normalized import (
     PlatformOrder,
     PushResult,
     ShipmentLine,
-    aggregate_lines,
     country_code,
+    exact_lines,
     parse_iso,
     state_code,
     to_utc,
 )
 from app.domain.order_value import IncomingOrder, ShipTo
 
+log = logging.getLogger(__name__)
+
+#: Default usage plans from the models (rate per second, burst).
 _LIMITS = {
+    "search_orders": BucketSpec(0.0056, 20),
+    "get_order": BucketSpec(0.5, 30),
     "get_orders": BucketSpec(0.0167, 20),
     "get_order_items": BucketSpec(0.5, 30),
     "rdt": BucketSpec(1.0, 10),
@@ -65,6 +81,9 @@ _LIMITS = {
     "listings": BucketSpec(5.0, 5),
     "token": BucketSpec(1.0, 5),
 }
+#: The two order APIs: the ``orders_api`` setting's values.
+ORDERS_2026 = "2026-01-01"
+ORDERS_V0 = "v0"
 _STATUS = {
     "PendingAvailability": OrderStatus.PENDING,
     "Pending": OrderStatus.PENDING,
@@ -75,7 +94,21 @@ _STATUS = {
     "Canceled": OrderStatus.CANCELLED,
     "Unfulfillable": OrderStatus.ON_HOLD,
 }
-_CARRIER_CODES = {
+#: ``FulfillmentStatus`` of orders_2026-01-01.json (the enum of ``fulfillmentStatuses``).
+_STATUS_2026 = {
+    "PENDING_AVAILABILITY": OrderStatus.PENDING,
+    "PENDING": OrderStatus.PENDING,
+    "UNSHIPPED": OrderStatus.OPEN,
+    "PARTIALLY_SHIPPED": OrderStatus.PARTIALLY_SHIPPED,
+    "SHIPPED": OrderStatus.SHIPPED,
+    "CANCELLED": OrderStatus.CANCELLED,
+    "UNFULFILLABLE": OrderStatus.ON_HOLD,
+}
+#: Statuses in which Amazon gives the address to an app with the PII role.
+_TO_SHIP = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_SHIPPED})
+#: The datasets searchOrders returns besides the order and its items.
+_INCLUDED = "BUYER,RECIPIENT,PROCEEDS,FULFILLMENT"
+_CARRIER_CODES = (
     "UPS",
     "USPS",
     "FedEx",
@@ -86,10 +119,11 @@ _CARRIER_CODES = {
     "4PX",
     "Yanwen",
     "China Post",
-    "Other",
-}
+)
 #: Amazon refuses "…Before" values closer than 2 min to its clock; keep a margin.
 FRESHNESS_LAG = timedelta(minutes=2, seconds=30)
+#: One order item as push_tracking needs it: (orderItemId, SellerSKU, units still open).
+_OpenItem = tuple[str, str, int]
 
 
 class AmazonConnector(ConnectorBase):
@@ -97,8 +131,10 @@ class AmazonConnector(ConnectorBase):
 
     Settings: ``marketplace_id`` (default ATVPDKIKX0DER, US), ``seller_id``
     (stock pushes), ``token_url`` (default https://api.amazon.com/auth/o2/token),
-    ``page_size`` (1-100, default 100), ``use_rdt`` (default true: fetch
-    addresses with a Restricted Data Token), ``rate_limit.<op>``, ``http.*``.
+    ``page_size`` (1-100, default 100), ``orders_api`` (``2026-01-01``, the default,
+    or ``v0``: the deprecated getOrders/getOrderItems, a fallback while an account
+    cannot use the new API), ``use_rdt`` (v0 only, default true: fetch addresses
+    with a Restricted Data Token), ``rate_limit.<op>``, ``http.*``.
     Secrets: ``refresh_token``, ``client_id``, ``client_secret``.
     """
 
@@ -109,6 +145,7 @@ class AmazonConnector(ConnectorBase):
         "seller_id": "",
         "token_url": "https://api.amazon.com/auth/o2/token",
         "page_size": "100",
+        "orders_api": ORDERS_2026,
         "use_rdt": "true",
     }
     secret_keys: ClassVar[tuple[str, ...]] = ("refresh_token", "client_id", "client_secret")
@@ -130,7 +167,14 @@ class AmazonConnector(ConnectorBase):
             settings.get("token_url", "").strip() or "https://api.amazon.com/auth/o2/token"
         )
         self._page_size = int_setting(settings, "page_size", 100, store=store, low=1, high=100)
+        self._api = settings.get("orders_api", "").strip() or ORDERS_2026
+        if self._api not in (ORDERS_2026, ORDERS_V0):
+            raise ConfigError(
+                store=store, key="orders_api", detail=f"{ORDERS_2026} or {ORDERS_V0}"
+            )
         self._use_rdt = bool_setting(settings, "use_rdt", True)
+        #: Set once Amazon refused an RDT (no PII role): v0 reads go on without one.
+        self.pii_refused = False
         self.session = self._open_session(
             base_url or "https://sellingpartnerapi-na.amazon.com", _LIMITS, BucketSpec(0.5, 10)
         )
@@ -143,38 +187,15 @@ class AmazonConnector(ConnectorBase):
     def fetch_orders(
         self, window_start: datetime, window_end: datetime, cursor: str | None = None
     ) -> Iterator[FetchPage]:
-        """getOrders (MFN, LastUpdated window) then getOrderItems for each order."""
+        """MFN orders updated in the window, a page at a time (searchOrders, or v0)."""
         start = to_utc(window_start)
         end = min(to_utc(window_end), self.latest_safe_window_end())
         if end <= start:
             return
         builder = PageBuilder(self.platform, self.store, start, end)
-        base = (
-            ("MarketplaceIds", self._marketplace),
-            ("LastUpdatedAfter", _iso(start)),
-            ("LastUpdatedBefore", _iso(end)),
-            ("FulfillmentChannels", "MFN"),
-            ("MaxResultsPerPage", str(self._page_size)),
-        )
-        token = cursor
-        while True:
-            params = base if token is None else (*base, ("NextToken", token))
-            request = ApiRequest("GET", "/orders/v0/orders", "get_orders", params=params)
-            reply = self.session.send(request)
-            payload = self._payload(reply)
-            raw_orders = payload.get("Orders")
-            if not isinstance(raw_orders, list):
-                raise self._bad("payload.Orders missing", reply.request_id)
-            orders = []
-            for raw in raw_orders:
-                if raw.get("FulfillmentChannel", "MFN") != "MFN":
-                    continue
-                self.session.check_cancel()
-                orders.append(self._order(raw, self._items(str(raw.get("AmazonOrderId")))))
-            token = payload.get("NextToken") or None
+        pages = self._search_orders if self._api == ORDERS_2026 else self._get_orders
+        for orders, token in pages(start, end, cursor):
             yield builder.build(orders, token)
-            if token is None:
-                return
 
     def latest_safe_window_end(self) -> datetime:
         """Amazon's clock minus its 2-minute freshness rule (plus a margin)."""
@@ -187,22 +208,18 @@ class AmazonConnector(ConnectorBase):
         tracking: str,
         lines: Sequence[ShipmentLine] | None = None,
     ) -> PushResult:
-        """confirmShipment for one package; order items resolved from SellerSKU."""
-        items = self._raw_items(order_ref)
-        open_qty = {
-            str(i["OrderItemId"]): int(i.get("QuantityOrdered", 0))
-            - int(i.get("QuantityShipped", 0))
-            for i in items
-        }
+        """confirmShipment (v0: the 2026 model has none) for one package; order items
+        resolved from SellerSKU; ``carrier`` may name the service too ("UPS Ground")."""
+        items = self._open_items(order_ref)
+        open_qty = {item_id: qty for item_id, _, qty in items}
         wanted: list[tuple[str, int]] = []
         if lines is None:
             wanted = [(item_id, q) for item_id, q in open_qty.items() if q > 0]
         for line in lines or ():
             remaining = line.quantity
-            for item in items:
-                item_id = str(item["OrderItemId"])
+            for item_id, sku, _ in items:
                 take = min(remaining, open_qty[item_id])
-                if str(item.get("SellerSKU")) == line.sku and take > 0:
+                if sku == line.sku and take > 0:
                     wanted.append((item_id, take))
                     open_qty[item_id] -= take
                     remaining -= take
@@ -210,27 +227,25 @@ class AmazonConnector(ConnectorBase):
                 raise self._rejected("nothing_to_ship", f"order {order_ref}: {line.sku} not open")
         if not wanted:
             raise self._rejected("nothing_to_ship", f"order {order_ref} has nothing left to ship")
-        code = carrier if carrier in _CARRIER_CODES else "Other"
+        code, name, service = carrier_and_service(carrier)
         # positive numeric, unique per order, stable across retries
         package_ref = str(zlib.crc32(tracking.encode()) or 1)
-        body: dict[str, Any] = {
-            "marketplaceId": self._marketplace,
-            "packageDetail": {
-                "packageReferenceId": package_ref,
-                "carrierCode": code,
-                "carrierName": carrier,
-                "shippingMethod": carrier,
-                "trackingNumber": tracking,
-                "shipDate": _iso(self.session.platform_now()),
-                "orderItems": [{"orderItemId": i, "quantity": q} for i, q in wanted],
-            },
+        package: dict[str, Any] = {
+            "packageReferenceId": package_ref,
+            "carrierCode": code,
+            "carrierName": name,
+            "trackingNumber": tracking,
+            "shipDate": _iso(self.session.platform_now()),
+            "orderItems": [{"orderItemId": i, "quantity": q} for i, q in wanted],
         }
+        if service:
+            package["shippingMethod"] = service
         reply = self.session.send(
             ApiRequest(
                 "POST",
                 f"/orders/v0/orders/{quote(order_ref, safe='')}/shipmentConfirmation",
                 "confirm_shipment",
-                content=json_bytes(body),
+                content=json_bytes({"marketplaceId": self._marketplace, "packageDetail": package}),
                 headers={"Content-Type": "application/json"},
                 idempotent=False,
             )
@@ -283,14 +298,15 @@ class AmazonConnector(ConnectorBase):
     # -- SessionHooks -----------------------------------------------------------------
 
     def authorize(self, request: ApiRequest) -> ApiRequest:
-        """LWA token, or the RDT for getOrders so addresses come back unmasked."""
+        """LWA token, or the RDT for v0 getOrders so addresses come back unmasked."""
         if not self._lwa.valid:
             self._exchange_lwa()
         token = self._lwa.value
-        if self._use_rdt and request.operation == "get_orders":
+        if self._use_rdt and request.operation == "get_orders" and not self.pii_refused:
             if not self._rdt.valid:
                 self._obtain_rdt()
-            token = self._rdt.value
+            if self._rdt.valid:
+                token = self._rdt.value
         return request.with_headers({"x-amz-access-token": token})
 
     def refresh_auth(self) -> None:
@@ -327,7 +343,159 @@ class AmazonConnector(ConnectorBase):
             raise AuthError(expired=expired, detail=f"{code}: {message}", **ctx)
         raise PlatformError(code=code, platform_message=message, **ctx)
 
-    # -- internals --------------------------------------------------------------------
+    # -- reading orders -----------------------------------------------------------------
+
+    def _search_orders(
+        self, start: datetime, end: datetime, cursor: str | None
+    ) -> Iterator[tuple[list[PlatformOrder], str | None]]:
+        """searchOrders pages: the same filters with every page, ``paginationToken`` added
+        (the model's ``Pagination``: "All other parameters must be provided")."""
+        base = (
+            ("lastUpdatedAfter", _iso(start)),
+            ("lastUpdatedBefore", _iso(end)),
+            ("marketplaceIds", self._marketplace),
+            ("fulfilledBy", "MERCHANT"),
+            ("maxResultsPerPage", str(self._page_size)),
+            ("includedData", _INCLUDED),
+        )
+        token = cursor
+        while True:
+            params = base if token is None else (*base, ("paginationToken", token))
+            reply = self.session.send(
+                ApiRequest("GET", "/orders/2026-01-01/orders", "search_orders", params=params)
+            )
+            data = reply.data if isinstance(reply.data, dict) else {}
+            raw_orders = data.get("orders")
+            if not isinstance(raw_orders, list):
+                raise self._bad("orders missing", reply.request_id)
+            orders = [
+                self._order_2026(raw)
+                for raw in raw_orders
+                if (raw.get("fulfillment") or {}).get("fulfilledBy", "MERCHANT") == "MERCHANT"
+            ]
+            token = (data.get("pagination") or {}).get("nextToken") or None
+            yield orders, token
+            if token is None:
+                return
+
+    def _get_orders(
+        self, start: datetime, end: datetime, cursor: str | None
+    ) -> Iterator[tuple[list[PlatformOrder], str | None]]:
+        """v0: getOrders pages, then getOrderItems for each order."""
+        base = (
+            ("MarketplaceIds", self._marketplace),
+            ("LastUpdatedAfter", _iso(start)),
+            ("LastUpdatedBefore", _iso(end)),
+            ("FulfillmentChannels", "MFN"),
+            ("MaxResultsPerPage", str(self._page_size)),
+        )
+        token = cursor
+        while True:
+            params = base if token is None else (*base, ("NextToken", token))
+            request = ApiRequest("GET", "/orders/v0/orders", "get_orders", params=params)
+            reply = self.session.send(request)
+            payload = self._payload(reply)
+            raw_orders = payload.get("Orders")
+            if not isinstance(raw_orders, list):
+                raise self._bad("payload.Orders missing", reply.request_id)
+            orders = []
+            for raw in raw_orders:
+                if raw.get("FulfillmentChannel", "MFN") != "MFN":
+                    continue
+                self.session.check_cancel()
+                orders.append(self._order_v0(raw, self._raw_items(str(raw.get("AmazonOrderId")))))
+            token = payload.get("NextToken") or None
+            yield orders, token
+            if token is None:
+                return
+
+    def _order_2026(self, raw: dict[str, Any]) -> PlatformOrder:
+        """An ``Order`` of orders_2026-01-01.json (items included, prices per unit, the
+        item's ``ITEM`` proceeds its exact line total)."""
+        try:
+            fulfillment = raw.get("fulfillment") or {}
+            platform_status = str(fulfillment["fulfillmentStatus"])
+            address = (raw.get("recipient") or {}).get("deliveryAddress")
+            buyer = raw.get("buyer") or {}
+            items = [_item_2026(item) for item in raw["orderItems"]]
+            grand = (raw.get("proceeds") or {}).get("grandTotal") or {}
+            return self._normalized(
+                external_id=str(raw["orderId"]),
+                updated=str(raw["lastUpdatedTime"]),
+                created=str(raw["createdTime"]),
+                platform_status=platform_status,
+                status=_STATUS_2026.get(platform_status, OrderStatus.ON_HOLD),
+                buyer=Buyer(
+                    name=str(buyer.get("buyerName") or ""),
+                    email=str(buyer.get("buyerEmail") or ""),
+                    phone=str((address or {}).get("phone") or ""),
+                ),
+                ship_to=_address_2026(address) if address else ShipTo(),
+                items=items,
+                currency=str(grand.get("currencyCode") or ""),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._bad(f"order {raw.get('orderId')!r}: {exc!r}", "") from None
+
+    def _order_v0(self, raw: dict[str, Any], raw_items: list[dict[str, Any]]) -> PlatformOrder:
+        """A v0 ``Order`` with its ``OrderItems`` (``ItemPrice`` is the line total)."""
+        try:
+            ship = raw.get("ShippingAddress")
+            buyer = raw.get("BuyerInfo") or {}
+            total = raw.get("OrderTotal") or {}
+            status = str(raw["OrderStatus"])
+            return self._normalized(
+                external_id=str(raw["AmazonOrderId"]),
+                updated=str(raw["LastUpdateDate"]),
+                created=str(raw["PurchaseDate"]),
+                platform_status=status,
+                status=_STATUS.get(status, OrderStatus.ON_HOLD),
+                buyer=Buyer(
+                    name=str(buyer.get("BuyerName") or ""),
+                    email=str(buyer.get("BuyerEmail") or ""),
+                    phone=str((ship or {}).get("Phone") or ""),
+                ),
+                ship_to=_address_v0(ship) if ship else ShipTo(),
+                items=[_item_v0(item) for item in raw_items],
+                currency=str(total.get("CurrencyCode") or ""),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._bad(f"order {raw.get('AmazonOrderId')!r}: {exc!r}", "") from None
+
+    def _normalized(
+        self,
+        *,
+        external_id: str,
+        updated: str,
+        created: str,
+        platform_status: str,
+        status: OrderStatus,
+        buyer: Buyer,
+        ship_to: ShipTo,
+        items: list[tuple[str, int, Decimal | None, str, str, str]],
+        currency: str,
+    ) -> PlatformOrder:
+        """What both APIs' orders become; a ready order without a street is withheld."""
+        return PlatformOrder(
+            platform=self.platform,
+            store=self.store,
+            external_id=external_id,
+            updated_at=parse_iso(updated),
+            platform_status=platform_status,
+            status=status,
+            buyer=buyer,
+            order=IncomingOrder(
+                number=external_id,
+                ship_to=ship_to,
+                lines=exact_lines(items),
+                order_date=parse_iso(created),
+                source=self.platform.value,
+            ),
+            currency=currency,
+            address_withheld=status in _TO_SHIP and not ship_to.address1.strip(),
+        )
+
+    # -- tokens -------------------------------------------------------------------------
 
     def _exchange_lwa(self) -> None:
         form = httpx.QueryParams(
@@ -360,6 +528,9 @@ class AmazonConnector(ConnectorBase):
                 self._on_secrets_changed({"refresh_token": new_refresh})
 
     def _obtain_rdt(self) -> None:
+        """createRestrictedDataToken for v0 getOrders; a refusal (the app lacks the
+        restricted role: 403 ``Unauthorized`` in the Tokens API's ``ErrorList``, which
+        stays after the one LWA refresh) lets the sync go on without addresses."""
         body = {
             "restrictedResources": [
                 {
@@ -369,20 +540,64 @@ class AmazonConnector(ConnectorBase):
                 }
             ]
         }
-        reply = self.session.send(
-            ApiRequest(
-                "POST",
-                "/tokens/2021-03-01/restrictedDataToken",
-                "rdt",
-                content=json_bytes(body),
-                headers={"Content-Type": "application/json"},
+        try:
+            reply = self.session.send(
+                ApiRequest(
+                    "POST",
+                    "/tokens/2021-03-01/restrictedDataToken",
+                    "rdt",
+                    content=json_bytes(body),
+                    headers={"Content-Type": "application/json"},
+                )
             )
-        )
+        except AuthError as exc:
+            log.warning("Amazon %s: no Restricted Data Token (%s); orders come without "
+                        "name and street", self.store, exc.fields.get("detail", ""))
+            self.pii_refused = True
+            return
         data = reply.data if isinstance(reply.data, dict) else {}
         token = data.get("restrictedDataToken")
         if not isinstance(token, str):
             raise self._bad("restrictedDataToken missing", reply.request_id)
         self._rdt.set(token, float(data.get("expiresIn") or 3600))
+
+    # -- order items ----------------------------------------------------------------------
+
+    def _open_items(self, order_id: str) -> list[_OpenItem]:
+        """The order's items with the units still to ship, from the API in use."""
+        if self._api == ORDERS_V0:
+            return [
+                (
+                    str(i["OrderItemId"]),
+                    str(i.get("SellerSKU") or ""),
+                    int(i.get("QuantityOrdered", 0)) - int(i.get("QuantityShipped", 0)),
+                )
+                for i in self._raw_items(order_id)
+            ]
+        reply = self.session.send(
+            ApiRequest(
+                "GET",
+                f"/orders/2026-01-01/orders/{quote(order_id, safe='')}",
+                "get_order",
+                params=(("includedData", "FULFILLMENT"),),
+            )
+        )
+        order = reply.data.get("order") if isinstance(reply.data, dict) else None
+        if not isinstance(order, dict) or not isinstance(order.get("orderItems"), list):
+            raise self._bad("order.orderItems missing", reply.request_id)
+        result = []
+        for item in order["orderItems"]:
+            done = item.get("fulfillment") or {}
+            ordered = int(item.get("quantityOrdered", 0))
+            unfulfilled = done.get("quantityUnfulfilled")
+            left = (
+                int(unfulfilled)
+                if unfulfilled is not None
+                else ordered - int(done.get("quantityFulfilled") or 0)
+            )
+            product = item.get("product") or {}
+            result.append((str(item["orderItemId"]), str(product.get("sellerSku") or ""), left))
+        return result
 
     def _raw_items(self, order_id: str) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
@@ -399,57 +614,6 @@ class AmazonConnector(ConnectorBase):
             token = payload.get("NextToken") or None
             if token is None:
                 return items
-
-    def _items(self, order_id: str) -> list[tuple[str, int, Decimal | None, str, str, str]]:
-        result = []
-        for item in self._raw_items(order_id):
-            qty = int(item.get("QuantityOrdered", 0))
-            price = item.get("ItemPrice") or {}
-            total = _decimal(price.get("Amount"))
-            unit = None if total is None or qty <= 0 else total / qty
-            result.append(
-                (
-                    str(item.get("SellerSKU") or item.get("ASIN") or ""),
-                    qty,
-                    unit,
-                    str(price.get("CurrencyCode") or ""),
-                    str(item.get("Title") or ""),
-                    str(item.get("OrderItemId") or ""),
-                )
-            )
-        return result
-
-    def _order(
-        self, raw: dict[str, Any], items: list[tuple[str, int, Decimal | None, str, str, str]]
-    ) -> PlatformOrder:
-        try:
-            ship = raw.get("ShippingAddress")
-            buyer = raw.get("BuyerInfo") or {}
-            total = raw.get("OrderTotal") or {}
-            status = str(raw["OrderStatus"])
-            return PlatformOrder(
-                platform=self.platform,
-                store=self.store,
-                external_id=str(raw["AmazonOrderId"]),
-                updated_at=parse_iso(raw["LastUpdateDate"]),
-                platform_status=status,
-                status=_STATUS.get(status, OrderStatus.ON_HOLD),
-                buyer=Buyer(
-                    name=str(buyer.get("BuyerName") or ""),
-                    email=str(buyer.get("BuyerEmail") or ""),
-                    phone=str((ship or {}).get("Phone") or ""),
-                ),
-                order=IncomingOrder(
-                    number=str(raw["AmazonOrderId"]),
-                    ship_to=_address(ship) if ship else ShipTo(),
-                    lines=aggregate_lines(items),
-                    order_date=parse_iso(raw["PurchaseDate"]),
-                    source=self.platform.value,
-                ),
-                currency=str(total.get("CurrencyCode") or ""),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise self._bad(f"order {raw.get('AmazonOrderId')!r}: {exc!r}", "") from None
 
     def _product_type(self, path: str, sku: str) -> str:
         cached = self._product_types.get(sku)
@@ -477,6 +641,21 @@ class AmazonConnector(ConnectorBase):
         return payload
 
 
+def carrier_and_service(carrier: str) -> tuple[str, str, str]:
+    """(``carrierCode``, ``carrierName``, ``shippingMethod``) for confirmShipment.
+
+    ``shippingMethod`` is the carrier's service ("UPS Ground" -> "Ground"), never the
+    carrier's name again; empty (and left out) when ``carrier`` names none. A carrier
+    Amazon has no code for goes as ``Other`` with its name as written (required then).
+    """
+    text = " ".join(carrier.split())
+    folded = text.casefold()
+    for code in sorted(_CARRIER_CODES, key=len, reverse=True):
+        key = code.casefold()
+        if folded == key or folded.startswith(key + " "):
+            return code, code, text[len(code):].strip(" -")
+    return "Other", text, ""
+
 
 def _iso(value: datetime) -> str:
     return to_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -491,7 +670,65 @@ def _decimal(value: Any) -> Decimal | None:
         raise ValueError(f"bad amount {value!r}") from None
 
 
-def _address(ship: dict[str, Any]) -> ShipTo:
+#: An item as :func:`app.channels.normalized.exact_lines` takes it.
+_Item = tuple[str, int, Decimal | None, str, str, str]
+
+
+def _item_2026(item: dict[str, Any]) -> _Item:
+    """(sku, quantity, line total, currency, title, orderItemId) of a 2026 ``OrderItem``.
+
+    The line total is the item's ``ITEM`` proceeds (what the buyer was charged for the
+    units); without PROCEEDS data, ``unitPrice`` x quantity.
+    """
+    product = item.get("product") or {}
+    quantity = int(item["quantityOrdered"])
+    unit = (product.get("price") or {}).get("unitPrice") or {}
+    currency = str(unit.get("currencyCode") or "")
+    total: Decimal | None = None
+    for part in (item.get("proceeds") or {}).get("breakdowns") or []:
+        if part.get("type") == "ITEM":
+            subtotal = part.get("subtotal") or {}
+            total = _decimal(subtotal.get("amount"))
+            currency = str(subtotal.get("currencyCode") or currency)
+            break
+    if total is None:
+        price = _decimal(unit.get("amount"))
+        total = None if price is None else price * quantity
+    sku = str(product.get("sellerSku") or product.get("asin") or "")
+    return sku, quantity, total, currency, str(product.get("title") or ""), str(
+        item.get("orderItemId") or ""
+    )
+
+
+def _item_v0(item: dict[str, Any]) -> _Item:
+    """The same of a v0 ``OrderItem``: ``ItemPrice`` is already the line total."""
+    price = item.get("ItemPrice") or {}
+    return (
+        str(item.get("SellerSKU") or item.get("ASIN") or ""),
+        int(item.get("QuantityOrdered", 0)),
+        _decimal(price.get("Amount")),
+        str(price.get("CurrencyCode") or ""),
+        str(item.get("Title") or ""),
+        str(item.get("OrderItemId") or ""),
+    )
+
+
+def _address_2026(ship: dict[str, Any]) -> ShipTo:
+    """A 2026 ``CustomerAddress``: without the PII role only city, state and country."""
+    return ShipTo(
+        name=str(ship.get("name") or ""),
+        company=str(ship.get("companyName") or ""),
+        address1=str(ship.get("addressLine1") or ""),
+        address2=" ".join(str(ship[k]) for k in ("addressLine2", "addressLine3") if ship.get(k)),
+        city=str(ship.get("city") or ""),
+        state=state_code(ship.get("stateOrRegion")),
+        zip=str(ship.get("postalCode") or ""),
+        country=country_code(ship.get("countryCode")),
+        phone=str(ship.get("phone") or ""),
+    )
+
+
+def _address_v0(ship: dict[str, Any]) -> ShipTo:
     return ShipTo(
         name=str(ship.get("Name") or ""),
         company=str(ship.get("CompanyName") or ""),

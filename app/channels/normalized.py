@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from app.domain.address import normalize_state
+from app.domain.line_prices import exact_unit_prices
 from app.domain.order_value import IncomingOrder, OrderLine
 
 
@@ -69,7 +70,10 @@ class PlatformOrder:
     was placed, always given), ``ship_to`` (the empty ``ShipTo()`` while the platform
     withholds the address), the platform's SKUs on ``lines`` and ``source`` the
     platform's name. ``buyer`` is who bought, which can differ from the recipient;
-    ``currency`` is the order's, for lines that name none.
+    ``currency`` is the order's, for lines that name none. ``address_withheld`` marks
+    an order ready to ship whose name and street the platform keeps back from this
+    app (Amazon without the restricted PII role): the warehouse records it and holds
+    it until the seller's own label arrives.
     """
 
     platform: Platform
@@ -81,6 +85,7 @@ class PlatformOrder:
     buyer: Buyer
     order: IncomingOrder
     currency: str = ""
+    address_withheld: bool = False
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -202,6 +207,45 @@ def aggregate_lines(
         total = value[sku]
         unit = None if total is None else _money(total / qty[sku])
         lines.append(OrderLine(sku, qty[sku], unit, meta[sku][0], meta[sku][1], tuple(refs[sku])))
+    return tuple(lines)
+
+
+def exact_lines(
+    items: Iterable[tuple[str, int, Decimal | None, str, str, str]],
+) -> tuple[OrderLine, ...]:
+    """Sum platform lines per SKU from their *line totals*: items are (sku, qty, line
+    total, currency, title, ref).
+
+    Unlike :func:`aggregate_lines` nothing is averaged or rounded: a SKU whose total
+    does not divide into a cent unit price becomes two lines one cent apart
+    (:func:`app.domain.line_prices.exact_unit_prices`), so quantity x unit price adds
+    up to exactly what the platform charged. A SKU with any line unpriced stays unpriced.
+    """
+    order: list[str] = []
+    qty: dict[str, int] = {}
+    value: dict[str, Decimal | None] = {}
+    meta: dict[str, tuple[str, str]] = {}
+    refs: dict[str, list[str]] = {}
+    for sku, quantity, total, currency, title, ref in items:
+        if quantity <= 0:
+            continue
+        if sku not in qty:
+            order.append(sku)
+            qty[sku], value[sku], meta[sku], refs[sku] = 0, Decimal(0), (currency, title), []
+        qty[sku] += quantity
+        running = value[sku]
+        value[sku] = None if total is None or running is None else running + total
+        if ref:
+            refs[sku].append(ref)
+    lines: list[OrderLine] = []
+    for sku in order:
+        currency, title = meta[sku]
+        total = value[sku]
+        if total is None or total < 0:
+            lines.append(OrderLine(sku, qty[sku], None, currency, title, tuple(refs[sku])))
+            continue
+        for units, unit in exact_unit_prices(total, qty[sku]):
+            lines.append(OrderLine(sku, units, unit, currency, title, tuple(refs[sku])))
     return tuple(lines)
 
 

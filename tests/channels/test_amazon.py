@@ -57,7 +57,10 @@ def connect(
     )
 
 
-def test_full_fetch_mfn_only_with_rdt_addresses(fake: FakeAmazon, clock: VirtualClock) -> None:
+@pytest.mark.parametrize("api", ["2026-01-01", "v0"])
+def test_full_fetch_mfn_only_with_addresses(
+    fake: FakeAmazon, clock: VirtualClock, api: str
+) -> None:
     seed(fake, 7)
     fake.add(SeedOrder("999-0000000-0000001", "x", T0, T0, [SeedLine("FBA", 1)]), channel="AFN")
     fake.add(
@@ -70,7 +73,7 @@ def test_full_fetch_mfn_only_with_rdt_addresses(fake: FakeAmazon, clock: Virtual
             status="pending",
         )
     )
-    with connect(fake, clock) as conn:
+    with connect(fake, clock, orders_api=api) as conn:
         pages = list(conn.fetch_orders(T0, clock.now()))
     orders = collect(pages)
     assert len(pages) == 3 and "999-0000000-0000001" not in orders
@@ -79,34 +82,53 @@ def test_full_fetch_mfn_only_with_rdt_addresses(fake: FakeAmazon, clock: Virtual
     ship = first.order.ship_to
     assert ship.name == "Bob Norman"
     assert ship.address1 == "Chestnut Street 92" and ship.state == "KY"
-    assert first.buyer.email == "bob@example.com"
+    assert first.buyer.email == "bob@example.com" and not first.address_withheld
     assert [(li.sku, li.quantity, li.unit_price) for li in first.order.lines] == [
         ("SKU-A", 1, Decimal("12.50")),
         ("SKU-B", 2, Decimal("3.10")),
     ]
     pending = orders["222-0000000-0000001"]
     assert pending.status is OrderStatus.PENDING and pending.order.ship_to.missing
-    before = fake.requests_to("/orders/v0/orders")[0].q("LastUpdatedBefore")
+    assert not pending.address_withheld  # Amazon gives no address before payment anyway
+    if api == "v0":
+        reads = [r for r in fake.requests_to("/orders/v0/orders") if r.path == "/orders/v0/orders"]
+        before, token = reads[0].q("LastUpdatedBefore"), "NextToken"
+        assert len(fake.requests_to("restrictedDataToken")) == 1
+    else:
+        reads = fake.requests_to("/orders/2026-01-01/orders")
+        before, token = reads[0].q("lastUpdatedBefore"), "paginationToken"
+        # one call per page: items, buyer and recipient come with the orders, no RDT
+        assert len(reads) == 3 and fake.requests_to("/orders/v0/") == []
+        assert fake.requests_to("restrictedDataToken") == []
+        assert all(r.q("lastUpdatedAfter") == reads[0].q("lastUpdatedAfter") for r in reads)
+        assert reads[0].q("fulfilledBy") == "MERCHANT"
+        assert set((reads[0].q("includedData") or "").split(",")) >= {"BUYER", "RECIPIENT"}
     assert before is not None and before <= (clock.now() - timedelta(minutes=2)).isoformat()
-    assert all("+" in (r.q("NextToken") or "+") for r in fake.requests_to("/orders/v0/orders"))
+    assert [r.q(token) is None for r in reads] == [True, False, False]
+    assert all("+" in (r.q(token) or "+") for r in reads)
 
 
-def test_documented_get_orders_limit_paces_the_client(clock: VirtualClock) -> None:
-    fake = FakeAmazon(clock).start()  # getOrders: 0.0167 rps, burst 20
+@pytest.mark.parametrize(
+    ("api", "interval"), [("2026-01-01", 178), ("v0", 59)]
+)  # searchOrders: 0.0056 rps, getOrders: 0.0167 rps; burst 20 both
+def test_documented_order_read_limit_paces_the_client(
+    clock: VirtualClock, api: str, interval: int
+) -> None:
+    fake = FakeAmazon(clock).start()
     try:
         seed(fake, 24)
-        with connect(fake, clock, page_size="1") as conn:
+        with connect(fake, clock, page_size="1", orders_api=api) as conn:
             orders = collect(conn.fetch_orders(T0, clock.now()))
     finally:
         fake.stop()
     assert len(orders) == 24
     assert fake.over_limit == 0  # the client waited instead of being refused
-    assert sum(clock.slept) >= 3 * 59
+    assert sum(clock.slept) >= 3 * interval
 
 
 def test_without_rdt_the_address_comes_back_masked(fake: FakeAmazon, clock: VirtualClock) -> None:
     seed(fake, 1)
-    with connect(fake, clock, use_rdt="false") as conn:
+    with connect(fake, clock, orders_api="v0", use_rdt="false") as conn:
         order = collect(conn.fetch_orders(T0, clock.now()))[amazon_ids(1)[0]]
     assert (order.order.ship_to.name, order.order.ship_to.city) == ("", "Louisville")
     assert fake.requests_to("restrictedDataToken") == []
@@ -152,11 +174,16 @@ def test_confirm_shipment_and_stock(fake: FakeAmazon, clock: VirtualClock) -> No
     assert fake.listings["SKU-A"]["quantity"] == 17
 
 
-def test_expired_token_mid_sync_is_refreshed_once_and_page_retried(clock: VirtualClock) -> None:
-    fake = FakeAmazon(clock, FaultPlan(expire_tokens_at={6, 14})).start()
+@pytest.mark.parametrize(
+    ("api", "page_size", "expire_at"), [("2026-01-01", "1", {4, 9}), ("v0", "3", {6, 14})]
+)
+def test_expired_token_mid_sync_is_refreshed_once_and_page_retried(
+    clock: VirtualClock, api: str, page_size: str, expire_at: set[int]
+) -> None:
+    fake = FakeAmazon(clock, FaultPlan(expire_tokens_at=expire_at)).start()
     try:
         seed(fake, 9)
-        with connect(fake, clock) as conn:
+        with connect(fake, clock, orders_api=api, page_size=page_size) as conn:
             orders = collect(conn.fetch_orders(T0, clock.now()))
     finally:
         fake.stop()
@@ -178,13 +205,14 @@ def test_bad_refresh_token_is_auth_error(fake: FakeAmazon, clock: VirtualClock) 
     assert "invalid_grant" in info.value.message
 
 
-def test_fault_storm_exact_orders(clock: VirtualClock) -> None:
+@pytest.mark.parametrize(("api", "page_size"), [("2026-01-01", "1"), ("v0", "3")])
+def test_fault_storm_exact_orders(clock: VirtualClock, api: str, page_size: str) -> None:
     fake = FakeAmazon(clock, FaultPlan(rate=0.2, seed=11, repeat_page=2, timeout_sleep=0.4))
     fake.faults.page_hooks[3] = lambda: fake.set_status(amazon_ids(1)[0], "Canceled")
     fake.start()
     try:
         seed(fake, 15)
-        with connect(fake, clock, http=STORM) as conn:
+        with connect(fake, clock, http=STORM, orders_api=api, page_size=page_size) as conn:
             end = clock.now() - timedelta(minutes=5)
             first = list(conn.fetch_orders(T0, end))
             newest = max(p.max_updated_at for p in first if p.max_updated_at)

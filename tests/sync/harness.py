@@ -94,7 +94,8 @@ class AmazonHarness(Harness):
 
     def _make(self, clock: VirtualClock, faults: FaultPlan | None, **options: Any
               ) -> FakeAmazon:
-        options.setdefault("limits", {"get_orders": (1.0, 20), "get_order_items": (5.0, 30)})
+        options.setdefault("limits", {"get_orders": (1.0, 20), "get_order_items": (5.0, 30),
+                                      "search_orders": (1.0, 20), "get_order": (5.0, 30)})
         return FakeAmazon(clock, faults, **options)
 
     def values(self, page_size: int) -> dict[str, str]:

@@ -1,11 +1,21 @@
-"""Fake Amazon SP-API: LWA token endpoint, Orders v0, RDT, confirmShipment, listings.
+"""Fake Amazon SP-API: LWA token endpoint, Orders 2026-01-01 and v0, RDT,
+confirmShipment, listings.
+
+Built from ``amzn/selling-partner-api-models``: ``orders_2026-01-01.json``
+(``searchOrders``/``getOrder``: camelCase ``orders[]`` with their ``orderItems``,
+``pagination.nextToken`` sent back as ``paginationToken`` with the same filters,
+``includedData`` choosing BUYER/RECIPIENT/PROCEEDS/FULFILLMENT, PII by role and
+never by RDT), ``ordersV0.json`` (getOrders/getOrderItems, confirmShipment) and
+``tokens_2021-03-01.json`` (createRestrictedDataToken; refused with 403 and the
+model's ``ErrorList`` when the app lacks the restricted role).
 
 Enforces: ``x-amz-access-token`` (expired/revoked -> **403** ``Unauthorized``);
-``MarketplaceIds`` and one of ``CreatedAfter``/``LastUpdatedAfter``;
-``…Before`` at least 2 minutes in the past; decodable ``NextToken`` (with
-``+ / =``; filters alongside it accepted or not, both styles); addresses and
-buyer info only with an RDT; ``ItemPrice`` = unit x quantity; 204 on
-confirmShipment; 429 ``QuotaExceeded``.
+exactly one of created/lastUpdated after (never mixed); ``…Before`` at least 2
+minutes in the past; decodable ``NextToken``/``paginationToken`` (with ``+ / =``;
+v0 filters alongside the token accepted or not, both styles); v0 addresses and
+buyer info only with an RDT, 2026 ones only with ``pii_role``; v0 ``ItemPrice`` =
+the line total, 2026 ``unitPrice`` per unit and the ``ITEM`` proceeds the line
+total; 204 on confirmShipment; 429 ``QuotaExceeded``.
 """
 
 from __future__ import annotations
@@ -13,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -21,6 +32,15 @@ from tests.fakes.platforms.model import SeedOrder
 from tests.fakes.platforms.server import FakePlatform, FakeRequest, FakeResponse, FaultPlan
 
 _ADDRESS_STATUSES = {"Unshipped", "PartiallyShipped", "Shipped", "InvoiceUnconfirmed"}
+#: v0 OrderStatus -> 2026 FulfillmentStatus.
+_STATUS_2026 = {
+    "PendingAvailability": "PENDING_AVAILABILITY", "Pending": "PENDING",
+    "Unshipped": "UNSHIPPED", "PartiallyShipped": "PARTIALLY_SHIPPED", "Shipped": "SHIPPED",
+    "InvoiceUnconfirmed": "SHIPPED", "Canceled": "CANCELLED", "Unfulfillable": "UNFULFILLABLE",
+}
+#: The 2026 address fields that are PII ("Access Orders PII", developer-docs.amazon.com).
+_PII_2026 = ("name", "addressLine1", "addressLine2", "addressLine3", "postalCode", "phone")
+_DENIED = "Access to requested resource is denied."
 _STATUS = {"open": "Unshipped", "pending": "Pending", "cancelled": "Canceled", "shipped": "Shipped"}
 _TWO_MIN = (
     "The most updated data is 2 minutes after an order is created or last updated. If "
@@ -63,7 +83,10 @@ class FakeAmazon(FakePlatform):
         rdt_lifetime: float = 3600.0,
         items_page_size: int = 100,
         limits: dict[str, tuple[float, float]] | None = None,
+        pii_role: bool = True,
     ) -> None:
+        """``pii_role`` false: the app lacks the restricted Direct-to-Consumer Delivery
+        role (no RDT, no name/street/ZIP/phone in 2026 answers)."""
         super().__init__(clock, faults)
         self.refresh_token, self.client_id, self.client_secret = (
             refresh_token,
@@ -72,13 +95,17 @@ class FakeAmazon(FakePlatform):
         )
         self.token_lifetime, self.rdt_lifetime = token_lifetime, rdt_lifetime
         self.items_page_size = items_page_size
-        self.limits.update(limits or {"get_orders": (0.0167, 20), "get_order_items": (0.5, 30)})
+        self.pii_role = pii_role
+        self.limits.update(limits or {"get_orders": (0.0167, 20), "get_order_items": (0.5, 30),
+                                      "search_orders": (0.0056, 20), "get_order": (0.5, 30)})
         self.tokens: dict[str, float] = {}
         self.rdts: dict[str, float] = {}
         self.orders: dict[str, dict[str, Any]] = {}
         self.items: dict[str, list[dict[str, Any]]] = {}
         self.shipments: list[dict[str, Any]] = []
         self.listings: dict[str, dict[str, Any]] = {}
+        #: 2026-shaped orders served as given (the model's own examples).
+        self.raw_2026: dict[str, dict[str, Any]] = {}
         self.seller_id = "A1SELLER"
         self._cursors: dict[str, _Query] = {}
         self._item_cursors: dict[str, tuple[str, int]] = {}
@@ -132,6 +159,25 @@ class FakeAmazon(FakePlatform):
             ]
             for li in seed.lines:
                 self.listings.setdefault(li.sku, {"productType": "HOME", "quantity": None})
+
+    def add_line_total(self, order_id: str, sku: str, total: Decimal) -> None:
+        """Charge ``total`` for the SKU's line (17.95 for 2 units: no cent unit price)."""
+        with self.lock:
+            for item in self.items[order_id]:
+                if item["SellerSKU"] == sku:
+                    item["ItemPrice"]["Amount"] = str(total)
+
+    def add_v0(self, order: dict[str, Any], items: list[dict[str, Any]]) -> None:
+        """Serve a v0 ``Order`` and its ``OrderItems`` verbatim (the model's examples)."""
+        with self.lock:
+            self.orders[order["AmazonOrderId"]] = {
+                **order, "_updated": _parse(order["LastUpdateDate"]), "_verbatim": True}
+            self.items[order["AmazonOrderId"]] = items
+
+    def add_2026(self, order: dict[str, Any]) -> None:
+        """Serve a 2026 ``Order`` verbatim (say, the model's example), by its times."""
+        with self.lock:
+            self.raw_2026[order["orderId"]] = order
 
     def set_status(self, order_id: str, status: str, at: datetime | None = None) -> None:
         """Change an order's OrderStatus (e.g. ``Canceled``) and LastUpdateDate."""
@@ -193,6 +239,11 @@ class FakeAmazon(FakePlatform):
             return self._limited("get_order_items", rid, lambda: self._items(m.group(1), request))
         if m and request.method == "POST":
             return self._limited("confirm", rid, lambda: self._confirm(m.group(1), request))
+        if path == "/orders/2026-01-01/orders" and request.method == "GET":
+            return self._limited("search_orders", rid, lambda: self._search_orders(request))
+        m = re.fullmatch(r"/orders/2026-01-01/orders/([^/]+)", path)
+        if m and request.method == "GET":
+            return self._limited("get_order", rid, lambda: self._get_order(m.group(1), request))
         if path == "/tokens/2021-03-01/restrictedDataToken" and request.method == "POST":
             return self._rdt(request)
         m = re.fullmatch(r"/listings/2021-08-01/items/([^/]+)/([^/]+)", path)
@@ -245,6 +296,8 @@ class FakeAmazon(FakePlatform):
         )
 
     def _rdt(self, request: FakeRequest) -> FakeResponse:
+        if not self.pii_role:  # tokens_2021-03-01.json: 403 with an ErrorList
+            return _err(403, "Unauthorized", _DENIED)
         body = request.json() or {}
         resources = body.get("restrictedResources") or []
         if not resources or resources[0].get("path") != "/orders/v0/orders":
@@ -321,6 +374,107 @@ class FakeAmazon(FakePlatform):
             return _err(400, "InvalidInput", "MaxResultsPerPage must be 1-100")
         channels = frozenset((request.q("FulfillmentChannels") or "").split(",")) - {""}
         return _Query(after, before, by_update, channels, limit, 0)
+
+    def _search_orders(self, request: FakeRequest) -> FakeResponse:
+        """searchOrders: the query is fixed when it starts; a ``paginationToken`` must come
+        with the filters again (the model's ``Pagination``), and points at the next page."""
+        token = request.q("paginationToken")
+        created, updated = request.q("createdAfter"), request.q("lastUpdatedAfter")
+        if (created is None) == (updated is None):
+            return _err(400, "InvalidInput", "Invalid Input",
+                        "Exactly one of createdAfter and lastUpdatedAfter is required")
+        if token is not None:
+            query = self._cursors.get(token)
+            if query is None:
+                return _err(400, "InvalidInput", "Invalid Input", "Invalid paginationToken")
+        else:
+            by_update = updated is not None
+            if request.q("createdBefore" if by_update else "lastUpdatedBefore") is not None:
+                return _err(400, "InvalidInput", "Invalid Input",
+                            "created and lastUpdated filters cannot be mixed")
+            before_text = request.q("lastUpdatedBefore" if by_update else "createdBefore")
+            try:
+                after = _parse(updated or created or "")
+                before = _parse(before_text) if before_text else None
+                limit = int(request.q("maxResultsPerPage") or 100)
+            except ValueError as exc:
+                return _err(400, "InvalidInput", "Invalid Input", str(exc))
+            if before is not None and before > self.clock.now() - timedelta(minutes=2):
+                return _err(400, "InvalidInput", "Invalid Input", _TWO_MIN)
+            if not 1 <= limit <= 100:
+                return _err(400, "InvalidInput", "Invalid Input", "maxResultsPerPage is 1-100")
+            by = frozenset((request.q("fulfilledBy") or "").split(",")) - {""}
+            query = _Query(after, before, by_update, by, limit, 0)
+        included = frozenset((request.q("includedData") or "").split(",")) - {""}
+        with self.lock:
+            if token is None:
+                views = [self._view_2026(i, included)
+                         for i, o in self.orders.items() if not o.get("_verbatim")]
+                views += list(self.raw_2026.values())
+                matching = sorted((o for o in views if _match_2026(o, query)),
+                                  key=lambda o: (_parse(o["lastUpdatedTime"]), o["orderId"]))
+                query = replace(query, snapshot=tuple(o["orderId"] for o in matching))
+            ids = query.snapshot[query.offset : query.offset + query.limit]
+            body: dict[str, Any] = {"orders": [
+                self.raw_2026[i] if i in self.raw_2026 else _served(self._view_2026(i, included))
+                for i in ids
+            ]}
+        if query.offset + query.limit < len(query.snapshot):
+            nxt = replace(query, offset=query.offset + query.limit)
+            cursor = self.new_cursor()
+            self._cursors[cursor] = self.page_served(query, nxt)
+            body["pagination"] = {"nextToken": cursor}
+        else:
+            self.page_served(None, None)
+        if query.before is not None:
+            body["lastUpdatedBefore" if query.by_update else "createdBefore"] = _iso(query.before)
+        return FakeResponse.json(200, body)
+
+    def _get_order(self, order_id: str, request: FakeRequest) -> FakeResponse:
+        included = frozenset((request.q("includedData") or "").split(",")) - {""}
+        with self.lock:
+            if order_id in self.raw_2026:
+                return FakeResponse.json(200, {"order": self.raw_2026[order_id]})
+            if order_id not in self.orders:
+                return _err(404, "NotFound", f"Order {order_id} not found")
+            return FakeResponse.json(200, {"order": _served(self._view_2026(order_id, included))})
+
+    def _view_2026(self, order_id: str, included: frozenset[str]) -> dict[str, Any]:
+        """The stored order as orders_2026-01-01.json shapes it (caller holds the lock)."""
+        order, items = self.orders[order_id], self.items[order_id]
+        status = _STATUS_2026[order["OrderStatus"]]
+        view: dict[str, Any] = {
+            "orderId": order_id,
+            "createdTime": order["PurchaseDate"],
+            "lastUpdatedTime": order["LastUpdateDate"],
+            "salesChannel": {"channelName": "AMAZON", "marketplaceId": order["MarketplaceId"],
+                             "marketplaceName": "Amazon.com"},
+            "orderItems": [_item_2026(item, included) for item in items],
+            "_by": "MERCHANT" if order["FulfillmentChannel"] == "MFN" else "AMAZON",
+        }
+        if "FULFILLMENT" in included:
+            view["fulfillment"] = {"fulfillmentStatus": status, "fulfilledBy": view["_by"],
+                                   "fulfillmentServiceLevel": "STANDARD"}
+        if "BUYER" in included and self.pii_role:
+            info = order["BuyerInfo"]
+            view["buyer"] = {"buyerName": info["BuyerName"], "buyerEmail": info["BuyerEmail"]}
+        if "RECIPIENT" in included and order["OrderStatus"] in _ADDRESS_STATUSES:
+            full = order["ShippingAddress"]
+            address = {
+                "name": full["Name"], "addressLine1": full["AddressLine1"],
+                "addressLine2": full.get("AddressLine2"), "city": full["City"],
+                "stateOrRegion": full["StateOrRegion"], "postalCode": full["PostalCode"],
+                "countryCode": full["CountryCode"], "phone": full.get("Phone"),
+                "addressType": "RESIDENTIAL",
+            }
+            if not self.pii_role:
+                address = {k: v for k, v in address.items() if k not in _PII_2026}
+            view["recipient"] = {"deliveryAddress": {k: v for k, v in address.items() if v}}
+        if "PROCEEDS" in included:
+            total = order["OrderTotal"]
+            view["proceeds"] = {"grandTotal": {"amount": total["Amount"],
+                                               "currencyCode": total["CurrencyCode"]}}
+        return view
 
     def _items(self, order_id: str, request: FakeRequest) -> FakeResponse:
         with self.lock:
@@ -444,6 +598,8 @@ def _match(order: dict[str, Any], query: _Query) -> bool:
 
 def _public(order: dict[str, Any], with_pii: bool) -> dict[str, Any]:
     result = {k: v for k, v in order.items() if not k.startswith("_")}
+    if order.get("_verbatim"):
+        return result
     if order["OrderStatus"] not in _ADDRESS_STATUSES:
         result.pop("ShippingAddress")
     elif not with_pii:
@@ -454,3 +610,40 @@ def _public(order: dict[str, Any], with_pii: bool) -> dict[str, Any]:
     if not with_pii:
         result.pop("BuyerInfo")
     return result
+
+
+def _item_2026(item: dict[str, Any], included: frozenset[str]) -> dict[str, Any]:
+    """A v0 item as a 2026 ``OrderItem``: ``unitPrice`` per unit (in cents, as Amazon
+    shows it), the exact line total in the ``ITEM`` proceeds."""
+    quantity = item["QuantityOrdered"]
+    price = item["ItemPrice"]
+    total = Decimal(price["Amount"])
+    unit = (total / quantity).quantize(Decimal("0.01")) if quantity else total
+    money = {"currencyCode": price["CurrencyCode"]}
+    result: dict[str, Any] = {
+        "orderItemId": item["OrderItemId"],
+        "quantityOrdered": quantity,
+        "product": {"asin": item["ASIN"], "title": item["Title"], "sellerSku": item["SellerSKU"],
+                    "price": {"unitPrice": {"amount": str(unit), **money}}},
+    }
+    if "PROCEEDS" in included:
+        line = {"amount": str(total), **money}
+        result["proceeds"] = {"proceedsTotal": line,
+                              "breakdowns": [{"type": "ITEM", "subtotal": line}]}
+    if "FULFILLMENT" in included:
+        result["fulfillment"] = {"quantityFulfilled": item["QuantityShipped"],
+                                 "quantityUnfulfilled": quantity - item["QuantityShipped"]}
+    return result
+
+
+def _served(view: dict[str, Any]) -> dict[str, Any]:
+    """A view without the fake's own bookkeeping keys."""
+    return {k: v for k, v in view.items() if not k.startswith("_")}
+
+
+def _match_2026(order: dict[str, Any], query: _Query) -> bool:
+    when = _parse(order["lastUpdatedTime"] if query.by_update else order["createdTime"])
+    if when < query.after or (query.before is not None and when > query.before):
+        return False
+    by = order.get("_by") or (order.get("fulfillment") or {}).get("fulfilledBy", "MERCHANT")
+    return not query.channels or by in query.channels
