@@ -47,7 +47,7 @@ def fails(capsys: pytest.CaptureFixture[str], code: int, *argv: str, url: str) -
 
 
 def show(capsys: pytest.CaptureFixture[str], url: str) -> dict[str, object]:
-    return json.loads(run(capsys, "station", "show", "--json", url=url))  # type: ignore[no-any-return]
+    return json.loads(run(capsys, "station", "show", "--json", url=url))
 
 
 def test_station_is_set_up_by_script_and_shown_as_json(
