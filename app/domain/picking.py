@@ -169,3 +169,13 @@ class LabelNotOnCart(DomainError):
 class NotLabelFirst(DomainError):
     code = "not_label_first"
     template = "Cart {cart} is not a label-first cart: scan the bin and the item instead."
+
+
+class PickQuantityNotPositive(DomainError):
+    code = "pick_quantity"
+    template = "Pick at least 1 unit; {quantity} was given."
+
+
+class ShortReasonMissing(DomainError):
+    code = "short_reason_missing"
+    template = "Say why the pick is short (empty bin, damaged, count less than expected)."

@@ -44,7 +44,7 @@ from app.db.models import (
     Warehouse,
     Wave,
 )
-from app.domain.errors import InvalidValue, NotFound
+from app.domain.errors import NotFound
 from app.domain.permissions import Actor, Permission, require
 from app.domain.picking import (
     PUT_BACK_REASON,
@@ -53,8 +53,10 @@ from app.domain.picking import (
     LabelNotOnCart,
     NotLabelFirst,
     OrderNotPickable,
+    PickQuantityNotPositive,
     PickTaskNotFound,
     ShortNotLess,
+    ShortReasonMissing,
     TaskNotOpen,
     TaskStatus,
     TooManyUnits,
@@ -189,7 +191,7 @@ def confirm_pick(session: Session, task_id: int, *, bin_scan: str, item_scan: st
         raise WrongBin(scanned=bin_scan.strip(), expected=task.bin_code)
     _check_item(session, task, item_scan)
     if quantity < 1:
-        raise InvalidValue(field="quantity", problem="must be at least 1")
+        raise PickQuantityNotPositive(quantity=quantity)
     if quantity > task.remaining:
         raise TooManyUnits(wanted=quantity, remaining=task.remaining, sku=task.sku_code)
     start_cart(session, task.cart_id, actor.name)
@@ -263,7 +265,7 @@ def report_short(session: Session, task_id: int, *, found: int, reason: str,
     require(actor, Permission.PICK)
     why = reason.strip()
     if not why:
-        raise InvalidValue(field="reason", problem="must not be empty")
+        raise ShortReasonMissing()
     task = _task(session, task_id)
     _check_pickable(task)
     if found < 0 or found >= task.remaining:

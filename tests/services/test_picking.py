@@ -6,12 +6,13 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import PickTask, Reservation, StockBalance, StockMove
-from app.domain.errors import InvalidValue, PermissionDenied
+from app.domain.errors import PermissionDenied
 from app.domain.picking import (
     IllegalPickTransition,
     LabelNotOnCart,
     NotLabelFirst,
     OrderNotPickable,
+    PickQuantityNotPositive,
     ShortNotLess,
     TaskNotOpen,
     TooManyUnits,
@@ -83,7 +84,7 @@ def test_release_makes_the_plan_real_and_picking_follows_the_route(db) -> None:
         _confirm(db, first.task_id, "A-01-01-02", "nonsense", 1)
     with pytest.raises(TooManyUnits):
         _confirm(db, first.task_id, "A-01-01-02", "MUG", 3)
-    with pytest.raises(InvalidValue):
+    with pytest.raises(PickQuantityNotPositive):
         _confirm(db, first.task_id, "A-01-01-02", "MUG", 0)
     with db.reading() as s:
         assert s.scalar(select(func.count(StockMove.id)).where(StockMove.kind == "pick")) == 0
