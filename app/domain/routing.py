@@ -15,9 +15,10 @@ Routes: one block (``block_length`` 0 or ≥ P) → Ratliff–Rosenthal, optimal
 the number of aisles (:mod:`app.domain.routing_rr`). Several blocks → Held–Karp over the
 shortest-path metric, optimal, for up to :data:`EXACT_POINTS` distinct points; beyond, the
 single-block optimum (a valid visiting order here too, only ever shorter with the extra
-cross aisles) and a nearest-neighbour tour, each improved by 2-opt and Or-opt, the
-shorter kept (:mod:`app.domain.routing_tsp`; its gap is measured by
-``python -m tests.benchmarks.routing``). Everything is deterministic.
+cross aisles) and a nearest-neighbour tour, improved by 2-opt, Or-opt and a few
+double-bridge kicks (:mod:`app.domain.routing_tsp`; its gap, about 0.1–0.6 % on 14–50
+picks, is measured by ``python -m tests.benchmarks.routing``). Everything is
+deterministic: the same stops give the same route.
 
 A stop beyond P (a bin that is not sellable, further back than every sellable one)
 stretches the aisles to its position rather than being refused: the walk to it exists.
@@ -95,17 +96,9 @@ class _Geometry:
     __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "deepest", "depot_aisle",
                  "length", "single")
 
-    def __init__(self, layout: Layout, stops: Sequence[Stop]) -> None:
+    def __init__(self, layout: Layout, deepest: int) -> None:
         validate_layout(layout.aisle_pitch_m, layout.bin_pitch_m, layout.block_length,
                         layout.depot_aisle, layout.max_position)
-        deepest = layout.max_position
-        for stop in stops:
-            if stop.aisle < 1:
-                raise InvalidValue(field="aisle", problem=_MUST_BE_NATURAL)
-            if stop.position < 1:
-                raise InvalidValue(field="position", problem=_MUST_BE_NATURAL)
-            if stop.position > deepest:
-                deepest = stop.position
         self.aisle_pitch = float(layout.aisle_pitch_m)
         self.bin_pitch = float(layout.bin_pitch_m)
         self.deepest = deepest
@@ -121,19 +114,53 @@ class _Geometry:
     def y(self, position: int) -> float:
         return (position - 0.5) * self.bin_pitch
 
-    def ends(self, position: int) -> tuple[float, float]:
-        """The cross aisles in front of and behind a position (its block's ends)."""
-        if self.single:
-            return 0.0, self.length
-        lo = (position - 1) // self.block * self.block_m
-        return lo, min(lo + self.block_m, self.length)
-
     def point(self, stop: Stop | None) -> tuple[float, float, float, float]:
-        """(x, y, front cross aisle y, back cross aisle y); the depot is on the front one."""
+        """(x, y, y of the cross aisle in front, y of the one behind) of a stop; the depot
+        is on the front cross aisle."""
         if stop is None:
-            return self.x(self.depot_aisle), 0.0, 0.0, 0.0
-        lo, hi = self.ends(stop.position)
-        return self.x(stop.aisle), self.y(stop.position), lo, hi
+            return (self.depot_aisle - 1) * self.aisle_pitch, 0.0, 0.0, 0.0
+        position = stop.position
+        y = (position - 0.5) * self.bin_pitch
+        if self.single:
+            return (stop.aisle - 1) * self.aisle_pitch, y, 0.0, self.length
+        lo = (position - 1) // self.block * self.block_m
+        hi = lo + self.block_m
+        return (stop.aisle - 1) * self.aisle_pitch, y, lo, (hi if hi < self.length
+                                                             else self.length)
+
+
+def _geometry(layout: Layout, stops: Sequence[Stop]) -> _Geometry:
+    """The geometry for routing ``stops`` (checked: on the floor), the aisles stretched
+    to the deepest of them."""
+    deepest = layout.max_position
+    for stop in stops:
+        if stop.aisle < 1:
+            raise InvalidValue(field="aisle", problem=_MUST_BE_NATURAL)
+        if stop.position < 1:
+            raise InvalidValue(field="position", problem=_MUST_BE_NATURAL)
+        if stop.position > deepest:
+            deepest = stop.position
+    return _layout_geometry(layout, deepest)
+
+
+def _layout_geometry(layout: Layout, deepest: int) -> _Geometry:
+    """Cached: wave planning measures thousands of walks on one layout, and
+    :func:`distance` must not re-validate it every time. The last geometry is kept by
+    identity (no hashing of the layout); one tuple, replaced whole, so threads are safe."""
+    global _LAST
+    last_layout, last_deepest, geo = _LAST
+    if geo is None or last_layout is not layout or last_deepest != deepest:
+        geo = _cached_geometry(layout, deepest)
+        _LAST = (layout, deepest, geo)
+    return geo
+
+
+@lru_cache(maxsize=256)
+def _cached_geometry(layout: Layout, deepest: int) -> _Geometry:
+    return _Geometry(layout, deepest)
+
+
+_LAST: tuple[Layout | None, int, _Geometry | None] = (None, -1, None)
 
 
 def _walk(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -147,26 +174,30 @@ def _walk(a: tuple[float, float, float, float], b: tuple[float, float, float, fl
     xa, ya, lo_a, hi_a = a
     xb, yb, lo_b, hi_b = b
     if xa == xb:
-        return abs(ya - yb)
-    best = float("inf")
-    for ca in (lo_a, hi_a):
-        out = abs(ya - ca)
-        for cb in (lo_b, hi_b):
-            walk = out + abs(ca - cb) + abs(cb - yb)
-            if walk < best:
-                best = walk
+        return ya - yb if ya > yb else yb - ya
+    down_a, up_a, down_b, up_b = ya - lo_a, hi_a - ya, yb - lo_b, hi_b - yb
+    best = down_a + abs(lo_a - lo_b) + down_b
+    walk = down_a + abs(lo_a - hi_b) + up_b
+    if walk < best:
+        best = walk
+    walk = up_a + abs(hi_a - lo_b) + down_b
+    if walk < best:
+        best = walk
+    walk = up_a + abs(hi_a - hi_b) + up_b
+    if walk < best:
+        best = walk
     return abs(xa - xb) + best
 
 
 def distance(layout: Layout, a: Stop | None, b: Stop | None) -> float:
     """Shortest walk between two stops (``None`` is the depot), in metres."""
-    geo = _Geometry(layout, [s for s in (a, b) if s is not None])
+    geo = _geometry(layout, [s for s in (a, b) if s is not None])
     return _walk(geo.point(a), geo.point(b))
 
 
 def tour_length(layout: Layout, stops: Sequence[Stop]) -> float:
     """Length of depot → ``stops`` in the order given → depot, in metres."""
-    geo = _Geometry(layout, stops)
+    geo = _geometry(layout, stops)
     return _tour_length(geo, stops)
 
 
@@ -211,7 +242,7 @@ def plan_route(layout: Layout, stops: Sequence[Stop], *,
     ``exact_points`` is the largest multi-block list routed by Held–Karp (the benchmark
     lowers it to measure the heuristic against the optimum).
     """
-    geo = _Geometry(layout, stops)
+    geo = _geometry(layout, stops)
     if not stops:
         return Route((), 0.0, NO_STOPS)
     points: dict[tuple[int, int], list[int]] = {}
@@ -247,7 +278,7 @@ def _multi_block(layout: Layout, distinct: tuple[Stop, ...],
     Cached: wave planning asks for the route of the same merged batch again and again
     while it compares savings, and Held–Karp at 12 points costs tens of milliseconds.
     """
-    geo = _Geometry(layout, distinct)
+    geo = _geometry(layout, distinct)
     matrix = _matrix(geo, distinct)
     if len(distinct) <= exact_points:
         tour, method = routing_tsp.held_karp(matrix), HELD_KARP
@@ -269,11 +300,10 @@ def _matrix(geo: _Geometry, distinct: Sequence[Stop]) -> list[list[float]]:
 
 def _heuristic(geo: _Geometry, distinct: Sequence[Stop],
                matrix: list[list[float]]) -> list[int]:
-    """Best of two local-search runs: from the single-block optimum and from the
-    nearest-neighbour tour (nodes of ``matrix``, depot excluded)."""
-    relaxed = _Geometry(Layout(geo.aisle_pitch, geo.bin_pitch, 0, geo.depot_aisle,
+    """Local search (:func:`app.domain.routing_tsp.search`) from the single-block optimum
+    and from the nearest-neighbour tour (nodes of ``matrix``, depot excluded)."""
+    relaxed = _geometry(Layout(geo.aisle_pitch, geo.bin_pitch, 0, geo.depot_aisle,
                                geo.deepest), distinct)
     starts = ([p + 1 for p in _single_block(relaxed, distinct)],
               routing_tsp.nearest_neighbour(matrix))
-    tours = [routing_tsp.improve(matrix, start) for start in starts]
-    return min(tours, key=lambda t: routing_tsp.tour_cost(matrix, t))
+    return routing_tsp.search(matrix, starts)

@@ -9,6 +9,7 @@ module free of any geometry, so the tests can check it against brute force direc
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from operator import add
 
@@ -85,9 +86,36 @@ def nearest_neighbour(matrix: Matrix) -> list[int]:
 
 #: Candidate moves only join a point to one of its this many nearest points.
 NEIGHBOURS = 10
+#: Perturbations tried by :func:`search` after the local searches from its starts.
+KICKS = 10
 
 
-def improve(matrix: Matrix, tour: Sequence[int]) -> list[int]:
+def search(matrix: Matrix, starts: Sequence[Sequence[int]], kicks: int = KICKS) -> list[int]:
+    """A short tour: local search from each start, then an iterated local search.
+
+    The best local optimum is perturbed ``kicks`` times by exchanging two consecutive
+    stretches of the tour (a double bridge, which 2-opt and Or-opt cannot undo in one
+    move) and searched again; a shorter result replaces it. The perturbations come from
+    a generator seeded with the size of the matrix, so the same input gives the same
+    tour. On 20–50 picks this takes the gap to a best-of-many-restarts tour from about
+    1.5 % to about 0.2 % (``python -m tests.benchmarks.routing``).
+    """
+    near = _nearest(matrix)
+    best = min((improve(matrix, start, near) for start in starts),
+               key=lambda tour: tour_cost(matrix, tour))
+    best_cost = tour_cost(matrix, best)
+    rng = random.Random(len(matrix))
+    for _ in range(kicks if len(best) >= 8 else 0):
+        a, b, c = sorted(rng.sample(range(1, len(best)), 3))
+        tour = improve(matrix, best[:a] + best[b:c] + best[a:b] + best[c:], near)
+        cost = tour_cost(matrix, tour)
+        if cost < best_cost - _EPS:
+            best, best_cost = tour, cost
+    return best
+
+
+def improve(matrix: Matrix, tour: Sequence[int],
+            near: list[list[int]] | None = None) -> list[int]:
     """Local search to a 2-opt and Or-opt optimum (first improvement, deterministic).
 
     2-opt reverses a stretch of the tour; Or-opt moves a run of 1–3 consecutive points
@@ -95,10 +123,11 @@ def improve(matrix: Matrix, tour: Sequence[int]) -> list[int]:
     reversal changes only the two edges at its ends. Only moves that create an edge from
     a point to one of its :data:`NEIGHBOURS` nearest points are tried (the usual
     candidate-list restriction: good tours are made of short edges), which keeps a sweep
-    linear in the number of points. Loops until neither move helps.
+    linear in the number of points. Loops until neither move helps. ``near``: the
+    candidate lists, when the caller has them already.
     """
     route = [0, *tour, 0]
-    near = _nearest(matrix)
+    near = _nearest(matrix) if near is None else near
     improved = True
     while improved:
         improved = _two_opt(matrix, route, near)

@@ -9,8 +9,9 @@ restarts of the local search ("best known"). Printed ratios (see
 ``../shared/reference/performance.md`` §5):
 
 * single block, ≤ 12 picks: route ÷ Held–Karp must be 1.000 (Ratliff–Rosenthal is exact);
-* several blocks: the heuristic used beyond 12 points, forced onto smaller lists, ÷
-  Held–Karp (mean and worst gap), and ÷ best known on 20–50 picks;
+* several blocks (the demo floor and a three-block one): the heuristic used beyond 12
+  points, forced onto smaller lists and at 14, ÷ Held–Karp (mean and worst gap), and ÷
+  best known on 20–50 picks;
 * route time p95 at 50 picks × 20 aisles, single block, against the 1 ms target.
 
 Exit status 1 if a single-block route is not optimal.
@@ -31,6 +32,12 @@ from app.domain.routing import Layout, Stop, distance, plan_route
 ONE_BLOCK = Layout(3.0, 1.0, 0, 1, 30)
 #: The same floor with cross aisles every 10 positions (three blocks).
 THREE_BLOCKS = Layout(3.0, 1.0, 10, 1, 30)
+#: (title, layout, aisles): the demo's LA1 floor (app/services/demo.py) and the above.
+MULTI_BLOCK = (
+    ("two blocks (demo LA1: 10 aisles x 40 positions, cross aisle at 20)",
+     Layout(2.8, 1.1, 20, 1, 40), 10),
+    ("three blocks (20 aisles x 30 positions, cross aisles every 10)", THREE_BLOCKS, 20),
+)
 TIME_TARGET_MS = 1.0
 
 
@@ -101,27 +108,28 @@ def main() -> int:
     ratios("Ratliff-Rosenthal / Held-Karp", single)
     print(f"  not optimal                                 : {wrong}")
 
-    print("three blocks (cross aisles every 10 of 30 positions, 20 aisles)")
-    exact, forced = [], []
-    for case in range(n // 4):
-        points = stops(rng, THREE_BLOCKS, 20, case % 12 + 1)
-        best = optimum(THREE_BLOCKS, points)
-        exact.append(plan_route(THREE_BLOCKS, points).distance_m / best)
-        forced.append(plan_route(THREE_BLOCKS, points, exact_points=0).distance_m / best)
-    ratios("plan_route (Held-Karp) / Held-Karp, 1-12", exact)
-    ratios("heuristic / Held-Karp, 1-12 picks", forced)
-    forced = []
-    for _ in range(max(3, n // 100)):
-        points = stops(rng, THREE_BLOCKS, 20, 14)
-        forced.append(plan_route(THREE_BLOCKS, points).distance_m / optimum(THREE_BLOCKS, points))
-    ratios("heuristic / Held-Karp, 14 picks", forced)
-    for count in (20, 35, 50):
-        beyond = []
+    for name, layout, aisles in MULTI_BLOCK:
+        print(name)
+        exact, forced = [], []
+        for case in range(n // 8):
+            points = stops(rng, layout, aisles, case % 12 + 1)
+            best = optimum(layout, points)
+            exact.append(plan_route(layout, points).distance_m / best)
+            forced.append(plan_route(layout, points, exact_points=0).distance_m / best)
+        ratios("plan_route (Held-Karp) / Held-Karp, 1-12", exact)
+        ratios("heuristic / Held-Karp, 1-12 picks", forced)
+        forced = []
         for _ in range(max(3, n // 100)):
-            points = stops(rng, THREE_BLOCKS, 20, count)
-            beyond.append(plan_route(THREE_BLOCKS, points).distance_m
-                          / best_known(THREE_BLOCKS, points, 30, rng))
-        ratios(f"heuristic / best of 30 restarts, {count} picks", beyond)
+            points = stops(rng, layout, aisles, 14)
+            forced.append(plan_route(layout, points).distance_m / optimum(layout, points))
+        ratios("heuristic / Held-Karp, 14 picks", forced)
+        for count in (20, 35, 50):
+            beyond = []
+            for _ in range(max(3, n // 100)):
+                points = stops(rng, layout, aisles, count)
+                beyond.append(plan_route(layout, points).distance_m
+                              / best_known(layout, points, 30, rng))
+            ratios(f"heuristic / best of 30 restarts, {count} picks", beyond)
 
     print("route time, 50 picks x 20 aisles (in-process CPU time, process_time)")
     lists = [[Stop(rng.randint(1, 20), rng.randint(1, 30)) for _ in range(50)]
