@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain import routing_tsp
+from app.domain import routing_rr, routing_tsp
 from app.domain.errors import InvalidValue
 from app.domain.routing import (
     EXACT_POINTS,
@@ -327,6 +327,29 @@ def test_ratliff_rosenthal_with_depot_beyond_the_picks_and_empty_aisles_between(
         assert _check_route(layout, stops) == pytest.approx(_optimum(layout, stops), abs=1e-9)
 
 
+def test_the_visiting_order_walks_exactly_the_programme_s_length() -> None:
+    """The order is read off an Euler circuit of the edges the DP chose: shortcutting that
+    circuit cannot be longer, and the DP is optimal, so the two lengths agree — for lists
+    far beyond what Held–Karp can check."""
+    rng = random.Random(31)
+    for _ in range(200):
+        aisles = rng.randint(1, 25)
+        layout = _random_layout(rng, aisles, multi_block=False)
+        stops = list(dict.fromkeys(
+            Stop(rng.randint(1, aisles), rng.randint(1, layout.max_position))
+            for _ in range(rng.randint(1, 80))))
+        by_aisle: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for index, s in enumerate(stops):
+            by_aisle[s.aisle].append(((s.position - 0.5) * layout.bin_pitch_m, index))
+        order, programme = routing_rr.optimal_tour(
+            layout.aisle_pitch_m, layout.max_position * layout.bin_pitch_m,
+            layout.depot_aisle, [(a, sorted(by_aisle[a])) for a in sorted(by_aisle)])
+        assert sorted(order) == list(range(len(stops)))
+        walked = tour_length(layout, [stops[i] for i in order])
+        assert walked == pytest.approx(programme, abs=1e-9)
+        assert plan_route(layout, stops).distance_m == pytest.approx(programme, abs=1e-9)
+
+
 def test_multi_block_routes_are_optimal_up_to_twelve_points() -> None:
     rng = random.Random(2001)
     for case in range(300):
@@ -368,6 +391,20 @@ def test_local_search_reaches_held_karp_often_and_never_worse_than_its_start() -
         best = routing_tsp.tour_cost(matrix, routing_tsp.held_karp(matrix))
         exact += routing_tsp.tour_cost(matrix, better) <= best + 1e-9
     assert exact >= 30
+
+
+def test_search_is_deterministic_and_no_worse_than_its_starts() -> None:
+    rng = random.Random(8)
+    for _ in range(20):
+        m = rng.randint(8, 40)
+        xy = [(0.0, 0.0)] + [(rng.uniform(0, 60), rng.uniform(0, 30)) for _ in range(m)]
+        matrix = [[abs(p[0] - q[0]) + abs(p[1] - q[1]) for q in xy] for p in xy]
+        starts = [routing_tsp.nearest_neighbour(matrix), list(range(m, 0, -1))]
+        found = routing_tsp.search(matrix, starts)
+        assert sorted(found) == list(range(1, m + 1))
+        assert found == routing_tsp.search(matrix, starts)
+        assert routing_tsp.tour_cost(matrix, found) <= min(
+            routing_tsp.tour_cost(matrix, routing_tsp.improve(matrix, s)) for s in starts)
 
 
 @settings(max_examples=150, deadline=None)
