@@ -22,7 +22,6 @@ from app.channels.amazon import AmazonConnector, carrier_and_service
 from app.channels.base import ConfigError
 from app.channels.http import ConnectorRuntime
 from app.channels.normalized import OrderStatus, exact_lines
-from app.domain.line_prices import exact_unit_prices
 from tests.channels.conftest import FAST, T0, collect
 from tests.channels.test_amazon import SECRETS, amazon_ids, connect, seed
 from tests.fakes.platforms import VirtualClock
@@ -109,18 +108,6 @@ def test_seventeen_ninety_five_for_two_units_stays_exact(
     assert [(ln.quantity, ln.unit_price) for ln in sku_b] == [
         (1, Decimal("8.98")), (1, Decimal("8.97"))]
     assert sum(ln.quantity * (ln.unit_price or 0) for ln in sku_b) == Decimal("17.95")
-
-
-@given(cents=st.integers(min_value=0, max_value=10**9), quantity=st.integers(1, 10_000))
-def test_exact_unit_prices_reproduce_every_total(cents: int, quantity: int) -> None:
-    total = Decimal(cents) / 100
-    parts = exact_unit_prices(total, quantity)
-    assert sum(units * price for units, price in parts) == total
-    assert sum(units for units, _ in parts) == quantity
-    assert all(units > 0 and price.as_tuple().exponent == -2 for units, price in parts)
-    assert len(parts) <= 2
-    if len(parts) == 2:
-        assert parts[0][1] - parts[1][1] == Decimal("0.01")
 
 
 @given(st.lists(st.tuples(st.sampled_from(["A", "B"]), st.integers(1, 50),
