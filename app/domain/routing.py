@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 from app.domain import routing_rr, routing_tsp
 from app.domain.errors import InvalidValue
@@ -72,13 +73,25 @@ class Route:
     method: str              # RATLIFF_ROSENTHAL, HELD_KARP, HEURISTIC or NO_STOPS
 
 
+@overload
+def validate_layout(layout: Layout, /) -> None: ...
+@overload
 def validate_layout(aisle_pitch_m: float, bin_pitch_m: float, block_length: int,
-                    depot_aisle: int, max_position: int = 0) -> None:
+                    depot_aisle: int, max_position: int = 0) -> None: ...
+def validate_layout(aisle_pitch_m: float | Layout, bin_pitch_m: float = 0.0,
+                    block_length: int = 0, depot_aisle: int = 0,
+                    max_position: int = 0) -> None:
     """Refuse a layout no walk can be measured in, with a one-line message.
 
-    Pitches must be positive finite metres, ``block_length`` 0 or more, ``depot_aisle``
-    1 or more and ``max_position`` (0 while the warehouse has no bins) not negative.
+    Takes a :class:`Layout` or its numbers. Pitches must be positive finite metres,
+    ``block_length`` 0 or more, ``depot_aisle`` 1 or more and ``max_position`` (0 while
+    the warehouse has no bins) not negative.
     """
+    if isinstance(aisle_pitch_m, Layout):
+        layout = aisle_pitch_m
+        validate_layout(layout.aisle_pitch_m, layout.bin_pitch_m, layout.block_length,
+                        layout.depot_aisle, layout.max_position)
+        return
     for field, value in (("aisle pitch", aisle_pitch_m), ("bin pitch", bin_pitch_m)):
         if not (value > 0 and value != float("inf")):  # also refuses NaN
             raise InvalidValue(field=field, problem=_MUST_BE_POSITIVE)

@@ -171,6 +171,7 @@ def test_bad_layouts_are_refused_in_one_line(layout: Layout, message: str) -> No
     for call in (lambda: plan_route(layout, [Stop(1, 1)]),
                  lambda: tour_length(layout, [Stop(1, 1)]),
                  lambda: distance(layout, None, Stop(1, 1)),
+                 lambda: validate_layout(layout),
                  lambda: validate_layout(layout.aisle_pitch_m, layout.bin_pitch_m,
                                          layout.block_length, layout.depot_aisle,
                                          layout.max_position)):
@@ -193,6 +194,7 @@ def test_stops_off_the_floor_are_refused(stop: Stop, message: str) -> None:
 
 def test_a_good_layout_passes_validation() -> None:
     validate_layout(2.5, 1.2, 0, 1)
+    validate_layout(ONE_BLOCK)
     validate_layout(aisle_pitch_m=3.0, bin_pitch_m=0.9, block_length=12, depot_aisle=7,
                     max_position=40)
 
