@@ -63,9 +63,14 @@ def rule_for(carrier: str | None, service: str | None = None) -> DimRule:
     return RULES.get((c, s)) or RULES.get((c, "")) or DEFAULT_RULE
 
 
+#: Sides within this much of a whole inch count as that inch when rounding up: box sizes
+#: are inches stored as whole mm (12 in = 304.8 -> 305 mm must stay 12 in).
+_MM_SLACK_IN = 0.5 / MM_PER_INCH
+
+
 def _inches(mm: int, round_up: bool) -> int:
     value = mm / MM_PER_INCH
-    return max(1, math.ceil(value - 1e-9) if round_up else round(value))
+    return max(1, math.ceil(value - _MM_SLACK_IN) if round_up else round(value))
 
 
 def dim_weight_g(dims_mm: tuple[int, int, int], rule: DimRule) -> int | None:

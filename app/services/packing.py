@@ -316,6 +316,10 @@ def start_packing(session: Session, scan: str, *, station: str, actor: Actor) ->
     holder = session.scalar(select(PackSession.station).where(PackSession.order_id == order.id))
     if holder != station[:100]:
         raise OrderBeingPacked(order=order.number, station=holder or "?")
+    # Another station may have completed the order between the first read and the insert
+    # (PostgreSQL, read committed): read the status again now the bench row is ours.
+    session.refresh(order)
+    _refuse_unpackable(session, order)
     if session.scalar(select(Parcel.id).where(Parcel.order_id == order.id).limit(1)) is None:
         _new_parcel(session, order)
     return load_pack_view(session, order.id, state=PackState.PACKING)
