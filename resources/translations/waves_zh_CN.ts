@@ -164,6 +164,26 @@
 <context>
     <name>WaveModels</name>
     <message>
+        <source>released</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>{m} m</source>
         <translation>{m} 米</translation>
     </message>
@@ -196,10 +216,6 @@
     <message>
         <source>Wave</source>
         <translation>波次</translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation>仓库</translation>
     </message>
     <message>
         <source>Status</source>
@@ -249,8 +265,8 @@
         <translation>先选择订单，再点“规划”（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <source>Released waves</source>
-        <translation>已下发的波次</translation>
+        <source>Released waves of this warehouse</source>
+        <translation>本仓库已下发的波次</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -282,15 +298,11 @@
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
+        <translation><numerusform>%n 个订单</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n cart(s)</source>
-        <translation>
-            <numerusform>%n 辆拣货车</numerusform>
-        </translation>
+        <translation><numerusform>%n 辆拣货车</numerusform></translation>
     </message>
     <message>
         <source>Release wave</source>
@@ -314,9 +326,7 @@
     </message>
     <message numerus="yes">
         <source>%n wave(s)</source>
-        <translation>
-            <numerusform>%n 个波次</numerusform>
-        </translation>
+        <translation><numerusform>%n 个波次</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -23,13 +23,12 @@ _ACTIVE = QBrush(QColor("#1f5fa8"))
 
 def status_names() -> dict[str, str]:
     """Wave and cart states as pickers and clerks read them (translated once per model)."""
-    t = QCoreApplication.translate
     return {
-        "released": t("WaveModels", "released"),
-        "open": t("WaveModels", "not started"),
-        "picking": t("WaveModels", "picking"),
-        "done": t("WaveModels", "done"),
-        "cancelled": t("WaveModels", "cancelled"),
+        "released": QCoreApplication.translate("WaveModels", "released"),
+        "open": QCoreApplication.translate("WaveModels", "not started"),
+        "picking": QCoreApplication.translate("WaveModels", "picking"),
+        "done": QCoreApplication.translate("WaveModels", "done"),
+        "cancelled": QCoreApplication.translate("WaveModels", "cancelled"),
     }
 
 
@@ -82,16 +81,16 @@ class PlanModel(RowsModel):
 
 
 class WavesModel(RowsModel):
-    """Released waves, newest first: status and how far picking has come."""
+    """Released waves of one warehouse, newest first: state and how far picking has come."""
 
-    NUMBER, WAREHOUSE, STATUS, ORDERS, CARTS, PICKED, RELEASED, BY = range(8)
+    NUMBER, STATUS, PICKED, ORDERS, CARTS, RELEASED, BY = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._status = status_names()
-        self._headers = [self.tr("Wave"), self.tr("Warehouse"), self.tr("Status"),
-                         self.tr("Orders"), self.tr("Carts"), self.tr("Units picked"),
-                         self.tr("Released"), self.tr("By")]
+        self._headers = [self.tr("Wave"), self.tr("Status"), self.tr("Units picked"),
+                         self.tr("Orders"), self.tr("Carts"), self.tr("Released"),
+                         self.tr("By")]
 
     def headers(self) -> list[str]:
         return self._headers
@@ -102,8 +101,6 @@ class WavesModel(RowsModel):
     def display(self, row: Any, column: int) -> str:
         if column == self.NUMBER:
             return str(row.number)
-        if column == self.WAREHOUSE:
-            return str(row.warehouse)
         if column == self.STATUS:
             return self._status.get(row.status, row.status)
         if column == self.ORDERS:

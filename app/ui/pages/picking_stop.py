@@ -15,14 +15,21 @@ from app.services.picking_dto import PickStop
 
 
 class FitLabel(QLabel):
-    """One line of text at ``points`` at most, smaller when the width would cut it."""
+    """One line of text at ``points`` at most, smaller when the width would cut it.
 
-    def __init__(self, points: int, *, bold: bool = True, parent: QWidget | None = None) -> None:
+    The size goes into the label's own style sheet: the application's style sheet sets
+    every widget's font size, which would win over ``setFont``.
+    """
+
+    def __init__(self, points: int, *, bold: bool = True, color: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points = points
         self._bold = bold
+        self._color = f"color: {color};" if color else ""
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._shown = 0
         self._fit()
 
     def set_points(self, points: int) -> None:
@@ -47,8 +54,12 @@ class FitLabel(QLabel):
             if QFontMetrics(font).horizontalAdvance(self.text()) <= width:
                 break
             points -= 2
+        if points == self._shown:
+            return
+        self._shown = points
+        weight = 700 if self._bold else 400
+        self.setStyleSheet(f"font-size: {points}pt; font-weight: {weight}; {self._color}")
         font.setPointSize(points)
-        self.setFont(font)
         self.setMinimumHeight(QFontMetrics(font).height())
 
 
@@ -62,23 +73,19 @@ class StopCard(QFrame):
             "QFrame#StopCard { background: white; border: 2px solid #d0d5dd; border-radius: 8px; }"
             " QLabel { border: none; }")
         self.bin_caption = self._caption(self.tr("Bin"))
-        self.bin = FitLabel(54)
+        self.bin = FitLabel(54, color="#1f2a37")
         self.bin.setObjectName("StopBin")
-        self.bin.setStyleSheet("color: #1f2a37;")
         self.sku = FitLabel(26)
         self.sku.setObjectName("StopSku")
         self.name_en = FitLabel(17, bold=False)
         self.name_zh = FitLabel(17, bold=False)
         self.qty_caption = self._caption(self.tr("Take"))
-        self.quantity = FitLabel(44)
+        self.quantity = FitLabel(44, color="#1f5fa8")
         self.quantity.setObjectName("StopQuantity")
-        self.quantity.setStyleSheet("color: #1f5fa8;")
         self.slot_caption = self._caption(self.tr("Into tote"))
-        self.slot = FitLabel(44)
+        self.slot = FitLabel(44, color="#8a5a00")
         self.slot.setObjectName("StopSlot")
-        self.slot.setStyleSheet("color: #8a5a00;")
-        self.order = FitLabel(12, bold=False)
-        self.order.setObjectName("Muted")
+        self.order = FitLabel(12, bold=False, color="#5b6675")
         self.tracking = FitLabel(14)
         self.tracking.setObjectName("StopTracking")
 

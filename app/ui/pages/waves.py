@@ -89,8 +89,7 @@ class WavesPage(Page):
         self._layout_restored = False
         self.printer = WavePrinter(self)
         self._build()
-        self._load_organisation()
-        self.reload_waves()
+        self._load_organisation()  # then the waves of the first warehouse
 
     # -- building ----------------------------------------------------------------------
 
@@ -137,7 +136,7 @@ class WavesPage(Page):
 
     def _build_released(self) -> QWidget:
         """The released waves beside the selected wave's carts, with refresh and print."""
-        heading = QLabel(self.tr("Released waves"))
+        heading = QLabel(self.tr("Released waves of this warehouse"))
         heading.setStyleSheet("font-weight: 600;")
         self.refresh_button = _button(self.tr("Refresh"), self.tr("Read the waves again"), "F5")
         self.print_button = _button(self.tr("Print pick &lists"), self.tr(
@@ -159,8 +158,8 @@ class WavesPage(Page):
         self.cart_split.addWidget(self.waves_table)
         self.cart_split.addWidget(self.carts_table)
         self.cart_split.setChildrenCollapsible(False)
-        self.cart_split.setStretchFactor(0, 1)
-        self.cart_split.setStretchFactor(1, 1)
+        self.cart_split.setStretchFactor(0, 5)
+        self.cart_split.setStretchFactor(1, 6)
 
         released = QWidget()
         layout = QVBoxLayout(released)
@@ -170,14 +169,10 @@ class WavesPage(Page):
         return released
 
     def _default_widths(self) -> None:
-        """Widths that fit 1366 px: numbers and codes whole, order numbers take the rest."""
-        for view, sizes in {
-            self.plan_table: [56, 70, 520, 64, 90],
-            self.waves_table: [150, 84, 90, 64, 56, 100, 130, 80],
-            self.carts_table: [170, 90, 90, 64, 56, 100, 80],
-        }.items():
-            for column, size in enumerate(sizes):
-                view.horizontalHeader().resizeSection(column, size)
+        """Plan columns that fit 1366 px: numbers whole, order numbers take the rest. The
+        wave and cart lists size to what they hold (tens of rows) each time they load."""
+        for column, size in enumerate([56, 70, 520, 64, 90]):
+            self.plan_table.horizontalHeader().resizeSection(column, size)
         header = self.plan_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PlanModel.NUMBERS, QHeaderView.ResizeMode.Stretch)
@@ -188,6 +183,7 @@ class WavesPage(Page):
         self.refresh_button.clicked.connect(self.reload_waves)
         self.print_button.clicked.connect(self.print_pick_lists)
         self.filter_row.changed.connect(self._on_filters_changed)
+        self.filter_row.warehouse.currentIndexChanged.connect(lambda _i: self.reload_waves())
         self.waves_table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._on_wave_selected(current.row()))
 
@@ -198,8 +194,9 @@ class WavesPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         if changes & Changes.ORGANISATION:
-            self._load_organisation()
-        self.reload_waves()
+            self._load_organisation()  # and then the waves
+        else:
+            self.reload_waves()
 
     def request(self) -> PlanRequest | None:
         code = self.filter_row.warehouse_code()
@@ -258,8 +255,13 @@ class WavesPage(Page):
                   on_error=self._on_release_failed)
 
     def reload_waves(self) -> None:
+        """The chosen warehouse's waves (the one being planned), newest first."""
+        code = self.filter_row.warehouse_code()
+        if code is None:
+            return
         self._run("waves", self.ctx.tasks.read,
-                  lambda s: list_waves(s)[:WAVE_LIST_LIMIT], self._on_waves)
+                  lambda s: list_waves(s, warehouse_code=code)[:WAVE_LIST_LIMIT],
+                  self._on_waves)
 
     def print_pick_lists(self) -> None:
         """The selected carts' pick lists (every cart of the wave when none is selected)."""
@@ -283,8 +285,11 @@ class WavesPage(Page):
                                   owner=self)
 
     def _load_organisation(self) -> None:
-        self._run("organisation", self.ctx.tasks.read, load_organisation,
-                  lambda org: self.filter_row.set_choices(org.warehouses, org.clients))
+        def loaded(org: Organisation) -> None:
+            self.filter_row.set_choices(org.warehouses, org.clients)
+            self.reload_waves()
+
+        self._run("organisation", self.ctx.tasks.read, load_organisation, loaded)
 
     def _on_filters_changed(self) -> None:
         """A plan for other filters is not what Release would make: ask for a new one."""
@@ -345,6 +350,7 @@ class WavesPage(Page):
 
     def _on_waves(self, waves: list[WaveSummary]) -> None:
         self.waves_model.set_rows(waves)
+        self.waves_table.resizeColumnsToContents()
         self.count_label.setText(self.tr("%n wave(s)", "", len(waves)))
         numbers = [w.number for w in waves]
         wanted = self._selected_wave if self._selected_wave in numbers else (
@@ -375,6 +381,7 @@ class WavesPage(Page):
         if wave.summary.number != self._selected_wave:
             return
         self.carts_model.set_rows(wave.carts)
+        self.carts_table.resizeColumnsToContents()
         self.print_button.setEnabled(bool(wave.carts))
 
     # -- layout memory -----------------------------------------------------------------
@@ -396,8 +403,6 @@ class WavesPage(Page):
     def _layout_items(self) -> dict[str, QHeaderView | QSplitter]:
         return {
             "waves/plan_header": self.plan_table.horizontalHeader(),
-            "waves/waves_header": self.waves_table.horizontalHeader(),
-            "waves/carts_header": self.carts_table.horizontalHeader(),
             "waves/split": self.split,
             "waves/cart_split": self.cart_split,
         }

@@ -54,7 +54,7 @@ class WaveFilterRow(QWidget):
         for combo in (self.warehouse, self.client):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(16)
         self.carrier = self._text(self.tr("any"))
         self.service = self._text(self.tr("any"))
         self.priority = QComboBox()
