@@ -68,6 +68,8 @@ class Stop:
 
 @dataclass(frozen=True)
 class Route:
+    """A visiting order of the stops given, and its length."""
+
     order: tuple[int, ...]   # indexes into the stops given, in visiting order (each once)
     distance_m: float        # depot -> stops -> depot, on aisle centre lines and cross aisles
     method: str              # RATLIFF_ROSENTHAL, HELD_KARP, HEURISTIC or NO_STOPS
@@ -231,15 +233,15 @@ def _tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
 def _one_block_tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
     """:func:`_walk` with only the front and back cross aisles, inlined: a route's length
     is measured on every call of :func:`plan_route`, so it must cost next to nothing."""
-    w, b, back = geo.aisle_pitch, geo.bin_pitch, 2.0 * geo.length
+    w, b, length = geo.aisle_pitch, geo.bin_pitch, geo.length
     x0, y0 = geo.x(geo.depot_aisle), 0.0
     total = 0.0
     for stop in stops:
         x1, y1 = (stop.aisle - 1) * w, (stop.position - 0.5) * b
         if x1 == x0:
             total += abs(y1 - y0)
-        else:
-            round_front, round_back = y0 + y1, back - y0 - y1
+        else:  # the same sums as _walk's, so a tour is exactly the sum of its walks
+            round_front, round_back = y0 + y1, (length - y0) + (length - y1)
             total += abs(x1 - x0) + (round_front if round_front < round_back else round_back)
         x0, y0 = x1, y1
     x1 = geo.x(geo.depot_aisle)

@@ -140,6 +140,20 @@ def test_stops_at_one_point_are_picked_together_in_the_order_given() -> None:
                                              .distance_m)
 
 
+def test_a_tour_is_exactly_the_sum_of_its_walks() -> None:
+    rng = random.Random(12)
+    for _ in range(300):
+        aisles = rng.randint(1, 12)
+        layout = _random_layout(rng, aisles)
+        stops = [Stop(rng.randint(1, aisles), rng.randint(1, layout.max_position))
+                 for _ in range(rng.randint(1, 15))]
+        legs = [None, *stops, None]
+        total = 0.0
+        for a, b in itertools.pairwise(legs):
+            total += distance(layout, a, b)
+        assert tour_length(layout, stops) == total
+
+
 def test_no_stops_is_an_empty_route() -> None:
     assert plan_route(ONE_BLOCK, []) == type(plan_route(ONE_BLOCK, []))((), 0.0, NO_STOPS)
     assert tour_length(ONE_BLOCK, []) == 0.0
