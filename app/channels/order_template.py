@@ -142,8 +142,11 @@ MAX_QUANTITY = 1_000_000
 MAX_PRICE = Decimal("9999999999.99")
 
 
-def write_template(path: str | Path) -> Path:
+def write_template(path: str | Path, *, chinese: bool = False) -> Path:
     """Write the order template (header and one sample row) as CSV or XLSX by extension.
+
+    ``chinese`` writes the Chinese headers (订单号, 商品编码 ...), which the import reads
+    as well as the English ones.
 
     The CSV carries a UTF-8 BOM so Excel shows Chinese text typed into it correctly.
     The XLSX has the same single header row, text-formatted code/ZIP/phone columns and a
@@ -151,7 +154,7 @@ def write_template(path: str | Path) -> Path:
     """
     p = Path(path)
     suffix = p.suffix.lower()
-    header = [c.name for c in TEMPLATE_COLUMNS]
+    header = [c.alias if chinese else c.name for c in TEMPLATE_COLUMNS]
     sample = [c.example for c in TEMPLATE_COLUMNS]
     try:
         if suffix == ".csv":
@@ -160,7 +163,7 @@ def write_template(path: str | Path) -> Path:
                 writer.writerow(safe_row(header))
                 writer.writerow(safe_row(sample))
         elif suffix == ".xlsx":
-            _write_xlsx_template(p)
+            _write_xlsx_template(p, header)
         else:
             raise InvalidValue(field="template file", problem="the name must end in .csv or .xlsx")
     except OSError as exc:
@@ -171,7 +174,7 @@ def write_template(path: str | Path) -> Path:
 _TEXT_COLUMNS = frozenset({"order_number", "sku", "zip", "phone"})
 
 
-def _write_xlsx_template(path: Path) -> None:
+def _write_xlsx_template(path: Path, header: list[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -180,7 +183,7 @@ def _write_xlsx_template(path: Path) -> None:
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = "Orders"
-    sheet.append(safe_row([c.name for c in TEMPLATE_COLUMNS]))
+    sheet.append(safe_row(header))
     values: list[object] = []
     for c in TEMPLATE_COLUMNS:
         if c.name == "order_date":

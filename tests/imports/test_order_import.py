@@ -201,6 +201,7 @@ def test_report_json_shape(shop: Database, tmp_path: Path) -> None:
                       "reason": "quantity '-4' is not a whole number greater than 0"}],
         "warnings": ["Column 'gift_wrap' is not in the template and was ignored."],
         "allocation": None,  # import_orders alone; import_order_file allocates after it
+        "preset": None,  # the template, not a client's column preset
     }
 
 

@@ -30,6 +30,7 @@ def _import(qtbot: QtBot, page_ctx: PageContext, path: Path) -> OrdersPage:
     qtbot.addWidget(page)
     page.show()
     dialog = page.open_import()
+    dialog.client_combo.setCurrentIndex(dialog.client_combo.findData("ACME"))  # no default
     dialog.set_file(path)
     dialog.preview()
     qtbot.mouseClick(dialog.import_all_button, Qt.MouseButton.LeftButton)

@@ -94,6 +94,8 @@ def test_clean_file_imports_all_and_the_list_shows_it(
     qtbot.addWidget(page)
     page.show()
     dialog = page.open_import()
+    assert dialog.client_combo.currentIndex() == -1  # no last import yet: the clerk chooses
+    dialog.client_combo.setCurrentIndex(dialog.client_combo.findData("ACME"))
     dialog.set_file(path)
     dialog.preview()
     assert "The file is clean." in dialog.summary.text()
@@ -102,6 +104,7 @@ def test_clean_file_imports_all_and_the_list_shows_it(
     assert [page.model.row_at(r).number for r in range(page.model.rowCount())] == [
         "SO-8", "SO-7"]
     assert "Imported 2 orders from clean.csv" in page.messages.text()
+    assert page.open_import().client_combo.currentData() == "ACME"  # the last import's client
 
 
 def test_importing_the_same_file_again_creates_nothing(qtbot, world, tmp_path: Path) -> None:

@@ -335,7 +335,8 @@ class OrdersPage(Page):
         client = self.current_query().client_id
         codes = [c.code for c in self._clients if c.active]
         preferred = next((c.code for c in self._clients if c.id == client), None)
-        dialog = ImportOrdersDialog(self.ctx.tasks, self.ctx.actor, codes, preferred, self)
+        dialog = ImportOrdersDialog(self.ctx.tasks, self.ctx.actor, codes, preferred, self,
+                                    settings=self.ctx.ui_settings)
         dialog.imported.connect(self._on_import_dialog_imported)
         self._keep(dialog)
         dialog.open()
