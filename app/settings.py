@@ -36,6 +36,11 @@ def log_dir() -> Path:
     return Path(user_log_dir(APP_NAME, appauthor=False))
 
 
+#: What a PC can be for (``StationSettings.mode``); ``pack`` opens the Pack screen after
+#: sign-in.
+STATION_MODES = ("office", "pack", "pick")
+
+
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'haicang.sqlite3'}"
 

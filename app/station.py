@@ -23,7 +23,7 @@ from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from app.hardware.scales import PROTOCOL_CHOICES, InvalidScaleSettings, ScaleSettings
 from app.hardware.scales.settings import SIMULATED
 from app.services.printer_settings import PrinterSettings, Role
-from app.settings import StationSettings
+from app.settings import STATION_MODES, StationSettings
 from printers.errors import PrinterError
 from printers.profiles import Language, PrinterProfile
 from printers.transports import transport_for_uri
@@ -34,7 +34,7 @@ KEYS: Final = (
     "scale_protocol", "scale_baud", "auto_print",
 )
 LANGUAGES: Final = ("en", "zh_CN")
-MODES: Final = ("office", "pack", "pick")
+MODES: Final = STATION_MODES
 PRINTER_LANGUAGES: Final = tuple(language.value for language in Language)
 DPIS: Final = (152, 203, 300, 600)
 BAUDS: Final = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)

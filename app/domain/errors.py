@@ -58,7 +58,7 @@ class NotFound(DomainError):
     # the {kind} of every caller (AlreadyExists says the same kinds)
     field_words = (
         "Order", "SKU", "Bin", "Client", "Warehouse", "Warehouse data", "User", "Administrator",
-        "Print job", "Label",
+        "Print job", "Label", "Box", "Parcel", "Restock task",
     )
 
 

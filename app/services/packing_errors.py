@@ -135,7 +135,3 @@ class RestockTaskDone(DomainError):
     code = "restock_task_done"
     template = "Restock task {task} is done already."
 
-
-class RestockBinElsewhere(DomainError):
-    code = "restock_bin_elsewhere"
-    template = "Bin {bin} is not in warehouse {warehouse}, where these units are."

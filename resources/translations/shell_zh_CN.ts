@@ -280,12 +280,32 @@
 <context>
     <name>GeneralSection</name>
     <message>
+        <source>Office</source>
+        <translation>办公室</translation>
+    </message>
+    <message>
+        <source>Pack station (opens Pack after sign-in)</source>
+        <translation>打包台（登录后打开打包页面）</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Print the label and packing slip as soon as an order is packed</source>
+        <translation>订单打包完成后立即打印面单和装箱单</translation>
+    </message>
+    <message>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
         <source>Station name</source>
         <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>Used as</source>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Database</source>
@@ -330,6 +350,14 @@
     <message>
         <source>Channels</source>
         <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Waves</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
     </message>
     <message>
         <source>My work</source>

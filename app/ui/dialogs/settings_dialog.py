@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
-from app.settings import StationSettings
+from app.settings import STATION_MODES, StationSettings
 from app.ui.i18n import LANGUAGES
 from app.ui.tasks import TaskRunner
 from app.ui.values import database_text
@@ -41,7 +42,9 @@ class SettingsSection(Protocol):
 
 
 class GeneralSection(QWidget):
-    """Language and station name (a widget itself, so lupdate sees its ``self.tr``)."""
+    """Language, station name, what the PC is for and whether it prints labels by itself
+    (a widget itself, so lupdate sees its ``self.tr``). The same settings are
+    ``haicang station set name=... mode=... auto_print=...`` (app/station.py)."""
 
     def __init__(self, settings: StationSettings, database: str, *,
                  station_editable: bool = True) -> None:
@@ -54,12 +57,28 @@ class GeneralSection(QWidget):
         self.station = QLineEdit(settings.station_name)
         self.station.setObjectName("station")
         self.station.setReadOnly(not station_editable)
+        self.mode = QComboBox()
+        self.mode.setObjectName("stationMode")
+        mode_names = dict(zip(STATION_MODES, (
+            self.tr("Office"), self.tr("Pack station (opens Pack after sign-in)"),
+            self.tr("Picking")), strict=True))
+        for mode, name in mode_names.items():
+            self.mode.addItem(name, mode)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(settings.mode)))
+        self.mode.setEnabled(station_editable)
+        self.auto_print = QCheckBox(self.tr("Print the label and packing slip as soon as an "
+                                            "order is packed"))
+        self.auto_print.setObjectName("autoPrint")
+        self.auto_print.setChecked(settings.auto_print)
+        self.auto_print.setEnabled(station_editable)
         db = QLabel(database)
         db.setObjectName("Muted")
         db.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Language / 语言"), self.language)
         form.addRow(self.tr("Station name"), self.station)
+        form.addRow(self.tr("Used as"), self.mode)
+        form.addRow("", self.auto_print)
         form.addRow(self.tr("Database"), db)
         if not station_editable:
             note = QLabel(self.tr("The station name, printers and scale of this PC are set "
@@ -78,6 +97,8 @@ class GeneralSection(QWidget):
         return settings.with_changes(
             language=str(self.language.currentData()),
             station_name=self.station.text().strip() or settings.station_name,
+            mode=str(self.mode.currentData()),
+            auto_print=self.auto_print.isChecked(),
         )
 
 
