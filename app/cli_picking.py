@@ -124,16 +124,33 @@ def cmd_waves_show(args: argparse.Namespace) -> int:
 
 
 def cmd_waves_pick_list(args: argparse.Namespace) -> int:
-    from app.services.pick_lists import cart_pick_list_pdf
+    """``--out FILE``: the PDF on the paper asked for; else printed on this station's
+    pick-list printer (laid out for its media) through the print queue."""
+    from app.services.pick_lists import cart_pick_list_document, cart_pick_list_pdf
+    from app.services.print_documents import JobKind
+    from app.services.print_queue import print_from_data
+    from app.services.printer_settings import PrinterSettings
     from printers.layouts import DocumentPaper
 
     ctx = open_context(args)
+    cart = args.cart.strip().upper()
+    if args.out is None:
+        profile = PrinterSettings.from_station(ctx.settings.printers).for_kind(JobKind.PICK_LIST)
+        result = print_from_data(ctx.db, lambda s, p: cart_pick_list_document(s, cart, p),
+                                 profile, actor=actor_of(args, ctx.db),
+                                 station=ctx.settings.station_name)
+        if result.error is not None:
+            print(f"error: print job {result.job.id} not delivered (waiting in the queue): "
+                  f"{result.error.message}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"Pick list of cart {cart} sent to {result.job.printer_name}.")
+        return EXIT_OK
     paper = {"letter": DocumentPaper.LETTER, "a4": DocumentPaper.A4,
              "4x6": DocumentPaper.LABEL_4X6}[args.paper]
     with ctx.db.reading() as s:
-        pdf = cart_pick_list_pdf(s, args.cart, paper=paper, dpi=args.dpi)
+        pdf = cart_pick_list_pdf(s, cart, paper=paper, dpi=args.dpi)
     Path(args.out).write_bytes(pdf)
-    print(f"Pick list of cart {args.cart.strip().upper()} written to {args.out}.")
+    print(f"Pick list of cart {cart} written to {args.out}.")
     return EXIT_OK
 
 
@@ -253,10 +270,11 @@ def register(reg: Registrar) -> None:
     p.add_argument("--status", choices=("released", "picking", "done", "cancelled"))
     p = add(waves, "show", cmd_waves_show, "a wave's carts, orders, routes and progress", True)
     p.add_argument("number", metavar="NUMBER")
-    p = add(waves, "pick-list", cmd_waves_pick_list, "write a cart's pick list as PDF")
+    p = add(waves, "pick-list", cmd_waves_pick_list,
+            "a cart's pick list: written as PDF (--out) or printed on this station's printer")
     p.add_argument("cart", metavar="CART")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--paper", choices=PAPERS, default="letter")
+    p.add_argument("--out", metavar="FILE.pdf", help="write the PDF here instead of printing")
+    p.add_argument("--paper", choices=PAPERS, default="letter", help="with --out")
     p.add_argument("--dpi", type=_positive_int, default=203,
                    help="dot grid of the barcodes on 4x6 (default 203)")
 

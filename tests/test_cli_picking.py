@@ -87,6 +87,40 @@ def test_bad_input_is_one_line_and_changes_nothing(url: str, capsys) -> None:
     assert "Warehouse" in run(capsys, "waves", "release", "--warehouse", "XX", url=url, code=1)
     run(capsys, "waves", "release", "--warehouse", "LA1", "--user", "picker", url=url, code=3)
     assert json.loads(run(capsys, "waves", "list", "--json", url=url)) == []
-    run(capsys, "waves", "release", "--warehouse", "LA1", url=url)
+    cart = json.loads(run(capsys, "waves", "release", "--warehouse", "LA1", "--json",
+                          url=url))["carts"][0]["code"]
     run(capsys, "waves", "release", "--warehouse", "LA1", url=url, code=1)
     assert len(json.loads(run(capsys, "waves", "list", "--json", url=url))) == 1
+    # no pick-list printer on this station: one line, nothing queued
+    assert "printer" in run(capsys, "waves", "pick-list", cart, url=url, code=1).lower()
+    assert "Picked" not in run(capsys, "pick", "confirm", "999999", "--bin", "X", "--item",
+                               "MUG", url=url, code=1)
+
+
+def test_label_first_release_prints_labels_in_pick_order_and_pick_list_prints(
+        db: Database, url: str, capsys) -> None:
+    from sqlalchemy import update
+
+    from app.db.models import Sku
+    from app.settings import StationSettings, save_settings
+    from printers.profiles import Language, PrinterProfile
+    from tests.fakes.printers import FakeTcpPrinter, parse_tspl
+    from tests.printers.helpers import decode
+
+    with db.writing() as s:
+        s.execute(update(Sku).values(prepacked=True))
+    with FakeTcpPrinter() as printer:
+        profile = PrinterProfile("Rollo", printer.uri, Language.TSPL, dpi=203)
+        save_settings(StationSettings(station_name="PICK-1", printers={
+            "profiles": {"Rollo": profile.to_dict()}, "label": "Rollo", "document": "Rollo"}))
+        out = json.loads(run(capsys, "waves", "release", "--warehouse", "LA1", "--json",
+                             url=url))
+        assert out["label_first"] and len(out["label_jobs"]) == 2
+        assert out["labels_not_delivered"] == []
+        labels = printer.wait_for_jobs(2)
+        # pick order: P-2 (tote 2) has the first stop (its CUP in A-01-01-01), then P-1
+        assert [decode(parse_tspl(job).images[0]) for job in labels] == [["P-2"], ["P-1"]]
+        cart = out["carts"][0]["code"]
+        assert "sent to Rollo" in run(capsys, "waves", "pick-list", cart, url=url)
+        (pick_list,) = printer.wait_for_jobs(3)[2:]
+    assert cart in decode(parse_tspl(pick_list).images[0])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.db.models import PickTask, Reservation, StockBalance, StockMove
 from app.domain.errors import PermissionDenied
@@ -223,7 +223,7 @@ def test_label_first_wave_confirms_an_order_by_its_label(db) -> None:
     ids = picking_world(db, {"P-1": {"MUG": 1}, "P-2": {"MUG": 2}},
                         {("MUG", "A-01-01-01"): 5})
     with db.writing() as s:
-        s.execute(Sku.__table__.update().values(prepacked=True))
+        s.execute(update(Sku).values(prepacked=True))
     wave = _release(db)
     assert wave.label_first
     cart = _get(db, wave.number).carts[0]
@@ -271,7 +271,7 @@ def test_label_first_release_queues_the_labels_in_pick_order(db, tmp_path) -> No
     ids = picking_world(db, {"P-1": {"MUG": 1}, "P-2": {"CUP": 1}, "P-3": {"MUG": 1}},
                         {("MUG", "A-01-01-02"): 5, ("CUP", "A-01-01-01"): 5})
     with db.writing() as s:
-        s.execute(Sku.__table__.update().values(prepacked=True))
+        s.execute(update(Sku).values(prepacked=True))
         s.add(OrderLabel(order_id=ids["P-3"], actor="clerk", source_file="labels.pdf",
                          source_page=1, reference="9400111899223344556677", pdf=b"%PDF-seller"))
     printer = PrinterProfile("Label", f"file://{tmp_path}/labels.prn", Language.PDF)
