@@ -23,7 +23,7 @@ STATIONS = ("PACK-1", "PACK-2")
 
 
 def _station(url: str, station: str, numbers: list[str], start: mp.synchronize.Event,
-             results: mp.Queue) -> None:  # type: ignore[type-arg]
+             results: mp.Queue) -> None:
     """Scan, count, weigh and complete each order, step by step as the screen does."""
     from app.db.schema import open_database
     from app.domain.errors import DomainError
