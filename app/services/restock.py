@@ -29,21 +29,28 @@ from app.services.packing_errors import RestockTaskDone
 from app.services.packing_view import RestockTaskInfo, restock_tasks_of
 
 OPEN, DONE = "open", "done"
+#: The reason of the ``return`` moves that cancelling a picked order writes
+#: (:func:`app.services.fulfilment.restock_cancelled_order`): exactly the units to carry back.
+CANCEL_RETURN_REASON = "cancelled_after_packing"
 
 
 def open_restock_tasks(session: Session, order: Order, *, actor: Actor) -> int:
-    """Create the tasks of a cancelled order's picked units, once; returns how many exist."""
+    """Create the tasks of a cancelled order's picked units, once; returns how many exist.
+
+    The units are those cancelling returned to their bins in the ledger (units a short
+    pick had already put back are not among them)."""
     existing = session.scalar(
         select(func.count()).select_from(RestockTask).where(RestockTask.order_id == order.id))
     if existing:
         return int(existing)
     picked = session.execute(
-        select(StockMove.from_bin_id, Bin.warehouse_id, StockMove.sku_id,
+        select(StockMove.to_bin_id, Bin.warehouse_id, StockMove.sku_id,
                func.sum(StockMove.quantity))
-        .join(Bin, Bin.id == StockMove.from_bin_id)
-        .where(StockMove.order_id == order.id, StockMove.kind == MoveKind.PICK.value)
-        .group_by(StockMove.from_bin_id, Bin.warehouse_id, StockMove.sku_id)
-        .order_by(StockMove.from_bin_id, StockMove.sku_id)
+        .join(Bin, Bin.id == StockMove.to_bin_id)
+        .where(StockMove.order_id == order.id, StockMove.kind == MoveKind.RETURN.value,
+               StockMove.reason == CANCEL_RETURN_REASON)
+        .group_by(StockMove.to_bin_id, Bin.warehouse_id, StockMove.sku_id)
+        .order_by(StockMove.to_bin_id, StockMove.sku_id)
     ).all()
     for bin_id, warehouse_id, sku_id, qty in picked:
         session.add(RestockTask(order_id=order.id, sku_id=sku_id, quantity=int(qty),
