@@ -48,14 +48,19 @@ def cancel_open_tasks(session: Session, order_id: int, *, note: str) -> int:
 
 
 def start_cart(session: Session, cart_id: int, picker: str) -> None:
-    """The first scan on a cart: it (and its wave) become picking, with the picker's name."""
+    """The first scan on a cart: it (and its wave) become picking, with the picker's name.
+
+    Two pickers scanning a new cart at once both start it: whoever's UPDATE comes second
+    finds it picking already, which is what it wanted (so no error).
+    """
     cart = _cart(session, cart_id)
     if CartStatus(cart.status) == CartStatus.OPEN:
-        _move_cart(session, cart, CartStatus.PICKING, picker=picker[:64], started_at=utcnow())
+        _move_cart(session, cart, CartStatus.PICKING, strict=False, picker=picker[:64],
+                   started_at=utcnow())
     wave = session.get(Wave, cart.wave_id)
     assert wave is not None
     if WaveStatus(wave.status) == WaveStatus.RELEASED:
-        _move_wave(session, wave, WaveStatus.PICKING)
+        _move_wave(session, wave, WaveStatus.PICKING, strict=False)
 
 
 def settle_cart(session: Session, cart_id: int) -> tuple[bool, bool]:
@@ -95,27 +100,31 @@ def _cart(session: Session, cart_id: int) -> PickCart:
     return cart
 
 
-def _move_cart(session: Session, cart: PickCart, target: CartStatus, **values: object) -> None:
+def _move_cart(session: Session, cart: PickCart, target: CartStatus, *, strict: bool = True,
+               **values: object) -> None:
+    """Guarded by ``WHERE status = current``; ``strict``: raise when another writer moved
+    the cart first (else that writer's change stands)."""
     current = CartStatus(cart.status)
     check_cart_transition(cart.code, current, target)
     result = session.execute(
         update(PickCart).where(PickCart.id == cart.id, PickCart.status == current.value)
         .values(status=target.value, **values).execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if result.rowcount != 1 and strict:  # type: ignore[attr-defined]
         raise IllegalPickTransition(kind="Cart", key=cart.code, state="changed",
                                     target=target.value)
     session.refresh(cart)
 
 
-def _move_wave(session: Session, wave: Wave, target: WaveStatus, **values: object) -> None:
+def _move_wave(session: Session, wave: Wave, target: WaveStatus, *, strict: bool = True,
+               **values: object) -> None:
     current = WaveStatus(wave.status)
     check_wave_transition(wave.number, current, target)
     result = session.execute(
         update(Wave).where(Wave.id == wave.id, Wave.status == current.value)
         .values(status=target.value, **values).execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if result.rowcount != 1 and strict:  # type: ignore[attr-defined]
         raise IllegalPickTransition(kind="Wave", key=wave.number, state="changed",
                                     target=target.value)
     session.refresh(wave)

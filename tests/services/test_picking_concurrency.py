@@ -103,6 +103,8 @@ def test_pickers_on_several_pcs_never_pick_a_unit_twice(db, db_url: str) -> None
         told.update(picked)
         refusals.update(refused)
     assert refusals["task_not_open"] > 0, "the pickers never collided"
+    # a lost race is "already picked", "too many" or "order cancelled", never anything else
+    assert set(refusals) <= {"task_not_open", "too_many_units", "order_not_pickable"}, refusals
     with db.reading() as s:
         rows = {tid: (q, p, st) for tid, q, p, st in s.execute(
             select(PickTask.id, PickTask.quantity, PickTask.picked, PickTask.status))}
