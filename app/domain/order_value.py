@@ -20,6 +20,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
+from app.domain.address import DeliveryKind, delivery_kind
+
 
 class ShipTo(NamedTuple):
     """Where an order goes; ``state`` is a 2-letter code where one is known.
@@ -44,6 +46,11 @@ class ShipTo(NamedTuple):
     def missing(self) -> bool:
         """True for the empty ship-to of an order whose source gave no address."""
         return self == _NO_ADDRESS
+
+    @property
+    def delivery_kind(self) -> DeliveryKind:
+        """Street, PO box or military post office: what carrier rules may refuse."""
+        return delivery_kind(self.address1, self.address2, self.city, self.state)
 
 
 _NO_ADDRESS = ShipTo()
