@@ -237,12 +237,30 @@ def parse_state(text: str) -> str:
 
 
 def parse_zip(text: str) -> str:
+    """A ZIP as a spreadsheet left it: ``'08817`` (Shopify's apostrophe that keeps Excel
+    from dropping the zero), ``8817``, ``8817.0`` or ``8.817E+03`` (dropped anyway); a
+    four-digit ZIP is padded here and checked against the order's state once it is known
+    (:func:`app.domain.address.zip_in_state`)."""
     if len(text) == 5 and text.isascii() and text.isdigit():
         return text  # the common case, without the regular expressions
+    text = text.lstrip("'")
+    if "E" in text.upper() and _EXCEL_SCIENTIFIC.fullmatch(text):
+        text = _scientific_digits(text)
     zip_code = normalize_zip(text)
     if zip_code is None:
         raise BadValue(BAD_ZIP, value=shown(text))
     return zip_code
+
+
+def _scientific_digits(text: str) -> str:
+    """``8.817E+03`` as ``8817``; refused when Excel's rounding lost digits (``2.13E+07``)."""
+    mantissa, exponent = text.upper().split("E")
+    if len(exponent) > 3 or int(exponent) > 9:  # no ZIP has more digits than ZIP+4
+        raise BadValue(BAD_ZIP, value=shown(text))
+    digits = str(int(Decimal(text)))
+    if len(mantissa.replace(".", "")) < len(digits):
+        raise BadValue(EXCEL_NUMBER, value=shown(text))
+    return digits
 
 
 # --- dates ----------------------------------------------------------------------------

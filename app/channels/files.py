@@ -23,6 +23,7 @@ cell spans several lines. Order dates without a time zone are taken as UTC.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import re
@@ -32,8 +33,9 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
+from app.channels import export_amazon, export_shopify, export_tiktok
 from app.channels.cell_values import (
     EXCEL_1900,
     EXCEL_1904,
@@ -55,12 +57,14 @@ from app.channels.cell_values import (
 )
 from app.channels.encodings import decode_text
 from app.channels.file_input import read_import_file
+from app.channels.order_formats import TEMPLATE, ExportLayout, ExportRows
 from app.channels.order_template import (
     COLUMNS_BY_NAME,
     REQUIRED_COLUMNS,
     TEMPLATE_COLUMNS,
 )
-from app.domain.errors import QT_TRANSLATE_NOOP, FileUnreadable
+from app.domain.address import DeliveryKind, zip_in_state
+from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, FileUnreadable, InvalidValue
 from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 
 # --- reasons of the file as a whole (English templates; the GUI translates them) --------
@@ -79,6 +83,13 @@ DUPLICATE_COLUMN = QT_TRANSLATE_NOOP(
     "imports", "Column '{header}' repeats {column}; only the first one was read."
 )
 EMPTY_LINES = QT_TRANSLATE_NOOP("imports", "{count} empty line(s) were ignored: {lines}.")
+ZIP_NOT_IN_STATE = QT_TRANSLATE_NOOP(
+    "imports", "ZIP code '{value}' is not in {state}; correct the ZIP code or the state"
+)
+NOT_STREET = QT_TRANSLATE_NOOP(
+    "imports", "{count} order(s) go to a PO box or a military APO/FPO/DPO address, where UPS "
+    "and FedEx do not deliver: {orders}."
+)
 LINES_ABOVE_HEADER = QT_TRANSLATE_NOOP("imports", "{count} line(s) above the header were ignored.")
 
 
@@ -146,6 +157,10 @@ class ParsedFile:
     rejected_sku_refs: tuple[SkuRef, ...]  # SKUs on rows not in ``orders``
     problems: tuple[RowProblem, ...]
     warnings: tuple[Notice, ...]
+    #: "template", or the platform export it is ("shopify", "amazon", "tiktok").
+    layout: str = TEMPLATE
+    #: Orders (among ``orders``) to import on hold: number -> reason ("OrderNotes").
+    holds: Mapping[str, str] = dc_field(default_factory=dict)
 
     def sku_refs(self) -> Iterator[SkuRef]:
         """Every SKU named in the file with its line: valid orders' lines, then the rest."""
@@ -178,6 +193,11 @@ class HeaderMap:
     aliases: Mapping[str, str]  # template column -> its Chinese header, for messages
     #: Why no header was found, e.g. "no header row with the template columns (...)".
     no_header_reason: str
+    #: Which layout this map reads ("template", "shopify" ...; "" for non-order files).
+    layout: str = ""
+    #: Whether a header that names no column is worth a notice: yes for a template a
+    #: seller filled in, no for a platform export with dozens of columns we do not read.
+    warn_unknown: bool = True
 
     @classmethod
     def of(
@@ -196,6 +216,13 @@ class HeaderMap:
             if others:
                 aliases[name] = others[0]
         return cls(lookup, tuple(required), aliases, no_header_reason)
+
+    def resolve(self, row: Sequence[object], line: int, path: Path) -> HeaderMap:
+        """The map that reads the file whose header row this is: this one."""
+        return self
+
+    def no_header(self, path: Path) -> Exception:
+        return FileUnreadable(path=str(path), reason=self.no_header_reason)
 
     def match(self, text: str) -> str | None:
         """The template column a header cell names, or None.
@@ -216,12 +243,23 @@ class HeaderMap:
         return None
 
 
-ORDER_HEADERS = HeaderMap.of(
+class HeaderChoice(Protocol):
+    """What the reader needs to find a header: one :class:`HeaderMap`, or several layouts
+    of which the header row decides (:class:`OrderLayouts`)."""
+
+    def match(self, text: str) -> str | None: ...
+
+    def resolve(self, row: Sequence[object], line: int, path: Path) -> HeaderMap: ...
+
+    def no_header(self, path: Path) -> Exception: ...
+
+
+ORDER_HEADERS = dataclasses.replace(HeaderMap.of(
     ((c.name, (c.alias,)) for c in TEMPLATE_COLUMNS),
     REQUIRED_COLUMNS,
     "no header row with the template columns (order_number, sku, quantity, ...) "
     "was found; start from the file `haicang orders template` writes",
-)
+), layout=TEMPLATE)
 
 
 def match_header(text: str) -> str | None:
@@ -246,14 +284,16 @@ class TableHeader:
     mapping: tuple[tuple[str, int], ...]  # (template column, cell index)
     nameless: tuple[int, ...]  # indexes of columns with an empty header
     warnings: tuple[Notice, ...]
+    cells: tuple[str, ...] = ()  # the header row's texts
+    layout: str = ""  # the layout of the map that read it (HeaderMap.layout)
 
 
-def _header_score(row: Sequence[object], headers: HeaderMap) -> int:
+def _header_score(row: Sequence[object], headers: HeaderChoice) -> int:
     return len({headers.match(cell_text(v)) for v in row} - {None})
 
 
 def _find_header(
-    rows: Sequence[tuple[int, Sequence[object]]], headers: HeaderMap
+    rows: Sequence[tuple[int, Sequence[object]]], headers: HeaderChoice
 ) -> tuple[int, int] | None:
     """(position in ``rows``, score) of the likeliest header among the first rows."""
     best: tuple[int, int] | None = None
@@ -267,8 +307,9 @@ def _find_header(
 
 
 def _read_header(
-    line: int, row: Sequence[object], path: Path, headers: HeaderMap
+    line: int, row: Sequence[object], path: Path, choice: HeaderChoice
 ) -> TableHeader:
+    headers = choice.resolve(row, line, path)
     mapping: dict[str, int] = {}
     nameless: list[int] = []
     warnings: list[Notice] = []
@@ -279,7 +320,8 @@ def _read_header(
             continue
         name = headers.match(text)
         if name is None:
-            warnings.append(Notice(UNKNOWN_COLUMN, {"header": text}))
+            if headers.warn_unknown:
+                warnings.append(Notice(UNKNOWN_COLUMN, {"header": text}))
         elif name in mapping:
             warnings.append(Notice(DUPLICATE_COLUMN, {"header": text, "column": name}))
         else:
@@ -291,7 +333,8 @@ def _read_header(
         raise FileUnreadable(
             path=str(path), reason=f"the header on line {line} lacks the columns {names}"
         )
-    return TableHeader(line, tuple(mapping.items()), tuple(nameless), tuple(warnings))
+    return TableHeader(line, tuple(mapping.items()), tuple(nameless), tuple(warnings),
+                       tuple(cell_text(v) for v in row), headers.layout)
 
 
 @dataclass(frozen=True)
@@ -437,6 +480,7 @@ def _group(rows: list[_Row]) -> tuple[IncomingOrder | None, list[RowProblem]]:
     problem), so its lines are its rows, in file order.
     """
     first = rows[0]
+    source: dict[str, _Row] = {}  # which row gave an order field, when several rows did
     if len(rows) == 1:
         merged = first.order
         problems = first.problems
@@ -444,7 +488,7 @@ def _group(rows: list[_Row]) -> tuple[IncomingOrder | None, list[RowProblem]]:
     else:
         problems = [p for r in rows for p in r.problems]
         merged = dict(first.order)
-        source: dict[str, _Row] = dict.fromkeys(first.order, first)
+        source = dict.fromkeys(first.order, first)
         for row in rows[1:]:
             for column, value in row.order.items():
                 if column in _LINE_FIELDS:
@@ -474,6 +518,13 @@ def _group(rows: list[_Row]) -> tuple[IncomingOrder | None, list[RowProblem]]:
             problems.append(
                 RowProblem(first.line, first.number, column, MISSING, {"column": column})
             )
+    state, zip_code = merged.get("state"), merged.get("zip")
+    if state and zip_code and not zip_in_state(zip_code, state):
+        # A ZIP Excel cut to four digits was padded by parse_zip; it stands only if the
+        # padded ZIP is in the state, else the row shows the cell as the file has it.
+        row = source.get("zip", first)
+        problems.append(RowProblem(row.line, row.number, "zip", ZIP_NOT_IN_STATE,
+                                   {"value": cell_text(row.cells["zip"]), "state": state}))
     if problems or first.number is None:
         return None, problems
     get = merged.get
@@ -500,6 +551,16 @@ def _group(rows: list[_Row]) -> tuple[IncomingOrder | None, list[RowProblem]]:
     ), problems
 
 
+def _delivery_notices(orders: Sequence[IncomingOrder]) -> tuple[Notice, ...]:
+    """A word on orders to PO boxes and military post offices, which only some services
+    reach (the order keeps the fact: ``ShipTo.delivery_kind``)."""
+    special = [o.number for o in orders if o.ship_to.delivery_kind is not DeliveryKind.STREET]
+    if not special:
+        return ()
+    shown = ", ".join(special[:20]) + (" ..." if len(special) > 20 else "")
+    return (Notice(NOT_STREET, {"count": len(special), "orders": shown}),)
+
+
 @dataclass
 class _Collector:
     """Accumulates validated rows while a sheet or CSV is streamed."""
@@ -512,11 +573,19 @@ class _Collector:
     unnumbered: list[_Row] = dc_field(default_factory=list)
     nameless_with_data: set[int] = dc_field(default_factory=set)
     plan: _Plan = ()
+    #: A platform export's rows: turned into template rows (or skipped) before the checks.
+    export: ExportRows | None = None
+    source: str = "file"  # what the orders record as their source
 
     def __post_init__(self) -> None:
         self.plan = _plan(self.header.mapping)
 
     def add(self, line: int, row: Sequence[object]) -> None:
+        if self.export is not None:
+            adapted = self.export.row(line, row)
+            if adapted is None:
+                return
+            row = adapted
         checked = _validate_row(line, row, self.plan, self.epoch)
         if checked is None:
             if any(cell_text(v) for v in row):
@@ -546,7 +615,7 @@ class _Collector:
         sheet: str | None = None,
         skipped_above: int = 0,
     ) -> ParsedFile:
-        if self.rows == 0:
+        if self.rows == 0 and not (self.export is not None and self.export.skipped):
             raise FileUnreadable(
                 path=str(path),
                 reason=f"there are no order rows below the header on line {self.header.line}",
@@ -563,6 +632,8 @@ class _Collector:
                 problems.extend(found)
                 refs.extend(self._refs(rows))
             else:
+                if self.source != "file":
+                    order = order._replace(source=self.source)
                 orders.append(order)
                 line_numbers[number] = tuple(r.line for r in rows)
         for row in self.unnumbered:
@@ -583,8 +654,15 @@ class _Collector:
             rejected_orders=tuple(rejected),
             rejected_sku_refs=tuple(refs),
             problems=tuple(problems),
-            warnings=self._warnings(skipped_above),
+            warnings=self._warnings(skipped_above) + _delivery_notices(orders),
+            layout=self.header.layout or TEMPLATE,
+            holds=self._holds(line_numbers),
         )
+
+    def _holds(self, valid: Mapping[str, object]) -> dict[str, str]:
+        if self.export is None:
+            return {}
+        return {n: reason for n, reason in self.export.holds.items() if n in valid}
 
     @staticmethod
     def _refs(rows: Iterable[_Row]) -> Iterator[SkuRef]:
@@ -597,6 +675,8 @@ class _Collector:
         if skipped_above:
             notes.append(Notice(LINES_ABOVE_HEADER, {"count": skipped_above}))
         notes.extend(self.header.warnings)
+        if self.export is not None:
+            notes.extend(Notice(template, params) for template, params in self.export.notices())
         notes.extend(
             Notice(NAMELESS_COLUMN, {"column": _column_letter(idx)})
             for idx in sorted(self.nameless_with_data)
@@ -635,7 +715,7 @@ def _refuse_binary(text: str, path: Path) -> None:
         raise FileUnreadable(path=str(path), reason="it is not a CSV or XLSX file")
 
 
-def _sniff_delimiter(text: str, headers: HeaderMap) -> str:
+def _sniff_delimiter(text: str, headers: HeaderChoice) -> str:
     """The delimiter under which the first lines contain the most template headers."""
     head = "\n".join(text[:65_536].splitlines()[:_HEADER_SEARCH_ROWS])
     best, best_score = ",", 0
@@ -651,7 +731,8 @@ def _sniff_delimiter(text: str, headers: HeaderMap) -> str:
 
 
 def _read_csv(
-    data: bytes, path: Path, headers: HeaderMap, consume: Callable[[TableSource, TableRows], T]
+    data: bytes, path: Path, headers: HeaderChoice,
+    consume: Callable[[TableSource, TableRows], T],
 ) -> T:
     text, encoding = _decode(data, path)
     if not text.strip():
@@ -664,7 +745,7 @@ def _read_csv(
         ]
         found = _find_header(first, headers)
         if found is None:
-            raise FileUnreadable(path=str(path), reason=headers.no_header_reason)
+            raise headers.no_header(path)
         pos, _score = found
         header = _read_header(first[pos][0], first[pos][1], path, headers)
         skipped = sum(1 for _n, row in first[:pos] if any(c.strip() for c in row))
@@ -680,7 +761,8 @@ def _read_csv(
 
 
 def _read_xlsx(
-    data: bytes, path: Path, headers: HeaderMap, consume: Callable[[TableSource, TableRows], T]
+    data: bytes, path: Path, headers: HeaderChoice,
+    consume: Callable[[TableSource, TableRows], T],
 ) -> T:
     from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
 
@@ -696,8 +778,8 @@ def _read_xlsx(
             found = _read_sheet(sheet, path, epoch, headers)
             if found is not None:
                 return consume(*found)
-        raise FileUnreadable(path=str(path), reason=headers.no_header_reason)
-    except FileUnreadable:
+        raise headers.no_header(path)
+    except DomainError:
         raise
     except Exception as exc:  # a damaged sheet inside a valid zip
         raise FileUnreadable(path=str(path), reason=f"the workbook is damaged ({exc})") from exc
@@ -706,7 +788,7 @@ def _read_xlsx(
 
 
 def _read_sheet(
-    sheet: Any, path: Path, epoch: datetime, headers: HeaderMap
+    sheet: Any, path: Path, epoch: datetime, headers: HeaderChoice
 ) -> tuple[TableSource, TableRows] | None:
     """The sheet's header and its rows below (streamed), or None if it has no header."""
     if hasattr(sheet, "reset_dimensions"):
@@ -732,22 +814,141 @@ def _take(it: Iterator[Any], n: int) -> list[Any]:
     return out
 
 
+# --- platform exports -------------------------------------------------------------------
+
+#: The platform order exports read as they are, recognised by their headers.
+EXPORT_LAYOUTS: tuple[ExportLayout, ...] = (
+    export_shopify.LAYOUT, export_amazon.LAYOUT, export_tiktok.LAYOUT,
+)
+#: What ``--format`` takes.
+LAYOUT_NAMES: tuple[str, ...] = (TEMPLATE, *(e.name for e in EXPORT_LAYOUTS))
+_EXPORTS = {e.name: e for e in EXPORT_LAYOUTS}
+TEMPLATE_LABEL = QT_TRANSLATE_NOOP("imports", "Haicang order template")
+
+
+def layout_label(layout: str) -> str:
+    """What a layout is called (English; the GUI translates it in the ``imports`` context)."""
+    export = _EXPORTS.get(layout)
+    return export.label if export is not None else TEMPLATE_LABEL
+_REFUSED = (export_amazon.ALL_ORDERS,)
+
+UNKNOWN_LAYOUT = (
+    "no header row of a known order file was found: neither the order template's columns "
+    "(order_number, sku, quantity, ...) nor a Shopify orders export, an Amazon Unshipped "
+    "Orders report or a TikTok Shop order export; start from the template (`haicang orders "
+    "template`, or Download template in the import dialog)"
+)
+
+
+class _ExportHeaders(HeaderMap):
+    """An export's headers match whole: its dozens of other columns (``Weight(kg)``,
+    ``Cancelation/Return Type``) must not match a template column by a part."""
+
+    def match(self, text: str) -> str | None:
+        return self.lookup.get(_header_key(text))
+
+
+def _export_headers(export: ExportLayout) -> HeaderMap:
+    return _ExportHeaders(
+        lookup={_header_key(h): column for column, names in export.columns.items()
+                for h in names},
+        required=export.required,
+        aliases={column: names[0] for column, names in export.columns.items()},
+        no_header_reason=f"no header row of the {export.label} was found (its columns "
+                         f"{', '.join(export.signature)} ...)",
+        layout=export.name,
+        warn_unknown=False,
+    )
+
+
+_EXPORT_HEADERS = {e.name: _export_headers(e) for e in EXPORT_LAYOUTS}
+
+
+def _extra_columns(export: ExportLayout, cells: Sequence[str]) -> dict[str, int]:
+    """Where the export's own columns (``Cancelled at`` ...) are in the header row."""
+    keys = [_header_key(c) for c in cells]
+    found: dict[str, int] = {}
+    for name, headers in export.extra.items():
+        wanted = {_header_key(h) for h in headers}
+        idx = next((i for i, k in enumerate(keys) if k in wanted), None)
+        if idx is not None:
+            found[name] = idx
+    return found
+
+
+class OrderLayouts:
+    """The template or any platform export: the header row decides which.
+
+    A header is looked for with every layout's names; the row found is an export when
+    it has all of that export's signature headers, a refused export (Amazon's "All
+    Orders" report) raises its error, and anything else is read as the template -
+    unless it names fewer than three template columns, which is an unknown layout.
+    """
+
+    _MAPS = (ORDER_HEADERS, *_EXPORT_HEADERS.values())
+
+    def match(self, text: str) -> str | None:
+        for headers in self._MAPS:
+            hit = headers.match(text)
+            if hit is not None:
+                return hit
+        return None
+
+    def resolve(self, row: Sequence[object], line: int, path: Path) -> HeaderMap:
+        keys = {_header_key(cell_text(v)) for v in row}
+
+        def has(names: Iterable[str]) -> bool:
+            return all(_header_key(n) in keys for n in names)
+
+        for refused in _REFUSED:
+            if has(refused.signature) and not any(_header_key(n) in keys
+                                                  for n in refused.unless):
+                raise refused.error(str(path))
+        for export in EXPORT_LAYOUTS:
+            if has(export.signature):
+                return _EXPORT_HEADERS[export.name]
+        if len({ORDER_HEADERS.match(cell_text(v)) for v in row} - {None}) < 3:
+            raise FileUnreadable(path=str(path), reason=UNKNOWN_LAYOUT)
+        return ORDER_HEADERS
+
+    def no_header(self, path: Path) -> Exception:
+        return FileUnreadable(path=str(path), reason=UNKNOWN_LAYOUT)
+
+
+ORDER_LAYOUTS = OrderLayouts()
+
+
 # --- entry points ----------------------------------------------------------------------
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-def read_order_file(path: str | Path) -> ParsedFile:
+def read_order_file(path: str | Path, layout: str | None = None) -> ParsedFile:
     """Read and validate an order file; raise :class:`FileUnreadable` if it is no order file.
 
-    The format is taken from the content, not the name: a renamed workbook still reads.
+    The file is our template or a platform's order export (:data:`EXPORT_LAYOUTS`),
+    recognised from its header row unless ``layout`` names one ("template", "shopify",
+    "amazon", "tiktok"). The format is taken from the content, not the name: a renamed
+    workbook still reads.
     """
-    return read_table(path, ORDER_HEADERS, _collect_orders)
+    if layout is None:
+        return read_table(path, ORDER_LAYOUTS, _collect_orders)
+    if layout == TEMPLATE:
+        return read_table(path, ORDER_HEADERS, _collect_orders)
+    if layout not in _EXPORT_HEADERS:
+        raise InvalidValue(field="format", problem=f"'{layout}' is not one of "
+                                                   f"{', '.join(LAYOUT_NAMES)}")
+    return read_table(path, _EXPORT_HEADERS[layout], _collect_orders)
 
 
 def _collect_orders(source: TableSource, rows: TableRows) -> ParsedFile:
+    export = _EXPORTS.get(source.header.layout)
     collector = _Collector(source.header, source.epoch)
+    if export is not None:
+        collector.export = export.rows(dict(source.header.mapping),
+                                       _extra_columns(export, source.header.cells))
+        collector.source = export.source
     for line, row in rows:
         collector.add(line, row)
     return collector.finish(
@@ -757,7 +958,7 @@ def _collect_orders(source: TableSource, rows: TableRows) -> ParsedFile:
 
 
 def read_table(
-    path: str | Path, headers: HeaderMap, consume: Callable[[TableSource, TableRows], T]
+    path: str | Path, headers: HeaderChoice, consume: Callable[[TableSource, TableRows], T]
 ) -> T:
     """Find the header of a CSV or XLSX table and hand its rows to ``consume``.
 

@@ -64,8 +64,8 @@ ZIP_PREFIXES: dict[str, tuple[tuple[int, int], ...]] = {
     "WA": ((980, 994),), "WI": ((530, 549),), "WV": ((247, 268),), "WY": ((820, 831),),
 }
 
-#: Five-digit ZIPs that USPS assigned to a state other than their prefix's (Census ZCTA
-#: state ranges): Fishers Island NY, Texarkana AR, Carter Lake IA, Lake Providence-area MS.
+#: Five-digit ZIPs in a state other than their prefix's (the Census ZCTA ranges per state):
+#: Fishers Island NY 06390, Texarkana AR 75502, Carter Lake IA 68119-68120, MS 71233.
 _ZIP_EXCEPTIONS: dict[str, str] = {
     "06390": "NY", "75502": "AR", "68119": "IA", "68120": "IA", "71233": "MS",
 }
