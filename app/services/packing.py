@@ -12,6 +12,9 @@ writer) and returns frozen DTOs (:mod:`app.services.packing_view`)::
     result = complete_packing(s, order_id, station=..., label_printer=profile, ...)
     # then deliver result.label_jobs / result.slip_job through print_queue.deliver
 
+The screen, whose one scan field takes every scanner line, can hand each line to
+:func:`bench_scan`: an item, a box or the next order.
+
 Scans: an order number; a tote ``<cart code>-T<slot>`` (e.g. ``W-20261207-001-C2-T3``,
 the cart's slot of app/db/models/picking.py ``PickCartOrder``); a pick list (the cart
 code alone, when one order on it is left to pack); or a tracking number (the order's,
@@ -44,6 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -81,7 +85,7 @@ from app.domain.weighing import (
 )
 from app.services import fulfilment
 from app.services.audit import record_audit
-from app.services.boxes import BoxInfo, box_by_scan, box_info
+from app.services.boxes import BoxInfo, UnknownBox, box_by_scan, box_info
 from app.services.dto import TransitionResult
 from app.services.lookup import sku_by_code, skus_matching
 from app.services.order_states import set_status
@@ -420,6 +424,42 @@ def suggest_box(session: Session, order_id: int, *, parcel_seq: int | None = Non
     seq = parcel_seq if parcel_seq is not None else view.current_parcel
     parcel = view.parcel(seq) if seq is not None else None
     return suggestion_for(session, view.lines, parcel)
+
+
+class BenchScanKind(StrEnum):
+    ITEM = "item"
+    BOX = "box"
+    ORDER = "order"
+
+
+@dataclass(frozen=True)
+class BenchScan:
+    """What one scanner line at a busy bench turned out to be, and the view after it."""
+
+    kind: BenchScanKind
+    view: PackView
+    #: For ``ITEM``: the SKU and line counted (else None).
+    item: ScanResult | None = None
+
+
+def bench_scan(session: Session, order_id: int, scan: str, *, station: str,
+               quantity: int = 1, actor: Actor) -> BenchScan:
+    """One scan while ``order_id`` is on the bench, whatever was scanned: a SKU code or
+    barcode counts a unit (refused as wrong, extra or another client's), a box code or
+    barcode chooses the box, anything else is taken as the next order to pack (the
+    current one stays on this bench, resumed by scanning it again)."""
+    require(actor, Permission.PACK)
+    text = scan.strip()
+    if skus_matching(session, text):
+        result = scan_item(session, order_id, text, quantity=quantity, actor=actor)
+        return BenchScan(BenchScanKind.ITEM, result.view, result)
+    try:
+        box = box_by_scan(session, text)
+    except UnknownBox:
+        view = start_packing(session, text, station=station, actor=actor)
+        return BenchScan(BenchScanKind.ORDER, view)
+    return BenchScan(BenchScanKind.BOX,
+                     choose_box(session, order_id, box.code, actor=actor))
 
 
 def add_parcel(session: Session, order_id: int, *, actor: Actor) -> PackView:

@@ -173,3 +173,21 @@ def test_unknown_scan_is_refused(db: Database) -> None:
     build_pack_world(db)
     with pytest.raises(UnknownPackScan):
         run_write(db, p.start_packing, "XYZ-404", station=STATION, actor=PACKER)
+
+
+def test_one_scan_field_takes_items_boxes_and_the_next_order(db: Database) -> None:
+    build_pack_world(db)
+    first = allocated_order(db, "B-1", {"MUG": 1})
+    allocated_order(db, "B-2", {"CUP": 1})
+    run_write(db, p.start_packing, "B-1", station=STATION, actor=PACKER)
+    item = run_write(db, p.bench_scan, first, "012345678905", station=STATION, actor=PACKER)
+    assert item.kind is p.BenchScanKind.ITEM and item.item is not None
+    assert item.item.sku_code == "MUG" and item.view.all_scanned
+    box = run_write(db, p.bench_scan, first, "BX0003", station=STATION, actor=PACKER)
+    assert box.kind is p.BenchScanKind.BOX and box.view.parcels[0].box_code == "BOX-12X10X8"
+    with pytest.raises(WrongItem):  # a SKU of the client, not in this order
+        run_write(db, p.bench_scan, first, "CUP", station=STATION, actor=PACKER)
+    nxt = run_write(db, p.bench_scan, first, "B-2", station=STATION, actor=PACKER)
+    assert nxt.kind is p.BenchScanKind.ORDER and nxt.view.number == "B-2"
+    with pytest.raises(UnknownPackScan):
+        run_write(db, p.bench_scan, first, "???", station=STATION, actor=PACKER)
