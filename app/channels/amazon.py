@@ -210,7 +210,9 @@ class AmazonConnector(ConnectorBase):
     ) -> PushResult:
         """confirmShipment (v0: the 2026 model has none) for one package; order items
         resolved from SellerSKU; ``carrier`` may name the service too ("UPS Ground")."""
-        items = self._open_items(order_ref)
+        items, packages = self._open_items(order_ref)
+        if tracking in packages:  # shipped with this number already (a retry, Buy Shipping)
+            return PushResult(True, packages[tracking], "", already_done=True)
         open_qty = {item_id: qty for item_id, _, qty in items}
         wanted: list[tuple[str, int]] = []
         if lines is None:
@@ -563,8 +565,9 @@ class AmazonConnector(ConnectorBase):
 
     # -- order items ----------------------------------------------------------------------
 
-    def _open_items(self, order_id: str) -> list[_OpenItem]:
-        """The order's items with the units still to ship, from the API in use."""
+    def _open_items(self, order_id: str) -> tuple[list[_OpenItem], dict[str, str]]:
+        """The order's items with the units still to ship, and the packages it has
+        (tracking number -> packageReferenceId; only the 2026 API tells them)."""
         if self._api == ORDERS_V0:
             return [
                 (
@@ -573,13 +576,13 @@ class AmazonConnector(ConnectorBase):
                     int(i.get("QuantityOrdered", 0)) - int(i.get("QuantityShipped", 0)),
                 )
                 for i in self._raw_items(order_id)
-            ]
+            ], {}
         reply = self.session.send(
             ApiRequest(
                 "GET",
                 f"/orders/2026-01-01/orders/{quote(order_id, safe='')}",
                 "get_order",
-                params=(("includedData", "FULFILLMENT"),),
+                params=(("includedData", "FULFILLMENT,PACKAGES"),),
             )
         )
         order = reply.data.get("order") if isinstance(reply.data, dict) else None
@@ -597,7 +600,12 @@ class AmazonConnector(ConnectorBase):
             )
             product = item.get("product") or {}
             result.append((str(item["orderItemId"]), str(product.get("sellerSku") or ""), left))
-        return result
+        packages = {
+            str(p["trackingNumber"]): str(p.get("packageReferenceId") or "")
+            for p in order.get("packages") or []
+            if p.get("trackingNumber")
+        }
+        return result, packages
 
     def _raw_items(self, order_id: str) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []

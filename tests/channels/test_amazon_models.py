@@ -216,3 +216,18 @@ def test_unknown_orders_api_setting_is_a_config_error(
         AmazonConnector("amz1", {"orders_api": "v1"}, SECRETS, base_url=fake.url,
                         runtime=ConnectorRuntime(http=FAST, clock=clock))
     assert "orders_api" in info.value.message
+
+
+def test_a_tracking_number_amazon_already_has_is_not_confirmed_twice(
+    fake: FakeAmazon, clock: VirtualClock
+) -> None:
+    """getOrder with PACKAGES (orders_2026-01-01.json ``OrderPackage``): a retried push, or
+    an order the seller's Buy Shipping label already confirmed, is done, not refused."""
+    seed(fake, 1)
+    order_id = amazon_ids(1)[0]
+    with connect(fake, clock) as conn:
+        first = conn.push_tracking(order_id, "USPS Ground Advantage", "9400111", None)
+        again = conn.push_tracking(order_id, "USPS Ground Advantage", "9400111", None)
+    assert not first.already_done and again.already_done
+    assert again.platform_ref == first.platform_ref and len(fake.shipments) == 1
+    assert fake.shipments[0]["shippingMethod"] == "Ground Advantage"

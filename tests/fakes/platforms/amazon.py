@@ -470,6 +470,14 @@ class FakeAmazon(FakePlatform):
             if not self.pii_role:
                 address = {k: v for k, v in address.items() if k not in _PII_2026}
             view["recipient"] = {"deliveryAddress": {k: v for k, v in address.items() if v}}
+        if "PACKAGES" in included:  # what confirmShipment recorded, as OrderPackage
+            view["packages"] = [
+                {"packageReferenceId": p["packageReferenceId"], "carrier": p["carrierCode"],
+                 "shippingService": p.get("shippingMethod", ""),
+                 "trackingNumber": p["trackingNumber"], "shipTime": p["shipDate"],
+                 "packageItems": p["orderItems"]}
+                for p in self.shipments if p["order_id"] == order_id
+            ]
         if "PROCEEDS" in included:
             total = order["OrderTotal"]
             view["proceeds"] = {"grandTotal": {"amount": total["Amount"],
