@@ -272,3 +272,34 @@ def test_chinese_template_in_gbk_with_excel_zips(tmp_path: Path) -> None:
         ("SO-1", "张伟", "08817")]
     (problem,) = parsed.problems
     assert (problem.line, problem.order_number, problem.field) == (3, "SO-2", "zip")
+
+
+def test_tiktok_order_id_excel_turned_into_a_number_is_a_row_problem(tmp_path: Path) -> None:
+    """Excel shows TikTok's 18-digit order ids as 5.76461E+17: the digits are gone."""
+    rows = [tiktok_line("576461413812345678", "MUG-RED", 1),
+            tiktok_line("5.76461E+17", "CUP", 1)]
+    parsed = read_order_file(write_export(tmp_path / "t.csv", TIKTOK_HEADER, rows,
+                                          before=[TIKTOK_DESCRIPTIONS]))
+    assert [o.number for o in parsed.orders] == ["576461413812345678"]
+    (problem,) = parsed.problems
+    assert (problem.line, problem.field) == (4, "order_number")
+    assert "lost digits" in problem.reason
+
+
+def test_po_boxes_and_military_addresses_are_pointed_out(tmp_path: Path) -> None:
+    rows = [
+        amazon_item("113-0000001-0000001", "1", "MUG-RED", 1, **{"ship-address-1": "PO Box 12"}),
+        amazon_item("113-0000002-0000002", "2", "CUP", 1,
+                    **{"ship-address-1": "PSC 1234 Box 5678", "ship-city": "APO",
+                       "ship-state": "AE", "ship-postal-code": "09012"}),
+        amazon_item("113-0000003-0000003", "3", "CUP", 1),
+    ]
+    parsed = read_order_file(write_export(tmp_path / "u.txt", AMAZON_UNSHIPPED_HEADER, rows,
+                                          delimiter="\t", encoding="utf-8"))
+    assert parsed.problems == ()
+    kinds = {o.number: o.ship_to.delivery_kind.value for o in parsed.orders}
+    assert kinds == {"113-0000001-0000001": "po_box", "113-0000002-0000002": "military",
+                     "113-0000003-0000003": "street"}
+    assert [w.message for w in parsed.warnings] == [
+        "2 order(s) go to a PO box or a military APO/FPO/DPO address, where UPS and FedEx do "
+        "not deliver: 113-0000001-0000001, 113-0000002-0000002."]
