@@ -27,6 +27,7 @@ from app.channels.files import (
     TableSource,
     _collect_orders,
     _header_key,
+    match_header,
     read_table,
 )
 from app.channels.order_template import COLUMNS_BY_NAME, REQUIRED_COLUMNS, TEMPLATE_COLUMNS
@@ -182,6 +183,12 @@ def fits(candidates: Iterable[Sequence[str]], mapping: Mapping[str, str]) -> boo
     """Whether one of the rows holds every column the mapping names."""
     wanted = {header_key(text) for text in mapping.values()}
     return any(wanted <= {header_key(c) for c in row if c} for row in candidates)
+
+
+def is_template(candidates: Iterable[Sequence[str]]) -> bool:
+    """Whether one of the rows names every required column of the order template."""
+    required = set(REQUIRED_COLUMNS)
+    return any(required <= {match_header(c) for c in row if c} for row in candidates)
 
 
 class _AnyHeaders(HeaderMap):

@@ -31,6 +31,7 @@ from app.channels.preset_reader import (
     PresetNotFound,
     check_mapping,
     fits,
+    is_template,
     read_layout,
     read_with_preset,
 )
@@ -257,6 +258,8 @@ def read_client_orders(session: Session, client: Client, path: str | Path,
             candidates = read_layout(path).candidates
         except FileUnreadable:
             raise exc from None  # no table at all: the template reader's reason says why
+        if is_template(candidates):
+            raise  # the template, refused for another reason (no rows ...): say that
         found = _fitting(session, client, path, candidates)
         if found is None:
             reason = str(exc.fields.get("reason") or exc.message)

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ColumnMappingPanel</name>
     <message>
         <source>Order number</source>
-        <extracomment>The order fields as a clerk reads them, in the template's order.</extracomment>
+        <extracomment>The order fields as a clerk reads them, in the template&apos;s order.</extracomment>
         <translation>订单号</translation>
     </message>
     <message>
@@ -109,8 +110,71 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Column '{column}' is chosen for both {first} and {second}.</source>
+        <source>Column &apos;{column}&apos; is chosen for both {first} and {second}.</source>
         <translation>列“{column}”同时被选为{first}和{second}。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetTools</name>
+    <message>
+        <source>Presets</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Delete the chosen preset…</source>
+        <translation>删除所选方案…</translation>
+    </message>
+    <message>
+        <source>Export the client&apos;s presets…</source>
+        <translation>导出该客户的方案…</translation>
+    </message>
+    <message>
+        <source>Import presets…</source>
+        <translation>导入方案…</translation>
+    </message>
+    <message>
+        <source>Preset &apos;{name}&apos; deleted.</source>
+        <translation>方案“{name}”已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n preset(s) imported for {client}.</source>
+        <translation>
+            <numerusform>已为 {client} 导入 %n 个方案。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n preset(s) exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 个方案导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the client first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Delete the column preset &apos;{name}&apos; of client {client}? Orders imported with it stay as they are.</source>
+        <translation>删除客户 {client} 的列映射方案“{name}”？已用它导入的订单不受影响。</translation>
+    </message>
+    <message>
+        <source>Export column presets</source>
+        <translation>导出列映射方案</translation>
+    </message>
+    <message>
+        <source>Column presets (*.json)</source>
+        <translation>列映射方案 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import column presets</source>
+        <translation>导入列映射方案</translation>
+    </message>
+    <message>
+        <source>Column presets (*.json);;All files (*)</source>
+        <translation>列映射方案 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

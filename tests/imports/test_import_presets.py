@@ -264,3 +264,14 @@ def test_layout_of_an_unknown_file_is_its_header_and_first_rows(tmp_path: Path) 
     empty.write_bytes(b"")
     with pytest.raises(FileUnreadable):
         read_layout(empty)
+
+
+def test_a_template_without_rows_is_refused_as_such_not_sent_to_the_mapping(
+    shop: Database, tmp_path: Path
+) -> None:
+    save(shop)
+    path = write_csv(tmp_path / "empty-template.csv", [])
+    with shop.reading() as s, pytest.raises(FileUnreadable) as refused:
+        preview_order_import(s, "ACME", path)
+    assert not isinstance(refused.value, LayoutNotRecognised)
+    assert "there are no order rows below the header on line 1" in refused.value.message

@@ -175,3 +175,62 @@ def test_choose_file_opens_in_downloads_or_documents(qtbot, shop: Database,
     dialog._on_browse_clicked()
     assert asked["dir"] == template_download.start_folder()
     assert Path(asked["dir"]).name in ("Downloads", "Documents") or asked["dir"]
+
+
+def test_presets_menu_exports_imports_and_deletes(qtbot, shop: Database, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.import_presets import save_preset
+
+    with shop.writing() as s:
+        for name in ("A", "B"):
+            save_preset(s, "ACME", name, gc.MAPPING, actor=CLERK)
+    dialog = _dialog(qtbot, shop)
+    target = tmp_path / "presets.json"
+    dialog.preset_tools.export_to("ACME", target)
+    assert "2 presets exported to" in dialog.summary.text()
+    beta = _dialog(qtbot, shop, preferred="BETA")
+    beta.preset_tools.import_from("BETA", target)
+    assert "2 presets imported for BETA." in beta.summary.text()
+    assert [beta.preset_combo.itemData(i) for i in range(beta.preset_combo.count())] == [
+        None, "A", "B"]
+    beta.preset_tools.import_from("BETA", target)  # again: refused whole, said in one line
+    assert "already has a column preset 'A'" in beta.error.text()
+
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("A"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *_a: QMessageBox.StandardButton.Yes))
+    dialog.preset_tools.delete_action.trigger()
+    assert "Preset 'A' deleted." in dialog.summary.text()
+    assert dialog.preset_combo.findData("A") == -1 and dialog.chosen_preset() is None
+    dialog.set_file(gc.gbk_csv(tmp_path / "orders.csv"))
+    dialog.preview()  # no longer ambiguous
+    assert "Columns read with the preset 'B' of ACME." in dialog.summary.text()
+
+
+def test_saving_under_a_name_in_use_asks_before_replacing(qtbot, shop: Database,
+                                                          tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.import_presets import get_preset, save_preset
+
+    old = {**gc.MAPPING, "phone": "电话"}  # the seller renamed a column since
+    with shop.writing() as s:
+        save_preset(s, "ACME", "谷仓", old, actor=CLERK)
+    path = gc.gbk_csv(tmp_path / "orders.csv")
+    dialog = _dialog(qtbot, shop)
+    dialog.set_file(path)
+    dialog.preview()
+    assert dialog.stack.currentWidget() is dialog.mapping
+    for field, column in gc.MAPPING.items():
+        _choose(dialog, field, column)
+    dialog.mapping.name_edit.setText("谷仓")
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a: next(answers)))
+    dialog.mapping.save_button.click()  # "No": nothing replaced, the refusal is shown
+    assert "already has a column preset '谷仓'" in dialog.error.text()
+    dialog.mapping.save_button.click()  # "Yes": replaced, and the file checked with it
+    with shop.reading() as s:
+        assert get_preset(s, "ACME", "谷仓", actor=CLERK).mapping == gc.MAPPING
+    assert "Columns read with the preset '谷仓' of ACME." in dialog.summary.text()
