@@ -101,7 +101,7 @@ def test_boxes_are_added_listed_and_disabled(capsys: pytest.CaptureFixture[str],
     run(capsys, "boxes", "add", "BOX-10x8x6", "--inner-mm", "254x203x152", "--tare-g", "230",
         "--max-weight-g", "20000", "--barcode", "PKG-0103", "--name", "Carton 10x8x6", url=url)
     boxes = json.loads(run(capsys, "boxes", "list", "--json", url=url))
-    assert [b["code"] for b in boxes] == ["MAILER-S", "BOX-8X6X4", "BOX-10X8X6", "BOX-12X10X8"]
+    assert [b["code"] for b in boxes] == ["MAILER-S", "BOX-8X6X4", "BOX-10x8x6", "BOX-12X10X8"]
     added = boxes[2]
     assert (added["inner_mm"], added["tare_g"], added["max_weight_g"], added["barcode"]) == (
         [254, 203, 152], 230, 20000, "PKG-0103")
@@ -114,9 +114,11 @@ def test_boxes_are_added_listed_and_disabled(capsys: pytest.CaptureFixture[str],
         main(["boxes", "add", "X3", "--inner-mm", "ten", "--tare-g", "1", "--max-weight-g", "9",
               "--db", url])
     assert usage.value.code == 2
-    run(capsys, "boxes", "disable", "BOX-10X8X6", url=url)
+    assert "already exists" in fails(capsys, 1, "boxes", "add", "box-10X8X6", "--inner-mm",
+                                     "1x1x1", "--tare-g", "1", "--max-weight-g", "9", url=url)
+    run(capsys, "boxes", "disable", "box-10x8x6", url=url)
     codes = [b["code"] for b in json.loads(run(capsys, "boxes", "list", "--json", url=url))]
-    assert "BOX-10X8X6" not in codes
+    assert "BOX-10x8x6" not in codes
 
 
 def test_pack_prints_a_label_whose_barcode_is_the_order_and_orders_show_lists_the_parcel(

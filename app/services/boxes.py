@@ -1,8 +1,9 @@
 """The box catalogue of the pack stations: cartons, mailers and poly bags.
 
 A box has inner dimensions (what fits), a tare (what it adds to the weight check) and a
-max weight. Packers choose one by scanning its code or barcode; the smallest that fits
-is suggested (:mod:`app.domain.box_fit`).
+max weight. Packers choose one by scanning its code (in any case: the code is kept as
+written, ``BOX-12x10x8``, and unique whatever its case) or barcode; the smallest that
+fits is suggested (:mod:`app.domain.box_fit`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Box
@@ -19,7 +20,7 @@ from app.domain.errors import AlreadyExists, DomainError
 from app.domain.permissions import Actor, Permission, require
 from app.services.audit import record_audit
 
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,31}$")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 #: A box may carry up to 70 kg (the heaviest parcel UPS and FedEx ground take is 150 lb).
 MAX_BOX_WEIGHT_G = 70_000
 MAX_SIDE_MM = 3000
@@ -73,7 +74,7 @@ def box_info(box: Box) -> BoxInfo:
 
 
 def _checked(draft: BoxDraft) -> BoxDraft:
-    code = draft.code.strip().upper()
+    code = draft.code.strip()
     if not _CODE.match(code):
         raise InvalidBox(box=draft.code, value=draft.code)
     if len(draft.inner_mm) != 3 or not all(0 < side <= MAX_SIDE_MM for side in draft.inner_mm):
@@ -92,8 +93,8 @@ def _checked(draft: BoxDraft) -> BoxDraft:
 def _refuse_taken(session: Session, draft: BoxDraft, own_id: int | None) -> None:
     """A code or barcode already answering a scan would make the scan ambiguous."""
     for text in filter(None, (draft.code, draft.barcode)):
-        taken = session.scalar(
-            select(Box.id).where(or_(Box.code == text, Box.barcode == text)).limit(1))
+        taken = session.scalar(select(Box.id).where(
+            or_(func.upper(Box.code) == text.upper(), Box.barcode == text)).limit(1))
         if taken is not None and taken != own_id:
             raise AlreadyExists(kind="Box", key=text)
 
@@ -147,7 +148,8 @@ def list_boxes(session: Session, *, include_inactive: bool = False) -> list[BoxI
 def box_by_scan(session: Session, scan: str) -> BoxInfo:
     """An active box by its code (any case) or its barcode."""
     text = scan.strip()
-    box = session.scalar(select(Box).where(Box.code == text.upper(), Box.active.is_(True)))
+    box = session.scalar(
+        select(Box).where(func.upper(Box.code) == text.upper(), Box.active.is_(True)))
     if box is None:
         box = session.scalar(select(Box).where(Box.barcode == text, Box.active.is_(True)))
     if box is None:
@@ -156,7 +158,7 @@ def box_by_scan(session: Session, scan: str) -> BoxInfo:
 
 
 def _by_code(session: Session, code: str) -> Box:
-    box = session.scalar(select(Box).where(Box.code == code.strip().upper()))
+    box = session.scalar(select(Box).where(func.upper(Box.code) == code.strip().upper()))
     if box is None:
         raise UnknownBox(scan=code)
     return box
