@@ -99,8 +99,9 @@ def release_wave(
         try:
             set_status(session, order_id, numbers[order_id], OrderStatus.ALLOCATED,
                        OrderStatus.PICKING, actor=actor, note=wave.number)
-        except IllegalTransition as exc:
-            raise OrderAlreadyOnWave(order=numbers[order_id], wave="?") from exc
+        except IllegalTransition as exc:  # released by another PC since the plan was read
+            raise OrderAlreadyOnWave(order=numbers[order_id],
+                                     wave=_wave_of(session, order_id, wave.id)) from exc
     jobs: tuple[int, ...] = ()
     if wave.label_first and label_printer is not None:
         jobs = tuple(
@@ -203,6 +204,16 @@ def _refuse_orders_on_waves(session: Session, order_ids: list[int]) -> None:
     ).first()
     if row is not None:
         raise OrderAlreadyOnWave(order=row[0], wave=row[1])
+
+
+def _wave_of(session: Session, order_id: int, not_this: int) -> str:
+    """The number of the other wave the order is on ('?' if it cannot be seen yet)."""
+    number = session.scalar(
+        select(Wave.number).join(PickCart, PickCart.wave_id == Wave.id)
+        .join(PickCartOrder, PickCartOrder.cart_id == PickCart.id)
+        .where(PickCartOrder.order_id == order_id, Wave.id != not_this)
+        .order_by(Wave.id.desc()).limit(1))
+    return number or "?"
 
 
 def _next_number(session: Session) -> str:

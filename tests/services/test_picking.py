@@ -293,3 +293,18 @@ def test_an_ordinary_wave_queues_no_labels(db, tmp_path) -> None:
     printer = PrinterProfile("Label", f"file://{tmp_path}/labels.prn", Language.PDF)
     wave = _release(db, label_printer=printer, station="PC-1")
     assert not wave.label_first and wave.label_jobs == ()
+
+
+def test_a_plan_read_before_another_release_is_refused_with_the_wave(db, monkeypatch) -> None:
+    from app.domain.picking import OrderAlreadyOnWave
+    from app.services.wave_plan import plan_wave
+
+    picking_world(db, {"P-1": {"MUG": 1}}, {("MUG", "A-01-01-01"): 3})
+    with db.reading() as s:
+        stale = plan_wave(s, "LA1", ALL)
+    first = _release(db)
+    monkeypatch.setattr(waves, "plan_wave", lambda *_a, **_k: stale)
+    with pytest.raises(OrderAlreadyOnWave, match=f"P-1 is already on wave {first.number}"):
+        _release(db)
+    with db.reading() as s:
+        assert len(waves.list_waves(s)) == 1
