@@ -12,10 +12,10 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.db.engine import Database
-from app.db.models import StockMove
+from app.db.models import Sku, StockMove
 from app.domain.states import Role
 from app.services import waves
 from app.services.orders import cancel_order, get_order
@@ -47,15 +47,21 @@ def beeps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-@pytest.fixture
-def page(qtbot, cart, make_page_ctx: Callable[..., PageContext]) -> PickingPage:
-    page = PickingPage(make_page_ctx(role=Role.PICKER))
+def open_page(qtbot, ctx: PageContext) -> PickingPage:
+    """The screen shown and active, the scan field focused as a picker finds it."""
+    page = PickingPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
     page.activateWindow()
     qtbot.waitActive(page)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.scan)
     return page
+
+
+@pytest.fixture
+def page(qtbot, cart, make_page_ctx: Callable[..., PageContext]) -> PickingPage:
+    return open_page(qtbot, make_page_ctx(role=Role.PICKER))
 
 
 def scan(qtbot, page: PickingPage, text: str) -> None:
@@ -173,3 +179,38 @@ def test_full_screen_with_f11_and_back_with_escape(qtbot, page, cart) -> None:
     qtbot.keyClick(page.scan, Qt.Key.Key_Escape)
     assert not page.is_full_screen() and page.panel.parent() is page
     assert isinstance(page.panel.parentWidget(), QWidget) and page.panel.isVisible()
+
+
+def test_label_first_cart_is_confirmed_by_scanning_each_label_at_the_shelf(
+        qtbot, db, make_page_ctx, beeps) -> None:
+    picking_world(db, {"P-1": {"MUG": 1}, "P-2": {"MUG": 2}}, {("MUG", "A-01-01-01"): 5})
+    with db.writing() as s:
+        s.execute(update(Sku).values(prepacked=True))
+        wave = waves.release_wave(s, "LA1", WaveFilters(), actor=CLERK)
+    assert wave.label_first
+    with db.reading() as s:
+        (only,) = waves.get_wave(s, wave.number).carts
+    page = open_page(qtbot, make_page_ctx(role=Role.PICKER))
+    scan(qtbot, page, only.code)
+    assert "label first" in page.cart_label.text()
+    scan(qtbot, page, "A-01-01-01")
+    assert "Stick the label on" in page.instruction.text()
+    scan(qtbot, page, "NOT-A-LABEL")
+    assert "NOT-A-LABEL" in page.banner.text() and beeps == [1]
+    scan(qtbot, page, "P-1")
+    assert "P-1" in page.banner.text() and page.banner.property("level") == "ok"
+    assert "Stick the label on" in page.instruction.text()  # P-2 waits in the same bin
+    scan(qtbot, page, "P-2")
+    assert "Cart done" in page.instruction.text()
+    assert page.progress_label.text() == "Stop 1 of 1 · 3 of 3 units"
+    assert_ledger_matches(db)
+
+
+def test_a_clerk_looks_at_a_cart_without_taking_it(qtbot, db, cart, make_page_ctx) -> None:
+    page = open_page(qtbot, make_page_ctx(role=Role.CLERK))
+    scan(qtbot, page, cart[0])
+    assert page.card.bin.text() == "A-01-01-02"
+    assert page.cart is not None and page.cart.picker is None
+    with db.reading() as s:
+        (only,) = waves.get_wave(s, page.cart.wave).carts
+    assert only.status == "open" and only.picker is None

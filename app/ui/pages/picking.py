@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.domain.permissions import Permission
 from app.domain.picking import OrderNotPickable, WrongBin
 from app.services.changes import Changes
 from app.services.picking import (
@@ -321,6 +322,8 @@ class PickingPage(Page):
         return True
 
     def _open(self, code: str) -> None:
+        """Take the cart (a picker), or look at it (a clerk or anyone who may not pick: the
+        cart stays unassigned and their scans are refused by the services)."""
         actor = self.ctx.actor
 
         def done(cart: CartView) -> None:
@@ -329,7 +332,14 @@ class PickingPage(Page):
             self._say(self.tr("Cart {cart} opened: {stops}.").format(
                 cart=cart.code, stops=self.tr("%n stop(s)", "", stop_numbers(cart)[1])), "ok")
 
-        self._write(lambda s: open_cart(s, code, actor=actor), done)
+        def looked(cart: CartView) -> None:
+            done(cart)
+            self._scan_done()
+
+        if actor.may(Permission.PICK):
+            self._write(lambda s: open_cart(s, code, actor=actor), done)
+        else:
+            self._read("scan", lambda s: cart_view(s, code), looked)
 
     def _scan_bin(self, stop: PickStop, text: str) -> None:
         if text.upper() != stop.bin_code.upper():
