@@ -1,30 +1,22 @@
 """`haicang waves release | list | show | pick-list` and `haicang pick ...` (the scans).
 
-The ``waves`` group is shared with the wave planner's ``waves plan``; releasing takes
-the same filters. The ``pick`` verbs are the Picking screen's scans, one service call
-each, for scripts, tests and a PC without the app: what the CLI accepts the scanner
-accepts, and what it refuses it refuses with the same one-line message.
+The ``waves`` group is shared with ``app.cli_waves`` (``waves plan``); releasing takes
+the same filters (its ``plan_options``). The ``pick`` verbs are the Picking screen's
+scans, one service call each, for scripts, tests and a PC without the app: what the CLI
+accepts the scanner accepts, and what it refuses it refuses with the same one-line message.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_FAILED, EXIT_OK, Registrar, _positive_int, actor_of, open_context
+from app.cli_waves import plan_options, wave_filters
 
 PAPERS = ("letter", "a4", "4x6")
-
-
-def _filters(args: argparse.Namespace) -> Any:
-    from app.services.wave_plan import WaveFilters
-
-    return WaveFilters(client=args.client, carrier=args.carrier, service=args.service,
-                       ship_by_before=args.ship_by_before, priority=args.priority,
-                       units=args.units, packaging=args.packaging)
 
 
 def _label_printer(ctx: Any) -> Any:
@@ -48,7 +40,7 @@ def cmd_waves_release(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
     station = ctx.settings.station_name
-    summary = run_write(ctx.db, release_wave, args.warehouse, _filters(args),
+    summary = run_write(ctx.db, release_wave, args.warehouse, wave_filters(args),
                         cart_orders=args.cart_orders, cart_units=args.cart_units, actor=actor,
                         label_printer=_label_printer(ctx), station=station)
     undelivered = [job for job in summary.label_jobs
@@ -235,36 +227,13 @@ def _done(cart_done: bool, wave_done: bool) -> str:
     return " Cart done." if cart_done else ""
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
-
-
-def filter_options(p: argparse.ArgumentParser) -> None:
-    """The wave filters and cart sizes (``waves plan`` and ``waves release``)."""
-    p.add_argument("--warehouse", required=True, metavar="CODE")
-    p.add_argument("--cart-orders", type=_positive_int, default=8, metavar="N",
-                   help="orders per cart (default 8)")
-    p.add_argument("--cart-units", type=_positive_int, metavar="N",
-                   help="units per cart (default: no limit)")
-    p.add_argument("--client", metavar="CODE")
-    p.add_argument("--carrier", metavar="NAME")
-    p.add_argument("--service", metavar="LEVEL")
-    p.add_argument("--ship-by-before", type=_iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--priority", choices=("high", "normal"))
-    p.add_argument("--units", choices=("single", "multi"))
-    p.add_argument("--packaging", choices=("prepacked", "needs_packing"))
-
-
 def register(reg: Registrar) -> None:
     add = reg.add
     waves = reg.group("waves", "plan, release and follow picking waves")
     p = add(waves, "release", cmd_waves_release,
             "release a wave: orders onto carts, pick tasks created (label-first waves print "
             "their labels)", True)
-    filter_options(p)
+    plan_options(p)
     p = add(waves, "list", cmd_waves_list, "list waves, newest first", True)
     p.add_argument("--warehouse", metavar="CODE")
     p.add_argument("--status", choices=("released", "picking", "done", "cancelled"))
