@@ -105,12 +105,16 @@ def cmd_presets_save(args: argparse.Namespace) -> int:
 
 
 def cmd_presets_delete(args: argparse.Namespace) -> int:
+    from app.clioutput import print_json
     from app.services.import_presets import delete_preset
     from app.services.run import run_write
 
     ctx = open_context(args)
     run_write(ctx.db, delete_preset, args.client, args.name, actor=actor_of(args, ctx.db))
-    print(f"Column preset '{args.name}' of client {args.client.upper()} deleted.")
+    if args.json:
+        print_json({"client": args.client.upper(), "deleted": args.name})
+    else:
+        print(f"Column preset '{args.name}' of client {args.client.upper()} deleted.")
     return EXIT_OK
 
 
@@ -131,8 +135,12 @@ def cmd_presets_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     with target.open("w", encoding="utf-8") as out:
         print_json(document, out)
-    print(f"{len(document['presets'])} column preset(s) of client {document['client']} "
-          f"written to {target}")
+    if args.json:
+        print_json({"file": str(target), "client": document["client"],
+                    "presets": [p["name"] for p in document["presets"]]})
+    else:
+        print(f"{len(document['presets'])} column preset(s) of client {document['client']} "
+              f"written to {target}")
     return EXIT_OK
 
 
@@ -199,10 +207,10 @@ def register(reg: Registrar) -> None:
     p.add_argument("--from", dest="sample", metavar="FILE",
                    help="a file of this layout: its columns are checked and its header kept")
     p.add_argument("--replace", action="store_true", help="replace a preset of this name")
-    p = client(add(presets, "delete", cmd_presets_delete, "delete a column preset"))
+    p = client(add(presets, "delete", cmd_presets_delete, "delete a column preset", True))
     p.add_argument("name", metavar="NAME")
     p = client(add(presets, "export", cmd_presets_export,
-                   "write the client's presets as JSON (stdout, or --to FILE)"))
+                   "write the client's presets as JSON (stdout, or --to FILE)", True))
     p.add_argument("--name", action="append", metavar="NAME",
                    help="only this preset (repeat for several)")
     p.add_argument("--to", metavar="FILE", help="write to this file instead of stdout")

@@ -84,8 +84,8 @@ def test_list_show_detect_and_delete(url: str, tmp_path: Path, capsys) -> None:
                          "--json", "--db", url)
     assert json.loads(out) == {"file": path, "client": "ACME", "preset": "谷仓"}
     status, out, _ = run(capsys, "orders", "presets", "delete", "谷仓", "--client", "ACME",
-                         "--db", url)
-    assert status == 0 and "deleted" in out
+                         "--json", "--db", url)
+    assert status == 0 and json.loads(out) == {"client": "ACME", "deleted": "谷仓"}
     status, out, err = run(capsys, "orders", "presets", "show", "谷仓", "--client", "ACME",
                            "--db", url)
     assert status == 1 and err == (

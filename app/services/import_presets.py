@@ -167,6 +167,9 @@ def import_presets(session: Session, client_code: str, document: Any, *, actor: 
                    replace: bool = False) -> list[PresetInfo]:
     """Save the presets of an exported document (a dict, or its JSON text) for the client.
 
+    Also read: a list of presets, or one preset (``{"name": ..., "mapping": {...}}``),
+    as someone may write them by hand.
+
     All of them or none: a document with one bad preset, or (without ``replace``) a name
     the client already uses, saves nothing. The document may come from another client
     or another warehouse's database: the presets go to ``client_code``.
@@ -191,7 +194,12 @@ def _entries(document: Any) -> list[dict[str, Any]]:
             document = json.loads(document)
         except ValueError as exc:
             raise PresetInvalid(preset="", problem=f"the file is not JSON ({exc})") from exc
-    if not isinstance(document, dict) or document.get("kind") != EXPORT_KIND:
+    if isinstance(document, dict) and "mapping" in document:  # one preset written by hand
+        document = [document]
+    if isinstance(document, list):  # a bare list of presets
+        document = {"kind": EXPORT_KIND, "presets": document}
+    if not isinstance(document, dict) or document.get("kind", EXPORT_KIND) != EXPORT_KIND \
+            or "presets" not in document:
         raise PresetInvalid(preset="", problem="the file is not an export of column presets "
                                                "(haicang orders presets export)")
     entries = document.get("presets")

@@ -227,7 +227,8 @@ def test_export_and_import_json_round_trip_to_another_client(shop: Database) -> 
 
 @pytest.mark.parametrize(("document", "problem"), [
     ("not json", "the file is not JSON"),
-    ('{"presets": []}', "not an export of column presets"),
+    ('{"kind": "haicang-skus", "presets": []}', "not an export of column presets"),
+    ('{"name": "x"}', "not an export of column presets"),
     ('{"kind": "haicang-import-presets", "presets": [{"name": "a", "mapping": {"sku": 1}}]}',
      "its mapping is not an object"),
 ])
@@ -275,3 +276,11 @@ def test_a_template_without_rows_is_refused_as_such_not_sent_to_the_mapping(
         preview_order_import(s, "ACME", path)
     assert not isinstance(refused.value, LayoutNotRecognised)
     assert "there are no order rows below the header on line 1" in refused.value.message
+
+
+def test_one_preset_written_by_hand_is_read_too(shop: Database, tmp_path: Path) -> None:
+    text = json.dumps({"name": "手写", "mapping": gc.MAPPING}, ensure_ascii=False)
+    with shop.writing() as s:
+        assert [p.name for p in import_presets(s, "ACME", text, actor=ACTOR)] == ["手写"]
+    with shop.reading() as s:
+        assert preview_order_import(s, "ACME", gc.gbk_csv(tmp_path / "o.csv")).preset == "手写"
