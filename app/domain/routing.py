@@ -263,23 +263,29 @@ def plan_route(layout: Layout, stops: Sequence[Stop], *,
     points: dict[tuple[int, int], list[int]] = {}
     for index, stop in enumerate(stops):
         points.setdefault((stop.aisle, stop.position), []).append(index)
-    distinct = [Stop(aisle, position) for aisle, position in points]
+    places = list(points)
     point_order: Sequence[int]
     if geo.single:
-        point_order, method = _single_block(geo, distinct), RATLIFF_ROSENTHAL
+        point_order, method = _single_block(geo, places), RATLIFF_ROSENTHAL
     else:
         walk = Layout(geo.aisle_pitch, geo.bin_pitch, geo.block, geo.depot_aisle, geo.deepest)
-        point_order, method = _multi_block(walk, tuple(distinct), exact_points)
+        distinct = tuple(Stop(aisle, position) for aisle, position in places)
+        point_order, method = _multi_block(walk, distinct, exact_points)
     groups = list(points.values())
     order = tuple(i for p in point_order for i in groups[p])
     return Route(order, _tour_length(geo, [stops[i] for i in order]), method)
 
 
-def _single_block(geo: _Geometry, distinct: Sequence[Stop]) -> list[int]:
-    """Indexes into ``distinct`` in the Ratliff–Rosenthal optimal order."""
+def _single_block(geo: _Geometry, places: Sequence[tuple[int, int]]) -> list[int]:
+    """Indexes into ``places`` (distinct (aisle, position) pairs) in the Ratliff–Rosenthal
+    optimal order."""
     by_aisle: dict[int, list[tuple[float, int]]] = {}
-    for index, stop in enumerate(distinct):
-        by_aisle.setdefault(stop.aisle, []).append((geo.y(stop.position), index))
+    pitch = geo.bin_pitch
+    for index, (aisle, position) in enumerate(places):
+        picks = by_aisle.get(aisle)
+        if picks is None:
+            picks = by_aisle[aisle] = []
+        picks.append(((position - 0.5) * pitch, index))
     aisles = [(aisle, sorted(by_aisle[aisle])) for aisle in sorted(by_aisle)]
     order, _ = routing_rr.optimal_tour(geo.aisle_pitch, geo.length, geo.depot_aisle, aisles)
     return order
@@ -319,6 +325,7 @@ def _heuristic(geo: _Geometry, distinct: Sequence[Stop],
     and from the nearest-neighbour tour (nodes of ``matrix``, depot excluded)."""
     relaxed = _geometry(Layout(geo.aisle_pitch, geo.bin_pitch, 0, geo.depot_aisle,
                                geo.deepest), distinct)
-    starts = ([p + 1 for p in _single_block(relaxed, distinct)],
+    places = [(stop.aisle, stop.position) for stop in distinct]
+    starts = ([p + 1 for p in _single_block(relaxed, places)],
               routing_tsp.nearest_neighbour(matrix))
     return routing_tsp.search(matrix, starts)

@@ -87,8 +87,9 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
 
     cost = [_INF] * _CLASSES
     cost[N000] = 0.0
-    vertical_back: list[list[tuple[int, int]]] = []
-    horizontal_back: list[list[tuple[int, int]]] = []
+    # back-pointers per aisle and class: previous class * 8 + configuration
+    vertical_back: list[list[int]] = []
+    horizontal_back: list[list[int]] = []
     gap_at: list[int] = []
     two_w = 2.0 * aisle_pitch
     h_cost = (0.0, two_w, two_w, two_w, 2.0 * two_w, 0.0)
@@ -96,7 +97,7 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
         config_cost, gap = _vertical_costs(ys[slot], length)
         gap_at.append(gap)
         after = [_INF] * _CLASSES
-        back = [(_NO, _NO)] * _CLASSES
+        back = [0] * _CLASSES
         for cls in range(_CLASSES):
             here = cost[cls]
             if here == _INF:
@@ -105,13 +106,13 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
                 total = here + config_cost[config]
                 if total < after[new]:
                     after[new] = total
-                    back[new] = (cls, config)
+                    back[new] = cls * 8 + config
         vertical_back.append(back)
         if slot == count - 1:
             cost = after
             break
         cost = [_INF] * _CLASSES
-        hback = [(_NO, _NO)] * _CLASSES
+        hback = [0] * _CLASSES
         for cls in range(_CLASSES):
             here = after[cls]
             if here == _INF:
@@ -120,7 +121,7 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
                 total = here + h_cost[config]
                 if total < cost[new]:
                     cost[new] = total
-                    hback[new] = (cls, config)
+                    hback[new] = cls * 8 + config
         horizontal_back.append(hback)
 
     final = min(_FINAL, key=lambda c: (cost[c], c))
@@ -129,9 +130,9 @@ def optimal_tour(aisle_pitch: float, length: float, depot_aisle: int,
     horizontal: list[int] = [5] * (count - 1)
     cls = final
     for slot in range(count - 1, -1, -1):
-        cls, vertical[slot] = vertical_back[slot][cls]
+        cls, vertical[slot] = divmod(vertical_back[slot][cls], 8)
         if slot:
-            cls, horizontal[slot - 1] = horizontal_back[slot - 1][cls]
+            cls, horizontal[slot - 1] = divmod(horizontal_back[slot - 1][cls], 8)
     order = _euler_order(vertical, horizontal, ids, gap_at, depot_aisle - first)
     return order, best
 
