@@ -113,10 +113,18 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                                     "Account Info → Your Merchant Token.")),
         _TOKEN_URL,
         _page_size(100),
+        FieldSpec("orders_api", QT_TRANSLATE_NOOP("ChannelFields", "Orders API"),
+                  QT_TRANSLATE_NOOP("ChannelFields",
+                                    "2026-01-01 reads orders with their items and addresses "
+                                    "in one call. v0 is Amazon's deprecated API: choose it "
+                                    "only if the new one is refused for this account."),
+                  Kind.CHOICE, choices=("2026-01-01", "v0")),
         FieldSpec("use_rdt", QT_TRANSLATE_NOOP("ChannelFields", "Fetch buyer addresses"),
                   QT_TRANSLATE_NOOP("ChannelFields",
-                                    "Reads ship-to addresses with a Restricted Data Token; "
-                                    "the app needs the Amazon role for buyer addresses."),
+                                    "Orders API v0 only: reads ship-to addresses with a "
+                                    "Restricted Data Token. Without Amazon's role for buyer "
+                                    "addresses, orders arrive without them and wait on hold "
+                                    "for the seller's labels."),
                   Kind.YES_NO),
         FieldSpec("refresh_token", QT_TRANSLATE_NOOP("ChannelFields", "Refresh token"),
                   QT_TRANSLATE_NOOP("ChannelFields",
