@@ -35,6 +35,7 @@ from app.db.base import utcnow
 from app.db.models import (
     Bin,
     Order,
+    OrderLabel,
     PickCart,
     PickCartOrder,
     PickTask,
@@ -83,6 +84,7 @@ from app.services.picking_dto import (
     ShortOutcome,
 )
 from app.services.skus import barcodes_of
+from printers.importing import reference_candidates
 
 
 @dataclass(frozen=True)
@@ -219,10 +221,15 @@ def confirm_label_pick(session: Session, cart_code: str, *, label_scan: str,
     scan = label_scan.strip()
     current = session.scalar(select(func.min(PickTask.seq)).where(
         PickTask.cart_id == cart.id, PickTask.status == TaskStatus.OPEN.value))
+    # our label's barcode is the tracking or order number; a seller's label is matched by
+    # the reference it was imported under (a USPS IMpb scan also carries '420' + ZIP)
+    values = reference_candidates("", (scan,))
     order_ids = list(session.scalars(
         select(PickCartOrder.order_id).join(Order, Order.id == PickCartOrder.order_id)
         .where(PickCartOrder.cart_id == cart.id,
-               or_(Order.number == scan, Order.tracking_number == scan))))
+               or_(Order.number.in_(values), Order.tracking_number.in_(values),
+                   Order.id.in_(select(OrderLabel.order_id)
+                                .where(OrderLabel.reference.in_(values)))))))
     if not order_ids:
         raise LabelNotOnCart(label=scan, cart=cart.code)
     ids = list(session.scalars(

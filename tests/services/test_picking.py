@@ -284,6 +284,13 @@ def test_label_first_release_queues_the_labels_in_pick_order(db, tmp_path) -> No
     assert [tuple(j) for j in jobs] == [("P-2", "shipping_label", "queued"),
                                         ("P-1", "shipping_label", "queued"),
                                         ("P-3", "carrier_label", "queued")]
+    # at the shelf, the seller's USPS label of P-3 is scanned (IMpb: '420' + ZIP first)
+    cart = _get(db, wave.number).carts[0].code
+    for scan in ("P-2", "P-1", "42093721" + "9400111899223344556677"):
+        with db.writing() as s:
+            out = picking.confirm_label_pick(s, cart, label_scan=scan, actor=PICKER)
+    assert (out.order_number, out.cart_done) == ("P-3", True)
+    assert_ledger_matches(db)
 
 
 def test_an_ordinary_wave_queues_no_labels(db, tmp_path) -> None:
