@@ -19,6 +19,7 @@ from app.ui.dialogs.import_orders import LAST_CLIENT_KEY, ImportOrdersDialog
 from tests.imports import presets_files as gc
 from tests.imports.conftest import build_shop
 from tests.ui.inline_tasks import InlineTaskRunner
+from tests.ui.test_chinese_screens import DATA, _has_cjk, _visible_texts, chinese  # noqa: F401
 
 CLERK = Actor("clerk1", Role.CLERK)
 
@@ -234,3 +235,16 @@ def test_saving_under_a_name_in_use_asks_before_replacing(qtbot, shop: Database,
     with shop.reading() as s:
         assert get_preset(s, "ACME", "谷仓", actor=CLERK).mapping == gc.MAPPING
     assert "Columns read with the preset '谷仓' of ACME." in dialog.summary.text()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_mapping_step_speaks_chinese(qtbot, shop: Database, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, shop)
+    dialog.show()
+    dialog.set_file(gc.gbk_csv(tmp_path / "orders.csv"))
+    dialog.preview()
+    assert dialog.stack.currentWidget() is dialog.mapping
+    untranslated = [f"{kind}: {text!r}" for kind, text in _visible_texts(dialog)
+                    if not _has_cjk(text) and not DATA.match(text.rstrip(" *"))]  # "SKU *"
+    assert untranslated == []
+    assert dialog.mapping.problem.text() == "请为以下字段选择列：订单号、SKU、收件人、州。"
