@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db.engine import Database
 from app.domain.states import Role
+from app.services.changes import Changes
 from app.services.orders import get_order
 from app.services.waves import list_waves
 from app.ui.pages.base import PageContext
@@ -78,12 +79,15 @@ def test_release_after_confirming_sends_orders_to_picking(qtbot, db, page, order
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", confirm)
+    announced: list[Changes] = []
+    page.ctx.tasks.data_changed.connect(announced.append)
     qtbot.keyClick(page.filter_row.warehouse, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(page.release_button.isEnabled)
     qtbot.keyClick(page.filter_row.warehouse, Qt.Key.Key_Return, CTRL | SHIFT)  # Release
     qtbot.waitUntil(lambda: page.waves_model.rowCount() == 1)
 
     assert asked and "3 orders" in asked[0] and "LA1" in asked[0]
+    assert announced and announced[0] & Changes.ORDERS  # the Orders screen reloads
     assert {_status(db, i) for i in orders.values()} == {"picking"}
     assert page.waves_model.rowCount() == 1
     wave = page.waves_model.row(0)

@@ -52,6 +52,7 @@ from app.services.picking_dto import (
     ShortOutcome,
 )
 from app.ui.i18n import error_text
+from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.picking_short import ShortDialog
 from app.ui.pages.picking_stop import FitLabel, StopCard
@@ -366,17 +367,19 @@ class PickingPage(Page):
     # -- results -----------------------------------------------------------------------
 
     def _write(self, fn: Callable[[Session], T], on_done: Callable[[T], None]) -> None:
-        """A write; whatever its end, the cart is read again and the next scan handled."""
+        """A write; whatever its end, the cart is read again and the next scan handled.
+        Other screens of this PC (stock, orders, waves) hear that picking changed data."""
 
-        def done(result: T) -> None:
-            on_done(result)
+        def done(saved: Saved) -> None:
+            on_done(saved.value)
             self._after_write()
 
         def failed(error: BaseException) -> None:
             self._refuse(error_text(error))
             self._after_write()
 
-        self.ctx.tasks.write(fn, on_done=done, on_error=failed, owner=self)
+        self.ctx.tasks.write(lambda s: Saved(fn(s), Changes.ORDERS | Changes.STOCK),
+                             on_done=done, on_error=failed, owner=self)
 
     def _after_write(self) -> None:
         """Show the cart as the write left it before the next scan is looked at."""

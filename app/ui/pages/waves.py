@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, QLocale, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QItemSelectionModel,
+    QLocale,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +43,7 @@ from app.services.picking_dto import WaveDetail, WaveSummary
 from app.services.wave_plan import WaveFilters, WavePlan, plan_wave
 from app.services.waves import get_wave, list_waves, release_wave
 from app.ui.models.waves import CartsModel, PlanModel, WavesModel, metres
+from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.waves_filters import WaveFilterRow
 from app.ui.pages.waves_print import WavePrinter
@@ -46,6 +54,9 @@ from printers.profiles import PrinterProfile
 
 T = TypeVar("T")
 WAVE_LIST_LIMIT = 200
+#: Pickers confirm on other PCs, which send no change signal here: the progress of the
+#: carts is read again this often while the screen is on show.
+PROGRESS_REFRESH_MS = 30_000
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,9 @@ class WavesPage(Page):
         self._selected_wave: str | None = None
         self._layout_restored = False
         self.printer = WavePrinter(self)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_REFRESH_MS)
+        self._progress_timer.timeout.connect(self.reload_waves)
         self._build()
         self._load_organisation()  # then the waves of the first warehouse
 
@@ -244,14 +258,15 @@ class WavesPage(Page):
         actor, station = self.ctx.actor, self.ctx.app.settings.station_name
         printer = self.printer.label_printer()
 
-        def run(s: Session) -> WaveSummary:
-            return release_wave(s, request.warehouse, request.filters,
-                                cart_orders=request.cart_orders,
-                                cart_units=request.cart_units, actor=actor,
-                                label_printer=printer, station=station)
+        def run(s: Session) -> Saved:
+            return Saved(release_wave(s, request.warehouse, request.filters,
+                                      cart_orders=request.cart_orders,
+                                      cart_units=request.cart_units, actor=actor,
+                                      label_printer=printer, station=station),
+                         Changes.ORDERS | Changes.STOCK)  # the Orders screen shows picking
 
         self._run("release", self.ctx.tasks.write, run,
-                  lambda wave: self._on_released(wave, printer),
+                  lambda saved: self._on_released(saved.value, printer),
                   on_error=self._on_release_failed)
 
     def reload_waves(self) -> None:
@@ -388,11 +403,13 @@ class WavesPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._progress_timer.start()
         if not self._layout_restored:
             self._layout_restored = True
             self._restore_layout()
 
     def hideEvent(self, event: QHideEvent) -> None:
+        self._progress_timer.stop()
         self._save_layout()
         super().hideEvent(event)
 
