@@ -57,7 +57,7 @@ class LayoutNotRecognised(FileUnreadable):
     code = "layout_not_recognised"
     template = QT_TRANSLATE_NOOP(
         "errors", "Cannot read {path}: {reason}. If this is the client's own layout, map "
-        "its columns once in the app (Orders → Import file) and save them as a column "
+        "its columns once in the app (Orders → Import orders…) and save them as a column "
         "preset, or name a saved preset with --preset NAME."
     )
 
