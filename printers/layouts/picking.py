@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from printers.layouts.documents import _build, _code, _header, _para, _Sheet
 from printers.layouts.drawing import fit_code128, snap
@@ -66,7 +66,7 @@ def cart_pick_list(document: CartPickList, *, paper: DocumentPaper = DocumentPap
     if not document.lines:
         story.append(_para("Nothing left to pick on this cart.", sheet.size(11)))
     elif paper.is_label:
-        story.append(_label_table(sheet, document.lines))
+        story += _label_blocks(sheet, document.lines)
     else:
         story.append(_office_table(sheet, document.lines))
     story += [Spacer(1, 8), _para(f"Total units {units}", sheet.size(10))]
@@ -117,31 +117,30 @@ def _office_table(sheet: _Sheet, lines: tuple[CartPickLine, ...]) -> Table:
     return table
 
 
-def _label_table(sheet: _Sheet, lines: tuple[CartPickLine, ...]) -> Table:
-    """Three rows a line on a 4x6: [bin | qty | tote], [SKU · name · order], [barcode]."""
+def _label_blocks(sheet: _Sheet, lines: tuple[CartPickLine, ...]) -> list[Flowable]:
+    """A block of three rows a line on a 4x6: [bin | qty | tote], [SKU · name · order],
+    [barcode]; a block never splits over two labels."""
     widths = [sheet.width * 0.62, sheet.width * 0.19, sheet.width * 0.19]
     pad = 6.0
-    rows: list[list[object]] = []
-    style: list[tuple[object, ...]] = [
+    style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad / 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad / 2),
-    ]
+        ("SPAN", (0, 1), (-1, 1)),
+        ("SPAN", (0, 2), (-1, 2)),
+        ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
+    ])
+    blocks: list[Flowable] = []
     for line in lines:
-        top = len(rows)
-        rows.append([_code(line.bin_code, 16, widths[0] - pad),
-                     _code(f"×{line.quantity}", 14, widths[1] - pad),
-                     _code(f"T{line.slot}", 14, widths[2] - pad)])
-        rows.append([[_code(line.sku, 8.5, sheet.width - pad), _para(line.name, 7.5),
-                      _code(line.order_number, 7, sheet.width - pad)], "", ""])
-        rows.append([_LineBarcode(line.barcode, sheet.width - pad, 0.3 * 72, sheet.dpi),
-                     "", ""])
-        style += [
-            ("SPAN", (0, top + 1), (-1, top + 1)),
-            ("SPAN", (0, top + 2), (-1, top + 2)),
-            ("BOX", (0, top), (-1, top + 2), 1.5, colors.black),
-            ("LINEBELOW", (0, top), (-1, top), 0.75, colors.black),
-        ]
-    table = Table(rows, colWidths=widths)
-    table.setStyle(TableStyle(style))
-    return table
+        table = Table([
+            [_code(line.bin_code, 16, widths[0] - pad),
+             _code(f"×{line.quantity}", 14, widths[1] - pad),
+             _code(f"T{line.slot}", 14, widths[2] - pad)],
+            [[_code(line.sku, 8.5, sheet.width - pad), _para(line.name, 7.5),
+              _code(line.order_number, 7, sheet.width - pad)], "", ""],
+            [_LineBarcode(line.barcode, sheet.width - pad, 0.3 * 72, sheet.dpi), "", ""],
+        ], colWidths=widths)
+        table.setStyle(style)
+        blocks.append(KeepTogether([table, Spacer(1, 3)]))
+    return blocks
