@@ -106,7 +106,8 @@ def validate_layout(aisle_pitch_m: float | Layout, bin_pitch_m: float = 0.0,
 
 
 class _Geometry:
-    """Coordinates and cross aisles of one layout, computed once per call."""
+    """Coordinates and cross aisles of one layout stretched to a depth (cached, see
+    :func:`_layout_geometry`)."""
 
     __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "deepest", "depot_aisle",
                  "length", "single")
@@ -125,9 +126,6 @@ class _Geometry:
 
     def x(self, aisle: int) -> float:
         return (aisle - 1) * self.aisle_pitch
-
-    def y(self, position: int) -> float:
-        return (position - 0.5) * self.bin_pitch
 
     def point(self, stop: Stop | None) -> tuple[float, float, float, float]:
         """(x, y, y of the cross aisle in front, y of the one behind) of a stop; the depot
