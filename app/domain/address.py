@@ -161,14 +161,15 @@ def is_po_box(*lines: str) -> bool:
     Every spelling has a "b" ("box", "bx", "POB"): the pattern runs only on lines with
     one, which keeps a 100,000-order import from paying for it on every street.
     """
-    return any(("b" in line or "B" in line) and _PO_BOX.search(line) for line in lines)
+    for line in lines:
+        if ("b" in line or "B" in line) and _PO_BOX.search(line):
+            return True
+    return False
 
 
 def is_military(city: str, state: str) -> bool:
     """An APO/FPO/DPO address: a military state code or a military post-office city."""
-    return (state in MILITARY_STATES or city in _MILITARY_CITIES
-            or state.strip().upper() in MILITARY_STATES
-            or city.strip().upper() in _MILITARY_CITIES)
+    return state.upper() in MILITARY_STATES or city.strip().upper() in _MILITARY_CITIES
 
 
 def delivery_kind(address1: str, address2: str, city: str, state: str) -> DeliveryKind:
