@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>OrderNotes</name>
+    <message>
+        <source>address masked by TikTok: needs TikTok's label</source>
+        <translation>地址被 TikTok 隐藏：需使用 TikTok 的面单</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
@@ -63,6 +70,10 @@
     <message>
         <source>Cannot import {path}: it is {size} MB, more than the {limit} MB an import file may have; split it into smaller files.</source>
         <translation>无法导入 {path}：文件大小为 {size} MB，超过导入文件 {limit} MB 的上限，请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot import {path}: it is an Amazon "All Orders" report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
+        <translation>无法导入 {path}：这是亚马逊的“所有订单”（All Orders）报告，不含街道地址。请在卖家平台打开 订单 → 订单报告 → 未发货订单（Unshipped Orders），下载该报告后再导入。</translation>
     </message>
 </context>
 <context>
@@ -136,8 +147,21 @@
         <translation>已忽略 {count} 个空行：{lines}。</translation>
     </message>
     <message>
+        <source>ZIP code '{value}' is not in {state}; correct the ZIP code or the state</source>
+        <translation>邮编“{value}”不属于 {state}；请更正邮编或州</translation>
+    </message>
+    <message>
+        <source>{count} order(s) go to a PO box or a military APO/FPO/DPO address, where UPS and FedEx do not deliver: {orders}.</source>
+        <translation>{count} 个订单寄往邮政信箱（PO Box）或军邮地址（APO/FPO/DPO），UPS 和 FedEx 不派送这类地址：{orders}。</translation>
+    </message>
+    <message>
         <source>{count} line(s) above the header were ignored.</source>
         <translation>已忽略表头上方的 {count} 行。</translation>
+    </message>
+    <message>
+        <source>Haicang order template</source>
+        <extracomment>Per order number in ``orders``: the file line of each of its order lines. "template", or the platform export it is ("shopify", "amazon", "tiktok"). Orders (among ``orders``) to import on hold: number -&gt; reason ("OrderNotes"). Why no header was found, e.g. "no header row with the template columns (...)". Which layout this map reads ("template", "shopify" ...; "" for non-order files). Whether a header that names no column is worth a notice: yes for a template a seller filled in, no for a platform export with dozens of columns we do not read. Numbered rows below the header: (line as Excel shows it, cell values). Codes matched against others: invisible characters are dropped from them. The one field that keeps the line breaks of a quoted cell; the others get spaces. A platform export's rows: turned into template rows (or skipped) before the checks. The platform order exports read as they are, recognised by their headers. What ``--format`` takes.</extracomment>
+        <translation>海仓订单模板</translation>
     </message>
     <message>
         <source>SKU '{value}' is not a product of client {client}</source>
@@ -146,6 +170,44 @@
     <message>
         <source>order {number} already exists with different content ({fields})</source>
         <translation>订单 {number} 已存在且内容不同（{fields}）</translation>
+    </message>
+    <message>
+        <source>{count} line(s) with nothing left to ship (quantity-to-ship 0) were skipped.</source>
+        <translation>已跳过 {count} 行无待发数量的商品（quantity-to-ship 为 0）。</translation>
+    </message>
+    <message>
+        <source>Amazon unshipped orders report</source>
+        <translation>亚马逊未发货订单报告</translation>
+    </message>
+    <message>
+        <source>{count} line(s) that need no shipping (Lineitem requires shipping: false) were skipped.</source>
+        <translation>已跳过 {count} 行无需发货的商品（Lineitem requires shipping 为 false）。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) of cancelled orders were skipped.</source>
+        <translation>已跳过 {count} 行已取消订单的商品。</translation>
+    </message>
+    <message>
+        <source>Shopify orders export</source>
+        <extracomment>Order-level cells Shopify writes on an order's first row only, which belong on every line of ours (the template carries the currency per line).</extracomment>
+        <translation>Shopify 订单导出文件</translation>
+    </message>
+    <message>
+        <source>{count} row(s) of field descriptions under the header were skipped.</source>
+        <translation>已跳过表头下方的 {count} 行字段说明。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) of unpaid orders were skipped.</source>
+        <translation>已跳过 {count} 行未付款订单的商品。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) of orders already shipped were skipped.</source>
+        <translation>已跳过 {count} 行已发货订单的商品。</translation>
+    </message>
+    <message>
+        <source>TikTok Shop orders export</source>
+        <extracomment>The fields TikTok masks; two asterisks in a row never occur in a real address.</extracomment>
+        <translation>TikTok Shop 订单导出文件</translation>
     </message>
 </context>
 </TS>
