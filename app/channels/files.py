@@ -15,6 +15,12 @@ The reading itself - encodings, delimiters, the header search, XLSX sheets - is
 :func:`read_table`, shared with the other imports (SKUs), which bring their own
 :class:`HeaderMap` and do their own thing with the rows.
 
+Besides the template, a file may be a platform's own order export (Shopify, Amazon,
+TikTok Shop): :class:`OrderLayouts` recognises it from the header row and the export's
+:class:`~app.channels.order_formats.ExportRows` turns its rows into template rows before
+the same checks, so an export gets the same line numbers and problems. Every order's ZIP
+must lie in its state (:func:`app.domain.address.zip_in_state`).
+
 Line numbers are the row numbers Excel shows (the header is line 1 in the
 template); for CSV they equal the text editor's line numbers unless a quoted
 cell spans several lines. Order dates without a time zone are taken as UTC.
