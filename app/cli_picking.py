@@ -221,6 +221,34 @@ def cmd_pick_label(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bins_counts(args: argparse.Namespace) -> int:
+    from app.clioutput import print_json, print_table
+    from app.services.count_flags import list_count_flags
+
+    ctx = open_context(args)
+    with ctx.db.reading() as s:
+        rows = list_count_flags(s, warehouse_code=args.warehouse)
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(["WAREHOUSE", "BIN", "FLAGGED (UTC)", "REASON"],
+                    [(r.warehouse, r.bin_code, f"{r.flagged_at:%Y-%m-%d %H:%M}", r.reason)
+                     for r in rows])
+    return EXIT_OK
+
+
+def cmd_bins_counted(args: argparse.Namespace) -> int:
+    from app.services.count_flags import clear_count_flag
+    from app.services.run import run_write
+
+    ctx = open_context(args)
+    cleared = run_write(ctx.db, clear_count_flag, args.warehouse, args.bin,
+                        actor=actor_of(args, ctx.db))
+    code = args.bin.strip().upper()
+    print(f"Bin {code} counted: flag cleared." if cleared else f"Bin {code} had no count flag.")
+    return EXIT_OK
+
+
 def _done(cart_done: bool, wave_done: bool) -> str:
     if wave_done:
         return " Cart done; wave done."
@@ -246,6 +274,15 @@ def register(reg: Registrar) -> None:
     p.add_argument("--paper", choices=PAPERS, default="letter", help="with --out")
     p.add_argument("--dpi", type=_positive_int, default=203,
                    help="dot grid of the barcodes on 4x6 (default 203)")
+
+    bins = reg.group("bins", "bins")
+    p = add(bins, "counts", cmd_bins_counts,
+            "bins flagged for a count by short picks, oldest first", True)
+    p.add_argument("--warehouse", metavar="CODE")
+    p = add(bins, "counted", cmd_bins_counted,
+            "the bin was counted (book differences with stock adjust): clear its flag")
+    p.add_argument("bin", metavar="BIN")
+    p.add_argument("--warehouse", required=True, metavar="CODE")
 
     pick = reg.group("pick", "pick a cart from the command line (what the scanner does)")
     p = add(pick, "open", cmd_pick_open, "take a cart and list its stops", True)

@@ -71,6 +71,11 @@ def test_release_show_list_and_pick_a_wave(db: Database, url: str, capsys, tmp_p
     # no other bin has MUGs: P-1 goes back to backordered, the one MUG found goes back
     assert (short["missing"], short["backordered"]) == (1, True)
     assert short["put_back"] == [{"bin_code": "A-01-01-02", "quantity": 1}]
+    flags = json.loads(run(capsys, "bins", "counts", "--warehouse", "LA1", "--json", url=url))
+    assert [(f["bin_code"], f["reason"]) for f in flags] == [("A-01-01-02", "short pick: damaged")]
+    assert "flag cleared" in run(capsys, "bins", "counted", "A-01-01-02", "--warehouse", "LA1",
+                                 url=url)
+    assert json.loads(run(capsys, "bins", "counts", "--json", url=url)) == []
     assert_ledger_matches(db)
 
     shown = json.loads(run(capsys, "waves", "show", number.lower(), "--json", url=url))

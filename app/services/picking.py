@@ -323,7 +323,8 @@ def _close_short(session: Session, task: _Task, found: int, why: str) -> None:
 def _reserve_elsewhere(session: Session, task: _Task,
                        missing: int) -> tuple[MovedUnits, ...] | None:
     """Reserve ``missing`` units in other sellable bins of the warehouse, oldest stock
-    first, each a new task on the cart; None (nothing reserved) when there are too few."""
+    first (bins waiting for a count last), each a new task on the cart; None (nothing
+    reserved) when there are too few."""
     B = StockBalance
     candidates = session.execute(
         select(B.bin_id, Bin.code, B.on_hand - B.reserved)
@@ -331,8 +332,8 @@ def _reserve_elsewhere(session: Session, task: _Task,
         .where(B.sku_id == task.sku_id, Bin.warehouse_id == task.warehouse_id,
                Bin.id != task.bin_id, Bin.active.is_(True),
                Bin.bin_type.in_([t.value for t in SELLABLE_BIN_TYPES]),
-               Bin.count_flagged_at.is_(None), B.on_hand - B.reserved > 0)
-        .order_by(B.received_at, Bin.code)
+               B.on_hand - B.reserved > 0)
+        .order_by(Bin.count_flagged_at.is_not(None), B.received_at, Bin.code)
     ).all()
     if sum(free for _b, _c, free in candidates) < missing:
         return None

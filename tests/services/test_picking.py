@@ -315,3 +315,33 @@ def test_a_plan_read_before_another_release_is_refused_with_the_wave(db, monkeyp
         _release(db)
     with db.reading() as s:
         assert len(waves.list_waves(s)) == 1
+
+
+def test_a_flagged_bin_is_listed_until_counted_and_is_the_last_fallback(db) -> None:
+    from app.services.count_flags import clear_count_flag, list_count_flags
+
+    picking_world(db, {"P-1": {"MUG": 2}, "P-2": {"MUG": 2}},
+                  {("MUG", "A-01-01-01"): 2, ("MUG", "A-01-01-02"): 2,
+                   ("MUG", "B-01-02-01"): 5})
+    with db.writing() as s:  # LA1's A-01-01-02 waits for a count from an earlier short
+        from app.db.models import Bin, Warehouse
+        la = select(Warehouse.id).where(Warehouse.code == "LA1").scalar_subquery()
+        s.execute(update(Bin).where(Bin.code == "A-01-01-02", Bin.warehouse_id == la)
+                  .values(count_flagged_at=func.now(), count_flag_reason="short pick: x"))
+    cart = _get(db, _release(db).number).carts[0]
+    stop = _open(db, cart.code).next_stop
+    assert stop is not None
+    with db.writing() as s:
+        out = picking.report_short(s, stop.task_id, found=0, reason="empty", actor=PICKER)
+    assert [m.bin_code for m in out.moved_to] == ["B-01-02-01"]  # not the flagged bin
+    with db.reading() as s:
+        flags = list_count_flags(s, warehouse_code="LA1")
+    assert {f.bin_code for f in flags} == {"A-01-01-02", stop.bin_code}
+    with pytest.raises(PermissionDenied), db.writing() as s:
+        clear_count_flag(s, "LA1", "A-01-01-02", actor=PICKER)
+    with db.writing() as s:
+        assert clear_count_flag(s, "LA1", "a-01-01-02", actor=CLERK)
+        assert not clear_count_flag(s, "LA1", "A-01-01-02", actor=CLERK)
+    with db.reading() as s:
+        assert [f.bin_code for f in list_count_flags(s)] == [stop.bin_code]
+    assert_ledger_matches(db)
