@@ -151,6 +151,7 @@ def _warehouse_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _print_warehouse(args: argparse.Namespace, info: Any, verb: str | None = None) -> None:
+    from app.cli_layout import layout_text
     from app.clioutput import print_json
 
     if args.json:
@@ -166,6 +167,7 @@ def _print_warehouse(args: argparse.Namespace, info: Any, verb: str | None = Non
         ("phone", info.phone), ("time zone", info.time_zone), ("cut-off", info.cutoff_local),
         ("auto-allocate", "on" if info.auto_allocate else "off"),
         ("active", "yes" if info.active else "no"),
+        ("pick layout", layout_text(info.layout)),
     ]
     for key, value in rows:
         print(f"{key:<14}{'-' if value is None else value}")

@@ -54,6 +54,8 @@ def test_a_warehouse_is_added_edited_shown_and_listed(db: Database, db_url: str,
         "city": "Ontario", "state": "CA", "zip": "91761", "address2": None,
         "phone": "909-555-0100", "cutoff_local": "09:30", "auto_allocate": True,
         "active": True,
+        "layout": {"aisle_pitch_m": 3.0, "bin_pitch_m": 1.0, "block_length": 0,
+                   "depot_aisle": 1},
     }
     code, out, _ = run(capsys, db_url, "warehouses", "list")
     assert "LA2" in out and "America/Los_Angeles" in out and "09:30" in out

@@ -25,7 +25,9 @@ from app.domain.states import BinType, OrderStatus, Region, Role
 from app.services import demo_data as data
 from app.services.allocation import allocatable_order_ids
 from app.services.batch_allocation import ALLOCATION_BATCH, allocate_orders
+from app.services.demo_boxes import add_demo_boxes
 from app.services.inventory import receive_stock
+from app.services.layout import set_layout
 from app.services.orders import cancel_order, create_order, hold_order
 from app.services.organisation import (
     BinDraft,
@@ -39,8 +41,20 @@ from app.services.skus import SkuDraft, create_sku
 from app.services.users import count_users, create_user
 
 DEMO_PASSWORD = "demo1234"
-AISLES = "ABCDEF"
-BAYS, LEVELS, POSITIONS = 10, 3, 2
+LEVELS, POSITIONS = 3, 2
+
+
+@dataclass(frozen=True)
+class DemoFloor:
+    """A demo warehouse's racking and its pick-route layout: ``aisles`` lettered aisles of
+    ``bays`` bays (two positions each, three levels: level 1 is the pick face), cross
+    aisles every ``block_length`` positions, carts starting at the front of aisle 1."""
+
+    aisles: str
+    bays: int
+    aisle_pitch_m: float
+    bin_pitch_m: float
+    block_length: int
 
 Progress = Callable[[str, int, int], None]
 
@@ -64,6 +78,12 @@ class DemoReport:
     users: tuple[str, ...]
     password: str | None
 
+
+#: Two mid-sized floors: 10 aisles × 40 positions and 8 × 48, a cross aisle half-way.
+FLOORS = {
+    "LA1": DemoFloor("ABCDEFGHJK", 20, aisle_pitch_m=2.8, bin_pitch_m=1.1, block_length=20),
+    "NJ1": DemoFloor("ABCDEFGH", 24, aisle_pitch_m=3.0, bin_pitch_m=1.0, block_length=24),
+}
 
 WAREHOUSES = [
     WarehouseDraft("LA1", "Los Angeles (Ontario, CA)", Region.WEST, "America/Los_Angeles",
@@ -98,8 +118,13 @@ def _load(s: Session, options: DemoOptions, actor: Actor, report: Progress) -> D
     bins = 0
     for w in WAREHOUSES:
         create_warehouse(s, w, actor=actor)
-        bins += create_bins(s, w.code, _bin_drafts(), actor=actor)
+        bins += create_bins(s, w.code, _bin_drafts(FLOORS[w.code]), actor=actor)
+        floor = FLOORS[w.code]
+        set_layout(s, w.code, aisle_pitch_m=floor.aisle_pitch_m,
+                   bin_pitch_m=floor.bin_pitch_m, block_length=floor.block_length,
+                   depot_aisle=1, actor=actor)
     skus = _create_catalog(s, rng, actor)
+    add_demo_boxes(s, actor=actor)
     users: tuple[str, ...] = ()
     if count_users(s) == 0:
         for name, role in (("admin", Role.ADMIN), ("clerk", Role.CLERK),
@@ -127,10 +152,10 @@ def _load(s: Session, options: DemoOptions, actor: Actor, report: Progress) -> D
     )
 
 
-def _bin_drafts() -> list[BinDraft]:
+def _bin_drafts(floor: DemoFloor) -> list[BinDraft]:
     drafts = []
-    for a, aisle in enumerate(AISLES, start=1):
-        for bay in range(1, BAYS + 1):
+    for a, aisle in enumerate(floor.aisles, start=1):
+        for bay in range(1, floor.bays + 1):
             for level in range(1, LEVELS + 1):
                 for pos in range(1, POSITIONS + 1):
                     drafts.append(BinDraft(
@@ -192,8 +217,11 @@ def _receive_stock(
 ) -> None:
     total_w = sum(weights)
     units_per_order = 2.6
-    pick_bins = [b for b in _bin_drafts() if b.bin_type == BinType.PICK]
-    store_bins = [b for b in _bin_drafts() if b.bin_type == BinType.STORAGE]
+    floors = {code: _bin_drafts(floor) for code, floor in FLOORS.items()}
+    pick_bins = {code: [b for b in drafts if b.bin_type == BinType.PICK]
+                 for code, drafts in floors.items()}
+    store_bins = {code: [b for b in drafts if b.bin_type == BinType.STORAGE]
+                  for code, drafts in floors.items()}
     for i, (sku, w) in enumerate(zip(skus, weights, strict=True)):
         demand = orders * units_per_order * w / total_w
         factor = 0.4 if rng.random() < 0.08 else 1.4
@@ -201,12 +229,13 @@ def _receive_stock(
             qty = max(2, round(demand * share * factor))
             pick_qty = max(1, qty * 2 // 5)
             ref = f"ASN-{wh}-{1000 + i // 25}"
+            # Pick faces spread over the whole floor, each SKU its own; overstock above.
+            face = pick_bins[wh][i * len(pick_bins[wh]) // len(skus)]
             receive_stock(s, client_code=sku.client, sku_code=sku.code, warehouse_code=wh,
-                          bin_code=pick_bins[i % len(pick_bins)].code, quantity=pick_qty,
-                          actor=actor, reference=ref)
+                          bin_code=face.code, quantity=pick_qty, actor=actor, reference=ref)
             if qty > pick_qty:
                 receive_stock(s, client_code=sku.client, sku_code=sku.code, warehouse_code=wh,
-                              bin_code=store_bins[(i * 7) % len(store_bins)].code,
+                              bin_code=store_bins[wh][(i * 7) % len(store_bins[wh])].code,
                               quantity=qty - pick_qty, actor=actor, reference=ref)
         if i % 30 == 0:
             report("stock", i, len(skus))

@@ -30,6 +30,20 @@ class ClientInfo:
 
 
 @dataclass(frozen=True)
+class WarehouseLayout:
+    """How a warehouse's aisles are laid out for pick routes (see ``app.domain.routing``)."""
+
+    #: Distance between neighbouring aisle centre lines.
+    aisle_pitch_m: float = 3.0
+    #: Length of one bin position along an aisle.
+    bin_pitch_m: float = 1.0
+    #: Positions between cross aisles; 0 = cross aisles only at the front and back.
+    block_length: int = 0
+    #: The aisle whose front end is the depot where carts start and end.
+    depot_aisle: int = 1
+
+
+@dataclass(frozen=True)
 class WarehouseInfo:
     id: WarehouseId
     code: str
@@ -46,6 +60,7 @@ class WarehouseInfo:
     cutoff_local: str = "14:00"
     auto_allocate: bool = True
     active: bool = True
+    layout: WarehouseLayout = WarehouseLayout()
 
 
 @dataclass(frozen=True)

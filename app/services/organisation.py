@@ -25,7 +25,7 @@ from app.domain.ids import BinId, ClientId, WarehouseId
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import BinType, Region
 from app.services.audit import record_audit
-from app.services.dto import BinInfo, ClientInfo, WarehouseInfo
+from app.services.dto import BinInfo, ClientInfo, WarehouseInfo, WarehouseLayout
 from app.services.lookup import bin_by_code, client_by_code, warehouse_by_code
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,31}$")
@@ -461,6 +461,7 @@ def _warehouse_info(w: Warehouse) -> WarehouseInfo:
         WarehouseId(w.id), w.code, w.name, w.region, w.time_zone, w.address1, w.city, w.state,
         w.zip, address2=w.address2, phone=w.phone, cutoff_local=w.cutoff_local,
         auto_allocate=w.auto_allocate, active=w.active,
+        layout=WarehouseLayout(w.aisle_pitch_m, w.bin_pitch_m, w.block_length, w.depot_aisle),
     )
 
 
