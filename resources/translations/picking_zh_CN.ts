@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
@@ -12,8 +11,12 @@
 <context>
     <name>PickingPage</name>
     <message>
-        <source>Scan here (or type and press Enter)</source>
+        <source>Still to pick: bin, SKU × units → tote</source>
         <extracomment>Scans waiting for the one being handled (a scanner can be faster than a write). The bin scanned at the current stop (None: scan the bin first). The item scan accepted at the current task (then a typed number is a count).</extracomment>
+        <translation>待拣：库位、SKU × 件数 → 周转箱</translation>
+    </message>
+    <message>
+        <source>Scan here (or type and press Enter)</source>
         <translation>在此扫描（或输入后按回车）</translation>
     </message>
     <message>
@@ -115,7 +118,7 @@
         <translation>下一个：库位 {bin}</translation>
     </message>
     <message>
-        <source>Scan the cart&apos;s pick list</source>
+        <source>Scan the cart's pick list</source>
         <translation>请扫描拣货车的拣货单</translation>
     </message>
     <message>

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -145,6 +147,20 @@ class PickingPage(Page):
         buttons.addStretch(1)
 
         self.card = StopCard()
+        self.upcoming = QListWidget()
+        self.upcoming.setObjectName("UpcomingStops")
+        self.upcoming.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps it
+        self.upcoming.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.upcoming.setMaximumWidth(420)
+        self.upcoming.setStyleSheet("font-size: 11pt;")
+        upcoming_title = QLabel(self.tr("Still to pick: bin, SKU × units → tote"))
+        upcoming_title.setObjectName("Muted")
+        side = QVBoxLayout()
+        side.addWidget(upcoming_title)
+        side.addWidget(self.upcoming, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.card, 2)
+        middle.addLayout(side, 1)
         self.instruction = FitLabel(22)
         self.instruction.setObjectName("PickInstruction")
         self.banner = QLabel()
@@ -165,7 +181,7 @@ class PickingPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
-        layout.addWidget(self.card, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.instruction)
         layout.addWidget(self.banner)
         layout.addWidget(self.next_label)
@@ -468,6 +484,7 @@ class PickingPage(Page):
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.next_label.setText("")
+            self.upcoming.clear()
             self._show_instruction()
             return
         number, total = stop_numbers(cart)
@@ -479,7 +496,19 @@ class PickingPage(Page):
         self.progress.setRange(0, max(cart.units, 1))
         self.progress.setValue(cart.picked_units)
         self.next_label.setText(self._next_text(cart, stop))
+        self._show_upcoming(cart)
         self._show_instruction()
+
+    def _show_upcoming(self, cart: CartView) -> None:
+        """The open picks in route order, the current one first and bold."""
+        self.upcoming.clear()
+        for i, s in enumerate(x for x in cart.stops if x.status == "open"):
+            item = QListWidgetItem(f"{s.bin_code}   {s.sku} × {s.remaining}  → {s.slot}")
+            if i == 0:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.upcoming.addItem(item)
 
     def _next_text(self, cart: CartView, stop: PickStop | None) -> str:
         if stop is None:
