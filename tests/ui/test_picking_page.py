@@ -90,6 +90,8 @@ def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart, beeps
     assert page.card.bin.text() == "A-01-01-02" and page.card.sku.text() == "MUG"
     assert page.card.slot.text() == "1" and page.card.quantity.text() == "× 2"
     assert page.progress_label.text() == "Stop 1 of 2 · 0 of 4 units"
+    assert [page.upcoming.item(i).text() for i in range(page.upcoming.count())] == [
+        "A-01-01-02   MUG × 2  → 1", "A-01-01-02   MUG × 1  → 2", "B-01-02-01   CUP × 1  → 2"]
 
     scan(qtbot, page, "B-01-02-01")  # the wrong shelf
     assert "Wrong bin" in page.banner.text() and "A-01-01-02" in page.banner.text()
