@@ -52,6 +52,10 @@
         <translation>请先打开拣货车：当前没有可报短拣的库位。</translation>
     </message>
     <message>
+        <source>Cart {cart} is open.</source>
+        <translation>拣货车 {cart} 已打开。</translation>
+    </message>
+    <message>
         <source>Cart {cart} opened: {stops}.</source>
         <translation>已打开拣货车 {cart}：{stops}。</translation>
     </message>

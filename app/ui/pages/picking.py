@@ -313,6 +313,9 @@ class PickingPage(Page):
         stop = cart.next_stop
         if self._announce_stopped(before, cart):
             self._scan_done()
+        elif text.upper() == cart.code.upper():  # its pick list again: nothing to undo
+            self._say(self.tr("Cart {cart} is open.").format(cart=cart.code), "info")
+            self._scan_done()
         elif stop is None:
             self._open(text)
         elif self._bin_scan is None:
