@@ -23,6 +23,7 @@ from app.services.wave_plan import WaveFilters
 from app.ui.pages.base import PageContext
 from app.ui.pages.picking import PickingPage
 from app.ui.pages.picking_short import ShortDialog
+from app.ui.tasks import TaskRunner
 from tests.services.picking_world import CLERK, assert_ledger_matches, bin_flag, picking_world
 
 MUG_UPC = "012345678905"
@@ -218,3 +219,14 @@ def test_a_clerk_looks_at_a_cart_without_taking_it(qtbot, db, cart, make_page_ct
     with db.reading() as s:
         (only,) = waves.get_wave(s, page.cart.wave).carts
     assert only.status == "open" and only.picker is None
+
+
+def test_scans_faster_than_the_database_are_handled_in_order(qtbot, db, cart,
+                                                              make_page_ctx) -> None:
+    """The real threads: a burst of scans waits for each write before the next is read."""
+    page = open_page(qtbot, make_page_ctx(runner=TaskRunner(db), role=Role.PICKER))
+    for text in (cart[0], "A-01-01-02", MUG_UPC, "1", "MUG", "B-01-02-01", "CUP"):
+        page.scan_text(text)
+    qtbot.waitUntil(lambda: "Cart done" in page.instruction.text(), timeout=10_000)
+    assert page.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
+    assert page.banner.property("level") == "ok" and _picks(db) == 4
