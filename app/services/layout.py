@@ -97,8 +97,8 @@ def set_layout(
     """Change the layout values given (``None`` leaves one alone); all checked first, so
     a refused call changes nothing.
 
-    A depot aisle must be one the warehouse's bins use: a depot in an aisle that does not
-    exist would make every route start in a wall. A warehouse without located bins yet
+    A new depot aisle must be one the warehouse's bins use: a depot in an aisle that does
+    not exist would make every route start in a wall. A warehouse without located bins yet
     may name any aisle (its layout is often set before its bins are imported).
     """
     require(actor, Permission.MANAGE_MASTER_DATA)
@@ -111,7 +111,7 @@ def set_layout(
         wh.bin_pitch_m if bin_pitch_m is None else bin_pitch_m,
         wh.block_length if block_length is None else block_length,
         wh.depot_aisle if depot_aisle is None else depot_aisle)
-    if depot_aisle is not None:
+    if depot_aisle is not None and depot_aisle != wh.depot_aisle:
         aisles = _aisles_used(session, wh.id)
         if aisles and depot_aisle not in aisles:
             raise DepotAisleUnused(warehouse=wh.code, aisle=depot_aisle,

@@ -37,7 +37,7 @@ from app.db.models import (
     Wave,
 )
 from app.domain.batching import BatchOrder, CartCapacity, fcfs_batches, savings_batches
-from app.domain.errors import QT_TRANSLATE_NOOP, DomainError, InvalidValue
+from app.domain.errors import QT_TRANSLATE_NOOP, DomainError
 from app.domain.picking import WaveStatus
 from app.domain.routing import Layout, Stop
 from app.domain.states import OrderStatus
@@ -66,22 +66,16 @@ class NoOrdersToPlan(DomainError):
     field_words = (QT_TRANSLATE_NOOP("errors", "no filters"),)
 
 
+class UnknownFilterValue(DomainError):
+    code = "unknown_filter_value"
+    template = QT_TRANSLATE_NOOP("errors", "{filter}: '{value}' is not one of {allowed}.")
+
+
 class CartTooSmall(DomainError):
     code = "cart_too_small"
     template = QT_TRANSLATE_NOOP(
         "errors", "A cart must take at least 1 order and 1 unit (got {orders} orders, "
         "{units} units).")
-
-
-# Filter names and problems put into InvalidValue (translated in the GUI).
-FIELD_WORDS = (
-    QT_TRANSLATE_NOOP("errors", "priority"),
-    QT_TRANSLATE_NOOP("errors", "units"),
-    QT_TRANSLATE_NOOP("errors", "packaging"),
-    QT_TRANSLATE_NOOP("errors", "must be high or normal"),
-    QT_TRANSLATE_NOOP("errors", "must be single or multi"),
-    QT_TRANSLATE_NOOP("errors", "must be prepacked or needs_packing"),
-)
 
 
 @dataclass(frozen=True)
@@ -144,13 +138,11 @@ class _Candidate:
 
 def check_filters(filters: WaveFilters) -> WaveFilters:
     """Refuse filter words the planner does not know (a typo would match nothing)."""
-    for name, value, allowed, problem in (
-        ("priority", filters.priority, PRIORITIES, "must be high or normal"),
-        ("units", filters.units, UNIT_KINDS, "must be single or multi"),
-        ("packaging", filters.packaging, PACKAGING, "must be prepacked or needs_packing"),
-    ):
+    for name, value, allowed in (("priority", filters.priority, PRIORITIES),
+                                 ("units", filters.units, UNIT_KINDS),
+                                 ("packaging", filters.packaging, PACKAGING)):
         if value is not None and value not in allowed:
-            raise InvalidValue(field=name, problem=problem)
+            raise UnknownFilterValue(filter=name, value=value, allowed=", ".join(allowed))
     return filters
 
 

@@ -14,7 +14,10 @@
     <name>ClientDialog</name>
     <message numerus="yes">
         <source> business day(s)</source>
-        <translation><numerusform> business day</numerusform><numerusform> business days</numerusform></translation>
+        <translation>
+            <numerusform> business day</numerusform>
+            <numerusform> business days</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,9 @@
     </message>
     <message numerus="yes">
         <source> business day(s)</source>
-        <translation><numerusform> 个工作日</numerusform></translation>
+        <translation>
+            <numerusform> 个工作日</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -381,6 +383,54 @@
     <message>
         <source>Orders placed after this local time count from the next business day.</source>
         <translation>当地时间此刻之后下的订单从下一个工作日起算。</translation>
+    </message>
+    <message>
+        <source>Pick-route layout</source>
+        <translation>拣货路线布局</translation>
+    </message>
+    <message>
+        <source>Distance between the centre lines of two neighbouring aisles.</source>
+        <translation>相邻两条巷道中心线之间的距离。</translation>
+    </message>
+    <message>
+        <source>Length of one bin position along an aisle.</source>
+        <translation>沿巷道方向一个库位的长度。</translation>
+    </message>
+    <message>
+        <source>No middle cross aisle</source>
+        <translation>无中间横向通道</translation>
+    </message>
+    <message>
+        <source>Positions between cross aisles; 0 = cross aisles only at the front and back.</source>
+        <translation>两条横向通道之间的库位数；0 = 只在巷道前端和后端有横向通道。</translation>
+    </message>
+    <message>
+        <source>Carts start and end at the front end of this aisle.</source>
+        <translation>拣货车从该巷道的前端出发并回到这里。</translation>
+    </message>
+    <message>
+        <source>Aisle spacing</source>
+        <translation>巷道间距</translation>
+    </message>
+    <message>
+        <source>Position length</source>
+        <translation>库位长度</translation>
+    </message>
+    <message>
+        <source>Cross aisle every</source>
+        <translation>横向通道间隔</translation>
+    </message>
+    <message>
+        <source>Depot at aisle</source>
+        <translation>出发点所在巷道</translation>
+    </message>
+    <message>
+        <source> positions</source>
+        <translation> 个库位</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
     </message>
 </context>
 <context>

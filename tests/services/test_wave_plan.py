@@ -11,9 +11,14 @@ from sqlalchemy import func, select, update
 from app.cli import main
 from app.db.engine import Database
 from app.db.models import AuditEntry, Order, OrderStatusChange, Reservation
-from app.domain.errors import InvalidValue
 from app.services.layout import route_bins
-from app.services.wave_plan import CartTooSmall, NoOrdersToPlan, WaveFilters, plan_wave
+from app.services.wave_plan import (
+    CartTooSmall,
+    NoOrdersToPlan,
+    UnknownFilterValue,
+    WaveFilters,
+    plan_wave,
+)
 from tests.services.wave_world import START, build_wave_world, order
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
@@ -113,7 +118,7 @@ def test_filters(db: Database) -> None:
     assert numbers(ship_by_before=date(2026, 11, 21)) == ["A-DUE"]
     with pytest.raises(NoOrdersToPlan, match="no allocated orders match in warehouse WP1"):
         _plan(db, WaveFilters(client="BETA", units="multi"))
-    with pytest.raises(InvalidValue):
+    with pytest.raises(UnknownFilterValue, match="priority: 'urgent' is not one of high"):
         _plan(db, WaveFilters(priority="urgent"))
 
 

@@ -1,4 +1,5 @@
-"""Add or edit a warehouse: its address, region, time zone and daily cut-off."""
+"""Add or edit a warehouse: its address, region, time zone, daily cut-off and the layout
+its pick routes are measured on (aisle and position spacing, cross aisles, depot)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
 
 from app.domain.states import Region
 from app.services.dto import WarehouseInfo
@@ -23,7 +33,9 @@ class WarehouseDialog(FormDialog):
     field_keys: ClassVar[Mapping[str, str]] = {
         "warehouse code": "code", "name": "name", "region": "region",
         "time zone": "time_zone", "address": "address1", "city": "city", "state": "state",
-        "zip": "zip", "cut-off time": "cutoff",
+        "zip": "zip", "cut-off time": "cutoff", "aisle pitch": "aisle_pitch_m",
+        "bin pitch": "bin_pitch_m", "block length": "block_length",
+        "depot aisle": "depot_aisle",
     }
 
     def __init__(self, warehouse: WarehouseInfo | None = None,
@@ -73,9 +85,53 @@ class WarehouseDialog(FormDialog):
             self.add_field(key, label, widget)
         self.cutoff.setToolTip(self.tr(
             "Orders placed after this local time count from the next business day."))
+        self._add_layout_fields()
         if warehouse is not None:
             self._fill(warehouse)
         self.set_first_field(self.name if warehouse else self.code)
+
+    def _add_layout_fields(self) -> None:
+        """The pick-route layout: what every route and wave plan of this warehouse is
+        measured on (``app.domain.routing``)."""
+        title = QLabel(self.tr("Pick-route layout"))
+        title.setObjectName("SectionTitle")
+        title.setContentsMargins(0, 10, 0, 2)   # set apart from the address above
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.form.addRow(title)
+        self.aisle_pitch = self._metres(0.5, 50.0, 3.0)
+        self.aisle_pitch.setToolTip(self.tr(
+            "Distance between the centre lines of two neighbouring aisles."))
+        self.bin_pitch = self._metres(0.1, 20.0, 1.0)
+        self.bin_pitch.setToolTip(self.tr("Length of one bin position along an aisle."))
+        self.block_length = QSpinBox()
+        self.block_length.setRange(0, 999)
+        self.block_length.setSpecialValueText(self.tr("No middle cross aisle"))
+        self.block_length.setToolTip(self.tr(
+            "Positions between cross aisles; 0 = cross aisles only at the front and back."))
+        self.depot_aisle = QSpinBox()
+        self.depot_aisle.setRange(1, 999)
+        self.depot_aisle.setValue(1)
+        self.depot_aisle.setToolTip(self.tr(
+            "Carts start and end at the front end of this aisle."))
+        for key, label, widget in (
+            ("aisle_pitch_m", self.tr("Aisle spacing"), self.aisle_pitch),
+            ("bin_pitch_m", self.tr("Position length"), self.bin_pitch),
+            ("block_length", self.tr("Cross aisle every"), self.block_length),
+            ("depot_aisle", self.tr("Depot at aisle"), self.depot_aisle),
+        ):
+            self.add_field(key, label, widget)
+        self.block_length.setSuffix(self.tr(" positions"))
+
+    def _metres(self, low: float, high: float, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setDecimals(2)
+        box.setSingleStep(0.1)
+        box.setSuffix(self.tr(" m"))
+        box.setValue(value)
+        return box
 
     def _fill(self, w: WarehouseInfo) -> None:
         self.code.setText(w.code)
@@ -91,6 +147,10 @@ class WarehouseDialog(FormDialog):
         self.time_zone.setCurrentText(w.time_zone)
         self.cutoff.setTime(QTime.fromString(w.cutoff_local, "HH:mm"))
         self.auto_allocate.setChecked(w.auto_allocate)
+        self.aisle_pitch.setValue(w.layout.aisle_pitch_m)
+        self.bin_pitch.setValue(w.layout.bin_pitch_m)
+        self.block_length.setValue(w.layout.block_length)
+        self.depot_aisle.setValue(w.layout.depot_aisle)
 
     def check(self) -> bool:
         return self.require_text("code", "name", "address1", "city", "state", "zip")
@@ -104,4 +164,11 @@ class WarehouseDialog(FormDialog):
             "state": self.state.text(), "zip": self.zip.text(), "phone": self.phone.text(),
             "cutoff_local": self.cutoff.time().toString("HH:mm"),
             "auto_allocate": self.auto_allocate.isChecked(),
+        }
+
+    def layout_values(self) -> dict[str, Any]:
+        """Keyword arguments for ``app.services.layout.set_layout``."""
+        return {
+            "aisle_pitch_m": self.aisle_pitch.value(), "bin_pitch_m": self.bin_pitch.value(),
+            "block_length": self.block_length.value(), "depot_aisle": self.depot_aisle.value(),
         }

@@ -28,6 +28,7 @@ from app.domain.states import BinType
 from app.services.bin_import import BinImportRejected, import_bins
 from app.services.changes import Changes
 from app.services.dto import BinInfo, WarehouseInfo
+from app.services.layout import set_layout
 from app.services.organisation import (
     WarehouseDraft,
     create_bin,
@@ -292,16 +293,21 @@ class WarehousesTab(AdminTab):
 
         def submitted() -> None:
             values, code = dialog.values(), dialog.code.text()
+            layout = dialog.layout_values()
 
             def write(s: Session) -> Saved:
+                # the details and the layout in one transaction: both saved or neither
                 if wh is not None:
-                    return Saved(update_warehouse(s, wh.code, actor=actor, **values))
-                draft = WarehouseDraft(
-                    code, values["name"], values["region"], values["time_zone"],
-                    values["address1"], values["city"], values["state"], values["zip"],
-                    address2=values["address2"], phone=values["phone"],
-                    cutoff_local=values["cutoff_local"], auto_allocate=values["auto_allocate"])
-                return Saved(create_warehouse(s, draft, actor=actor))
+                    info = update_warehouse(s, wh.code, actor=actor, **values)
+                else:
+                    draft = WarehouseDraft(
+                        code, values["name"], values["region"], values["time_zone"],
+                        values["address1"], values["city"], values["state"], values["zip"],
+                        address2=values["address2"], phone=values["phone"],
+                        cutoff_local=values["cutoff_local"],
+                        auto_allocate=values["auto_allocate"])
+                    info = create_warehouse(s, draft, actor=actor)
+                return Saved(set_layout(s, info.code, actor=actor, **layout))
 
             self._write(dialog, write, lambda info: self.tr("Warehouse {code} saved.").format(
                 code=info.code), select=lambda info: self.select_warehouse(info.code))
