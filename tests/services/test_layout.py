@@ -134,3 +134,29 @@ def test_route_service_errors_name_every_bin(db: Database) -> None:
         org.create_bins(s, "LA1", [org.BinDraft("L-1", BinType.PICK, 1, 1)], actor=ACTOR)
     with pytest.raises(BinsInOtherWarehouse), db.reading() as s:
         route_bins(s, "WP1", ["L-1"])
+
+
+def test_the_demo_warehouses_have_two_block_layouts_their_bins_fit(sqlite_url: str) -> None:
+    from app.db.schema import open_database
+    from app.services.demo import FLOORS, DemoOptions, load_demo
+    from app.services.wave_plan import WaveFilters, plan_wave
+
+    db = open_database(sqlite_url)
+    try:
+        load_demo(db, DemoOptions(orders=120, seed=3), actor=ACTOR)
+        with db.reading() as s:
+            for code, floor in FLOORS.items():
+                info = org.warehouse_info(s, code)
+                assert (info.layout.aisle_pitch_m, info.layout.bin_pitch_m,
+                        info.layout.block_length, info.layout.depot_aisle) == (
+                    floor.aisle_pitch_m, floor.bin_pitch_m, floor.block_length, 1)
+                layout = warehouse_layout(s, info.id)
+                assert layout.max_position == 2 * floor.bays > floor.block_length  # 2 blocks
+                sellable = [b for b in org.list_bins(s, code) if b.bin_type in ("pick", "storage")]
+                assert {b.aisle for b in sellable} == set(range(1, len(floor.aisles) + 1))
+                assert min(b.position for b in sellable) == 1
+                plan = plan_wave(s, code, WaveFilters())
+                assert plan.batched_distance_m < plan.fcfs_distance_m \
+                    < plan.single_order_distance_m
+    finally:
+        db.dispose()
