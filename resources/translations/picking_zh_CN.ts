@@ -4,48 +4,15 @@
     <name>MainWindow</name>
     <message>
         <source>Picking</source>
-        <extracomment>A typed number up to this many digits is a count; longer ones are barcodes.</extracomment>
         <translation>拣货</translation>
     </message>
 </context>
 <context>
     <name>PickingPage</name>
     <message>
-        <source>Still to pick: bin, SKU × units → tote</source>
-        <extracomment>Scans waiting for the one being handled (a scanner can be faster than a write). The bin scanned at the current stop (None: scan the bin first). The item scan accepted at the current task (then a typed number is a count).</extracomment>
-        <translation>待拣：库位、SKU × 件数 → 周转箱</translation>
-    </message>
-    <message>
-        <source>Scan here (or type and press Enter)</source>
-        <translation>在此扫描（或输入后按回车）</translation>
-    </message>
-    <message>
-        <source>Short</source>
-        <translation>短拣</translation>
-    </message>
-    <message>
-        <source>Other cart</source>
-        <translation>换一辆车</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Sound</source>
-        <translation>声音</translation>
-    </message>
-    <message>
-        <source>Full screen</source>
-        <translation>全屏</translation>
-    </message>
-    <message>
         <source>Scan the pick list of the next cart.</source>
+        <extracomment>A typed number up to this many digits is a count; longer ones are barcodes. Scans waiting for the one being handled (a scanner can be faster than a write). The bin scanned at the current stop (None: scan the bin first). The item scan accepted at the current task (then a typed number is a count).</extracomment>
         <translation>请扫描下一辆拣货车的拣货单。</translation>
-    </message>
-    <message>
-        <source>Leave full screen</source>
-        <translation>退出全屏</translation>
     </message>
     <message>
         <source>Open a cart first: there is no stop to report short.</source>
@@ -61,9 +28,7 @@
     </message>
     <message numerus="yes">
         <source>%n stop(s)</source>
-        <translation>
-            <numerusform>%n 个库位点</numerusform>
-        </translation>
+        <translation><numerusform>%n 个库位点</numerusform></translation>
     </message>
     <message>
         <source>Bin {bin} — right place.</source>
@@ -96,6 +61,37 @@
     <message>
         <source>Short recorded.</source>
         <translation>短拣已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PickingPanel</name>
+    <message>
+        <source>Short</source>
+        <translation>短拣</translation>
+    </message>
+    <message>
+        <source>Other cart</source>
+        <translation>换一辆车</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>声音：开</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Scan here (or type and press Enter)</source>
+        <translation>在此扫描（或输入后按回车）</translation>
+    </message>
+    <message>
+        <source>Still to pick: bin, SKU × units → tote</source>
+        <translation>待拣：库位、SKU × 件数 → 周转箱</translation>
     </message>
     <message>
         <source>No cart open</source>
@@ -150,8 +146,8 @@
         <translation>声音：关</translation>
     </message>
     <message>
-        <source>Sound on</source>
-        <translation>声音：开</translation>
+        <source>Leave full screen</source>
+        <translation>退出全屏</translation>
     </message>
 </context>
 <context>

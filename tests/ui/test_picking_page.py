@@ -86,40 +86,40 @@ def _status(db: Database, order_id: int) -> str:
 
 def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart, beeps) -> None:
     code, _ids = cart
-    assert "pick list" in page.instruction.text()
+    assert "pick list" in page.panel.instruction.text()
     scan(qtbot, page, code.lower())
-    assert page.card.bin.text() == "A-01-01-02" and page.card.sku.text() == "MUG"
-    assert page.card.slot.text() == "1" and page.card.quantity.text() == "× 2"
-    assert page.progress_label.text() == "Stop 1 of 2 · 0 of 4 units"
-    assert [page.upcoming.item(i).text() for i in range(page.upcoming.count())] == [
+    assert page.panel.card.bin.text() == "A-01-01-02" and page.panel.card.sku.text() == "MUG"
+    assert page.panel.card.slot.text() == "1" and page.panel.card.quantity.text() == "× 2"
+    assert page.panel.progress_label.text() == "Stop 1 of 2 · 0 of 4 units"
+    assert [page.panel.upcoming.item(i).text() for i in range(page.panel.upcoming.count())] == [
         "A-01-01-02   MUG × 2  → 1", "A-01-01-02   MUG × 1  → 2", "B-01-02-01   CUP × 1  → 2"]
 
     scan(qtbot, page, code)  # the pick list again: no harm done
-    assert "is open" in page.banner.text() and not beeps
+    assert "is open" in page.panel.banner.text() and not beeps
     scan(qtbot, page, "B-01-02-01")  # the wrong shelf
-    assert "Wrong bin" in page.banner.text() and "A-01-01-02" in page.banner.text()
-    assert page.banner.property("level") == "error" and beeps == [1]
-    assert "Go to bin A-01-01-02" in page.instruction.text()
+    assert "Wrong bin" in page.panel.banner.text() and "A-01-01-02" in page.panel.banner.text()
+    assert page.panel.banner.property("level") == "error" and beeps == [1]
+    assert "Go to bin A-01-01-02" in page.panel.instruction.text()
 
     scan(qtbot, page, "A-01-01-02")
-    assert "Scan the item" in page.instruction.text()
+    assert "Scan the item" in page.panel.instruction.text()
     scan(qtbot, page, "CUP")  # the wrong goods
-    assert "Wrong item" in page.banner.text() and len(beeps) == 2
+    assert "Wrong item" in page.panel.banner.text() and len(beeps) == 2
     assert _picks(db) == 0
 
     scan(qtbot, page, MUG_UPC)  # one unit by its barcode
-    assert page.progress_label.text() == "Stop 1 of 2 · 1 of 4 units"
-    assert "how many more" in page.instruction.text()
+    assert page.panel.progress_label.text() == "Stop 1 of 2 · 1 of 4 units"
+    assert "how many more" in page.panel.instruction.text()
     scan(qtbot, page, "1")  # the rest as a typed count
     # P-2's mug is in the same bin: the bin scan still holds, the item is next.
-    assert page.card.slot.text() == "2" and "Scan the item" in page.instruction.text()
+    assert page.panel.card.slot.text() == "2" and "Scan the item" in page.panel.instruction.text()
     scan(qtbot, page, "MUG")
-    assert page.card.bin.text() == "B-01-02-01"
-    assert page.progress_label.text() == "Stop 2 of 2 · 3 of 4 units"
+    assert page.panel.card.bin.text() == "B-01-02-01"
+    assert page.panel.progress_label.text() == "Stop 2 of 2 · 3 of 4 units"
     scan(qtbot, page, "B-01-02-01")
     scan(qtbot, page, "CUP")
-    assert "Cart done" in page.instruction.text()
-    assert page.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
+    assert "Cart done" in page.panel.instruction.text()
+    assert page.panel.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
     assert _picks(db) == 4 and len(beeps) == 2
     assert_ledger_matches(db)
 
@@ -130,7 +130,7 @@ def test_short_with_f8_backorders_when_no_other_bin_has_it(qtbot, db, page, cart
     scan(qtbot, page, code)
     for text in ("A-01-01-02", "MUG", "1", "MUG"):
         scan(qtbot, page, text)
-    assert page.card.bin.text() == "B-01-02-01"
+    assert page.panel.card.bin.text() == "B-01-02-01"
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -143,11 +143,11 @@ def test_short_with_f8_backorders_when_no_other_bin_has_it(qtbot, db, page, cart
 
     QTimer.singleShot(20, answer)
     qtbot.keyClick(page.scan, Qt.Key.Key_F8)
-    qtbot.waitUntil(lambda: "backordered" in page.banner.text())
-    assert "tote 2" in page.banner.text() and "Put back" in page.banner.text()
+    qtbot.waitUntil(lambda: "backordered" in page.panel.banner.text())
+    assert "tote 2" in page.panel.banner.text() and "Put back" in page.panel.banner.text()
     assert _status(db, ids["P-2"]) == "backordered"
     assert bin_flag(db, "B-01-02-01") == "short pick: damaged"
-    assert "Cart done" in page.instruction.text()
+    assert "Cart done" in page.panel.instruction.text()
     assert page.window().focusWidget() is page.scan  # back where the scanner types
     assert_ledger_matches(db)
 
@@ -156,22 +156,22 @@ def test_a_cancelled_order_is_announced_at_the_next_scan(qtbot, db, page, cart,
                                                          beeps) -> None:
     code, ids = cart
     scan(qtbot, page, code)
-    assert page.card.slot.text() == "1"
+    assert page.panel.card.slot.text() == "1"
     with db.writing() as s:
         cancel_order(s, ids["P-1"], reason="buyer cancelled", actor=CLERK)
 
     scan(qtbot, page, "A-01-01-02")
-    assert "P-1" in page.banner.text() and "cancelled" in page.banner.text()
-    assert "tote 1" in page.banner.text() and beeps == [1]
-    assert page.card.slot.text() == "2"  # P-2 is what is left to pick here
+    assert "P-1" in page.panel.banner.text() and "cancelled" in page.panel.banner.text()
+    assert "tote 1" in page.panel.banner.text() and beeps == [1]
+    assert page.panel.card.slot.text() == "2"  # P-2 is what is left to pick here
     scan(qtbot, page, "A-01-01-02")
     scan(qtbot, page, "MUG")
-    assert page.card.bin.text() == "B-01-02-01" and _picks(db) == 1
+    assert page.panel.card.bin.text() == "B-01-02-01" and _picks(db) == 1
 
 
 def test_unknown_cart_is_refused_in_one_line(qtbot, page, beeps) -> None:
     scan(qtbot, page, "NO-SUCH-CART")
-    assert "NO-SUCH-CART" in page.banner.text() and "\n" not in page.banner.text()
+    assert "NO-SUCH-CART" in page.panel.banner.text() and "\n" not in page.panel.banner.text()
     assert page.cart is None and beeps == [1]
 
 
@@ -197,24 +197,24 @@ def test_label_first_cart_is_confirmed_by_scanning_each_label_at_the_shelf(
         (only,) = waves.get_wave(s, wave.number).carts
     page = open_page(qtbot, make_page_ctx(role=Role.PICKER))
     scan(qtbot, page, only.code)
-    assert "label first" in page.cart_label.text()
+    assert "label first" in page.panel.cart_label.text()
     scan(qtbot, page, "A-01-01-01")
-    assert "Stick the label on" in page.instruction.text()
+    assert "Stick the label on" in page.panel.instruction.text()
     scan(qtbot, page, "NOT-A-LABEL")
-    assert "NOT-A-LABEL" in page.banner.text() and beeps == [1]
+    assert "NOT-A-LABEL" in page.panel.banner.text() and beeps == [1]
     scan(qtbot, page, "P-1")
-    assert "P-1" in page.banner.text() and page.banner.property("level") == "ok"
-    assert "Stick the label on" in page.instruction.text()  # P-2 waits in the same bin
+    assert "P-1" in page.panel.banner.text() and page.panel.banner.property("level") == "ok"
+    assert "Stick the label on" in page.panel.instruction.text()  # P-2 waits in the same bin
     scan(qtbot, page, "P-2")
-    assert "Cart done" in page.instruction.text()
-    assert page.progress_label.text() == "Stop 1 of 1 · 3 of 3 units"
+    assert "Cart done" in page.panel.instruction.text()
+    assert page.panel.progress_label.text() == "Stop 1 of 1 · 3 of 3 units"
     assert_ledger_matches(db)
 
 
 def test_a_clerk_looks_at_a_cart_without_taking_it(qtbot, db, cart, make_page_ctx) -> None:
     page = open_page(qtbot, make_page_ctx(role=Role.CLERK))
     scan(qtbot, page, cart[0])
-    assert page.card.bin.text() == "A-01-01-02"
+    assert page.panel.card.bin.text() == "A-01-01-02"
     assert page.cart is not None and page.cart.picker is None
     with db.reading() as s:
         (only,) = waves.get_wave(s, page.cart.wave).carts
@@ -227,6 +227,6 @@ def test_scans_faster_than_the_database_are_handled_in_order(qtbot, db, cart,
     page = open_page(qtbot, make_page_ctx(runner=TaskRunner(db), role=Role.PICKER))
     for text in (cart[0], "A-01-01-02", MUG_UPC, "1", "MUG", "B-01-02-01", "CUP"):
         page.scan_text(text)
-    qtbot.waitUntil(lambda: "Cart done" in page.instruction.text(), timeout=10_000)
-    assert page.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
-    assert page.banner.property("level") == "ok" and _picks(db) == 4
+    qtbot.waitUntil(lambda: "Cart done" in page.panel.instruction.text(), timeout=10_000)
+    assert page.panel.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
+    assert page.panel.banner.property("level") == "ok" and _picks(db) == 4

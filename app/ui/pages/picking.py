@@ -19,21 +19,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.orm import Session
 
 from app.domain.permissions import Permission
@@ -56,8 +44,8 @@ from app.services.picking_dto import (
 from app.ui.i18n import error_text
 from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
+from app.ui.pages.picking_panel import PickingPanel, page_title, stop_numbers
 from app.ui.pages.picking_short import ShortDialog
-from app.ui.pages.picking_stop import FitLabel, StopCard
 from app.ui.tasks import Task
 
 T = TypeVar("T")
@@ -65,42 +53,17 @@ T = TypeVar("T")
 MAX_COUNT_DIGITS = 4
 MUTE_KEY = "picking/muted"
 
-_BANNER = {
-    "info": "background: #eef2ff; color: #1e3a8a; border: 2px solid #c7d2fe;",
-    "ok": "background: #ecfdf3; color: #05603a; border: 2px solid #6ce9a6;",
-    "error": "background: #d92d20; color: white; border: 2px solid #912018;",
-    "warning": "background: #fffaeb; color: #93370d; border: 2px solid #fdb022;",
-}
-
-
-def page_title() -> str:
-    """The screen's name, as the sidebar shows it (one translation for both)."""
-    return QCoreApplication.translate("MainWindow", "Picking")
-
 
 def is_count(text: str) -> bool:
     """A short number typed at the stop (not a barcode): how many units."""
     return text.isdigit() and len(text) <= MAX_COUNT_DIGITS and int(text) > 0
 
 
-def stop_numbers(cart: CartView) -> tuple[int, int]:
-    """(the current stop's number, how many stops): a stop is one bin visit, so tasks
-    sharing a ``seq`` count once; cancelled ones not at all."""
-    seqs = sorted({s.seq for s in cart.stops if s.status != "cancelled"})
-    current = cart.next_stop
-    if current is None:
-        return len(seqs), len(seqs)
-    return seqs.index(current.seq) + 1 if current.seq in seqs else 1, len(seqs)
-
-
-class PickingPanel(QFrame):
-    """Everything the picker sees; lives in the page or alone, full screen."""
-
-
 class PickingPage(Page):
     """Scan-driven picking of one cart at a time."""
 
-    listens_to = Changes.ORDERS
+    # Nothing to reload on others' changes: every scan reads the cart afresh first.
+    listens_to = Changes.NONE
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
@@ -122,96 +85,23 @@ class PickingPage(Page):
 
     def _build(self) -> None:
         self.panel = PickingPanel()
-        self.panel.setObjectName("PickingPanel")
-        self.panel.setStyleSheet("QFrame#PickingPanel { background: #f6f7f9; }")
-        title = QLabel(page_title())
-        title.setObjectName("PageTitle")
-        self.cart_label = FitLabel(14)
-        self.cart_label.setObjectName("CartLabel")
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("PickProgress")
-        self.progress_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(12)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(16)
-        top.addWidget(self.cart_label, 1)
-        top.addWidget(self.progress_label)
-        self._build_buttons()
-        buttons = QHBoxLayout()
-        for button in (self.short_button, self.other_cart_button, self.reload_button,
-                       self.mute_button, self.full_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        self.card = StopCard()
-        self.upcoming = QListWidget()
-        self.upcoming.setObjectName("UpcomingStops")
-        self.upcoming.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps it
-        self.upcoming.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.upcoming.setMaximumWidth(420)
-        self.upcoming.setStyleSheet("font-size: 11pt;")
-        upcoming_title = QLabel(self.tr("Still to pick: bin, SKU × units → tote"))
-        upcoming_title.setObjectName("Muted")
-        side = QVBoxLayout()
-        side.addWidget(upcoming_title)
-        side.addWidget(self.upcoming, 1)
-        middle = QHBoxLayout()
-        middle.addWidget(self.card, 2)
-        middle.addLayout(side, 1)
-        self.instruction = FitLabel(22)
-        self.instruction.setObjectName("PickInstruction")
-        self.banner = QLabel()
-        self.banner.setObjectName("PickBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setMinimumHeight(48)
-        self.next_label = QLabel()
-        self.next_label.setObjectName("Muted")
-        self.scan = QLineEdit()
-        self.scan.setObjectName("PickScan")
-        self.scan.setPlaceholderText(self.tr("Scan here (or type and press Enter)"))
-        self.scan.setStyleSheet("font-size: 18pt; padding: 6px;")
+        p = self.panel
+        for button, slot in ((p.short_button, self.report_short),
+                             (p.other_cart_button, self.close_cart),
+                             (p.reload_button, self.reload),
+                             (p.mute_button, self.toggle_mute),
+                             (p.full_button, self.toggle_full_screen)):
+            button.clicked.connect(slot)
+        self.scan = p.scan
         self.scan.returnPressed.connect(self._on_scan)
         self.scan.installEventFilter(self)
-
-        layout = QVBoxLayout(self.panel)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(top)
-        layout.addWidget(self.progress)
-        layout.addLayout(buttons)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self.instruction)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.next_label)
-        layout.addWidget(self.scan)
         self.body().setContentsMargins(0, 0, 0, 0)
-        self.body().addWidget(self.panel)
-
-    def _build_buttons(self) -> None:
-        def button(text: str, key: str, slot: Callable[[], None]) -> QPushButton:
-            b = QPushButton(f"{text}  [{key}]")
-            b.setShortcut(QKeySequence(key))
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
-            b.clicked.connect(slot)
-            return b
-
-        self.short_button = button(self.tr("Short"), "F8", self.report_short)
-        self.other_cart_button = button(self.tr("Other cart"), "F2", self.close_cart)
-        self.reload_button = button(self.tr("Reload"), "F5", self.reload)
-        self.mute_button = button(self.tr("Sound"), "Ctrl+M", self.toggle_mute)
-        self.mute_button.setCheckable(True)
-        self.full_button = button(self.tr("Full screen"), "F11", self.toggle_full_screen)
+        self.body().addWidget(p)
 
     # -- public ------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def on_changes(self, changes: Changes) -> None:
-        """Another screen changed orders: nothing to do until the next scan, which the
-        services check against the order's state anyway."""
 
     def scan_text(self, text: str) -> None:
         """Handle one scan (what the scanner types before its Enter), after those before it."""
@@ -236,7 +126,7 @@ class PickingPage(Page):
     def toggle_mute(self) -> None:
         self.muted = not self.muted
         self.ctx.ui_settings.setValue(MUTE_KEY, "true" if self.muted else "false")
-        self._show_mute()
+        self.panel.show_mute(self.muted)
         self.scan.setFocus()
 
     def toggle_full_screen(self) -> None:
@@ -245,17 +135,12 @@ class PickingPage(Page):
             self.panel.setWindowFlags(Qt.WindowType.Widget)
             self.body().addWidget(self.panel)
             self.panel.show()
-            self.card.enlarge(False)
         else:
             self.body().removeWidget(self.panel)
             self.panel.setWindowFlags(Qt.WindowType.Window)
             self.panel.setWindowTitle(page_title())
-            self.card.enlarge(True)
             self.panel.showFullScreen()
-        self.full_button.setText(
-            (self.tr("Leave full screen") if self.is_full_screen() else self.tr("Full screen"))
-            + "  [F11]")
-        self.full_button.setShortcut(QKeySequence("F11"))
+        self.panel.show_full_screen(self.is_full_screen())
         self.panel.activateWindow()
         self.scan.setFocus()
 
@@ -367,7 +252,7 @@ class PickingPage(Page):
             return
         self._bin_scan = text
         self._say(self.tr("Bin {bin} — right place.").format(bin=stop.bin_code), "ok")
-        self._show_instruction()
+        self._show_state()
 
     def _confirm(self, stop: PickStop, item: str, quantity: int) -> None:
         actor, bin_scan = self.ctx.actor, self._bin_scan or ""
@@ -474,82 +359,12 @@ class PickingPage(Page):
         self._show_state()
 
     def _show_state(self) -> None:
-        cart = self.cart
-        stop = cart.next_stop if cart else None
-        self.card.show_stop(stop)
-        self.short_button.setEnabled(stop is not None)
-        self.other_cart_button.setEnabled(cart is not None)
-        self.reload_button.setEnabled(cart is not None)
-        self._show_mute()
-        if cart is None:
-            self.cart_label.setText(self.tr("No cart open"))
-            self.progress_label.setText("")
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
-            self.next_label.setText("")
-            self.upcoming.clear()
-            self._show_instruction()
-            return
-        number, total = stop_numbers(cart)
-        self.cart_label.setText(self.tr("Cart {cart} · wave {wave}{label_first}").format(
-            cart=cart.code, wave=cart.wave,
-            label_first=self.tr(" · label first") if cart.label_first else ""))
-        self.progress_label.setText(self.tr("Stop {n} of {m} · {picked} of {units} units").format(
-            n=number, m=total, picked=cart.picked_units, units=cart.units))
-        self.progress.setRange(0, max(cart.units, 1))
-        self.progress.setValue(cart.picked_units)
-        self.next_label.setText(self._next_text(cart, stop))
-        self._show_upcoming(cart)
-        self._show_instruction()
-
-    def _show_upcoming(self, cart: CartView) -> None:
-        """The open picks in route order, the current one first and bold."""
-        self.upcoming.clear()
-        for i, s in enumerate(x for x in cart.stops if x.status == "open"):
-            item = QListWidgetItem(f"{s.bin_code}   {s.sku} × {s.remaining}  → {s.slot}")
-            if i == 0:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.upcoming.addItem(item)
-
-    def _next_text(self, cart: CartView, stop: PickStop | None) -> str:
-        if stop is None:
-            return ""
-        later = [s for s in cart.stops if s.status == "open" and s.seq > stop.seq]
-        if not later:
-            return self.tr("Last stop of this cart.")
-        return self.tr("Next: bin {bin}").format(bin=later[0].bin_code)
-
-    def _show_instruction(self) -> None:
-        cart = self.cart
-        stop = cart.next_stop if cart else None
-        if cart is None:
-            text = self.tr("Scan the cart's pick list")
-        elif stop is None:
-            text = self.tr("Cart done — take it to packing. Scan the next pick list.")
-        elif self._bin_scan is None:
-            text = self.tr("Go to bin {bin} and scan it").format(bin=stop.bin_code)
-        elif cart.label_first:
-            text = self.tr("Stick the label on and scan it")
-        elif self._item_scan is None:
-            text = self.tr("Scan the item ({sku})").format(sku=stop.sku)
-        else:
-            text = self.tr("Scan each unit, or type how many more")
-        self.instruction.setText(text)
-
-    def _show_mute(self) -> None:
-        self.mute_button.setChecked(self.muted)
-        self.mute_button.setText(
-            (self.tr("Sound off") if self.muted else self.tr("Sound on")) + "  [Ctrl+M]")
-        self.mute_button.setShortcut(QKeySequence("Ctrl+M"))
+        self.panel.show_cart(self.cart, bin_scanned=self._bin_scan is not None,
+                             item_scanned=self._item_scan is not None)
+        self.panel.show_mute(self.muted)
 
     def _say(self, text: str, level: str) -> None:
-        self.banner.setText(text)
-        self.banner.setProperty("level", level)
-        self.banner.setStyleSheet(
-            f"QLabel#PickBanner {{ {_BANNER[level]} border-radius: 6px; padding: 8px;"
-            " font-size: 15pt; font-weight: 600; }")
+        self.panel.say(text, level)
 
     def _refuse(self, text: str) -> None:
         """A loud no: the red banner, and a beep unless the picker muted it."""
