@@ -202,6 +202,8 @@ def test_report_json_shape(shop: Database, tmp_path: Path) -> None:
         "warnings": ["Column 'gift_wrap' is not in the template and was ignored."],
         "allocation": None,  # import_orders alone; import_order_file allocates after it
         "preset": None,  # the template, not a client's column preset
+        "format": "template",  # not a platform export
+        "orders_held": [],
     }
 
 
