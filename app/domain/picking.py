@@ -60,6 +60,10 @@ TASK_TRANSITIONS: dict[TaskStatus, frozenset[TaskStatus]] = {
 }
 
 
+#: Task states with nothing left to pick (the pack station waits for every other one).
+TASK_CLOSED_STATES = frozenset({TaskStatus.PICKED, TaskStatus.SHORT, TaskStatus.CANCELLED})
+
+
 class IllegalPickTransition(DomainError):
     code = "illegal_pick_transition"
     template = "{kind} {key} is {state} and cannot become {target}."

@@ -72,6 +72,7 @@ from app.db.models import (
 from app.domain.dim_weight import billable_weight
 from app.domain.errors import HaicangError, NotFound, SupervisorPinLocked, SupervisorPinRejected
 from app.domain.permissions import Actor, Permission, require
+from app.domain.picking import TASK_CLOSED_STATES
 from app.domain.states import OrderStatus
 from app.domain.weighing import (
     HISTORY_WINDOW,
@@ -137,7 +138,7 @@ PACKED_OR_LATER = frozenset({S.PACKED, S.SHIPPED, S.IN_TRANSIT, S.DELIVERED, S.R
 PICKED_AT_STATION = "picked at the pack station"
 _TOTE = re.compile(r"^(?P<cart>.+)-T(?P<slot>\d{1,4})$", re.IGNORECASE)
 #: Pick task states that leave nothing to pick.
-_PICK_DONE = ("picked", "cancelled")
+_PICK_DONE = tuple(sorted(s.value for s in TASK_CLOSED_STATES))
 
 
 # --- DTOs -------------------------------------------------------------------------------

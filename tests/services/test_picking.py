@@ -345,3 +345,20 @@ def test_a_flagged_bin_is_listed_until_counted_and_is_the_last_fallback(db) -> N
     with db.reading() as s:
         assert [f.bin_code for f in list_count_flags(s)] == [stop.bin_code]
     assert_ledger_matches(db)
+
+
+def test_an_order_whose_short_was_picked_elsewhere_goes_on_a_pack_bench(db) -> None:
+    from app.services.packing import start_packing
+    from tests.services.picking_world import PACKER
+
+    picking_world(db, {"P-1": {"MUG": 3}}, {("MUG", "A-01-01-01"): 2, ("MUG", "B-01-02-02"): 4})
+    cart = _get(db, _release(db).number).carts[0]
+    stop = _open(db, cart.code).stops[0]
+    with db.writing() as s:
+        picking.report_short(s, stop.task_id, found=2, reason="count less", actor=PICKER)
+    nxt = _open(db, cart.code).next_stop
+    assert nxt is not None
+    _confirm(db, nxt.task_id, nxt.bin_code, "MUG", nxt.quantity)
+    with db.writing() as s:  # the short task counts as done: nothing left to pick
+        view = start_packing(s, "P-1", station="PACK-1", actor=PACKER)
+    assert view is not None
