@@ -5,7 +5,8 @@ is tab-delimited, one row per order item, and carries the ship-to address. The q
 to ship is ``quantity-to-ship`` (``quantity-purchased`` counts what already shipped too);
 an item with nothing left to ship is skipped. ``ship-address-3`` joins
 ``ship-address-2``. The "All Orders" reports (``amazon-order-id``, ``item-status``) have
-no street address and are refused with which report to download. Headers:
+no street address and are refused with which report to download. The report is
+Windows-1252 text, not UTF-8. Headers:
 developer-docs.amazon.com/sp-api/docs/order-reports-attributes and
 .../order-tracking-reports-attributes (shared/reference/files-billing-placement.md §3b).
 """
@@ -75,6 +76,9 @@ LAYOUT = ExportLayout(
     extra={"address3": ("ship-address-3",)},
     signature=("order-id", "order-item-id", "quantity-to-ship", "ship-address-1"),
     rows=lambda columns, extra: AmazonRows(columns, extra),
+    # Seller Central's flat-file reports are not UTF-8 (github elcolumbio gist 10664b8d
+    # "AllReports": ORDERS_UNSHIPPED isutf8=False): Windows-1252 in North America.
+    encoding="cp1252",
 )
 
 ALL_ORDERS = RefusedExport(

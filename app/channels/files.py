@@ -61,7 +61,7 @@ from app.channels.cell_values import (
     parse_zip,
     visible,
 )
-from app.channels.encodings import decode_text
+from app.channels.encodings import EncodingRefused, MixedEncoding, decode_text
 from app.channels.file_input import read_import_file
 from app.channels.order_formats import TEMPLATE, ExportLayout, ExportRows
 from app.channels.order_template import (
@@ -708,10 +708,33 @@ _DELIMITERS = (",", ";", "\t", "|")
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """(text, encoding), detected by :func:`app.channels.encodings.decode_text`."""
-    text, encoding = decode_text(data, path)
+    """(text, encoding), detected by :func:`app.channels.encodings.decode_text` - or the
+    legacy encoding a platform writes its export in, when the first line is that export's
+    header (Amazon's flat-file reports are Windows-1252, not UTF-8: ``José`` is one byte)."""
+    try:
+        text, encoding = decode_text(data, path)
+    except (EncodingRefused, MixedEncoding):
+        legacy = _legacy_encoding(data)
+        if legacy is None:
+            raise
+        try:
+            text, encoding = data.decode(legacy), legacy
+        except UnicodeDecodeError:
+            raise EncodingRefused(path=str(path), encoding=legacy) from None
     _refuse_binary(text, path)
     return text, encoding
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """The encoding of the export whose header is the file's (ASCII) first line, if any."""
+    first = data[:4096].split(b"\n", 1)[0]
+    if not first.isascii():
+        return None
+    keys = {_header_key(c) for c in re.split(r"[\t,;]", first.decode("ascii"))}
+    for export in EXPORT_LAYOUTS:
+        if export.encoding and {_header_key(h) for h in export.signature} <= keys:
+            return export.encoding
+    return None
 
 
 def _refuse_binary(text: str, path: Path) -> None:

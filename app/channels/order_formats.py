@@ -87,6 +87,9 @@ class ExportLayout:
     required: tuple[str, ...] = (
         "order_number", "sku", "quantity", "buyer_name", "address1", "city", "state", "zip",
     )
+    #: The encoding the platform writes the file in when it is not UTF-8 (None: the
+    #: detection of :mod:`app.channels.encodings` decides, as for any CSV).
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)

@@ -303,3 +303,22 @@ def test_po_boxes_and_military_addresses_are_pointed_out(tmp_path: Path) -> None
     assert [w.message for w in parsed.warnings] == [
         "2 order(s) go to a PO box or a military APO/FPO/DPO address, where UPS and FedEx do "
         "not deliver: 113-0000001-0000001, 113-0000002-0000002."]
+
+
+def test_amazon_report_in_windows_1252_keeps_accented_names(tmp_path: Path) -> None:
+    """Seller Central writes its flat files in Windows-1252: é is the single byte 0xE9."""
+    rows = [amazon_item("113-0000001-0000001", "1", "MUG-RED", 1,
+                        **{"recipient-name": "José Peña", "ship-address-1": "12 Côte St"})]
+    path = write_export(tmp_path / "unshipped.txt", AMAZON_UNSHIPPED_HEADER, rows,
+                        delimiter="\t", encoding="cp1252")
+    parsed = read_order_file(path)
+    assert parsed.encoding == "cp1252" and parsed.problems == ()
+    assert (parsed.orders[0].ship_to.name, parsed.orders[0].ship_to.address1) == (
+        "José Peña", "12 Côte St")
+
+
+def test_another_file_in_windows_1252_is_still_refused(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "t.csv", [good_row("SO-1", buyer_name="José Peña")],
+                     encoding="cp1252")
+    with pytest.raises(FileUnreadable, match="CSV UTF-8"):
+        read_order_file(path)
