@@ -4,8 +4,9 @@ One row per line item, grouped by ``Name`` (#1001); the order-level columns (ema
 currency, dates, the ``Shipping *`` address) are filled on an order's first row only
 and left empty on its continuation rows. ``Shipping Province`` is the state code,
 ``Shipping Zip`` often carries a leading apostrophe that keeps Excel from dropping the
-zero. Lines with ``Lineitem requires shipping`` false (gift cards, services) and
-cancelled orders (``Cancelled at`` set) are skipped. Headers: a public parser of the
+zero. Lines with ``Lineitem requires shipping`` false (gift cards, services), lines
+already fulfilled (``Lineitem fulfillment status``) and cancelled orders (``Cancelled at``
+set) are skipped. Headers: a public parser of the
 export [github jadwro/allegro_csv_parser src/Shopify/types/ShopifyOrderTypeCSV.ts] and
 laplace-live/shopify-csv-converter src/types/index.d.ts (see
 shared/reference/files-billing-placement.md §3a).
@@ -24,15 +25,19 @@ NO_SHIPPING = QT_TRANSLATE_NOOP(
     "were skipped.")
 CANCELLED = QT_TRANSLATE_NOOP(
     "imports", "{count} line(s) of cancelled orders were skipped.")
+FULFILLED = QT_TRANSLATE_NOOP(
+    "imports", "{count} line(s) Shopify shows as fulfilled already were skipped.")
 
-#: Order-level cells Shopify writes on an order's first row only, which belong on every
-#: line of ours (the template carries the currency per line).
-_CARRIED = ("currency",)
+#: Order-level cells Shopify writes on an order's first row only. They are carried to the
+#: order's next rows: the currency is per line in the template, and the first row may be
+#: skipped (a gift card, a line fulfilled already) while the order's other lines ship.
+_CARRIED = ("currency", "order_date", "buyer_name", "company", "address1", "address2", "city",
+            "state", "zip", "country", "phone", "email")
 
 
 @dataclass
 class ShopifyRows(ExportRows):
-    """Skips what does not ship and carries the first row's currency to the next rows."""
+    """Skips what does not ship and carries the first row's order cells to the next rows."""
 
     cancelled: set[str] = field(default_factory=set)
     first: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -48,6 +53,9 @@ class ShopifyRows(ExportRows):
             return None
         if self.text(cells, "requires_shipping").casefold() == "false":
             self.skip(NO_SHIPPING)
+            return None
+        if self.text(cells, "line_fulfilled").casefold() == "fulfilled":  # shipped elsewhere
+            self.skip(FULFILLED)
             return None
         carried = self.first.get(name, {})
         missing = {c: v for c, v in carried.items() if v and not self.text(cells, c)}
@@ -79,6 +87,7 @@ LAYOUT = ExportLayout(
     extra={
         "requires_shipping": ("Lineitem requires shipping",),
         "cancelled_at": ("Cancelled at",),
+        "line_fulfilled": ("Lineitem fulfillment status",),
     },
     signature=("Name", "Lineitem sku", "Lineitem quantity", "Shipping Address1", "Shipping Zip"),
     rows=lambda columns, extra: ShopifyRows(columns, extra),

@@ -188,8 +188,12 @@
         <translation>已跳过 {count} 行已取消订单的商品。</translation>
     </message>
     <message>
+        <source>{count} line(s) Shopify shows as fulfilled already were skipped.</source>
+        <translation>已跳过 {count} 行 Shopify 显示已发货（fulfilled）的商品。</translation>
+    </message>
+    <message>
         <source>Shopify orders export</source>
-        <extracomment>Order-level cells Shopify writes on an order's first row only, which belong on every line of ours (the template carries the currency per line).</extracomment>
+        <extracomment>Order-level cells Shopify writes on an order's first row only. They are carried to the order's next rows: the currency is per line in the template, and the first row may be skipped (a gift card, a line fulfilled already) while the order's other lines ship.</extracomment>
         <translation>Shopify 订单导出文件</translation>
     </message>
     <message>

@@ -71,6 +71,19 @@ def test_shopify_skips_lines_that_need_no_shipping_and_cancelled_orders(tmp_path
     }
 
 
+def test_shopify_lines_fulfilled_already_are_not_shipped_again(tmp_path: Path) -> None:
+    """A partly fulfilled order: the seller shipped the mug himself, the cup is ours."""
+    rows = shopify_order("#1006", [("MUG-RED", 1, "12.99"), ("CUP", 2, "5.00")],
+                         **{"Fulfillment Status": "partial"})
+    rows[0]["Lineitem fulfillment status"] = "fulfilled"
+    parsed = read_order_file(write_export(tmp_path / "o.csv", SHOPIFY_HEADER, rows))
+    (order,) = parsed.orders
+    assert [(ln.sku, ln.quantity) for ln in order.lines] == [("CUP", 2)]
+    assert order.ship_to.name == "Jane Doe"  # the skipped first row's address still counts
+    assert [w.message for w in parsed.warnings] == [
+        "1 line(s) Shopify shows as fulfilled already were skipped."]
+
+
 def test_a_shopify_export_of_only_cancelled_orders_imports_nothing_and_says_why(
     tmp_path: Path
 ) -> None:
