@@ -35,6 +35,7 @@
     <name>MainWindow</name>
     <message>
         <source>Waves</source>
+        <extracomment>Pickers confirm on other PCs, which send no change signal here: the progress of the carts is read again this often while the screen is on show.</extracomment>
         <translation>波次</translation>
     </message>
 </context>
@@ -49,6 +50,10 @@
         <translation>订单</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
         <source>Order numbers</source>
         <translation>订单号</translation>
     </message>
@@ -59,6 +64,10 @@
     <message>
         <source>Distance</source>
         <translation>行走距离</translation>
+    </message>
+    <message>
+        <source>Bins the cart stops at (the route: hover over a cart's number)</source>
+        <translation>拣货车要停靠的库位数（把鼠标停在车号上可查看路线）</translation>
     </message>
 </context>
 <context>
@@ -298,11 +307,15 @@
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
-        <translation><numerusform>%n 个订单</numerusform></translation>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n cart(s)</source>
-        <translation><numerusform>%n 辆拣货车</numerusform></translation>
+        <translation>
+            <numerusform>%n 辆拣货车</numerusform>
+        </translation>
     </message>
     <message>
         <source>Release wave</source>
@@ -326,7 +339,9 @@
     </message>
     <message numerus="yes">
         <source>%n wave(s)</source>
-        <translation><numerusform>%n 个波次</numerusform></translation>
+        <translation>
+            <numerusform>%n 个波次</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -40,18 +40,23 @@ def metres(value: float) -> str:
 class PlanModel(RowsModel):
     """The carts of a wave plan: which orders ride together and how far the cart walks."""
 
-    CART, ORDERS, NUMBERS, STOPS, DISTANCE = range(5)
+    CART, ORDERS, UNITS, STOPS, DISTANCE, NUMBERS = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = [self.tr("Cart"), self.tr("Orders"), self.tr("Order numbers"),
-                         self.tr("Stops"), self.tr("Distance")]
+        self._headers = [self.tr("Cart"), self.tr("Orders"), self.tr("Units"),
+                         self.tr("Stops"), self.tr("Distance"), self.tr("Order numbers")]
 
     def headers(self) -> list[str]:
         return self._headers
 
     def numeric_columns(self) -> frozenset[int]:
-        return frozenset({self.CART, self.ORDERS, self.STOPS, self.DISTANCE})
+        return frozenset({self.CART, self.ORDERS, self.UNITS, self.STOPS, self.DISTANCE})
+
+    def header_tool_tip(self, column: int) -> str | None:
+        if column == self.STOPS:
+            return self.tr("Bins the cart stops at (the route: hover over a cart's number)")
+        return None
 
     def display(self, row: Any, column: int) -> str:
         index, batch = row
@@ -59,6 +64,8 @@ class PlanModel(RowsModel):
             return str(index)
         if column == self.ORDERS:
             return self._number(len(batch.orders))
+        if column == self.UNITS:
+            return self._number(batch.units)
         if column == self.NUMBERS:
             return ", ".join(batch.orders)
         if column == self.STOPS:
@@ -67,14 +74,15 @@ class PlanModel(RowsModel):
 
     def sort_value(self, row: Any, column: int) -> Any:
         index, batch = row
-        return {self.CART: index, self.ORDERS: len(batch.orders), self.STOPS: len(batch.route),
-                self.DISTANCE: batch.distance_m}.get(column, self.display(row, column))
+        return {self.CART: index, self.ORDERS: len(batch.orders), self.UNITS: batch.units,
+                self.STOPS: len(batch.route), self.DISTANCE: batch.distance_m,
+                }.get(column, self.display(row, column))
 
     def tool_tip(self, row: Any, column: int) -> str | None:
         _index, batch = row
-        if column == self.STOPS:
-            return " → ".join(batch.route)
-        return ", ".join(batch.orders) if column == self.NUMBERS else None
+        if column == self.NUMBERS:
+            return ", ".join(batch.orders)
+        return " → ".join(batch.route) if column in (self.CART, self.STOPS) else None
 
     def set_batches(self, batches: Sequence[PlannedBatch]) -> None:
         self.set_rows(list(enumerate(batches, start=1)))

@@ -185,11 +185,10 @@ class WavesPage(Page):
     def _default_widths(self) -> None:
         """Plan columns that fit 1366 px: numbers whole, order numbers take the rest. The
         wave and cart lists size to what they hold (tens of rows) each time they load."""
-        for column, size in enumerate([56, 70, 520, 64, 90]):
+        for column, size in enumerate([56, 70, 64, 64, 90]):
             self.plan_table.horizontalHeader().resizeSection(column, size)
-        header = self.plan_table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(PlanModel.NUMBERS, QHeaderView.ResizeMode.Stretch)
+        self.plan_table.horizontalHeader().setSectionResizeMode(
+            PlanModel.NUMBERS, QHeaderView.ResizeMode.Stretch)
 
     def _connect(self) -> None:
         self.plan_button.clicked.connect(self.plan)
