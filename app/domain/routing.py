@@ -12,13 +12,15 @@ The model (issue #16, point 2), shared by the GUI, the CLI, wave planning and th
   of ``depot_aisle``; a route starts and ends there.
 
 Routes: one block (``block_length`` 0 or ≥ P) → Ratliff–Rosenthal, optimal and linear in
-the number of aisles (:mod:`app.domain.routing_rr`). Several blocks → Held–Karp over the
-shortest-path metric, optimal, for up to :data:`EXACT_POINTS` distinct points; beyond, the
-single-block optimum (a valid visiting order here too, only ever shorter with the extra
-cross aisles) and a nearest-neighbour tour, improved by 2-opt, Or-opt and a few
-double-bridge kicks (:mod:`app.domain.routing_tsp`; its gap, about 0.1–0.6 % on 14–50
-picks, is measured by ``python -m tests.benchmarks.routing``). Everything is
-deterministic: the same stops give the same route.
+the number of aisles (:mod:`app.domain.routing_rr`). Two or three blocks → the same kind
+of programme over the vertices of an aisle (:mod:`app.domain.routing_blocks`), optimal
+at any number of picks. More blocks → Held–Karp over the shortest-path metric, optimal,
+for up to :data:`EXACT_POINTS` distinct points; beyond, the single-block optimum (a valid
+visiting order here too, only ever shorter with the extra cross aisles) and a
+nearest-neighbour tour, improved by 2-opt, Or-opt and double-bridge kicks
+(:mod:`app.domain.routing_tsp`; its gap, under 1 % on average at 14–50 picks, is measured
+by ``python -m tests.benchmarks.routing``). Everything is deterministic: the same stops
+give the same route.
 
 A stop beyond P (a bin that is not sellable, further back than every sellable one)
 stretches the aisles to its position rather than being refused: the walk to it exists.
@@ -31,13 +33,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
 
-from app.domain import routing_rr, routing_tsp
+from app.domain import routing_blocks, routing_rr, routing_tsp
 from app.domain.errors import InvalidValue
 
 #: Multi-block pick lists with at most this many distinct points are routed exactly.
 EXACT_POINTS = 12
 
 RATLIFF_ROSENTHAL = "ratliff-rosenthal"
+BLOCK_DP = "multi-block-dp"
 HELD_KARP = "held-karp"
 HEURISTIC = "heuristic+2opt"
 NO_STOPS = "no-stops"
@@ -72,7 +75,7 @@ class Route:
 
     order: tuple[int, ...]   # indexes into the stops given, in visiting order (each once)
     distance_m: float        # depot -> stops -> depot, on aisle centre lines and cross aisles
-    method: str              # RATLIFF_ROSENTHAL, HELD_KARP, HEURISTIC or NO_STOPS
+    method: str              # RATLIFF_ROSENTHAL, BLOCK_DP, HELD_KARP, HEURISTIC or NO_STOPS
 
 
 @overload
@@ -109,8 +112,8 @@ class _Geometry:
     """Coordinates and cross aisles of one layout stretched to a depth (cached, see
     :func:`_layout_geometry`)."""
 
-    __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "deepest", "depot_aisle",
-                 "length", "single")
+    __slots__ = ("aisle_pitch", "bin_pitch", "block", "block_m", "cross", "deepest",
+                 "depot_aisle", "length", "single")
 
     def __init__(self, layout: Layout, deepest: int) -> None:
         validate_layout(layout.aisle_pitch_m, layout.bin_pitch_m, layout.block_length,
@@ -123,6 +126,9 @@ class _Geometry:
         self.single = layout.block_length == 0 or layout.block_length >= deepest
         self.block = layout.block_length
         self.block_m = layout.block_length * self.bin_pitch
+        # y of every cross aisle, front to back: k · block for k · block_length < P, then P
+        inner = (deepest - 1) // self.block + 1 if not self.single else 1
+        self.cross = [k * self.block_m for k in range(inner)] + [self.length]
 
     def x(self, aisle: int) -> float:
         return (aisle - 1) * self.aisle_pitch
@@ -246,14 +252,17 @@ def _one_block_tour_length(geo: _Geometry, stops: Sequence[Stop]) -> float:
     return total + (y0 if x1 == x0 else abs(x1 - x0) + y0)
 
 
-def plan_route(layout: Layout, stops: Sequence[Stop], *,
-               exact_points: int = EXACT_POINTS) -> Route:
-    """The shortest (or, for large multi-block lists, a near-shortest) tour of ``stops``.
+def plan_route(layout: Layout, stops: Sequence[Stop], *, method: str | None = None
+               ) -> Route:
+    """The shortest (or, for long lists on floors of many blocks, a near-shortest) tour of
+    ``stops``.
 
     Stops at the same (aisle, position) are one point and come out next to each other, in
     the order given. ``distance_m`` is always ``tour_length`` of the returned order.
-    ``exact_points`` is the largest multi-block list routed by Held–Karp (the benchmark
-    lowers it to measure the heuristic against the optimum).
+    ``method`` forces one (the tests and the benchmark compare them); by default: one
+    block → Ratliff–Rosenthal; up to ``routing_blocks.MAX_BLOCKS`` blocks → the
+    multi-block programme; more → Held–Karp up to :data:`EXACT_POINTS` points, else the
+    heuristic.
     """
     geo = _geometry(layout, stops)
     if not stops:
@@ -262,21 +271,32 @@ def plan_route(layout: Layout, stops: Sequence[Stop], *,
     for index, stop in enumerate(stops):
         points.setdefault((stop.aisle, stop.position), []).append(index)
     places = list(points)
+    if method is None:
+        method = _automatic(geo, len(places))
     point_order: Sequence[int]
-    if geo.single:
-        point_order, method = _single_block(geo, places), RATLIFF_ROSENTHAL
+    if method == RATLIFF_ROSENTHAL:
+        if not geo.single:
+            raise ValueError("Ratliff–Rosenthal routes single-block layouts only")
+        point_order = _single_block(geo, places)
     else:
         walk = Layout(geo.aisle_pitch, geo.bin_pitch, geo.block, geo.depot_aisle, geo.deepest)
-        distinct = tuple(Stop(aisle, position) for aisle, position in places)
-        point_order, method = _multi_block(walk, distinct, exact_points)
+        point_order = _routed(walk, tuple(Stop(a, p) for a, p in places), method)
     groups = list(points.values())
     order = tuple(i for p in point_order for i in groups[p])
     return Route(order, _tour_length(geo, [stops[i] for i in order]), method)
 
 
-def _single_block(geo: _Geometry, places: Sequence[tuple[int, int]]) -> list[int]:
-    """Indexes into ``places`` (distinct (aisle, position) pairs) in the Ratliff–Rosenthal
-    optimal order."""
+def _automatic(geo: _Geometry, points: int) -> str:
+    if geo.single:
+        return RATLIFF_ROSENTHAL
+    if len(geo.cross) - 1 <= routing_blocks.MAX_BLOCKS:
+        return BLOCK_DP
+    return HELD_KARP if points <= EXACT_POINTS else HEURISTIC
+
+
+def _by_aisle(geo: _Geometry, places: Sequence[tuple[int, int]]
+              ) -> list[tuple[int, list[tuple[float, int]]]]:
+    """The aisles with picks, in order, each with its picks as (y, index into places)."""
     by_aisle: dict[int, list[tuple[float, int]]] = {}
     pitch = geo.bin_pitch
     for index, (aisle, position) in enumerate(places):
@@ -284,26 +304,38 @@ def _single_block(geo: _Geometry, places: Sequence[tuple[int, int]]) -> list[int
         if picks is None:
             picks = by_aisle[aisle] = []
         picks.append(((position - 0.5) * pitch, index))
-    aisles = [(aisle, sorted(by_aisle[aisle])) for aisle in sorted(by_aisle)]
-    order, _ = routing_rr.optimal_tour(geo.aisle_pitch, geo.length, geo.depot_aisle, aisles)
+    return [(aisle, sorted(by_aisle[aisle])) for aisle in sorted(by_aisle)]
+
+
+def _single_block(geo: _Geometry, places: Sequence[tuple[int, int]]) -> list[int]:
+    """Indexes into ``places`` (distinct (aisle, position) pairs) in the Ratliff–Rosenthal
+    optimal order."""
+    order, _ = routing_rr.optimal_tour(geo.aisle_pitch, geo.length, geo.depot_aisle,
+                                       _by_aisle(geo, places))
     return order
 
 
 @lru_cache(maxsize=4096)
-def _multi_block(layout: Layout, distinct: tuple[Stop, ...],
-                 exact_points: int) -> tuple[tuple[int, ...], str]:
-    """Indexes into ``distinct`` in visiting order, and the method used.
+def _routed(layout: Layout, distinct: tuple[Stop, ...], method: str) -> tuple[int, ...]:
+    """Indexes into ``distinct`` in visiting order by ``method`` (not Ratliff–Rosenthal).
 
-    Cached: wave planning asks for the route of the same merged batch again and again
-    while it compares savings, and Held–Karp at 12 points costs tens of milliseconds.
+    Cached: wave planning asks for the route of the same cart again, and these methods
+    cost milliseconds (tens for Held–Karp at 12 points or three blocks).
     """
     geo = _geometry(layout, distinct)
+    if method == BLOCK_DP:
+        places = [(stop.aisle, stop.position) for stop in distinct]
+        order, _ = routing_blocks.optimal_tour(geo.aisle_pitch, geo.cross, geo.depot_aisle,
+                                               _by_aisle(geo, places))
+        return tuple(order)
     matrix = _matrix(geo, distinct)
-    if len(distinct) <= exact_points:
-        tour, method = routing_tsp.held_karp(matrix), HELD_KARP
+    if method == HELD_KARP:
+        tour = routing_tsp.held_karp(matrix)
+    elif method == HEURISTIC:
+        tour = _heuristic(geo, distinct, matrix)
     else:
-        tour, method = _heuristic(geo, distinct, matrix), HEURISTIC
-    return tuple(node - 1 for node in tour), method
+        raise ValueError(f"no routing method {method!r}")
+    return tuple(node - 1 for node in tour)
 
 
 def _matrix(geo: _Geometry, distinct: Sequence[Stop]) -> list[list[float]]:

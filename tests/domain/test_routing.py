@@ -18,9 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain import routing_rr, routing_tsp
+from app.domain import routing_blocks, routing_rr, routing_tsp
 from app.domain.errors import InvalidValue
 from app.domain.routing import (
+    BLOCK_DP,
     EXACT_POINTS,
     HELD_KARP,
     HEURISTIC,
@@ -159,12 +160,21 @@ def test_no_stops_is_an_empty_route() -> None:
     assert tour_length(ONE_BLOCK, []) == 0.0
 
 
-def test_multi_block_methods_by_size() -> None:
-    layout = Layout(3.0, 1.0, 5, 1, 20)
+def test_methods_by_blocks_and_size() -> None:
     rng = random.Random(3)
-    points = rng.sample([Stop(a, p) for a in range(1, 11) for p in range(1, 21)], 20)
+    points = rng.sample([Stop(a, p) for a in range(1, 11) for p in range(1, 21)], 40)
+    # two and three blocks (P = 20): the multi-block programme, whatever the size
+    for block in (10, 7):
+        assert plan_route(Layout(3.0, 1.0, block, 1, 20), points).method == BLOCK_DP
+    # four blocks: Held–Karp up to EXACT_POINTS points, the heuristic beyond
+    layout = Layout(3.0, 1.0, 5, 1, 20)
     assert plan_route(layout, points[:EXACT_POINTS]).method == HELD_KARP
     assert plan_route(layout, points[:EXACT_POINTS + 1]).method == HEURISTIC
+    # forced, as the benchmark does
+    assert plan_route(layout, points[:5], method=BLOCK_DP).method == BLOCK_DP
+    assert plan_route(ONE_BLOCK, points[:5], method=HEURISTIC).method == HEURISTIC
+    with pytest.raises(ValueError):
+        plan_route(layout, points[:5], method=RATLIFF_ROSENTHAL)
 
 
 # --- bad input -------------------------------------------------------------------------
@@ -377,6 +387,54 @@ def test_multi_block_routes_are_optimal_up_to_twelve_points() -> None:
         assert got == pytest.approx(_optimum(layout, stops), abs=1e-9), (layout, stops)
 
 
+def _few_blocks(rng: random.Random, aisles: int) -> Layout:
+    """Two or three blocks: the multi-block programme's layouts."""
+    deepest = rng.randint(2, 40)
+    block = rng.choice([(deepest + 1) // 2, (deepest + 2) // 3, deepest - 1])
+    return Layout(rng.choice([1.5, 2.8, 3.0]), rng.choice([0.9, 1.0, 1.1]), max(1, block),
+                  rng.randint(1, aisles), deepest)
+
+
+def test_the_multi_block_programme_equals_held_karp() -> None:
+    rng = random.Random(2025)
+    for case in range(400):
+        aisles = rng.randint(1, 12)
+        layout = _few_blocks(rng, aisles)
+        stops = [Stop(rng.randint(1, aisles), rng.randint(1, layout.max_position))
+                 for _ in range(case % 12 + 1)]
+        route = plan_route(layout, stops, method=BLOCK_DP)
+        assert sorted(route.order) == list(range(len(stops)))
+        assert route.distance_m == pytest.approx(_optimum(layout, stops), abs=1e-9), \
+            (layout, stops)
+
+
+def test_the_multi_block_programme_walks_its_own_length_and_beats_the_heuristic() -> None:
+    rng = random.Random(77)
+    for _ in range(40):
+        aisles = rng.randint(3, 20)
+        layout = _few_blocks(rng, aisles)
+        places = list(dict.fromkeys(
+            Stop(rng.randint(1, aisles), rng.randint(1, layout.max_position))
+            for _ in range(rng.randint(13, 60))))
+        cross = [0.0]
+        k = 1
+        while k * layout.block_length < layout.max_position:
+            cross.append(k * layout.block_length * layout.bin_pitch_m)
+            k += 1
+        cross.append(layout.max_position * layout.bin_pitch_m)
+        if len(cross) - 1 > routing_blocks.MAX_BLOCKS:
+            continue
+        by_aisle: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for index, s in enumerate(places):
+            by_aisle[s.aisle].append(((s.position - 0.5) * layout.bin_pitch_m, index))
+        order, programme = routing_blocks.optimal_tour(
+            layout.aisle_pitch_m, cross, layout.depot_aisle,
+            [(a, sorted(by_aisle[a])) for a in sorted(by_aisle)])
+        assert tour_length(layout, [places[i] for i in order]) == pytest.approx(programme)
+        assert plan_route(layout, places).distance_m == pytest.approx(programme)
+        assert programme <= plan_route(layout, places, method=HEURISTIC).distance_m + 1e-9
+
+
 def test_multi_block_heuristic_beats_the_single_block_optimum() -> None:
     """Beyond exact size the heuristic starts from the single-block optimum, which is a
     valid order with extra cross aisles too, so it can only get shorter."""
@@ -386,7 +444,9 @@ def test_multi_block_heuristic_beats_the_single_block_optimum() -> None:
         layout = _random_layout(rng, aisles, multi_block=True)
         stops = [Stop(rng.randint(1, aisles), rng.randint(1, layout.max_position))
                  for _ in range(rng.randint(13, 60))]
-        got = _check_route(layout, stops)
+        route = plan_route(layout, stops, method=HEURISTIC)
+        assert sorted(route.order) == list(range(len(stops)))
+        got = route.distance_m
         one_block = Layout(layout.aisle_pitch_m, layout.bin_pitch_m, 0, layout.depot_aisle,
                            layout.max_position)
         rr = plan_route(one_block, stops)
