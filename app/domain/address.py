@@ -161,10 +161,7 @@ def is_po_box(*lines: str) -> bool:
     Every spelling has a "b" ("box", "bx", "POB"): the pattern runs only on lines with
     one, which keeps a 100,000-order import from paying for it on every street.
     """
-    for line in lines:
-        if ("b" in line or "B" in line) and _PO_BOX.search(line):
-            return True
-    return False
+    return any(("b" in line or "B" in line) and _PO_BOX.search(line) for line in lines)
 
 
 def is_military(city: str, state: str) -> bool:
