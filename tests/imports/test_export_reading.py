@@ -335,3 +335,20 @@ def test_another_file_in_windows_1252_is_still_refused(tmp_path: Path) -> None:
                      encoding="cp1252")
     with pytest.raises(FileUnreadable, match="CSV UTF-8"):
         read_order_file(path)
+
+
+def test_tiktok_export_as_a_workbook(tmp_path: Path) -> None:
+    """Seller Center also exports .xlsx: the description row and masking read the same."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(TIKTOK_HEADER)
+    sheet.append([TIKTOK_DESCRIPTIONS.get(h) for h in TIKTOK_HEADER])
+    for row in (tiktok_line("576461413812345678", "MUG-RED", 2),
+                tiktok_line("576461413812345679", "CUP", 1, Recipient="J*** D***")):
+        sheet.append([row.get(h) for h in TIKTOK_HEADER])
+    book.save(tmp_path / "tiktok.xlsx")
+    parsed = read_order_file(tmp_path / "tiktok.xlsx")
+    assert parsed.layout == "tiktok" and parsed.problems == ()
+    assert parsed.line_numbers == {"576461413812345678": (3,), "576461413812345679": (4,)}
+    assert parsed.holds == {"576461413812345679": MASKED_REASON}
