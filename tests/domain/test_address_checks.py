@@ -18,6 +18,7 @@ from app.domain.address import (
     zip_in_state,
 )
 from app.domain.order_value import ShipTo
+from tests.fuzzing import fuzz_settings
 
 
 @pytest.mark.parametrize(("zip_code", "state"), [
@@ -55,6 +56,8 @@ def test_every_state_has_prefixes_and_prefixes_are_shared_only_where_usps_shares
     assert shared[967] == {"HI", "AS"} and shared[969] == {"GU", "MP"}
 
 
+@pytest.mark.fuzz
+@fuzz_settings(300)
 @given(st.sampled_from(sorted(ZIP_PREFIXES)), st.data())
 def test_any_zip_under_a_states_prefix_is_in_that_state_and_no_state_outside(
     state: str, data: st.DataObject
@@ -71,6 +74,8 @@ def test_any_zip_under_a_states_prefix_is_in_that_state_and_no_state_outside(
     assert zip_in_state(zip_code[:5], other) == (in_other or other in states_of_zip(zip_code))
 
 
+@pytest.mark.fuzz
+@fuzz_settings(300)
 @given(st.integers(0, 9999), st.sampled_from(sorted(ZIP_PREFIXES)))
 def test_a_four_digit_zip_is_padded_only_into_its_own_state(number: int, state: str) -> None:
     """Excel's ``8817`` is New Jersey's ``08817``, but never another state's ZIP."""
