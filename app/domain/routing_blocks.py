@@ -218,7 +218,7 @@ def _crossings(state: State) -> tuple[tuple[tuple[int, ...], State], ...]:
     no edge is taken: then the tour is finished (``CLOSED``).
     """
     if state == CLOSED:
-        return (((0,) * 0, CLOSED),)
+        return (((), CLOSED),)
     choices = [(1,) if code & 1 else (0, 2) for code in state]
     labels = {code >> 1 for code in state if code}
     out = []
