@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -46,7 +46,6 @@ from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.picking_panel import PickingPanel, page_title, stop_numbers
 from app.ui.pages.picking_short import ShortDialog
-from app.ui.tasks import Task
 
 T = TypeVar("T")
 #: A typed number up to this many digits is a count; longer ones are barcodes.
@@ -67,7 +66,6 @@ class PickingPage(Page):
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
-        self._tasks: dict[str, Task[Any]] = {}
         #: Scans waiting for the one being handled (a scanner can be faster than a write).
         self._queue: deque[str] = deque()
         self._busy = False
@@ -111,10 +109,11 @@ class PickingPage(Page):
             self._next_scan()
 
     def reload(self) -> None:
-        """Read the cart again (F5; after every pick)."""
-        if self.cart is not None:
+        """F5: read the cart again (a scan being handled shows it fresh anyway)."""
+        if self.cart is not None and not self._busy:
             code = self.cart.code
-            self._read("cart", lambda s: cart_view(s, code), self._show_cart)
+            self.ctx.tasks.read(lambda s: cart_view(s, code), on_done=self._show_cart,
+                                on_error=lambda e: self._refuse(error_text(e)), owner=self)
 
     def close_cart(self) -> None:
         """Put this cart down (it stays assigned) and scan another one's pick list."""
@@ -185,7 +184,7 @@ class PickingPage(Page):
             self._open(text)
             return
         code = self.cart.code
-        self._read("scan", lambda s: cart_view(s, code),
+        self._read(lambda s: cart_view(s, code),
                    lambda cart: self._on_scan_fresh(text, cart))
 
     def _scan_done(self) -> None:
@@ -244,7 +243,7 @@ class PickingPage(Page):
         if actor.may(Permission.PICK):
             self._write(lambda s: open_cart(s, code, actor=actor), done)
         else:
-            self._read("scan", lambda s: cart_view(s, code), looked)
+            self._read(lambda s: cart_view(s, code), looked)
 
     def _scan_bin(self, stop: PickStop, text: str) -> None:
         if text.upper() != stop.bin_code.upper():
@@ -296,17 +295,15 @@ class PickingPage(Page):
             self._show_cart(cart)
             self._scan_done()
 
-        self._read("cart", lambda s: cart_view(s, code), shown)
+        self._read(lambda s: cart_view(s, code), shown)
 
-    def _read(self, key: str, fn: Callable[[Session], T], on_done: Callable[[T], None]) -> None:
+    def _read(self, fn: Callable[[Session], T], on_done: Callable[[T], None]) -> None:
+        """A read within a scan's handling: a failure ends the scan (the next one may go)."""
         def failed(error: BaseException) -> None:
             self._refuse(error_text(error))
             self._scan_done()
 
-        old = self._tasks.get(key)
-        if old is not None:
-            old.discard()
-        self._tasks[key] = self.ctx.tasks.read(fn, on_done=on_done, on_error=failed, owner=self)
+        self.ctx.tasks.read(fn, on_done=on_done, on_error=failed, owner=self)
 
     def _on_picked(self, item: str, outcome: PickOutcome) -> None:
         if outcome.task_picked < outcome.task_quantity:
