@@ -7,7 +7,9 @@ alone). Three ways to fill the carts:
 
 * :func:`savings_batches` - Clarke–Wright (ii): start with one cart per order, repeatedly
   merge the pair of carts whose merged round saves the most walking, d(i) + d(j) − d(i∪j),
-  recomputing the savings of the merged cart after every merge. Walking lengths
+  recomputing the savings of the merged cart after every merge; then a local search
+  moves and swaps single orders between neighbouring carts while that shortens the total
+  (seed/savings + local search, performance.md §2). Walking lengths
   during the search are cheapest-insertion tours on the exact shortest-walk metric of
   :func:`app.domain.routing.distance` (fast and incremental); the caller routes the final
   carts with :func:`app.domain.routing.plan_route`. To stay fast on waves of hundreds of
@@ -35,6 +37,10 @@ from app.domain.routing import Layout, Stop, distance
 NEAREST_STOPS = 6
 #: Partners per order at most: the nearest ones (a best seller's bin is on hundreds).
 MAX_PARTNERS = 40
+#: Local-search passes over all carts (stopping early when one changes nothing) and the
+#: most quick tours they may try in all.
+LOCAL_SEARCH_PASSES = 3
+LOCAL_SEARCH_TRIES = 60_000
 
 
 @dataclass(frozen=True)
@@ -253,13 +259,106 @@ class _Batcher:
             carts = [c for k, c in enumerate(carts) if k not in (i, j)] + [m]
 
 
+    # -- local search --------------------------------------------------------------------
+
+    def improve(self, carts: list[_Cart], partners: list[list[int]]) -> list[_Cart]:
+        """Move one order to a neighbouring cart, or swap two, while the total shortens.
+
+        A cart's neighbours hold partners of its orders. Each change is judged on quick
+        tours (the order's own stops dropped from one cart and inserted into the other),
+        and kept only when both carts, 2-opted, are shorter together. At most
+        :data:`LOCAL_SEARCH_TRIES` tours are tried, so a huge wave stays quick.
+        """
+        budget = LOCAL_SEARCH_TRIES
+        for _ in range(LOCAL_SEARCH_PASSES):
+            changed = False
+            owner = {i: k for k, c in enumerate(carts) for i in c.orders}
+            for a in range(len(carts)):
+                neighbours = {owner[j] for i in carts[a].orders for j in partners[i]} - {a}
+                for b in sorted(neighbours):
+                    if budget <= 0:
+                        return [c for c in carts if c.orders]
+                    moved, tried = self._improve_pair(carts, a, b)
+                    budget -= tried
+                    if moved:
+                        changed = True
+                        owner.update({i: a for i in carts[a].orders})
+                        owner.update({i: b for i in carts[b].orders})
+            if not changed:
+                break
+        return [c for c in carts if c.orders]
+
+    def _without(self, cart: _Cart, order: int) -> tuple[list[int], list[int], float]:
+        """(the other orders, the tour without the stops only ``order`` needs, its length)."""
+        rest = [o for o in cart.orders if o != order]
+        keep = frozenset().union(*(self.nodes[o] for o in rest))
+        tour = [n for n in cart.tour if n in keep]
+        return rest, tour, _tour_length(self.metric, tour)
+
+    def _with(self, tour: list[int], length: float, order: int) -> tuple[list[int], float]:
+        return _insert(self.metric, tour, length, sorted(self.nodes[order] - set(tour)))
+
+    def _built(self, members: list[int], tour: list[int], length: float) -> _Cart:
+        tour, length = _two_opt(self.metric, tour, length)
+        nodes = frozenset().union(*(self.nodes[i] for i in members))
+        return _Cart(members, nodes, sum(self.orders[i].units for i in members), tour, length)
+
+    def _improve_pair(self, carts: list[_Cart], a: int, b: int) -> tuple[bool, int]:
+        """Apply the best improving move or swap of an order of cart ``a`` with cart ``b``;
+        (whether one was applied, how many tours were tried)."""
+        ca, cb = carts[a], carts[b]
+        if not ca.orders or not cb.orders:
+            return False, 0
+        before = ca.length + cb.length - 1e-6
+        tried = 0
+        b_without = {j: self._without(cb, j) for j in cb.orders}
+        for i in ca.orders:
+            rest_a, tour_a, len_a = self._without(ca, i)
+            options: list[tuple[float, list[int], list[int], float, list[int], list[int],
+                                float]] = []
+            if self._feasible([*cb.orders, i]):
+                tour_b, len_b = self._with(cb.tour, cb.length, i)
+                tried += 1
+                if len_a + len_b < before:
+                    options.append((len_a + len_b, rest_a, tour_a, len_a, [*cb.orders, i],
+                                    tour_b, len_b))
+            for j in cb.orders:
+                left, right = [*rest_a, j], [o for o in cb.orders if o != j] + [i]
+                if not (self._feasible(left) and self._feasible(right)):
+                    continue
+                _rest_b, tour_b, len_b = b_without[j]
+                new_tour_a, new_a = self._with(tour_a, len_a, j)
+                new_tour_b, new_b = self._with(tour_b, len_b, i)
+                tried += 2
+                if new_a + new_b < before:
+                    options.append((new_a + new_b, left, new_tour_a, new_a, right, new_tour_b,
+                                    new_b))
+            if options:
+                _total, left, tour_l, len_l, right, tour_r, len_r = min(options)
+                new_ca = (self._built(left, tour_l, len_l) if left
+                          else _Cart([], frozenset(), 0, [], 0.0))
+                new_cb = self._built(right, tour_r, len_r)
+                if new_ca.length + new_cb.length < before:
+                    carts[a], carts[b] = new_ca, new_cb
+                    return True, tried
+        return False, tried
+
+    def _feasible(self, members: list[int]) -> bool:
+        if len(members) > self.capacity.orders:
+            return False
+        limit = self.capacity.units
+        return (limit is None or len(members) <= 1
+                or sum(self.orders[i].units for i in members) <= limit)
+
+
 def savings_batches(layout: Layout, orders: Sequence[BatchOrder],
                     capacity: CartCapacity) -> list[list[int]]:
     """Carts as lists of indexes into ``orders`` (each order on exactly one cart), built
-    by Clarke–Wright savings.
+    by Clarke–Wright savings and improved by moving and swapping orders between carts.
     Deterministic: the same orders in the same order give the same carts."""
     if not orders:
         return []
     batcher = _Batcher(layout, orders, capacity)
-    carts = batcher.savings(batcher.partners())
+    partners = batcher.partners()
+    carts = batcher.improve(batcher.savings(partners), partners)
     return [sorted(c.orders) for c in carts]

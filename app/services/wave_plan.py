@@ -55,7 +55,7 @@ FAST_SERVICE_WORDS = ("expedited", "priority", "express", "nextday", "overnight"
 OPEN_WAVES = (WaveStatus.RELEASED.value, WaveStatus.PICKING.value)
 #: Orders read per query when loading their stops (keeps IN lists short on every DB).
 CHUNK = 500
-METHOD = "clarke-wright"
+METHOD = "clarke-wright+local-search"
 
 
 class NoOrdersToPlan(DomainError):
