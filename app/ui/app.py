@@ -177,11 +177,13 @@ class AppController:
             self.window.add_status_widget(ScaleStatusWidget(self.scale))
         else:
             status.set_worker(self.scale)
+        self.window.set_scale(self.scale)
 
     def _stop_devices(self) -> None:
         if self.scale is not None:
             self.scale.stop()
             self.scale = None
+            self.window.set_scale(None)
 
     def _on_window_sign_out_requested(self) -> None:
         self._stop_devices()

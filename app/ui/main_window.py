@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -40,6 +41,9 @@ from app.ui.pages.base import Page, PageContext
 from app.ui.resources import icon
 from app.ui.values import database_text
 
+if TYPE_CHECKING:  # the scale module is imported with the devices, after sign-in
+    from app.ui.devices.scale import ScaleWorker
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -55,6 +59,8 @@ class PageSpec:
 
 
 _OFFICE = frozenset({Role.ADMIN, Role.CLERK})
+# The screen a station in this mode (``haicang station set mode=...``) opens on.
+STATION_PAGES = {"pack": "pack", "pick": "picking"}
 _FLOOR = frozenset({Role.PACKER, Role.PICKER, Role.ADMIN})
 
 
@@ -78,6 +84,8 @@ def page_specs(role: Role | None = None) -> list[PageSpec]:
                  "app.ui.pages.waves:WavesPage", _OFFICE),
         PageSpec("picking", str(QT_TRANSLATE_NOOP("MainWindow", "Picking")), "picking",
                  "app.ui.pages.picking:PickingPage", frozenset(Role) - {Role.PACKER}),
+        PageSpec("pack", str(QT_TRANSLATE_NOOP("MainWindow", "Pack station")), "pack",
+                 "app.ui.pages.pack:PackPage", frozenset({Role.PACKER, Role.CLERK, Role.ADMIN})),
         PageSpec("my_work", str(QT_TRANSLATE_NOOP("MainWindow", "My work")), "my_work",
                  "app.ui.pages.my_work:MyWorkPage", _FLOOR),
         PageSpec("admin", str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "admin",
@@ -112,6 +120,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1100, 640))
         self._specs: list[PageSpec] = []
         self._pages: dict[str, Page] = {}
+        self._scale: ScaleWorker | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("Sidebar")
@@ -161,6 +170,9 @@ class MainWindow(QMainWindow):
         ctx.tasks.waiting.connect(self.busy_label.setText)
         last = str(ctx.ui_settings.value("main/page", self._specs[0].key if self._specs else ""))
         keys = [s.key for s in self._specs]
+        # A pack or pick PC opens its station screen right after sign-in.
+        station_page = STATION_PAGES.get(ctx.app.settings.mode, "")
+        last = station_page if station_page in keys else last
         if keys:
             self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
 
@@ -289,9 +301,16 @@ class MainWindow(QMainWindow):
             page: Page = cls(self.ctx)
             page.setObjectName(f"page_{key}")
             page.navigate_requested.connect(self.navigate)
+            page.set_scale(self._scale)
             self._pages[key] = page
             self.stack.addWidget(page)
         return self._pages[key]
+
+    def set_scale(self, worker: ScaleWorker | None) -> None:
+        """The station's scale worker (None: none, or stopped), for the screens that weigh."""
+        self._scale = worker
+        for page in self._pages.values():
+            page.set_scale(worker)
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()

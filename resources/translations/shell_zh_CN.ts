@@ -360,6 +360,10 @@
         <translation>拣货</translation>
     </message>
     <message>
+        <source>Pack station</source>
+        <translation>打包台</translation>
+    </message>
+    <message>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the main window is shown before the database layer is impor
     from app.bootstrap import AppContext
     from app.domain.permissions import Actor
     from app.services.dto import UserInfo
+    from app.ui.devices.scale import ScaleWorker
     from app.ui.devices.sync_scheduler import SyncScheduler
     from app.ui.tasks import TaskRunner
 
@@ -89,6 +90,9 @@ class Page(QWidget):
 
     def focus_search(self) -> None:
         """Ctrl+F and the scanner land here; pages with a search box override it."""
+
+    def set_scale(self, worker: ScaleWorker | None) -> None:
+        """The station's scale (None: none); screens that weigh override it."""
 
     def show_tab(self, key: str) -> None:
         """Bring the part ``key`` forward; screens with tabs override it (links go there)."""
