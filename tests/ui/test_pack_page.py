@@ -303,3 +303,56 @@ def test_a_pack_station_opens_the_pack_screen_after_sign_in(qtbot, db, world, tm
     qtbot.addWidget(window)
     window.start_session(ctx)
     assert isinstance(window.current_page(), PackPage)
+
+
+def test_two_boxes_each_weighed_and_labelled(qtbot, db, world, tmp_path, printer, scale,
+                                             scale_worker, beeps) -> None:
+    page = open_page(qtbot, pack_ctx(db, tmp_path, printer), scale_worker)
+    scan(qtbot, page, "P-1")
+    scan(qtbot, page, "2*MUG")
+    qtbot.keyClick(page.scan, Qt.Key.Key_F6)  # this box is full: weigh it, open another
+    assert "on the scale" in page.panel.instruction.text()
+    box = page.view.suggested_box
+    assert box is not None
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS,
+                          check_params_cb=lambda: page.view.current_parcel == 2):
+        scale.place(700 + box.tare_g)
+    scale.remove()
+    scan(qtbot, page, "CUP")
+    second = page.view.suggested_box
+    assert second is not None and page.view.all_scanned
+    with qtbot.waitSignal(page.delivered, timeout=WAIT_MS):
+        scale.place(200 + second.tare_g)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=WAIT_MS)
+    barcodes = {text for job in printer.jobs for image in parse_zpl(job)
+                for text in decode(image)}
+    assert "P-1" in barcodes
+    assert status(db, world["P-1"]) is OrderStatus.PACKED
+    assert [p.units for p in page.view.parcels] == [2, 1]
+
+
+def test_an_offline_printer_and_an_unplugged_scale_are_said_and_lose_nothing(
+        qtbot, db, world, tmp_path, printer, scale, scale_worker, beeps) -> None:
+    printer.close()  # nobody listens on its port any more
+    page = open_page(qtbot, pack_ctx(db, tmp_path, printer), scale_worker)
+    scan(qtbot, page, "P-1")
+    scan(qtbot, page, "2*MUG")
+    scan(qtbot, page, "CUP")
+    scale.unplug()
+    qtbot.waitUntil(lambda: "not answering" in page.panel.instruction.text()
+                    or page.panel.weight.state.value == "error", timeout=WAIT_MS)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F4)
+    assert page.panel.banner.property("level") == "error"
+    assert status(db, world["P-1"]) is OrderStatus.ALLOCATED  # nothing taken
+    scale.plug_in()
+    with qtbot.waitSignal(page.delivered, timeout=WAIT_MS) as sent:
+        scale.place(900 + page.view.suggested_box.tare_g)
+    assert not sent.args[0].delivered
+    assert status(db, world["P-1"]) is OrderStatus.PACKED  # packed; the label waits
+    assert "print queue" in page.panel.banner.text()
+    assert "not printing" in page.panel.label_printer.text()
+    from app.services.print_queue import JobStatus, list_jobs
+
+    with db.reading() as s:
+        (job,) = list_jobs(s)
+        assert job.status is JobStatus.FAILED and job.reference == "P-1"
