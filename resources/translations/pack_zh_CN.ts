@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LineCard</name>
@@ -33,7 +32,7 @@ picture</source>
         <translation>订单 {order} 第 {seq} 箱：应重 {expected} 克，实重 {actual} 克（差 {difference:+d} 克）。</translation>
     </message>
     <message>
-        <source>e.g. the buyer&apos;s gift box is heavier</source>
+        <source>e.g. the buyer's gift box is heavier</source>
         <translation>例如：买家要求的礼盒更重</translation>
     </message>
     <message>
@@ -45,7 +44,7 @@ picture</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <source>Enter the supervisor&apos;s PIN.</source>
+        <source>Enter the supervisor's PIN.</source>
         <translation>请输入主管密码。</translation>
     </message>
     <message>
@@ -57,7 +56,7 @@ picture</source>
     <name>PackPage</name>
     <message>
         <source>Station {name} · auto-print {state}</source>
-        <extracomment>&quot;5*SKU&quot; (or 5xSKU, 5 * SKU): five units of one SKU in one scan. A reading at or below this is an empty platter: the next parcel is weighed afresh. A new stable weight within this of a refused one is the same parcel, not re-checked. The screen shows a new state of the order (after a scan, a weight, packing). A label or slip job was sent (or failed and waits in the queue). A count for the next item scan (F3), None: one unit. F6 was pressed: weigh the current box, then open a new one.</extracomment>
+        <extracomment>"5*SKU" (or 5 * SKU, 5×SKU): five units of one SKU in one scan. Not "5x": SKU codes such as "2X4-BOARD" would read as a count. A reading at or below this is an empty platter: the next parcel is weighed afresh. A new stable weight within this of a refused one is the same parcel, not re-checked. The screen shows a new state of the order (after a scan, a weight, packing). A label or slip job was sent (or failed and waits in the queue). A count for the next item scan (F3), None: one unit. F6 was pressed: weigh the current box, then open a new one.</extracomment>
         <translation>工作站 {name} · 自动打印{state}</translation>
     </message>
     <message>
@@ -67,22 +66,6 @@ picture</source>
     <message>
         <source>off</source>
         <translation>关</translation>
-    </message>
-    <message>
-        <source>Label printer: {name}</source>
-        <translation>面单打印机：{name}</translation>
-    </message>
-    <message>
-        <source>Label printer: none — set one in Settings</source>
-        <translation>面单打印机：未设置 — 请在设置中指定</translation>
-    </message>
-    <message>
-        <source>Slip printer: {name}</source>
-        <translation>装箱单打印机：{name}</translation>
-    </message>
-    <message>
-        <source>Slip printer: none</source>
-        <translation>装箱单打印机：无</translation>
     </message>
     <message>
         <source>Scan the order, then each unit (5*SKU for five). Scan a box to change it. The weight is taken when the scale is stable. F2 put the order back · F3 count · F4 weigh now · F5 reload · F6 new box · F7/F8 reprint label/slip · F9 supervisor override · F10 sound · F12 finish.</source>
@@ -122,9 +105,7 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Order {order} on the bench: %n unit(s) to scan.</source>
-        <translation>
-            <numerusform>订单 {order} 已上台：待扫 %n 件。</numerusform>
-        </translation>
+        <translation><numerusform>订单 {order} 已上台：待扫 %n 件。</numerusform></translation>
     </message>
     <message>
         <source>+{quantity} {sku} — {scanned} of {wanted} in box {seq}</source>
@@ -151,7 +132,7 @@ picture</source>
         <translation>订单 {order} 已打包 ✓ — 自动打印已关闭：按 F7 打印面单。</translation>
     </message>
     <message>
-        <source>Scan a packed order first: only a packed order&apos;s label and slip are reprinted.</source>
+        <source>Scan a packed order first: only a packed order's label and slip are reprinted.</source>
         <translation>请先扫一个已打包的订单：只有已打包订单才能补打面单和装箱单。</translation>
     </message>
     <message>
@@ -161,14 +142,6 @@ picture</source>
     <message>
         <source>Reprinting for order {order}.</source>
         <translation>正在补打订单 {order}。</translation>
-    </message>
-    <message>
-        <source>{printer}: printed {reference} ✓</source>
-        <translation>{printer}：已打印 {reference} ✓</translation>
-    </message>
-    <message>
-        <source>{printer}: not printing — {reference} waits in the print queue</source>
-        <translation>{printer}：未打印 — {reference} 在打印队列中等待</translation>
     </message>
     <message>
         <source>The printer did not take {reference}: {error} It waits in the print queue (Printing screen); the order stays packed.</source>
@@ -216,9 +189,7 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Scan each unit: %n unit(s) left (5*SKU counts five)</source>
-        <translation>
-            <numerusform>逐件扫描：还剩 %n 件（5*SKU 计 5 件）</numerusform>
-        </translation>
+        <translation><numerusform>逐件扫描：还剩 %n 件（5*SKU 计 5 件）</numerusform></translation>
     </message>
 </context>
 <context>
@@ -308,7 +279,7 @@ picture</source>
         <translation>箱型：&lt;b&gt;{box}&lt;/b&gt;（已扫描）</translation>
     </message>
     <message>
-        <source>Box: &lt;b&gt;{box}&lt;/b&gt; — suggested&lt;br&gt;inside {inner} mm&lt;br&gt;tare {tare} g · max {max} g&lt;br&gt;Scan another box&apos;s barcode to change it.</source>
+        <source>Box: &lt;b&gt;{box}&lt;/b&gt; — suggested&lt;br&gt;inside {inner} mm&lt;br&gt;tare {tare} g · max {max} g&lt;br&gt;Scan another box's barcode to change it.</source>
         <translation>箱型：&lt;b&gt;{box}&lt;/b&gt; — 推荐&lt;br&gt;内尺寸 {inner} 毫米&lt;br&gt;皮重 {tare} 克 · 最大 {max} 克&lt;br&gt;扫其他箱型条码可更换。</translation>
     </message>
     <message>
@@ -325,9 +296,7 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Box {seq}: %n unit(s)</source>
-        <translation>
-            <numerusform>第 {seq} 箱：%n 件</numerusform>
-        </translation>
+        <translation><numerusform>第 {seq} 箱：%n 件</numerusform></translation>
     </message>
     <message>
         <source>Weight check: waiting for a stable weight</source>
@@ -355,9 +324,35 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Packed this hour: %n order(s)</source>
-        <translation>
-            <numerusform>本小时已打包：%n 单</numerusform>
-        </translation>
+        <translation><numerusform>本小时已打包：%n 单</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StationPrinters</name>
+    <message>
+        <source>Label printer: {name}</source>
+        <extracomment>A job was sent (:class:`DeliveryResult`, ``error`` set when it waits in the queue), or sending failed outright (the exception).</extracomment>
+        <translation>面单打印机：{name}</translation>
+    </message>
+    <message>
+        <source>Label printer: none — set one in Settings</source>
+        <translation>面单打印机：未设置 — 请在设置中指定</translation>
+    </message>
+    <message>
+        <source>Slip printer: {name}</source>
+        <translation>装箱单打印机：{name}</translation>
+    </message>
+    <message>
+        <source>Slip printer: none</source>
+        <translation>装箱单打印机：无</translation>
+    </message>
+    <message>
+        <source>{printer}: printed {reference} ✓</source>
+        <translation>{printer}：已打印 {reference} ✓</translation>
+    </message>
+    <message>
+        <source>{printer}: not printing — {reference} waits in the print queue</source>
+        <translation>{printer}：未打印 — {reference} 在打印队列中等待</translation>
     </message>
 </context>
 <context>

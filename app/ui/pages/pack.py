@@ -14,8 +14,8 @@ contents are fixed (a new stable weight is checked again) or a supervisor overri
 
 Every check is the services' (:mod:`app.services.packing`); the screen decides only
 what a scan means to the packer and when to weigh. Database work runs on the task
-runner, printing on the printer's lane (:class:`app.ui.devices.printing.PrintWorker`),
-the scale on its own lane (:class:`app.ui.devices.scale.ScaleWorker`).
+runner, printing on the printer's lane (:mod:`app.ui.pages.pack_printing`), the scale
+on its own lane (:class:`app.ui.devices.scale.ScaleWorker`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -61,9 +60,7 @@ from app.services.packing_errors import (
     WeightNotStable,
 )
 from app.services.packing_view import PackState, PackView
-from app.services.print_queue import DeliveryResult, PrintJobInfo, deliver
-from app.services.printer_settings import PrinterNotConfigured, PrinterSettings, Role
-from app.ui.devices.printing import PrintWorker
+from app.services.print_queue import DeliveryResult, PrintJobInfo
 from app.ui.devices.scale import ScaleState, ScaleWorker
 from app.ui.i18n import error_text
 from app.ui.pages.admin_clients_common import Saved
@@ -71,14 +68,15 @@ from app.ui.pages.base import Page, PageContext
 from app.ui.pages.pack_lines import load_pictures
 from app.ui.pages.pack_override import OverrideDialog
 from app.ui.pages.pack_panel import PackPanel
+from app.ui.pages.pack_printing import StationPrinters
 from app.ui.widgets.sounds import Sound, Sounds
-from printers.errors import PrinterError
 from printers.profiles import PrinterProfile
 
 T = TypeVar("T")
 MUTE_KEY = "pack/muted"
-#: "5*SKU" (or 5xSKU, 5 * SKU): five units of one SKU in one scan.
-_COUNTED = re.compile(r"^(\d{1,4})\s*[*xX×]\s*(\S.*)$")
+#: "5*SKU" (or 5 * SKU, 5×SKU): five units of one SKU in one scan. Not "5x": SKU codes
+#: such as "2X4-BOARD" would read as a count.
+_COUNTED = re.compile(r"^(\d{1,4})\s*[*×]\s*(\S.*)$")
 #: A reading at or below this is an empty platter: the next parcel is weighed afresh.
 EMPTY_G = 5
 #: A new stable weight within this of a refused one is the same parcel, not re-checked.
@@ -120,9 +118,9 @@ class PackPage(Page):
         self._scale: ScaleWorker | None = None
         self.sounds = Sounds(ctx.tasks, muted=str(ctx.ui_settings.value(MUTE_KEY, "false"))
                              == "true")
-        self.label_printer, self.document_printer, printer_problem = self._printers()
         self._build()
-        self._show_printers(printer_problem)
+        self.printers = StationPrinters(settings, ctx.tasks, self.panel, ctx.actor)
+        self.printers.delivered.connect(self._on_delivered)
         self._show()
         self._read_counter()
 
@@ -150,33 +148,6 @@ class PackPage(Page):
         self.scan.returnPressed.connect(self._on_scan)
         self.body().setContentsMargins(0, 0, 0, 0)
         self.body().addWidget(self.panel)
-
-    def _printers(self) -> tuple[PrinterProfile | None, PrinterProfile | None, str]:
-        """The station's label printer (or its only printer) and document printer."""
-        try:
-            printers = PrinterSettings.from_station(self.ctx.app.settings.printers)
-        except PrinterError as error:  # a damaged settings file: say so, pack without
-            return None, None, error_text(error)
-        try:
-            label = printers.for_role(Role.LABEL)
-        except PrinterNotConfigured:
-            label = None
-        name = printers.roles.get(Role.DOCUMENT)
-        return label, printers.profiles[name] if name is not None else None, ""
-
-    def _show_printers(self, problem: str = "") -> None:
-        p = self.panel
-        if self.label_printer is not None:
-            p.show_printer(p.label_printer, self.tr("Label printer: {name}").format(
-                name=self.label_printer.name), None)
-        else:
-            p.show_printer(p.label_printer, problem or self.tr(
-                "Label printer: none — set one in Settings"), False)
-        if self.document_printer is not None:
-            p.show_printer(p.document_printer, self.tr("Slip printer: {name}").format(
-                name=self.document_printer.name), None)
-        else:
-            p.show_printer(p.document_printer, self.tr("Slip printer: none"), None)
 
     # -- public ------------------------------------------------------------------------
 
@@ -285,12 +256,12 @@ class PackPage(Page):
 
     def reprint_label(self) -> None:
         """F7: the packed order's label(s) again."""
-        self._reprint(self.label_printer, lambda s, oid, p: reprint_label(
+        self._reprint(self.printers.label, lambda s, oid, p: reprint_label(
             s, oid, station=self.station, actor=self.ctx.actor, profile=p))
 
     def reprint_slip(self) -> None:
         """F8: the packed order's packing slip again."""
-        self._reprint(self.document_printer or self.label_printer, lambda s, oid, p: (
+        self._reprint(self.printers.document or self.printers.label, lambda s, oid, p: (
             reprint_slip(s, oid, station=self.station, actor=self.ctx.actor, profile=p),))
 
     def override(self) -> None:
@@ -481,8 +452,8 @@ class PackPage(Page):
         if view is None:
             return
         actor, station = self.ctx.actor, self.station
-        label = self.label_printer if self.auto_print else None
-        document = self.document_printer if self.auto_print else None
+        label = self.printers.label if self.auto_print else None
+        document = self.printers.document if self.auto_print else None
         self._write(lambda s: complete_packing(
             s, view.order_id, station=station, actor=actor, label_printer=label,
             document_printer=document), self._on_packed, Changes.ORDERS | Changes.STOCK)
@@ -495,14 +466,14 @@ class PackPage(Page):
         jobs = [*result.label_jobs, *([result.slip_job] if result.slip_job else [])]
         if jobs:
             text = self.tr("Order {order} packed ✓ — label printing. Scan the next order.")
-        elif self.label_printer is None:
+        elif self.printers.label is None:
             text = self.tr("Order {order} packed ✓ — no label printer: set one in Settings, "
                            "then F7 prints the label.")
         else:
             text = self.tr("Order {order} packed ✓ — auto-print is off: F7 prints the label.")
         self._say(text.format(order=result.number), "ok")
         self.sounds.play(Sound.OK)
-        self._deliver(jobs)
+        self.printers.send(jobs)
         self._read_counter()
 
     # -- printing ----------------------------------------------------------------------
@@ -522,40 +493,20 @@ class PackPage(Page):
 
         def queued(jobs: tuple[PrintJobInfo, ...]) -> None:
             self._say(self.tr("Reprinting for order {order}.").format(order=view.number), "ok")
-            self._deliver(list(jobs))
+            self.printers.send(list(jobs))
 
         self._write(lambda s: queue(s, order_id, profile), queued)
 
-    def _deliver(self, jobs: list[PrintJobInfo]) -> None:
-        """Send the queued jobs, each on its printer's lane; a failure leaves it queued."""
-        worker = PrintWorker.for_tasks(self.ctx.tasks)
-        db, actor, station = self.ctx.tasks.db, self.ctx.actor, self.station
-        for job in jobs:
-            worker.submit(job.printer_uri, partial(deliver, db, job.id, actor=actor,
-                                                   station=station),
-                          on_done=self._on_delivered, on_error=self._on_delivery_failed,
-                          owner=self)
-
-    def _on_delivered(self, result: DeliveryResult) -> None:
-        p = self.panel
-        target = p.label_printer if result.job.kind.value != "packing_slip" else (
-            p.document_printer)
-        if result.error is None:
-            p.show_printer(target, self.tr("{printer}: printed {reference} ✓").format(
-                printer=result.job.printer_name, reference=result.job.reference), True)
-        else:
-            p.show_printer(target, self.tr("{printer}: not printing — {reference} waits in "
-                                           "the print queue").format(
-                printer=result.job.printer_name, reference=result.job.reference), False)
+    def _on_delivered(self, outcome: DeliveryResult | BaseException) -> None:
+        """A job sent (or not): a label that did not go out is said loudly."""
+        if isinstance(outcome, BaseException):
+            self._refuse(error_text(outcome))
+        elif outcome.error is not None:
             self._refuse(self.tr("The printer did not take {reference}: {error} It waits in "
                                  "the print queue (Printing screen); the order stays packed.")
-                         .format(reference=result.job.reference,
-                                 error=error_text(result.error)))
-        self.delivered.emit(result)
-
-    def _on_delivery_failed(self, error: BaseException) -> None:
-        self._refuse(error_text(error))
-        self.delivered.emit(error)
+                         .format(reference=outcome.job.reference,
+                                 error=error_text(outcome.error)))
+        self.delivered.emit(outcome)
 
     # -- weighing ----------------------------------------------------------------------
 
