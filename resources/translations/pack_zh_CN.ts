@@ -105,7 +105,9 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Order {order} on the bench: %n unit(s) to scan.</source>
-        <translation><numerusform>订单 {order} 已上台：待扫 %n 件。</numerusform></translation>
+        <translation>
+            <numerusform>订单 {order} 已上台：待扫 %n 件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>+{quantity} {sku} — {scanned} of {wanted} in box {seq}</source>
@@ -189,7 +191,9 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Scan each unit: %n unit(s) left (5*SKU counts five)</source>
-        <translation><numerusform>逐件扫描：还剩 %n 件（5*SKU 计 5 件）</numerusform></translation>
+        <translation>
+            <numerusform>逐件扫描：还剩 %n 件（5*SKU 计 5 件）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -275,6 +279,10 @@ picture</source>
         <translation>已扫 {scanned}/{units} 件</translation>
     </message>
     <message>
+        <source>Box: &lt;b&gt;{box}&lt;/b&gt;</source>
+        <translation>箱型：&lt;b&gt;{box}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Box: &lt;b&gt;{box}&lt;/b&gt; (scanned)</source>
         <translation>箱型：&lt;b&gt;{box}&lt;/b&gt;（已扫描）</translation>
     </message>
@@ -296,7 +304,9 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Box {seq}: %n unit(s)</source>
-        <translation><numerusform>第 {seq} 箱：%n 件</numerusform></translation>
+        <translation>
+            <numerusform>第 {seq} 箱：%n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Weight check: waiting for a stable weight</source>
@@ -324,7 +334,9 @@ picture</source>
     </message>
     <message numerus="yes">
         <source>Packed this hour: %n order(s)</source>
-        <translation><numerusform>本小时已打包：%n 单</numerusform></translation>
+        <translation>
+            <numerusform>本小时已打包：%n 单</numerusform>
+        </translation>
     </message>
 </context>
 <context>

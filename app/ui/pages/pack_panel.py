@@ -262,7 +262,10 @@ class PackPanel(QFrame):
     def _show_box(self, view: PackView) -> None:
         current = next((p for p in view.parcels if p.seq == view.current_parcel), None)
         box: BoxInfo | None = view.suggested_box
-        if current is not None and current.box_code:
+        used = [p.box_code for p in view.parcels if p.box_code]
+        if view.state is PackState.PACKED and used:
+            text = self.tr("Box: <b>{box}</b>").format(box=", ".join(used))
+        elif current is not None and current.box_code:
             text = self.tr("Box: <b>{box}</b> (scanned)").format(box=current.box_code)
         elif box is not None:
             inner = "×".join(str(mm) for mm in box.inner_mm)
