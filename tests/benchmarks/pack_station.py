@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                 view.suggested_box.tare_g)
             reading = make_reading(protocol="simulated", raw_frame=b"ST", unit="g",
                                    value=Decimal(grams), motion=False)
+            page._on_reading(make_reading(protocol="simulated", raw_frame=b"ST", unit="g",
+                                          value=Decimal(0), motion=False))  # last one off
             jobs = len(printer.jobs)
             t0 = time.perf_counter()
             page._on_reading(reading)  # what the scale worker's signal calls

@@ -356,3 +356,26 @@ def test_an_offline_printer_and_an_unplugged_scale_are_said_and_lose_nothing(
     with db.reading() as s:
         (job,) = list_jobs(s)
         assert job.status is JobStatus.FAILED and job.reference == "P-1"
+
+
+def test_the_last_parcel_left_on_the_scale_is_not_taken_for_the_next_order(
+        qtbot, db, world, tmp_path, printer, scale, scale_worker, beeps) -> None:
+    second = allocated_order(db, "P-2", {"MUG": 2, "CUP": 1})  # the same weight as P-1
+    page = open_page(qtbot, pack_ctx(db, tmp_path, printer), scale_worker)
+    scan(qtbot, page, "P-1")
+    scan(qtbot, page, "2*MUG")
+    scan(qtbot, page, "CUP")
+    grams = 900 + page.view.suggested_box.tare_g
+    with qtbot.waitSignal(page.delivered, timeout=WAIT_MS):
+        scale.place(grams)
+    scan(qtbot, page, "P-2")  # P-1's parcel still sits on the scale
+    scan(qtbot, page, "2*MUG")
+    scan(qtbot, page, "CUP")
+    qtbot.wait(200)  # several stable readings of P-1's parcel arrive
+    assert status(db, second) is OrderStatus.ALLOCATED and page.check is None
+    assert "on the scale" in page.panel.instruction.text()
+    scale.remove()  # the packer takes it off...
+    qtbot.waitUntil(lambda: (scale_worker.last_reading.weight_g or 0) <= 5, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.delivered, timeout=WAIT_MS):
+        scale.place(grams)  # ...and puts P-2's own parcel on
+    assert status(db, second) is OrderStatus.PACKED

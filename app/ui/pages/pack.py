@@ -79,7 +79,7 @@ MUTE_KEY = "pack/muted"
 _COUNTED = re.compile(r"^(\d{1,4})\s*[*×]\s*(\S.*)$")
 #: A reading at or below this is an empty platter: the next parcel is weighed afresh.
 EMPTY_G = 5
-#: A new stable weight within this of a refused one is the same parcel, not re-checked.
+#: A new stable weight within this of the last checked one is the same parcel.
 SAME_WEIGHT_G = 2
 
 
@@ -114,7 +114,10 @@ class PackPage(Page):
         self._last_line: int | None = None
         #: F6 was pressed: weigh the current box, then open a new one.
         self._close_box = False
-        self._refused_weight: int | None = None
+        #: The weight last checked: not taken again until the platter is emptied or the
+        #: weight changes (a refused parcel being fixed, or the next order's parcel put on
+        #: the scale before the last one is taken off).
+        self._judged_weight: int | None = None
         self._scale: ScaleWorker | None = None
         self.sounds = Sounds(ctx.tasks, muted=str(ctx.ui_settings.value(MUTE_KEY, "false"))
                              == "true")
@@ -227,7 +230,7 @@ class PackPage(Page):
         elif reading.negative or reading.weight_g <= 0:
             self._refuse(error_text(WeightNotPositive(weight=reading.weight_g)))
         else:
-            self._refused_weight = None
+            self._judged_weight = None
             self._weigh(reading.weight_g)
 
     def reload(self) -> None:
@@ -363,7 +366,6 @@ class PackPage(Page):
         self.check = None
         self._close_box = False
         self._last_item = self._last_line = None
-        self._refused_weight = None
         self._set_view(view)
         if view.state is PackState.STOPPED:
             text = error_text(OrderStopped(order=view.number, state=view.status.value))
@@ -420,11 +422,11 @@ class PackPage(Page):
         self.check = check
         view = self.view
         if not check.accepted:
-            self._refused_weight = check.actual_g
+            self._judged_weight = check.actual_g
             self._show()
             self._refuse(error_text(check.error) if check.error else "")
             return
-        self._refused_weight = None
+        self._judged_weight = check.actual_g  # the parcel still on the scale is done
         if view is None:
             return
         if view.all_scanned:
@@ -522,12 +524,12 @@ class PackPage(Page):
     def _on_reading(self, reading: Reading) -> None:
         """A reading from the scale: an empty platter re-arms; a stable one is taken."""
         if reading.weight_g is None or reading.negative or reading.weight_g <= EMPTY_G:
-            self._refused_weight = None
+            self._judged_weight = None
             return
         if not reading.stable or self.busy or not self._wants_weight():
             return
-        if (self._refused_weight is not None
-                and abs(reading.weight_g - self._refused_weight) <= SAME_WEIGHT_G):
+        if (self._judged_weight is not None
+                and abs(reading.weight_g - self._judged_weight) <= SAME_WEIGHT_G):
             return
         self._weigh(reading.weight_g)
 
