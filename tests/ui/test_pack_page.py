@@ -379,3 +379,28 @@ def test_the_last_parcel_left_on_the_scale_is_not_taken_for_the_next_order(
     with qtbot.waitSignal(page.delivered, timeout=WAIT_MS):
         scale.place(grams)  # ...and puts P-2's own parcel on
     assert status(db, second) is OrderStatus.PACKED
+
+
+def test_a_sku_picture_is_shown_and_a_clerk_only_looks(qtbot, db, world, tmp_path,
+                                                       printer) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from app.db.models import PackSession
+    from app.settings import data_dir
+
+    folder = data_dir() / "sku-pictures" / "ACME"
+    folder.mkdir(parents=True, exist_ok=True)
+    image = QImage(200, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1570ef"))
+    assert image.save(str(folder / "MUG.png"))
+    page = open_page(qtbot, pack_ctx(db, tmp_path, printer, role=Role.CLERK, name="clerk"),
+                     None)
+    scan(qtbot, page, "P-1")
+    mug, cup = (page.panel.lines.cards[line.line_id] for line in page.view.lines)
+    assert not mug.picture.pixmap().isNull() and mug.picture.pixmap().width() <= 76
+    assert cup.picture.pixmap().isNull() and "picture" in cup.picture.text()
+    assert "looking only" in page.panel.banner.text()
+    scan(qtbot, page, "MUG")  # not counted: a clerk may not pack; it is taken as a scan
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(PackSession)) == 0
+    assert items_in_parcels(db) == 0
