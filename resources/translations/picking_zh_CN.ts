@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
@@ -28,7 +29,9 @@
     </message>
     <message numerus="yes">
         <source>%n stop(s)</source>
-        <translation><numerusform>%n 个库位点</numerusform></translation>
+        <translation>
+            <numerusform>%n 个库位点</numerusform>
+        </translation>
     </message>
     <message>
         <source>Bin {bin} — right place.</source>
@@ -118,7 +121,7 @@
         <translation>下一个：库位 {bin}</translation>
     </message>
     <message>
-        <source>Scan the cart's pick list</source>
+        <source>Scan the cart&apos;s pick list</source>
         <translation>请扫描拣货车的拣货单</translation>
     </message>
     <message>

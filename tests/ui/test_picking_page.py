@@ -24,6 +24,7 @@ from app.ui.pages.base import PageContext
 from app.ui.pages.picking import PickingPage
 from app.ui.pages.picking_short import ShortDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.sounds import Sound
 from tests.services.picking_world import CLERK, assert_ledger_matches, bin_flag, picking_world
 
 MUG_UPC = "012345678905"
@@ -41,13 +42,6 @@ def cart(db: Database) -> tuple[str, dict[str, int]]:
     return only.code, ids
 
 
-@pytest.fixture
-def beeps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls: list[int] = []
-    monkeypatch.setattr(QApplication, "beep", lambda: calls.append(1))
-    return calls
-
-
 def open_page(qtbot, ctx: PageContext) -> PickingPage:
     """The screen shown and active, the scan field focused as a picker finds it."""
     page = PickingPage(ctx)
@@ -63,6 +57,11 @@ def open_page(qtbot, ctx: PageContext) -> PickingPage:
 @pytest.fixture
 def page(qtbot, cart, make_page_ctx: Callable[..., PageContext]) -> PickingPage:
     return open_page(qtbot, make_page_ctx(role=Role.PICKER))
+
+
+def alarms(page: PickingPage) -> int:
+    """How many times the error sound was played (muted: not at all)."""
+    return page.sounds.played.count(Sound.ERROR)
 
 
 def scan(qtbot, page: PickingPage, text: str) -> None:
@@ -84,7 +83,7 @@ def _status(db: Database, order_id: int) -> str:
         return str(get_order(s, order_id).row.status)
 
 
-def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart, beeps) -> None:
+def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart) -> None:
     code, _ids = cart
     assert "pick list" in page.panel.instruction.text()
     scan(qtbot, page, code.lower())
@@ -95,16 +94,16 @@ def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart, beeps
         "A-01-01-02   MUG × 2  → 1", "A-01-01-02   MUG × 1  → 2", "B-01-02-01   CUP × 1  → 2"]
 
     scan(qtbot, page, code)  # the pick list again: no harm done
-    assert "is open" in page.panel.banner.text() and not beeps
+    assert "is open" in page.panel.banner.text() and not alarms(page)
     scan(qtbot, page, "B-01-02-01")  # the wrong shelf
     assert "Wrong bin" in page.panel.banner.text() and "A-01-01-02" in page.panel.banner.text()
-    assert page.panel.banner.property("level") == "error" and beeps == [1]
+    assert page.panel.banner.property("level") == "error" and alarms(page) == 1
     assert "Go to bin A-01-01-02" in page.panel.instruction.text()
 
     scan(qtbot, page, "A-01-01-02")
     assert "Scan the item" in page.panel.instruction.text()
     scan(qtbot, page, "CUP")  # the wrong goods
-    assert "Wrong item" in page.panel.banner.text() and len(beeps) == 2
+    assert "Wrong item" in page.panel.banner.text() and alarms(page) == 2
     assert _picks(db) == 0
 
     scan(qtbot, page, MUG_UPC)  # one unit by its barcode
@@ -120,12 +119,12 @@ def test_scan_a_cart_then_bin_and_item_stop_by_stop(qtbot, db, page, cart, beeps
     scan(qtbot, page, "CUP")
     assert "Cart done" in page.panel.instruction.text()
     assert page.panel.progress_label.text() == "Stop 2 of 2 · 4 of 4 units"
-    assert _picks(db) == 4 and len(beeps) == 2
+    assert _picks(db) == 4 and alarms(page) == 2
+    assert page.sounds.played.count(Sound.OK) == 4  # one per confirmed pick
     assert_ledger_matches(db)
 
 
-def test_short_with_f8_backorders_when_no_other_bin_has_it(qtbot, db, page, cart,
-                                                          beeps) -> None:
+def test_short_with_f8_backorders_when_no_other_bin_has_it(qtbot, db, page, cart) -> None:
     code, ids = cart
     scan(qtbot, page, code)
     for text in ("A-01-01-02", "MUG", "1", "MUG"):
@@ -152,8 +151,7 @@ def test_short_with_f8_backorders_when_no_other_bin_has_it(qtbot, db, page, cart
     assert_ledger_matches(db)
 
 
-def test_a_cancelled_order_is_announced_at_the_next_scan(qtbot, db, page, cart,
-                                                         beeps) -> None:
+def test_a_cancelled_order_is_announced_at_the_next_scan(qtbot, db, page, cart) -> None:
     code, ids = cart
     scan(qtbot, page, code)
     assert page.panel.card.slot.text() == "1"
@@ -162,17 +160,26 @@ def test_a_cancelled_order_is_announced_at_the_next_scan(qtbot, db, page, cart,
 
     scan(qtbot, page, "A-01-01-02")
     assert "P-1" in page.panel.banner.text() and "cancelled" in page.panel.banner.text()
-    assert "tote 1" in page.panel.banner.text() and beeps == [1]
+    assert "tote 1" in page.panel.banner.text() and alarms(page) == 1
     assert page.panel.card.slot.text() == "2"  # P-2 is what is left to pick here
     scan(qtbot, page, "A-01-01-02")
     scan(qtbot, page, "MUG")
     assert page.panel.card.bin.text() == "B-01-02-01" and _picks(db) == 1
 
 
-def test_unknown_cart_is_refused_in_one_line(qtbot, page, beeps) -> None:
+def test_unknown_cart_is_refused_in_one_line(qtbot, page) -> None:
     scan(qtbot, page, "NO-SUCH-CART")
     assert "NO-SUCH-CART" in page.panel.banner.text() and "\n" not in page.panel.banner.text()
-    assert page.cart is None and beeps == [1]
+    assert page.cart is None and alarms(page) == 1
+
+
+def test_ctrl_m_mutes_the_alarm_but_not_the_red_banner(qtbot, page) -> None:
+    qtbot.keyClick(page.scan, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.sounds.muted)
+    assert "Sound off" in page.panel.mute_button.text()
+    scan(qtbot, page, "NO-SUCH-CART")
+    assert page.panel.banner.property("level") == "error" and alarms(page) == 0
+    assert page.ctx.ui_settings.value("picking/muted") == "true"  # kept for next time
 
 
 def test_full_screen_with_f11_and_back_with_escape(qtbot, page, cart) -> None:
@@ -187,7 +194,7 @@ def test_full_screen_with_f11_and_back_with_escape(qtbot, page, cart) -> None:
 
 
 def test_label_first_cart_is_confirmed_by_scanning_each_label_at_the_shelf(
-        qtbot, db, make_page_ctx, beeps) -> None:
+        qtbot, db, make_page_ctx) -> None:
     picking_world(db, {"P-1": {"MUG": 1}, "P-2": {"MUG": 2}}, {("MUG", "A-01-01-01"): 5})
     with db.writing() as s:
         s.execute(update(Sku).values(prepacked=True))
@@ -201,7 +208,7 @@ def test_label_first_cart_is_confirmed_by_scanning_each_label_at_the_shelf(
     scan(qtbot, page, "A-01-01-01")
     assert "Stick the label on" in page.panel.instruction.text()
     scan(qtbot, page, "NOT-A-LABEL")
-    assert "NOT-A-LABEL" in page.panel.banner.text() and beeps == [1]
+    assert "NOT-A-LABEL" in page.panel.banner.text() and alarms(page) == 1
     scan(qtbot, page, "P-1")
     assert "P-1" in page.panel.banner.text() and page.panel.banner.property("level") == "ok"
     assert "Stick the label on" in page.panel.instruction.text()  # P-2 waits in the same bin

@@ -2,10 +2,10 @@
 
 Scan the cart's pick list, then at each stop scan the bin, then the item (each unit,
 or type how many once the item is scanned); the next stop appears by itself. A wrong
-bin or item is refused loudly (red banner and a beep, unless muted) and changes
-nothing. On a label-first cart the picker sticks the order's label on at the shelf and
-scans it, which confirms that order's pick there. F8 reports a short; F11 shows the
-same panel full screen for a tablet or a PC on the cart.
+bin or item is refused loudly (red banner and the error sound, unless muted) and
+changes nothing; a good pick sounds OK. On a label-first cart the picker sticks the
+order's label on at the shelf and scans it, which confirms that order's pick there. F8
+reports a short; F11 shows the same panel full screen for a tablet or a PC on the cart.
 
 The scan field keeps the focus: a scanner is a keyboard that types a code and Enter.
 Every check that matters is the services' (:mod:`app.services.picking`); the screen
@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from sqlalchemy.orm import Session
 
 from app.domain.permissions import Permission
@@ -46,6 +46,7 @@ from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.picking_panel import PickingPanel, page_title, stop_numbers
 from app.ui.pages.picking_short import ShortDialog
+from app.ui.widgets.sounds import Sound, Sounds
 
 T = TypeVar("T")
 #: A typed number up to this many digits is a count; longer ones are barcodes.
@@ -75,7 +76,8 @@ class PickingPage(Page):
         #: The item scan accepted at the current task (then a typed number is a count).
         self._item_scan: str | None = None
         self._task_id: int | None = None
-        self.muted = str(ctx.ui_settings.value(MUTE_KEY, "false")) == "true"
+        self.sounds = Sounds(ctx.tasks,
+                             muted=str(ctx.ui_settings.value(MUTE_KEY, "false")) == "true")
         self._build()
         self._show_state()
 
@@ -123,9 +125,9 @@ class PickingPage(Page):
         self._say(self.tr("Scan the pick list of the next cart."), "info")
 
     def toggle_mute(self) -> None:
-        self.muted = not self.muted
-        self.ctx.ui_settings.setValue(MUTE_KEY, "true" if self.muted else "false")
-        self.panel.show_mute(self.muted)
+        self.sounds.muted = not self.sounds.muted
+        self.ctx.ui_settings.setValue(MUTE_KEY, "true" if self.sounds.muted else "false")
+        self.panel.show_mute(self.sounds.muted)
         self.scan.setFocus()
 
     def toggle_full_screen(self) -> None:
@@ -306,6 +308,7 @@ class PickingPage(Page):
         self.ctx.tasks.read(fn, on_done=on_done, on_error=failed, owner=self)
 
     def _on_picked(self, item: str, outcome: PickOutcome) -> None:
+        self.sounds.play(Sound.OK)
         if outcome.task_picked < outcome.task_quantity:
             self._item_scan = item
             self._say(self.tr("{picked} of {quantity} in tote {slot}. Scan the next unit or "
@@ -317,6 +320,7 @@ class PickingPage(Page):
                 quantity=outcome.task_quantity, sku=outcome.sku, slot=outcome.slot), "ok")
 
     def _on_label(self, outcome: LabelPickOutcome) -> None:
+        self.sounds.play(Sound.OK)
         self._say(self.tr("Order {order} picked: label on, into tote {slot}.").format(
             order=outcome.order_number, slot=outcome.slot), "ok")
 
@@ -358,16 +362,15 @@ class PickingPage(Page):
     def _show_state(self) -> None:
         self.panel.show_cart(self.cart, bin_scanned=self._bin_scan is not None,
                              item_scanned=self._item_scan is not None)
-        self.panel.show_mute(self.muted)
+        self.panel.show_mute(self.sounds.muted)
 
     def _say(self, text: str, level: str) -> None:
         self.panel.say(text, level)
 
     def _refuse(self, text: str) -> None:
-        """A loud no: the red banner, and a beep unless the picker muted it."""
+        """A loud no: the red banner, and the error sound unless the picker muted it."""
         self._say(text, "error")
-        if not self.muted:
-            QApplication.beep()
+        self.sounds.play(Sound.ERROR)
         self.scan.setFocus()
 
     # -- focus -------------------------------------------------------------------------
