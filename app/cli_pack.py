@@ -53,17 +53,10 @@ def _not_negative(text: str) -> int:
 
 
 def _station_printers(settings: Any) -> tuple[Any, Any]:
-    """This station's label and document printers (None where none is set up)."""
-    from app.services.printer_settings import PrinterNotConfigured, PrinterSettings, Role
+    """This station's label printer and packing-slip printer (None where none is set up)."""
+    from app.services.printer_settings import PrinterSettings
 
-    printers = PrinterSettings.from_station(settings.printers)
-    found: list[Any] = []
-    for role in (Role.LABEL, Role.DOCUMENT):
-        try:
-            found.append(printers.for_role(role))
-        except PrinterNotConfigured:
-            found.append(None)
-    return found[0], found[1]
+    return PrinterSettings.from_station(settings.printers).pack_printers()
 
 
 # --- pack ---------------------------------------------------------------------------------

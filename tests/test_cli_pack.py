@@ -124,14 +124,16 @@ def test_boxes_are_added_listed_and_disabled(capsys: pytest.CaptureFixture[str],
 def test_pack_prints_a_label_whose_barcode_is_the_order_and_orders_show_lists_the_parcel(
         capsys: pytest.CaptureFixture[str], db: Database, url: str) -> None:
     allocated_order(db, "P-1", {"MUG": 2})
-    with FakeTcpPrinter() as printer:
+    with FakeTcpPrinter() as printer, FakeTcpPrinter() as documents:
         run(capsys, "station", "set", f"label_printer={printer.uri}", "label_printer_language=zpl",
-            url=url)
+            f"document_printer={documents.uri}", "document_printer_language=zpl", url=url)
         out = run(capsys, "pack", "P-1", "--box", "BX0002", "--weight-g", "830", url=url)
-        (label, slip) = printer.wait_for_jobs(2)
+        (label,) = printer.wait_for_jobs(1)
+        (slip,) = documents.wait_for_jobs(1)
     assert "P-1 packed: parcel 1 in BOX-8X6X4, 830 g (expected 820 g)" in out
     assert decode(parse_zpl(label)[0]) == ["P-1"]
-    assert parse_zpl(slip)  # the client wants packing slips: on the only printer
+    assert parse_zpl(slip)  # the client wants packing slips: on the document printer
+    assert len(printer.jobs) == 1  # and never on the label roll
     detail = json.loads(run(capsys, "orders", "show", "P-1", "--json", url=url))
     assert detail["row"]["status"] == "packed"
     (parcel,) = detail["parcels"]
@@ -183,6 +185,7 @@ def test_pack_with_the_printer_offline_packs_and_keeps_the_label_queued(
     assert "not delivered, waiting in the queue" in err
     with db.reading() as s:
         jobs = list_jobs(s)
-        assert {j.kind.value for j in jobs} == {"shipping_label", "packing_slip"}
+        # no document printer on this station: no slip is laid out for the label roll
+        assert [j.kind.value for j in jobs] == ["shipping_label"]
         assert all(j.status is JobStatus.FAILED and j.reference == "P-4" for j in jobs)
         assert get_order(s, jobs[0].order_id or 0).row.status is OrderStatus.PACKED

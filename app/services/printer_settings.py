@@ -110,3 +110,17 @@ class PrinterSettings:
 
     def for_kind(self, kind: JobKind) -> PrinterProfile:
         return self.for_role(ROLE_OF_KIND[kind])
+
+    def pack_printers(self) -> tuple[PrinterProfile | None, PrinterProfile | None]:
+        """A pack station's (label printer, packing-slip printer), None where there is none.
+
+        The slip goes only to a printer set up for documents: unlike :meth:`for_role` it
+        never falls back to the label printer, where a letter-size slip would be cut into
+        4x6 labels.
+        """
+        try:
+            label: PrinterProfile | None = self.for_role(Role.LABEL)
+        except PrinterNotConfigured:
+            label = None
+        name = self.roles.get(Role.DOCUMENT)
+        return label, self.profiles[name] if name is not None else None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel
 from app.domain.permissions import Actor
 from app.services.print_documents import JobKind
 from app.services.print_queue import DeliveryResult, PrintJobInfo, deliver
-from app.services.printer_settings import PrinterNotConfigured, PrinterSettings, Role
+from app.services.printer_settings import PrinterSettings
 from app.settings import StationSettings
 from app.ui.devices.printing import PrintWorker
 from app.ui.i18n import error_text
@@ -35,12 +35,7 @@ def station_profiles(settings: StationSettings
         printers = PrinterSettings.from_station(settings.printers)
     except PrinterError as error:  # a damaged settings file: say so, pack without
         return None, None, error_text(error)
-    try:
-        label = printers.for_role(Role.LABEL)
-    except PrinterNotConfigured:
-        label = None
-    name = printers.roles.get(Role.DOCUMENT)
-    return label, printers.profiles[name] if name is not None else None, ""
+    return (*printers.pack_printers(), "")
 
 
 class StationPrinters(QObject):
