@@ -256,13 +256,20 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
 
 
 def cmd_orders_show(args: argparse.Namespace) -> int:
-    from app.clioutput import print_json, print_table
+    from app.clioutput import plain, print_json, print_table
     from app.services.orders import find_order_id, get_order
+    from app.services.packing_view import order_parcels
 
     with open_context(args).db.reading() as s:
         detail = get_order(s, find_order_id(s, args.number, args.client))
+        parcels = order_parcels(s, detail.row.id)
     if args.json:
-        print_json(detail)
+        print_json({**plain(detail), "parcels": [
+            {"seq": p.seq, "box": p.box_code, "weight_g": p.weight_g,
+             "expected_weight_g": p.expected_weight_g, "dim_weight_g": p.dim_weight_g,
+             "billable_weight_g": p.billable_weight_g, "tracking_number": p.tracking_number,
+             "label_source": p.label_source, "packed_by": p.packed_by,
+             "packed_at": plain(p.packed_at)} for p in parcels]})
         return EXIT_OK
     r = detail.row
     print(f"Order {r.number}  client {r.client_code}  status {r.status.value}")
@@ -283,6 +290,12 @@ def cmd_orders_show(args: argparse.Namespace) -> int:
     print_table(["#", "SKU", "WAREHOUSE", "BIN", "QTY"],
                 [(x.line_no, x.sku_code, x.warehouse_code, x.bin_code, x.quantity)
                  for x in detail.reservations])
+    if parcels:
+        print("\nParcels")
+        print_table(["#", "BOX", "WEIGHT G", "EXPECTED G", "BILLABLE G", "LABEL", "TRACKING",
+                     "PACKED BY"],
+                    [(p.seq, p.box_code, p.weight_g, p.expected_weight_g, p.billable_weight_g,
+                      p.label_source, p.tracking_number, p.packed_by) for p in parcels])
     print("\nHistory")
     print_table(["WHEN (UTC)", "FROM", "TO", "BY", "NOTE"],
                 [(h.at, h.from_status, h.to_status, h.actor, h.note) for h in detail.history])
@@ -299,7 +312,8 @@ def cmd_orders_import(args: argparse.Namespace) -> int:
     actor = actor_of(args, ctx.db)
     try:
         report = import_order_file(ctx.db, args.client, path, actor=actor,
-                                   valid_only=args.valid_only)
+                                   valid_only=args.valid_only, preset=args.preset,
+                                   layout=args.format)
     except ImportRejected as exc:
         rejected = getattr(exc, "report", None)
         if args.json and rejected is not None:
@@ -317,6 +331,15 @@ def cmd_orders_import(args: argparse.Namespace) -> int:
 
 def _print_import_report(report: Any, out: Any) -> None:
     data = report.to_json()
+    if data.get("format", "template") != "template":
+        from app.channels.files import layout_label
+        print(f"read as: {layout_label(data['format'])}", file=out)
+    if data.get("orders_held"):
+        print(f"on hold (address masked: ship with the platform's label): "
+              f"{', '.join(data['orders_held'])}", file=out)
+    if data.get("preset"):
+        print(f"read with the column preset '{data['preset']}' of client {data['client']}",
+              file=out)
     for w in data.get("warnings", []):
         print(f"warning: {w}", file=out)
     for p in data.get("problems", []):
@@ -342,7 +365,7 @@ def cmd_orders_template(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         print(f"error: {path} exists; add --force to overwrite it", file=sys.stderr)
         return EXIT_FAILED
-    write_template(path)
+    write_template(path, chinese=args.chinese)
     print(f"Template written to {path}")
     return EXIT_OK
 
@@ -445,7 +468,8 @@ class Registrar:
 #: heavy imports stay inside the handlers so `haicang --help` stays fast.
 COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_scale", "app.cli_print", "app.cli_channels", "app.cli_org", "app.cli_users",
-    "app.cli_stock", "app.cli_skus",
+    "app.cli_stock", "app.cli_skus", "app.cli_presets", "app.cli_picking", "app.cli_pack",
+    "app.cli_layout", "app.cli_waves",
 )
 
 
@@ -485,10 +509,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", required=True, metavar="CODE", help="the seller's client code")
     p.add_argument("--valid-only", action="store_true",
                    help="import the good orders and report the rest")
+    p.add_argument("--preset", metavar="NAME",
+                   help="read the file with this column preset of the client "
+                        "(see `haicang orders presets`)")
+    p.add_argument("--format", choices=("template", "shopify", "amazon", "tiktok"),
+                   help="read the file as this layout (default: recognised from its header)")
     p = add(orders, "template", cmd_orders_template, "write the order file template")
     p.add_argument("path", nargs="?", default="haicang-orders-template.csv", metavar="PATH",
                    help="file to write (.csv or .xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--chinese", action="store_true", help="Chinese column headers (订单号, ...)")
     p = add(orders, "list", cmd_orders_list, "list orders, newest first", True)
     p.add_argument("--status", choices=[s.value for s in OrderStatus])
     p.add_argument("--client", metavar="CODE")

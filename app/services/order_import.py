@@ -24,13 +24,16 @@ from app.channels.files import (
     RowProblem,
     read_order_file,
 )
+from app.channels.order_formats import TEMPLATE
 from app.db.engine import Database
-from app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected
+from app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected, InvalidValue
 from app.domain.ids import OrderId
 from app.domain.order_value import IncomingOrder
 from app.domain.permissions import Actor, Permission, require
+from app.domain.states import OrderStatus
 from app.services.audit import record_audit
 from app.services.auto_allocation import AllocationSummary, allocate_in_batches
+from app.services.import_presets import ClientFile, read_client_orders
 from app.services.lookup import client_by_code
 from app.services.order_bulk import (
     StoredOrder,
@@ -40,6 +43,7 @@ from app.services.order_bulk import (
     resolve_skus,
 )
 from app.services.order_rows import CONTENT_FIELDS, order_values
+from app.services.order_states import set_status
 from app.services.organisation import require_active_client
 from app.services.run import run_write
 
@@ -71,6 +75,12 @@ class ImportReport:
     #: What the automatic allocation after the import did; None when it did not run
     #: (a preview, a rejected file, or ``auto_allocate`` off in every warehouse).
     allocation: AllocationSummary | None = None
+    #: The column preset the file was read with; None for the template or a platform export.
+    preset: str | None = None
+    #: "template" or the platform export the file is ("shopify", "amazon", "tiktok").
+    layout: str = TEMPLATE
+    #: Of ``orders_created``, those written on hold (an export masked their address).
+    orders_held: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -91,6 +101,9 @@ class ImportReport:
             "problems": [p.to_json() for p in self.problems],
             "warnings": [w.message for w in self.warnings],
             "allocation": None if self.allocation is None else self.allocation.to_json(),
+            "preset": self.preset,
+            "format": self.layout,
+            "orders_held": list(self.orders_held),
         }
 
 
@@ -112,11 +125,15 @@ class _Plan:
     orders: tuple[IncomingOrder, ...]
     #: The file lines of each valid order's lines, by order number.
     line_numbers: Mapping[str, tuple[int, ...]]
+    #: Orders to write on hold: number -> reason.
+    holds: Mapping[str, str]
 
 
-def preview_order_import(session: Session, client_code: str, path: str | Path) -> ImportReport:
+def preview_order_import(session: Session, client_code: str, path: str | Path,
+                         preset: str | None = None, layout: str | None = None) -> ImportReport:
     """Read and check the file against the database; write nothing."""
-    return _plan(session, client_code, path, preview=True).report
+    return _plan(session, client_code, path, preview=True, preset=preset,
+                 layout=layout).report
 
 
 def import_orders(
@@ -126,8 +143,15 @@ def import_orders(
     *,
     actor: Actor,
     valid_only: bool = False,
+    preset: str | None = None,
+    layout: str | None = None,
 ) -> ImportReport:
     """Import the file's orders for the client in the caller's transaction.
+
+    ``preset`` names the client's column preset to read the file with; without it the
+    layout is recognised (:func:`app.services.import_presets.read_client_orders`).
+    ``layout`` ("template", "shopify", "amazon", "tiktok") forces how the file is read.
+    Orders whose export masks the address are written on hold (``ParsedFile.holds``).
 
     Raises FileUnreadable when the file is not an order file, NotFound for an unknown
     client, ClientDisabled for a disabled one, and :class:`OrderImportRejected` (an
@@ -135,7 +159,7 @@ def import_orders(
     is false - having written nothing.
     """
     require(actor, Permission.IMPORT_ORDERS)
-    plan = _plan(session, client_code, path, preview=False)
+    plan = _plan(session, client_code, path, preview=False, preset=preset, layout=layout)
     report = plan.report
     if report.problems and not valid_only:
         raise OrderImportRejected(replace(report, orders_created=()))
@@ -145,6 +169,10 @@ def import_orders(
         report = _late_arrivals(session, plan, created)
         if report.problems and not valid_only:
             raise OrderImportRejected(replace(report, orders_created=()))
+    for number, reason in plan.holds.items():
+        if number in created:
+            set_status(session, created[number], number, OrderStatus.NEW, OrderStatus.ON_HOLD,
+                       actor=actor, note=reason, hold_reason=reason)
     record_audit(
         session, actor, "import_orders", "client", plan.client_id, file=report.file,
         created=len(created), already_imported=len(report.orders_already_imported),
@@ -169,6 +197,7 @@ def _late_arrivals(session: Session, plan: _Plan, created: dict[str, OrderId]) -
     return replace(
         report,
         orders_created=tuple(n for n in report.orders_created if n in created),
+        orders_held=tuple(n for n in report.orders_held if n in created),
         orders_already_imported=tuple(
             o.number for o in _file_order(plan, numbers | set(report.orders_already_imported))),
         orders_rejected=_rejected_numbers(all_problems),
@@ -183,6 +212,8 @@ def import_order_file(
     *,
     actor: Actor,
     valid_only: bool = False,
+    preset: str | None = None,
+    layout: str | None = None,
 ) -> ImportReport:
     """:func:`import_orders` in its own transaction, then allocate what it created.
 
@@ -192,14 +223,22 @@ def import_order_file(
     what it did. Raises what :func:`import_orders` raises.
     """
     report = run_write(db, import_orders, client_code, path, actor=actor,
-                       valid_only=valid_only)
+                       valid_only=valid_only, preset=preset, layout=layout)
     return replace(report, allocation=allocate_in_batches(db, report.created_ids, actor=actor))
 
 
-def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool) -> _Plan:
+def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool,
+          preset: str | None = None, layout: str | None = None) -> _Plan:
     client = client_by_code(session, client_code)
     require_active_client(client)  # its orders already here still ship; new ones do not come in
-    parsed = read_order_file(path)
+    if layout is not None:  # a layout named by the caller: no presets
+        if preset is not None:
+            raise InvalidValue(field="format", problem="give a format or a column preset, "
+                                                       "not both")
+        read = ClientFile(read_order_file(path, layout), None)
+    else:
+        read = read_client_orders(session, client, path, preset)
+    parsed = read.parsed
     problems = list(parsed.problems)
     named = {ln.sku for o in parsed.orders for ln in o.lines}
     named.update(ref.sku for ref in parsed.rejected_sku_refs)
@@ -225,8 +264,12 @@ def _plan(session: Session, client_code: str, path: str | Path, *, preview: bool
         problems=tuple(problems),
         warnings=parsed.warnings,
         preview=preview,
+        preset=read.preset,
+        layout=parsed.layout,
+        orders_held=tuple(o.number for o in new if o.number in parsed.holds),
     )
-    return _Plan(client.id, tuple(new), sku_ids, report, parsed.orders, parsed.line_numbers)
+    return _Plan(client.id, tuple(new), sku_ids, report, parsed.orders, parsed.line_numbers,
+                 parsed.holds)
 
 
 def _sort_existing(
