@@ -271,6 +271,8 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
             print(f"label {miss.index + 1}: NO MATCH (read: {seen})")
         print(f"{report.labels} labels: {len(report.matched)} matched, "
               f"{len(report.unmatched)} unmatched.")
+        if report.released:
+            print(f"released from the address hold: {', '.join(report.released)}")
         for result in results:
             if result.error is None:
                 print(f"Print job {result.job.id} ({result.job.reference}) sent.")

@@ -1,7 +1,9 @@
 """Seller-supplied carrier labels: matched to their orders and kept in ``order_labels``.
 
 A seller who bought the postage sends the label file; :func:`store_imported_labels`
-keeps each label with the order its tracking or order number names, and
+keeps each label with the order its tracking or order number names (and releases an
+order held only because Amazon withholds its address: the label is what it waited
+for), and
 :func:`carrier_label_document` makes one printable, through the same queue as any
 document (as a ``carrier_label`` job, :mod:`app.services.print_queue`).
 """
@@ -20,7 +22,10 @@ from app.db.bulk import chunks
 from app.db.models import Order, OrderLabel
 from app.domain.errors import NotFound
 from app.domain.permissions import Actor, Permission, require
+from app.domain.states import OrderStatus
+from app.services.orders import release_order
 from app.services.print_documents import Document, JobKind
+from app.services.sync_import import ADDRESS_WITHHELD_REASON
 from printers.importing import ImportedLabel
 
 
@@ -41,12 +46,14 @@ class UnmatchedLabel:
 
 @dataclass(frozen=True)
 class LabelImportReport:
-    """What a label file held and which orders its labels belong to."""
+    """What a label file held and which orders its labels belong to; ``released`` are
+    the numbers of orders whose address hold the labels lifted."""
 
     file: str
     labels: int
     matched: tuple[MatchedLabel, ...]
     unmatched: tuple[UnmatchedLabel, ...]
+    released: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +66,7 @@ class LabelImportReport:
             "unmatched": [
                 {"index": u.index, "candidates": list(u.candidates)} for u in self.unmatched
             ],
+            "released": list(self.released),
         }
 
 
@@ -128,7 +136,29 @@ def store_imported_labels(
         session.flush()
         existing = row.id
         matched.append(MatchedLabel(label.index, order_id, number, reference, existing))
-    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched))
+    released = _release_address_holds(session, {m.order_id for m in matched}, actor)
+    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched), released)
+
+
+def _release_address_holds(session: Session, order_ids: set[int], actor: Actor) -> tuple[str, ...]:
+    """Release the orders among ``order_ids`` held only for a withheld address.
+
+    Nothing is filled in from the label: the order keeps what the platform gave, and the
+    seller's label carries the address. The clerk importing labels needs no right to
+    release holds for this one (the system does it on their behalf, in their name).
+    """
+    if not order_ids:
+        return ()
+    held = session.execute(
+        select(Order.id, Order.number).where(
+            Order.id.in_(sorted(order_ids)),
+            Order.status == OrderStatus.ON_HOLD.value,
+            Order.hold_reason == ADDRESS_WITHHELD_REASON,
+        ).order_by(Order.number)
+    ).all()
+    for order_id, _ in held:
+        release_order(session, order_id, actor=Actor.system(actor.name))
+    return tuple(number for _, number in held)
 
 
 def carrier_label_document(session: Session, label_id: int) -> Document:

@@ -4,7 +4,8 @@ A version of an order that is not newer than the one stored changes nothing.
 New orders are created in bulk; a platform cancellation cancels and releases
 stock before picking and otherwise holds the order for interception; an order
 with an unmapped platform SKU is kept as a held record and created when the
-mapping is added (``release_held_orders``). The caller owns the transaction:
+mapping is added (``release_held_orders``); one whose address the platform withholds
+is made and held until the seller's label comes. The caller owns the transaction:
 the sync engine commits each page together with its cursor.
 """
 
@@ -29,6 +30,7 @@ from app.db.bulk import DriverStatement
 from app.db.dialects import dialect_insert
 from app.db.models import ChannelOrder, Order, SkuMapping
 from app.db.models import OrderLine as OrderLineRow
+from app.domain.address import zip_in_state
 from app.domain.errors import QT_TRANSLATE_NOOP
 from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
 from app.domain.permissions import Actor, Permission, require
@@ -49,8 +51,15 @@ LINES_CHANGED_REASON = QT_TRANSLATE_NOOP(
     "OrderNotes", "changed on platform after allocation — check the lines")
 UNMAPPED_PREFIX = "unmapped SKU: "
 NO_ADDRESS_REASON = "no usable ship-to address"
+ZIP_STATE_REASON = QT_TRANSLATE_NOOP(
+    "OrderNotes", "ship-to ZIP code is not in its state: correct the address on the platform")
 NUMBER_TAKEN_REASON = QT_TRANSLATE_NOOP(
     "OrderNotes", "order number already used by another order of this client")
+#: An order Amazon keeps the name and street of from this app (no restricted PII role):
+#: made and held; importing the seller's label for it releases it (``seller_labels``).
+ADDRESS_WITHHELD_REASON = QT_TRANSLATE_NOOP(
+    "OrderNotes",
+    "Amazon withholds the address: use the seller's Buy Shipping label or ask for the address")
 
 #: Our states before anything left a bin: a platform cancellation can simply cancel.
 _BEFORE_PICKING = frozenset({OrderStatus.NEW, OrderStatus.BACKORDERED, OrderStatus.ALLOCATED})
@@ -224,6 +233,8 @@ def _create(session: Session, config: ChannelConfig,
     used = _numbers_in_use(session, config, [o for o, _ in items])
     for order, row in items:
         problem = _problem(order, skus)
+        if problem == NO_ADDRESS_REASON and order.address_withheld:
+            problem = None  # made without name and street, then held (below)
         number = _free_number(config, order, used) if problem is None else None
         if number is None:
             was_held = row is not None and row.held_reason is not None
@@ -245,6 +256,9 @@ def _create(session: Session, config: ChannelConfig,
         outcome.created.append(order_id)
         outcome.created_external.append(order.external_id)
         outcome.counts.new += 1
+        if order.address_withheld:
+            hold_order(session, order_id, actor=actor, reason=ADDRESS_WITHHELD_REASON)
+            outcome.counts.held += 1
 
 
 def _problem(order: PlatformOrder, skus: Mapping[str, int]) -> str | None:
@@ -256,6 +270,8 @@ def _problem(order: PlatformOrder, skus: Mapping[str, int]) -> str | None:
             or len(ship.state.strip()) != 2 or not ship.zip.strip() or len(ship.zip) > 10
             or len(ship.country or "US") != 2 or not order.order.lines):
         return NO_ADDRESS_REASON
+    if ship.country in ("", "US") and not zip_in_state(ship.zip, ship.state.upper()):
+        return ZIP_STATE_REASON
     return None
 
 
@@ -299,14 +315,11 @@ def _warehouse_order(order: PlatformOrder, number: str,
     ship-to leaves out, texts are cut to the columns, one line per warehouse SKU (its id
     as text, the key :func:`insert_orders` is given)."""
     ship, buyer = order.order.ship_to, order.buyer
-    merged: dict[int, list[Any]] = {}
+    # one line per SKU and price: a line split to keep its total exact stays split
+    merged: dict[tuple[int, Decimal | None, str], int] = {}
     for ln in order.order.lines:
-        sku_id = skus[ln.sku]
-        if sku_id in merged:
-            merged[sku_id][0] += ln.quantity
-        else:
-            currency = (ln.currency or order.currency or "USD")[:3]
-            merged[sku_id] = [ln.quantity, ln.unit_price, currency]
+        key = (skus[ln.sku], ln.unit_price, (ln.currency or order.currency or "USD")[:3])
+        merged[key] = merged.get(key, 0) + ln.quantity
     return order.order._replace(
         number=number,
         ship_to=ShipTo(
@@ -315,7 +328,7 @@ def _warehouse_order(order: PlatformOrder, number: str,
             state=ship.state.upper(), zip=ship.zip, country=ship.country,
             phone=(ship.phone or buyer.phone)[:40], email=buyer.email[:200],
         ),
-        lines=tuple(OrderLine(str(i), q, p, c) for i, (q, p, c) in merged.items()),
+        lines=tuple(OrderLine(str(i), q, p, c) for (i, p, c), q in merged.items()),
     )
 
 
@@ -393,6 +406,10 @@ def _update_existing(session: Session, row: ChannelOrder, order: PlatformOrder,
     counts.updated += 1
     if before_pick:
         _update_content(session, config, current, status, order, actor)
+        if (current.hold_reason == ADDRESS_WITHHELD_REASON and not order.address_withheld
+                and current.address1):  # the address came after all (role granted)
+            session.flush()
+            release_order(session, current.id, actor=actor)
 
 
 def _intercept(session: Session, order: Order, status: OrderStatus, reason: str,
@@ -479,6 +496,7 @@ def order_to_json(order: PlatformOrder) -> str:
                    "unit_price": None if ln.unit_price is None else str(ln.unit_price),
                    "currency": ln.currency, "title": ln.title} for ln in order.order.lines],
         "currency": order.currency,
+        **({"address_withheld": True} if order.address_withheld else {}),
     }, ensure_ascii=False)
 
 
@@ -510,4 +528,5 @@ def order_from_json(text: str) -> PlatformOrder:
             source=platform.value,
         ),
         currency=raw.get("currency", ""),
+        address_withheld=bool(raw.get("address_withheld", False)),
     )

@@ -120,23 +120,23 @@
     </message>
     <message>
         <source>Cannot import {path}: it is an Amazon "All Orders" report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
-        <translation type="unfinished" />
+        <translation>无法导入 {path}：这是亚马逊的“所有订单”（All Orders）报告，不含街道地址。请在卖家平台打开 订单 → 订单报告 → 未发货订单（Unshipped Orders），下载该报告后再导入。</translation>
     </message>
     <message>
         <source>{path} fits the column presets {presets} of client {client}: choose one (in the import dialog, or with --preset NAME), or delete the one no longer used.</source>
-        <translation type="unfinished" />
+        <translation>{path} 同时符合客户 {client} 的列映射方案 {presets}：请选择其中一个（在导入窗口中选择，或用 --preset 名称），或删除不再使用的方案。</translation>
     </message>
     <message>
         <source>Client {client} already has a column preset '{preset}': choose another name, or replace it.</source>
-        <translation type="unfinished" />
+        <translation>客户 {client} 已有名为“{preset}”的列映射方案：请换一个名称，或替换原方案。</translation>
     </message>
     <message>
         <source>Column preset '{preset}': {problem}</source>
-        <translation type="unfinished" />
+        <translation>列映射方案“{preset}”：{problem}</translation>
     </message>
     <message>
         <source>Client {client} has no column preset '{preset}' (its presets: {presets}).</source>
-        <translation type="unfinished" />
+        <translation>客户 {client} 没有名为“{preset}”的列映射方案（现有方案：{presets}）。</translation>
     </message>
     <message>
         <source>Too many failed sign-ins. Try again in {seconds} s.</source>
@@ -443,6 +443,18 @@
         <translation>标签</translation>
     </message>
     <message>
+        <source>Box</source>
+        <translation>箱子</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Restock task</source>
+        <translation>退回库位任务</translation>
+    </message>
+    <message>
         <source>You cannot deactivate your own account or change your own role.</source>
         <translation>不能停用自己的账号或修改自己的角色。</translation>
     </message>
@@ -492,119 +504,127 @@
     </message>
     <message>
         <source>Pick cart {cart} was not found.</source>
-        <translation type="unfinished" />
+        <translation>未找到拣货车 {cart}。</translation>
     </message>
     <message>
         <source>{kind} {key} is {state} and cannot become {target}.</source>
-        <translation type="unfinished" />
+        <translation>{kind} {key} 当前为“{state}”，不能变为“{target}”。</translation>
     </message>
     <message>
         <source>Wave</source>
-        <translation type="unfinished" />
+        <translation>波次</translation>
     </message>
     <message>
         <source>Cart</source>
-        <translation type="unfinished" />
+        <translation>拣货车</translation>
     </message>
     <message>
         <source>Pick task</source>
-        <translation type="unfinished" />
+        <translation>拣货任务</translation>
     </message>
     <message>
         <source>released</source>
-        <translation type="unfinished" />
+        <translation>已下发</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished" />
+        <translation>已完成</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished" />
+        <translation>待拣</translation>
     </message>
     <message>
         <source>picked</source>
-        <translation type="unfinished" />
+        <translation>已拣</translation>
     </message>
     <message>
         <source>short</source>
-        <translation type="unfinished" />
+        <translation>缺货</translation>
     </message>
     <message>
         <source>Label {label} belongs to no order with a pick left at this stop of cart {cart}.</source>
-        <translation type="unfinished" />
+        <translation>面单 {label} 不属于拣货车 {cart} 在当前库位还有待拣商品的订单。</translation>
     </message>
     <message>
         <source>Cart {cart} is not a label-first cart: scan the bin and the item instead.</source>
-        <translation type="unfinished" />
+        <translation>拣货车 {cart} 不是“先贴面单”拣货车：请扫描库位和商品。</translation>
     </message>
     <message>
         <source>No allocated orders in warehouse {warehouse} match; no wave was released.</source>
-        <translation type="unfinished" />
+        <translation>仓库 {warehouse} 中没有符合条件的已分配订单，未下发波次。</translation>
     </message>
     <message>
         <source>Order {order} is already on wave {wave} (or was released meanwhile); nothing was released.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 已在波次 {wave} 中（或刚被他人下发），本次未下发任何内容。</translation>
     </message>
     <message>
         <source>Order {order} is {state}: stop picking it. Take tote {slot} off the cart and give it to the supervisor.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 状态为“{state}”：请停止拣货，把 {slot} 号周转箱从拣货车上取下交给主管。</translation>
+    </message>
+    <message>
+        <source>Pick at least 1 unit; {quantity} was given.</source>
+        <translation>至少拣 1 件；您填写的是 {quantity}。</translation>
     </message>
     <message>
         <source>Pick task {task} was not found.</source>
-        <translation type="unfinished" />
+        <translation>未找到拣货任务 {task}。</translation>
     </message>
     <message>
         <source>A short pick needs fewer than the {remaining} units left; {found} were given.</source>
-        <translation type="unfinished" />
+        <translation>报缺货时，找到的数量必须少于剩余的 {remaining} 件；您填写的是 {found}。</translation>
+    </message>
+    <message>
+        <source>Say why the pick is short (empty bin, damaged, count less than expected).</source>
+        <translation>请说明缺货原因（库位为空、商品损坏、数量少于预期）。</translation>
     </message>
     <message>
         <source>This pick of SKU {sku} in bin {bin} is already {state}; go to the next one.</source>
-        <translation type="unfinished" />
+        <translation>库位 {bin} 中 SKU {sku} 的拣货任务状态已是“{state}”，请继续下一项。</translation>
     </message>
     <message>
         <source>Too many: {wanted} scanned, only {remaining} of SKU {sku} left to pick here.</source>
-        <translation type="unfinished" />
+        <translation>数量过多：扫描了 {wanted} 件，此处 SKU {sku} 只剩 {remaining} 件待拣。</translation>
     </message>
     <message>
         <source>Wave {wave} was not found.</source>
-        <translation type="unfinished" />
+        <translation>未找到波次 {wave}。</translation>
     </message>
     <message>
         <source>Wrong bin: you scanned {scanned}, this pick is in bin {expected}.</source>
-        <translation type="unfinished" />
+        <translation>库位错误：您扫描的是 {scanned}，本次应在库位 {expected} 拣货。</translation>
     </message>
     <message>
         <source>Wrong item: you scanned {scanned}, this pick is SKU {expected}.</source>
-        <translation type="unfinished" />
+        <translation>商品错误：您扫描的是 {scanned}，本次应拣 SKU {expected}。</translation>
     </message>
     <message>
         <source>Box {box}: code of letters and digits (up to 32), inner sides 1 to 3000 mm, tare 0 or more, max weight 1 g to 70 kg and above the tare; '{value}' does not fit.</source>
-        <translation type="unfinished" />
+        <translation>箱子 {box}：编码为字母和数字（最多 32 位），内尺寸每边 1 到 3000 mm，皮重不小于 0，最大承重 1 g 到 70 kg 且大于皮重；“{value}”不符合。</translation>
     </message>
     <message>
         <source>No box has the code or barcode '{scan}'.</source>
-        <translation type="unfinished" />
+        <translation>没有箱子的编码或条码是“{scan}”。</translation>
     </message>
     <message>
         <source>Bin {codes} is in warehouse {other}, not in {warehouse}.</source>
-        <translation type="unfinished" />
+        <translation>库位 {codes} 属于仓库 {other}，不属于 {warehouse}。</translation>
     </message>
     <message>
         <source>Warehouse {warehouse} has no bin {codes}.</source>
-        <translation type="unfinished" />
+        <translation>仓库 {warehouse} 没有库位 {codes}。</translation>
     </message>
     <message>
         <source>Bin {codes} has no aisle and position, so no route can reach it; give it an aisle and a position first.</source>
-        <translation type="unfinished" />
+        <translation>库位 {codes} 没有巷道和位置，无法规划到达路线；请先为它设置巷道和位置。</translation>
     </message>
     <message>
         <source>Warehouse {warehouse} has no bin in aisle {aisle}: the depot must be at the front of an aisle its bins use ({aisles}).</source>
-        <translation type="unfinished" />
+        <translation>仓库 {warehouse} 的巷道 {aisle} 中没有库位：出发点必须位于有库位的巷道前端（{aisles}）。</translation>
     </message>
     <message>
         <source>Give at least one bin of warehouse {warehouse}.</source>
-        <translation type="unfinished" />
+        <translation>请至少提供仓库 {warehouse} 的一个库位。</translation>
     </message>
     <message>
         <source>Bin {bin} still holds stock ({stock}); move it out before disabling the bin.</source>
@@ -624,99 +644,95 @@
     </message>
     <message>
         <source>'{scan}' matches {count} orders: scan the tote or the order's label instead.</source>
-        <translation type="unfinished" />
+        <translation>“{scan}”对应 {count} 个订单：请改扫周转箱或订单面单。</translation>
     </message>
     <message>
         <source>A count must be 1 or more, not {quantity}.</source>
-        <translation type="unfinished" />
+        <translation>数量必须至少为 1，不能是 {quantity}。</translation>
     </message>
     <message>
         <source>Parcel {seq} weighs {weight} g, more than box {box} carries ({max} g): use a stronger box or split the order.</source>
-        <translation type="unfinished" />
+        <translation>第 {seq} 个包裹重 {weight} g，超过箱子 {box} 的承重（{max} g）：请换更结实的箱子或拆成多个包裹。</translation>
     </message>
     <message>
         <source>Order {order} needs {wanted} more of SKU {sku}; {quantity} scanned is too many. Nothing was counted.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 还需要 {wanted} 件 SKU {sku}；扫描 {quantity} 件太多了。本次未计数。</translation>
     </message>
     <message>
         <source>'{scan}' is a unit of client {owner}, not of {client}: keep it out of this order.</source>
-        <translation type="unfinished" />
+        <translation>“{scan}”属于客户 {owner}，不属于 {client}：不要放进这个订单。</translation>
     </message>
     <message>
         <source>No box in the catalogue fits parcel {seq} of order {order}: scan a box, or split the order into parcels.</source>
-        <translation type="unfinished" />
+        <translation>箱子目录里没有能装下订单 {order} 第 {seq} 个包裹的箱子：请扫描一个箱子，或把订单拆成多个包裹。</translation>
     </message>
     <message>
         <source>Order {order} is not on a pack bench: scan the order first.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 不在打包台上：请先扫描订单。</translation>
     </message>
     <message>
         <source>Order {order} is packed already; its label and slip can be reprinted.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 已经打包；可以补打面单和装箱单。</translation>
     </message>
     <message>
         <source>Order {order} is being packed at station {station}.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 正在工作站 {station} 打包。</translation>
     </message>
     <message>
         <source>Order {order} is {state}: only allocated or picked orders can be packed.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 状态为{state}：只有已分配或已拣货的订单才能打包。</translation>
     </message>
     <message>
         <source>STOP: order {order} is {state}. Do not pack it; put its units aside for restocking.</source>
-        <translation type="unfinished" />
+        <translation>停止：订单 {order} {state}。不要打包；把商品放到一边等待退回库位。</translation>
     </message>
     <message>
         <source>A weight override needs the supervisor's reason.</source>
-        <translation type="unfinished" />
+        <translation>放行重量需要主管填写原因。</translation>
     </message>
     <message>
         <source>Order {order} is not complete: {missing} unit(s) still to scan.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 尚未完成：还有 {missing} 件待扫描。</translation>
     </message>
     <message>
         <source>Order {order} has no open parcel {seq}.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 没有未封箱的第 {seq} 个包裹。</translation>
     </message>
     <message>
         <source>Parcel {seq} of order {order} has no accepted weight yet.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 的第 {seq} 个包裹还没有通过称重。</translation>
     </message>
     <message>
         <source>Order {order} is still being picked ({open} pick task(s) not done): finish the pick run first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Bin {bin} is not in warehouse {warehouse}, where these units are.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 仍在拣货中（{open} 个拣货任务未完成）：请先完成拣货。</translation>
     </message>
     <message>
         <source>Restock task {task} is done already.</source>
-        <translation type="unfinished" />
+        <translation>退回库位任务 {task} 已完成。</translation>
     </message>
     <message>
         <source>No SKU of client {client} has the code or barcode '{scan}'.</source>
-        <translation type="unfinished" />
+        <translation>客户 {client} 没有编码或条码为“{scan}”的 SKU。</translation>
     </message>
     <message>
         <source>Nothing matches '{scan}': scan an order number, a tote, a pick list or a tracking number.</source>
-        <translation type="unfinished" />
+        <translation>“{scan}”没有匹配项：请扫描订单号、周转箱、拣货单或运单号。</translation>
     </message>
     <message>
         <source>The scale reads {weight} g: that is no weight. Check the scale (zero it) and the parcel.</source>
-        <translation type="unfinished" />
+        <translation>电子秤读数为 {weight} g：这不是有效重量。请检查电子秤（归零）和包裹。</translation>
     </message>
     <message>
         <source>The scale has not settled yet: wait for a stable weight.</source>
-        <translation type="unfinished" />
+        <translation>电子秤读数还不稳定：请等待重量稳定。</translation>
     </message>
     <message>
         <source>Parcel {seq} of order {order} weighs {actual} g, expected {expected} g ± {tolerance} g (difference {difference} g): check its contents, or a supervisor overrides with PIN and reason.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 的第 {seq} 个包裹重 {actual} g，应为 {expected} g ± {tolerance} g（相差 {difference} g）：请检查箱内商品，或由主管输入 PIN 和原因放行。</translation>
     </message>
     <message>
         <source>SKU {sku} is not in order {order}.</source>
-        <translation type="unfinished" />
+        <translation>SKU {sku} 不在订单 {order} 中。</translation>
     </message>
     <message>
         <source>SKU {sku} belongs to several clients ({clients}); choose the client.</source>
@@ -804,15 +820,55 @@
     </message>
     <message>
         <source>A cart must take at least 1 order and 1 unit (got {orders} orders, {units} units).</source>
-        <translation type="unfinished" />
+        <translation>每辆拣货车至少装 1 个订单、1 件商品（当前为 {orders} 个订单、{units} 件）。</translation>
     </message>
     <message>
         <source>no allocated orders match in warehouse {warehouse} ({filters}) that are not on a wave already</source>
-        <translation type="unfinished" />
+        <translation>仓库 {warehouse} 中没有符合条件（{filters}）且尚未加入波次的已分配订单</translation>
     </message>
     <message>
         <source>no filters</source>
-        <translation type="unfinished" />
+        <translation>无筛选条件</translation>
+    </message>
+    <message>
+        <source>{filter}: '{value}' is not one of {allowed}.</source>
+        <translation>{filter}：“{value}”不是可选值之一（{allowed}）。</translation>
+    </message>
+    <message>
+        <source>{key}={value}: {reason}</source>
+        <translation>{key}={value}：{reason}</translation>
+    </message>
+    <message>
+        <source>must be one of</source>
+        <translation>必须是以下之一：</translation>
+    </message>
+    <message>
+        <source>must not be empty (1 to 100 characters)</source>
+        <translation>不能为空（1 到 100 个字符）</translation>
+    </message>
+    <message>
+        <source>no active warehouse has this code</source>
+        <translation>没有启用中的仓库使用此编码</translation>
+    </message>
+    <message>
+        <source>set the printer first (its address)</source>
+        <translation>请先设置打印机（地址）</translation>
+    </message>
+    <message>
+        <source>a new printer needs its language too (zpl, tspl, escpos or pdf)</source>
+        <translation>新打印机还需要设置指令语言（zpl、tspl、escpos 或 pdf）</translation>
+    </message>
+    <message>
+        <source>set the scale first (a serial port or simulated)</source>
+        <translation>请先设置电子秤（串口或 simulated）</translation>
+    </message>
+    <message>
+        <source>write KEY=VALUE</source>
+        <translation>请写成 KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>'{key}' is not a station setting; the settings are: {keys}.</source>
+        <translation>“{key}”不是工作站设置；可用设置为：{keys}。</translation>
     </message>
     <message>
         <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
@@ -895,12 +951,12 @@
         <translation>无法导入 {path}：它不是保存在磁盘上的文件（而是文件夹、设备或管道），请选择已保存的文件。</translation>
     </message>
     <message>
-        <source>Cannot read {path}: {reason}. If this is the client's own layout, map its columns once in the app (Orders → Import file) and save them as a column preset, or name a saved preset with --preset NAME.</source>
-        <translation type="unfinished" />
+        <source>Cannot read {path}: {reason}. If this is the client's own layout, map its columns once in the app (Orders → Import orders…) and save them as a column preset, or name a saved preset with --preset NAME.</source>
+        <translation>无法读取 {path}：{reason}。如果这是客户自己的表格格式，请在软件中（订单 → 导入订单…）对应一次各列并保存为列映射方案，或用 --preset 名称 指定已保存的方案。</translation>
     </message>
     <message>
         <source>Cannot read {path} with the column preset '{preset}': the file has no column {columns}. Choose the preset made for this layout, or map the columns again.</source>
-        <translation type="unfinished" />
+        <translation>无法按列映射方案“{preset}”读取 {path}：文件中没有列 {columns}。请选择为此格式建立的方案，或重新对应各列。</translation>
     </message>
     <message>
         <source>The scale on {port} sends data that cannot be read: check the protocol and baud rate.</source>

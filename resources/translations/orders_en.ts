@@ -10,6 +10,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln order(s) will be on hold: the platform masked the address, so only its own label can ship them.</source>
+        <translation>
+            <numerusform>%Ln order will be on hold: the platform masked the address, so only its own label can ship them.</numerusform>
+            <numerusform>%Ln orders will be on hold: the platform masked the address, so only its own label can ship them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Problems in %Ln row(s), listed below; fix the file and check again, or import only the valid orders.</source>
         <translation>
             <numerusform>Problems in %Ln row, listed below; fix the file and check again, or import only the valid orders.</numerusform>
@@ -21,35 +28,59 @@
     <name>OrderActionBar</name>
     <message numerus="yes">
         <source>Printing %n document(s)…</source>
-        <translation><numerusform>Printing %n document…</numerusform><numerusform>Printing %n documents…</numerusform></translation>
+        <translation>
+            <numerusform>Printing %n document…</numerusform>
+            <numerusform>Printing %n documents…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) sent to the printer.</source>
-        <translation><numerusform>%n document sent to the printer.</numerusform><numerusform>%n documents sent to the printer.</numerusform></translation>
+        <translation>
+            <numerusform>%n document sent to the printer.</numerusform>
+            <numerusform>%n documents sent to the printer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not printed: {reason}</source>
-        <translation><numerusform>%n not printed: {reason}</numerusform><numerusform>%n not printed: {reason}</numerusform></translation>
+        <translation>
+            <numerusform>%n not printed: {reason}</numerusform>
+            <numerusform>%n not printed: {reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
-        <translation><numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform><numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform></translation>
+        <translation>
+            <numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform>
+            <numerusform>%n not printed — waiting in the print queue (Printing screen): {reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n sent</source>
-        <translation><numerusform>%n sent</numerusform><numerusform>%n sent</numerusform></translation>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
-        <translation><numerusform>Cancel %Ln selected order? Stock reserved for them is released. This cannot be undone.</numerusform><numerusform>Cancel %Ln selected orders? Stock reserved for them is released. This cannot be undone.</numerusform></translation>
+        <translation>
+            <numerusform>Cancel %Ln selected order? Stock reserved for them is released. This cannot be undone.</numerusform>
+            <numerusform>Cancel %Ln selected orders? Stock reserved for them is released. This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
-        <translation><numerusform>Hold %Ln selected order? They keep their reserved stock and go back to where they were when released.</numerusform><numerusform>Hold %Ln selected orders? They keep their reserved stock and go back to where they were when released.</numerusform></translation>
+        <translation>
+            <numerusform>Hold %Ln selected order? They keep their reserved stock and go back to where they were when released.</numerusform>
+            <numerusform>Hold %Ln selected orders? They keep their reserved stock and go back to where they were when released.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more SKU(s)</source>
-        <translation><numerusform>%n more SKU</numerusform><numerusform>%n more SKUs</numerusform></translation>
+        <translation>
+            <numerusform>%n more SKU</numerusform>
+            <numerusform>%n more SKUs</numerusform>
+        </translation>
     </message>
 </context>
 <context>

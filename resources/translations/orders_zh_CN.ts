@@ -4,6 +4,7 @@
     <name>ImportOrdersDialog</name>
     <message>
         <source>New orders wait to be allocated: automatic allocation is off.</source>
+        <extracomment>The ui.ini key (per signed-in user) of the client of the last import, preselected next time.</extracomment>
         <translation>新订单等待分配：自动分配已关闭。</translation>
     </message>
     <message>
@@ -24,6 +25,7 @@
     </message>
     <message>
         <source>Import orders from a file</source>
+        <extracomment>The check running: reading the file for the report, or its layout for the mapping.</extracomment>
         <translation>从文件导入订单</translation>
     </message>
     <message>
@@ -33,6 +35,18 @@
     <message>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <source>Save an empty order file (CSV or Excel, English or Chinese headers) to send to the seller.</source>
+        <translation>保存一个空白订单文件（CSV 或 Excel，英文或中文表头），可发给卖家填写。</translation>
+    </message>
+    <message>
+        <source>Choose the client…</source>
+        <translation>请选择客户…</translation>
     </message>
     <message>
         <source>Check file</source>
@@ -45,6 +59,10 @@
     <message>
         <source>Client (seller)</source>
         <translation>客户（卖家）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列映射</translation>
     </message>
     <message>
         <source>Choose a file and the client it belongs to, then check it.</source>
@@ -78,10 +96,48 @@
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
+    <message>
+        <source>Recognise from the header row</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <source>Preset: {name}</source>
+        <translation>方案：{name}</translation>
+    </message>
+    <message>
+        <source>Nothing recognises the layout of {file}.</source>
+        <translation>无法识别 {file} 的表格格式。</translation>
+    </message>
+    <message>
+        <source>Replace preset</source>
+        <translation>替换方案</translation>
+    </message>
+    <message>
+        <source>This client already has a preset '{name}'. Replace it with this mapping?</source>
+        <translation>该客户已有名为“{name}”的方案。要用当前的列对应关系替换它吗？</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}. Send it to the seller, or fill it in and choose it above.</source>
+        <translation>模板已保存到 {path}。可发给卖家，或填写后在上方选择该文件。</translation>
+    </message>
     <message numerus="yes">
         <source>{file}: %Ln row(s). New orders: {new}. Already imported: {already}. Rejected orders: {rejected}.</source>
         <translation>
             <numerusform>{file}：共 %Ln 行。新订单：{new}。已导入过：{already}。被拒订单：{rejected}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns read with the preset '{name}' of {client}.</source>
+        <translation>已按 {client} 的列映射方案“{name}”读取。</translation>
+    </message>
+    <message>
+        <source>Read as: {layout}.</source>
+        <translation>识别为：{layout}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) will be on hold: the platform masked the address, so only its own label can ship them.</source>
+        <translation>
+            <numerusform>%Ln 个订单将被暂停：平台隐藏了收件地址，只能用平台自己的面单发货。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -187,23 +243,33 @@
     </message>
     <message numerus="yes">
         <source>Printing %n document(s)…</source>
-        <translation><numerusform>正在打印 %n 份单据…</numerusform></translation>
+        <translation>
+            <numerusform>正在打印 %n 份单据…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) sent to the printer.</source>
-        <translation><numerusform>已将 %n 份单据发送到打印机。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 份单据发送到打印机。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not printed: {reason}</source>
-        <translation><numerusform>%n 份未打印：{reason}</numerusform></translation>
+        <translation>
+            <numerusform>%n 份未打印：{reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not printed — waiting in the print queue (Printing screen): {reason}</source>
-        <translation><numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform></translation>
+        <translation>
+            <numerusform>%n 份未打印，已留在打印队列（打印页面）中：{reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n sent</source>
-        <translation><numerusform>已发送 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>; </source>
@@ -215,7 +281,9 @@
     </message>
     <message numerus="yes">
         <source>Cancel %Ln selected order(s)? Stock reserved for them is released. This cannot be undone.</source>
-        <translation><numerusform>取消所选的 %Ln 个订单？为其预留的库存将被释放。此操作无法撤销。</numerusform></translation>
+        <translation>
+            <numerusform>取消所选的 %Ln 个订单？为其预留的库存将被释放。此操作无法撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep orders</source>
@@ -227,7 +295,9 @@
     </message>
     <message numerus="yes">
         <source>Hold %Ln selected order(s)? They keep their reserved stock and go back to where they were when released.</source>
-        <translation><numerusform>暂停所选的 %Ln 个订单？订单保留已预留的库存，恢复后回到原来的状态。</numerusform></translation>
+        <translation>
+            <numerusform>暂停所选的 %Ln 个订单？订单保留已预留的库存，恢复后回到原来的状态。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold</source>
@@ -271,7 +341,9 @@
     </message>
     <message numerus="yes">
         <source>%n more SKU(s)</source>
-        <translation><numerusform>另有 %n 个 SKU</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个 SKU</numerusform>
+        </translation>
     </message>
     <message>
         <source>{number}: {reason}</source>
@@ -500,8 +572,17 @@
         <translation>分配库存后平台改了订单 — 请核对商品行</translation>
     </message>
     <message>
+        <source>ship-to ZIP code is not in its state: correct the address on the platform</source>
+        <translation>收件邮编与所在州不符：请在平台上更正地址</translation>
+    </message>
+    <message>
         <source>order number already used by another order of this client</source>
         <translation>订单号已被该客户的其他订单使用</translation>
+    </message>
+    <message>
+        <source>Amazon withholds the address: use the seller's Buy Shipping label or ask for the address</source>
+        <extracomment>An order Amazon keeps the name and street of from this app (no restricted PII role): made and held; importing the seller's label for it releases it (``seller_labels``).</extracomment>
+        <translation>亚马逊不提供收件地址：请使用卖家通过亚马逊购买配送（Buy Shipping）打印的面单，或向卖家索取地址</translation>
     </message>
     <message>
         <source>hold released</source>

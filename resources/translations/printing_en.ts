@@ -4,7 +4,14 @@
     <name>SellerLabelsPanel</name>
     <message numerus="yes">
         <source>{file}: %n label(s), {matched} matched, {unmatched} without an order.</source>
-        <translation><numerusform>{file}: %n label, {matched} matched, {unmatched} without an order.</numerusform><numerusform>{file}: %n labels, {matched} matched, {unmatched} without an order.</numerusform></translation>
+        <translation>
+            <numerusform>{file}: %n label, {matched} matched, {unmatched} without an order.</numerusform>
+            <numerusform>{file}: %n labels, {matched} matched, {unmatched} without an order.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) released from the address hold: {numbers}.</source>
+        <translation><numerusform>%n order released from the address hold: {numbers}.</numerusform><numerusform>%n orders released from the address hold: {numbers}.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -443,7 +443,13 @@
     </message>
     <message numerus="yes">
         <source>{file}: %n label(s), {matched} matched, {unmatched} without an order.</source>
-        <translation><numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform></translation>
+        <translation>
+            <numerusform>{file}：%n 张面单，{matched} 张已匹配，{unmatched} 张没有对应订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) released from the address hold: {numbers}.</source>
+        <translation><numerusform>已有 %n 个订单解除地址暂停：{numbers}。</numerusform></translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>

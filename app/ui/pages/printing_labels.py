@@ -141,6 +141,10 @@ class SellerLabelsPanel(QWidget):
                        "order.", "", report.labels).format(file=Path(report.file).name,
                                         matched=len(report.matched),
                                         unmatched=len(report.unmatched))
+        if report.released:
+            text += " " + self.tr("%n order(s) released from the address hold: {numbers}.",
+                                  "", len(report.released)).format(
+                numbers=", ".join(report.released))
         failed = [r for r in imported.printed if r.error is not None]
         if imported.printed:
             text += " " + self.tr("{sent} printed, {failed} failed (see the queue).").format(
