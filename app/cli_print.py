@@ -226,8 +226,7 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.services.print_queue import print_document
     from app.services.printer_settings import PrinterSettings
-    from app.services.run import run_write
-    from app.services.seller_labels import carrier_label_document, store_imported_labels
+    from app.services.seller_labels import carrier_label_document, import_label_file
     from printers.errors import PrinterError
     from printers.importing import split_label_file
 
@@ -242,7 +241,7 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     actor = actor_of(args, ctx.db)
-    report = run_write(ctx.db, store_imported_labels, args.file, labels, actor=actor)
+    report = import_label_file(ctx.db, args.file, labels, actor=actor)
     if args.print and profile is None:
         from app.services.print_documents import JobKind
 
@@ -273,6 +272,8 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
               f"{len(report.unmatched)} unmatched.")
         if report.released:
             print(f"released from the address hold: {', '.join(report.released)}")
+        if report.allocation is not None:
+            print(report.allocation.text())
         for result in results:
             if result.error is None:
                 print(f"Print job {result.job.id} ({result.job.reference}) sent.")

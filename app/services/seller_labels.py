@@ -3,7 +3,7 @@
 A seller who bought the postage sends the label file; :func:`store_imported_labels`
 keeps each label with the order its tracking or order number names (and releases an
 order held only because Amazon withholds its address: the label is what it waited
-for), and
+for; :func:`import_label_file` then allocates it as an import allocates new orders), and
 :func:`carrier_label_document` makes one printable, through the same queue as any
 document (as a ``carrier_label`` job, :mod:`app.services.print_queue`).
 """
@@ -11,7 +11,7 @@ document (as a ``carrier_label`` job, :mod:`app.services.print_queue`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -19,12 +19,15 @@ from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.bulk import chunks
+from app.db.engine import Database
 from app.db.models import Order, OrderLabel
 from app.domain.errors import NotFound
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
+from app.services.auto_allocation import AllocationSummary, allocate_in_batches
 from app.services.orders import release_order
 from app.services.print_documents import Document, JobKind
+from app.services.run import run_write
 from app.services.sync_import import ADDRESS_WITHHELD_REASON
 from printers.importing import ImportedLabel
 
@@ -47,13 +50,16 @@ class UnmatchedLabel:
 @dataclass(frozen=True)
 class LabelImportReport:
     """What a label file held and which orders its labels belong to; ``released`` are
-    the numbers of orders whose address hold the labels lifted."""
+    the numbers of orders whose address hold the labels lifted (``released_ids`` their
+    ids), ``allocation`` what allocating them did (None: not tried)."""
 
     file: str
     labels: int
     matched: tuple[MatchedLabel, ...]
     unmatched: tuple[UnmatchedLabel, ...]
     released: tuple[str, ...] = ()
+    released_ids: tuple[int, ...] = ()
+    allocation: AllocationSummary | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +73,7 @@ class LabelImportReport:
                 {"index": u.index, "candidates": list(u.candidates)} for u in self.unmatched
             ],
             "released": list(self.released),
+            "allocation": self.allocation.to_json() if self.allocation else None,
         }
 
 
@@ -137,10 +144,25 @@ def store_imported_labels(
         existing = row.id
         matched.append(MatchedLabel(label.index, order_id, number, reference, existing))
     released = _release_address_holds(session, {m.order_id for m in matched}, actor)
-    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched), released)
+    return LabelImportReport(source, len(labels), tuple(matched), tuple(unmatched),
+                             tuple(n for _, n in released), tuple(i for i, _ in released))
 
 
-def _release_address_holds(session: Session, order_ids: set[int], actor: Actor) -> tuple[str, ...]:
+def import_label_file(
+    db: Database, source: str, labels: Sequence[ImportedLabel], *, actor: Actor
+) -> LabelImportReport:
+    """Store a label file's labels (one transaction), then allocate the orders whose
+    address hold they lifted, in transactions of their own as after an order import:
+    those orders waited only for the label, and a warehouse that allocates on its own
+    should see them reserved, not back at "new"."""
+    report = run_write(db, store_imported_labels, source, labels, actor=actor)
+    allocation = allocate_in_batches(db, report.released_ids, actor=Actor.system(actor.name))
+    return replace(report, allocation=allocation)
+
+
+def _release_address_holds(
+    session: Session, order_ids: set[int], actor: Actor
+) -> list[tuple[int, str]]:
     """Release the orders among ``order_ids`` held only for a withheld address.
 
     Nothing is filled in from the label: the order keeps what the platform gave, and the
@@ -148,7 +170,7 @@ def _release_address_holds(session: Session, order_ids: set[int], actor: Actor) 
     release holds for this one (the system does it on their behalf, in their name).
     """
     if not order_ids:
-        return ()
+        return []
     held = session.execute(
         select(Order.id, Order.number).where(
             Order.id.in_(sorted(order_ids)),
@@ -158,7 +180,7 @@ def _release_address_holds(session: Session, order_ids: set[int], actor: Actor) 
     ).all()
     for order_id, _ in held:
         release_order(session, order_id, actor=Actor.system(actor.name))
-    return tuple(number for _, number in held)
+    return [(order_id, number) for order_id, number in held]
 
 
 def carrier_label_document(session: Session, label_id: int) -> Document:

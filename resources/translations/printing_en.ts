@@ -11,7 +11,10 @@
     </message>
     <message numerus="yes">
         <source>%n order(s) released from the address hold: {numbers}.</source>
-        <translation><numerusform>%n order released from the address hold: {numbers}.</numerusform><numerusform>%n orders released from the address hold: {numbers}.</numerusform></translation>
+        <translation>
+            <numerusform>%n order released from the address hold: {numbers}.</numerusform>
+            <numerusform>%n orders released from the address hold: {numbers}.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -449,7 +449,13 @@
     </message>
     <message numerus="yes">
         <source>%n order(s) released from the address hold: {numbers}.</source>
-        <translation><numerusform>已有 %n 个订单解除地址暂停：{numbers}。</numerusform></translation>
+        <translation>
+            <numerusform>已有 %n 个订单解除地址暂停：{numbers}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated {allocated}, backordered {backordered}.</source>
+        <translation>已分配 {allocated} 单，缺货 {backordered} 单。</translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>

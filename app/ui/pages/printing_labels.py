@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 from app.channels.file_input import read_import_file
 from app.services.print_documents import JobKind
 from app.services.print_queue import DeliveryResult, print_document
-from app.services.run import run_write
 from app.services.seller_labels import (
     LabelImportReport,
     carrier_label_document,
-    store_imported_labels,
+    import_label_file,
 )
 from app.ui.devices.printing import IMPORT_LANE, PrintWorker
 from app.ui.i18n import error_text
@@ -117,7 +116,7 @@ class SellerLabelsPanel(QWidget):
 
         def run() -> _Imported:
             labels = split_label_file(read_import_file(path), name=str(path))
-            report = run_write(db, store_imported_labels, str(path), labels, actor=actor)
+            report = import_label_file(db, str(path), labels, actor=actor)
             printed = []
             if profile is not None:
                 for match in report.matched:
@@ -145,6 +144,10 @@ class SellerLabelsPanel(QWidget):
             text += " " + self.tr("%n order(s) released from the address hold: {numbers}.",
                                   "", len(report.released)).format(
                 numbers=", ".join(report.released))
+            if report.allocation is not None:
+                text += " " + self.tr("Allocated {allocated}, backordered {backordered}.").format(
+                    allocated=report.allocation.allocated,
+                    backordered=report.allocation.backordered)
         failed = [r for r in imported.printed if r.error is not None]
         if imported.printed:
             text += " " + self.tr("{sent} printed, {failed} failed (see the queue).").format(
