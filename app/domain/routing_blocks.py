@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise, product
 
+from app.domain.routing_walk import CarryingGraph
+
 #: Layouts with more blocks than this go to Held–Karp and the heuristic instead: the
 #: states grow fast with the vertices of an aisle (measured, 20 aisles: two blocks about
 #: 2 ms, three about 25 ms, four about 200 ms).
@@ -272,18 +274,8 @@ def _euler_order(configs: Sequence[Sequence[int]], edges_at: Sequence[tuple[int,
     configuration becomes edges that carry its picks, as in :mod:`app.domain.routing_rr`.
     """
     width = blocks + 1
-    adjacency: list[list[tuple[int, int]]] = [[] for _ in range(width * len(configs))]
-    carried: list[list[int]] = []
-    starts: list[int] = []
-
-    def edge(a: int, b: int, points: list[int]) -> None:
-        number = len(carried)
-        carried.append(points)
-        starts.append(a)
-        adjacency[a].append((b, number))
-        if b != a:
-            adjacency[b].append((a, number))
-
+    graph = CarryingGraph(width * len(configs))
+    edge = graph.edge
     for slot, chosen in enumerate(configs):
         for block, config in enumerate(chosen):
             front, back = slot * width + block, slot * width + block + 1
@@ -305,33 +297,4 @@ def _euler_order(configs: Sequence[Sequence[int]], edges_at: Sequence[tuple[int,
         for vertex, k in enumerate(edges):
             for _ in range(k):
                 edge(slot * width + vertex, (slot + 1) * width + vertex, [])
-
-    used = [False] * len(carried)
-    cursor = [0] * len(adjacency)
-    stack: list[tuple[int, int, int]] = [(depot_slot * width, -1, -1)]
-    circuit: list[tuple[int, int]] = []
-    while stack:
-        v, via, came_from = stack[-1]
-        arcs = adjacency[v]
-        i = cursor[v]
-        while i < len(arcs) and used[arcs[i][1]]:
-            i += 1
-        cursor[v] = i
-        if i == len(arcs):
-            stack.pop()
-            circuit.append((via, came_from))
-        else:
-            target, number = arcs[i]
-            used[number] = True
-            stack.append((target, number, v))
-    seen: set[int] = set()
-    order: list[int] = []
-    for via, came_from in reversed(circuit):
-        if via < 0:
-            continue
-        points = carried[via] if starts[via] == came_from else carried[via][::-1]
-        for point in points:
-            if point not in seen:
-                seen.add(point)
-                order.append(point)
-    return order
+    return graph.visiting_order(depot_slot * width)

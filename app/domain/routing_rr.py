@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.domain.routing_walk import CarryingGraph
+
 # Classes of partial tour subgraph: parity of deg(back end), parity of deg(front end)
 # (U odd, E even > 0, 0 none) and number of components.
 UU1, E01, OE1, EE1, EE2, N000, N001 = range(7)
@@ -163,18 +165,8 @@ def _euler_order(vertical: Sequence[int], horizontal: Sequence[int],
     back is a loop at that end (picks in order going in). The depot is the front end of
     its aisle, so a walk from the back down to the depot is a pair of front–back edges.
     """
-    adjacency: list[list[tuple[int, int]]] = [[] for _ in range(2 * len(vertical))]
-    picks: list[list[int]] = []  # per edge, the picks met walking it from its first node
-    starts: list[int] = []
-
-    def edge(a: int, b: int, carried: list[int]) -> None:
-        number = len(picks)
-        picks.append(carried)
-        starts.append(a)
-        adjacency[a].append((b, number))
-        if b != a:
-            adjacency[b].append((a, number))
-
+    graph = CarryingGraph(2 * len(vertical))
+    edge = graph.edge
     for slot, config in enumerate(vertical):
         front, back = 2 * slot, 2 * slot + 1
         points = [p for p in ids[slot] if p != _NO]
@@ -201,34 +193,4 @@ def _euler_order(vertical: Sequence[int], horizontal: Sequence[int],
             edge(2 * slot + 1, 2 * slot + 3, [])
         for _ in range(fronts):
             edge(2 * slot, 2 * slot + 2, [])
-
-    # Hierholzer, iterative, recording the edge walked into each circuit position
-    used = [False] * len(picks)
-    cursor = [0] * len(adjacency)
-    stack: list[tuple[int, int, int]] = [(2 * depot_slot, _NO, _NO)]  # (node, edge, from)
-    circuit: list[tuple[int, int]] = []
-    while stack:
-        v, via, came_from = stack[-1]
-        arcs = adjacency[v]
-        i = cursor[v]
-        while i < len(arcs) and used[arcs[i][1]]:
-            i += 1
-        cursor[v] = i
-        if i == len(arcs):
-            stack.pop()
-            circuit.append((via, came_from))
-        else:
-            target, number = arcs[i]
-            used[number] = True
-            stack.append((target, number, v))
-    seen: set[int] = set()
-    order: list[int] = []
-    for via, came_from in reversed(circuit):
-        if via == _NO:
-            continue
-        carried = picks[via] if starts[via] == came_from else picks[via][::-1]
-        for point in carried:
-            if point not in seen:
-                seen.add(point)
-                order.append(point)
-    return order
+    return graph.visiting_order(2 * depot_slot)
