@@ -61,8 +61,8 @@ METHOD = "clarke-wright+local-search"
 class NoOrdersToPlan(DomainError):
     code = "no_orders_to_plan"
     template = QT_TRANSLATE_NOOP(
-        "errors", "no allocated orders match in warehouse {warehouse} ({filters}) that are "
-        "not on a wave already")
+        "errors", "No allocated orders in warehouse {warehouse} match ({filters}) and are "
+        "not on a wave yet.")
     field_words = (QT_TRANSLATE_NOOP("errors", "no filters"),)
 
 

@@ -211,7 +211,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("errors", "Store {store} is already being synced by {holder}; try again later."),
     QT_TRANSLATE_NOOP("errors", "Sync of store {store} stopped: another computer took it over."),
     QT_TRANSLATE_NOOP("errors", "A cart must take at least 1 order and 1 unit (got {orders} orders, {units} units)."),
-    QT_TRANSLATE_NOOP("errors", "no allocated orders match in warehouse {warehouse} ({filters}) that are not on a wave already"),
+    QT_TRANSLATE_NOOP("errors", "No allocated orders in warehouse {warehouse} match ({filters}) and are not on a wave yet."),
     QT_TRANSLATE_NOOP("errors", "no filters"),
     QT_TRANSLATE_NOOP("errors", "{filter}: '{value}' is not one of {allowed}."),
     QT_TRANSLATE_NOOP("errors", "{key}={value}: {reason}"),

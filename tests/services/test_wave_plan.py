@@ -116,7 +116,7 @@ def test_filters(db: Database) -> None:
     assert numbers(packaging="needs_packing") == ["A-DUE", "A-FAST", "A-MULTI"]
     # ship-by before 21 Nov (Los Angeles): only the order due on the 20th
     assert numbers(ship_by_before=date(2026, 11, 21)) == ["A-DUE"]
-    with pytest.raises(NoOrdersToPlan, match="no allocated orders match in warehouse WP1"):
+    with pytest.raises(NoOrdersToPlan, match="No allocated orders in warehouse WP1 match"):
         _plan(db, WaveFilters(client="BETA", units="multi"))
     with pytest.raises(UnknownFilterValue, match="priority: 'urgent' is not one of high"):
         _plan(db, WaveFilters(priority="urgent"))
@@ -140,7 +140,7 @@ def test_cli_plan_json_contract_and_errors(db_url: str, db: Database,
     code = main(["waves", "plan", "--warehouse", "WP1", "--packaging", "needs-packing",
                  "--client", "BETA", "--db", db_url])
     out, err = capsys.readouterr()
-    assert code == 1 and err.startswith("error: no allocated orders match") \
+    assert code == 1 and err.startswith("error: No allocated orders in warehouse") \
         and err.count("\n") == 1, err
     code = main(["waves", "plan", "--warehouse", "WP1", "--cart-orders", "2", "--db", db_url])
     out, _err = capsys.readouterr()
