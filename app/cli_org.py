@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.cli import EXIT_FAILED, EXIT_OK, Registrar, actor_of, open_context
@@ -33,6 +34,16 @@ def _whole(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
 
 
+def _percentage(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().rstrip("%"))
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number")
+    return value
+
+
 def _write(args: argparse.Namespace, fn: Any) -> Any:
     from app.services.run import run_write
 
@@ -54,7 +65,9 @@ def _client_options(args: argparse.Namespace) -> dict[str, Any]:
         "contact_name": args.contact, "contact_email": args.email, "contact_phone": args.phone,
         "currency": args.currency, "default_warehouse": args.warehouse,
         "include_packing_slip": args.packing_slip, "handling_days": args.handling_days,
-        "notes": args.notes,
+        "notes": args.notes, "weight_tolerance_pct": args.weight_tolerance_pct,
+        "weight_tolerance_floor_g": args.weight_tolerance_floor_g,
+        "packing_material_g": args.packing_material_g,
     }
 
 
@@ -73,7 +86,10 @@ def _print_client(args: argparse.Namespace, info: Any, verb: str | None = None) 
         ("phone", info.contact_phone), ("currency", info.currency),
         ("warehouse", info.default_warehouse_code or "nearest with stock"),
         ("packing slip", "yes" if info.include_packing_slip else "no"),
-        ("handling days", info.handling_days), ("notes", info.notes),
+        ("handling days", info.handling_days),
+        ("weight check", f"± {info.weight_tolerance_pct}%, at least "
+                         f"{info.weight_tolerance_floor_g} g"),
+        ("packing extra", f"{info.packing_material_g} g"), ("notes", info.notes),
     ]
     for key, value in rows:
         print(f"{key:<14}{'-' if value is None else value}")
@@ -335,6 +351,14 @@ def register(reg: Registrar) -> None:
                        help="business days to ship an order (default 1)")
         p.add_argument("--packing-slip", type=_yes_no, metavar="yes|no",
                        help="put a packing slip in the parcel (default yes)")
+        p.add_argument("--weight-tolerance-pct", type=_percentage, metavar="PCT",
+                       help="pack-station weight check: ± this % of the expected weight "
+                            "(default 5)")
+        p.add_argument("--weight-tolerance-floor-g", type=_whole, metavar="G",
+                       help="... but never less than this many grams (default 28 = 1 oz)")
+        p.add_argument("--packing-material-g", type=_whole, metavar="G",
+                       help="dunnage and inserts added to each parcel's expected weight "
+                            "(default 0)")
         p.add_argument("--notes", metavar="TEXT")
     for verb, handler, help_text in (
         ("disable", cmd_clients_disable, "disable a client: open orders ship, imports stop"),

@@ -93,13 +93,15 @@ def test_a_client_is_added_with_all_fields_edited_and_shown(
                          "--handling-days", "2", "--packing-slip", "no", "--notes", "Fragile")
     assert code == 0, err
     assert run(capsys, db_url, "clients", "edit", "ACME", "--handling-days", "0",
-               "--notes", "")[0] == 0
+               "--notes", "", "--weight-tolerance-pct", "3.5%",
+               "--weight-tolerance-floor-g", "20", "--packing-material-g", "45")[0] == 0
     shown = run_json(capsys, db_url, "clients", "show", "ACME")
     assert {k: v for k, v in shown.items() if k != "id"} == {
         "code": "ACME", "name": "Acme Trading", "active": True, "contact_name": "Li Wei",
         "contact_email": "ops@acme.example", "contact_phone": "+86 138 0000 0000",
         "currency": "CAD", "default_warehouse_code": "LA2", "include_packing_slip": False,
-        "handling_days": 0, "notes": None,
+        "handling_days": 0, "notes": None, "weight_tolerance_pct": "3.50",
+        "weight_tolerance_floor_g": 20, "packing_material_g": 45,
     }
     code, out, _ = run(capsys, db_url, "clients", "list")
     assert out.splitlines()[0].split() == ["CODE", "NAME", "ACTIVE"]
@@ -109,6 +111,9 @@ def test_a_client_is_added_with_all_fields_edited_and_shown(
 @pytest.mark.parametrize(("args", "says"), [
     (["--currency", "XYZ"], "currency: 'XYZ'"),
     (["--handling-days", "-1"], "handling days: '-1'"),
+    (["--weight-tolerance-pct", "60"], "weight tolerance: '60' must be a percentage"),
+    (["--weight-tolerance-floor-g", "-5"], "weight tolerance floor: '-5'"),
+    (["--packing-material-g", "9000"], "packing material: '9000'"),
     (["--email", "not-an-address"], "e-mail: 'not-an-address'"),
     (["--warehouse", "NOPE"], "Warehouse NOPE was not found"),
 ])

@@ -27,6 +27,11 @@ class ClientInfo:
     #: Business days the warehouse has to ship an order (drives ship-by).
     handling_days: int = 1
     notes: str | None = None
+    #: Pack-station weight check: ± this percentage of the expected weight, at least
+    #: the floor; ``packing_material_g`` is added to every parcel's expected weight.
+    weight_tolerance_pct: Decimal = Decimal("5")
+    weight_tolerance_floor_g: int = 28
+    packing_material_g: int = 0
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
@@ -37,6 +38,9 @@ _CUTOFF = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_RANGE_BINS = 2000
 #: Business days to ship: more than a month is a typo, not a service level.
 MAX_HANDLING_DAYS = 30
+#: Bounds of a client's pack-station weight check: beyond them it checks nothing.
+MAX_TOLERANCE_PCT = Decimal("50")
+MAX_PACK_GRAMS = 5000
 
 #: ISO 4217 codes in use (the seller's billing and declared-value currency).
 _CURRENCY_LIST = """
@@ -98,12 +102,17 @@ FIELD_WORDS = (
     QT_TRANSLATE_NOOP("errors", "level"),
     QT_TRANSLATE_NOOP("errors", "bin range"),
     QT_TRANSLATE_NOOP("errors", "default warehouse"),
+    QT_TRANSLATE_NOOP("errors", "weight tolerance"),
+    QT_TRANSLATE_NOOP("errors", "weight tolerance floor"),
+    QT_TRANSLATE_NOOP("errors", "packing material"),
 )
 _NOT_CODE = QT_TRANSLATE_NOOP("errors", "is not a valid code (letters A-Z, digits, - and _)")
 _NOT_BIN_CODE = QT_TRANSLATE_NOOP("errors", "is not a valid bin code (letters, digits, hyphens)")
 _NOT_CURRENCY = QT_TRANSLATE_NOOP("errors", "is not an ISO 4217 currency code such as USD")
 _NOT_EMAIL = QT_TRANSLATE_NOOP("errors", "is not an e-mail address")
 _NOT_DAYS = QT_TRANSLATE_NOOP("errors", "must be a whole number from 0 to 30")
+_NOT_PCT = QT_TRANSLATE_NOOP("errors", "must be a percentage from 0 to 50")
+_NOT_GRAMS = QT_TRANSLATE_NOOP("errors", "must be a whole number of grams from 0 to 5000")
 _NOT_ZONE = QT_TRANSLATE_NOOP("errors", "is not a time zone such as America/Los_Angeles")
 _NOT_CUTOFF = QT_TRANSLATE_NOOP("errors", "is not a time of day as HH:MM, such as 14:00")
 _NOT_REGION = QT_TRANSLATE_NOOP("errors", "is not a region (US-West or US-East)")
@@ -163,6 +172,18 @@ def _handling_days(value: int) -> int:
     return value
 
 
+def _tolerance_pct(value: Decimal) -> Decimal:
+    if not Decimal(0) <= value <= MAX_TOLERANCE_PCT:
+        raise InvalidEntry(field="weight tolerance", value=str(value), problem=_NOT_PCT)
+    return value.quantize(Decimal("0.01"))
+
+
+def _grams(value: int, field: str) -> int:
+    if not 0 <= value <= MAX_PACK_GRAMS:
+        raise InvalidEntry(field=field, value=value, problem=_NOT_GRAMS)
+    return value
+
+
 def _default_warehouse_id(session: Session, code: str | None) -> int | None:
     if not (code or "").strip():
         return None
@@ -183,6 +204,9 @@ def create_client(
     include_packing_slip: bool = True,
     handling_days: int = 1,
     notes: str | None = None,
+    weight_tolerance_pct: Decimal = Decimal("5"),
+    weight_tolerance_floor_g: int = 28,
+    packing_material_g: int = 0,
 ) -> ClientInfo:
     """A new seller; ``default_warehouse`` is a warehouse code (None: nearest with stock)."""
     require(actor, Permission.MANAGE_MASTER_DATA)
@@ -200,6 +224,9 @@ def create_client(
         include_packing_slip=include_packing_slip,
         handling_days=_handling_days(handling_days),
         notes=_text(notes),
+        weight_tolerance_pct=_tolerance_pct(weight_tolerance_pct),
+        weight_tolerance_floor_g=_grams(weight_tolerance_floor_g, "weight tolerance floor"),
+        packing_material_g=_grams(packing_material_g, "packing material"),
         active=True,
     )
     session.add(client)
@@ -222,6 +249,9 @@ def update_client(
     include_packing_slip: bool | None = None,
     handling_days: int | None = None,
     notes: str | None = None,
+    weight_tolerance_pct: Decimal | None = None,
+    weight_tolerance_floor_g: int | None = None,
+    packing_material_g: int | None = None,
 ) -> ClientInfo:
     """Change the fields given; ``None`` leaves a field alone, ``""`` clears an optional one."""
     require(actor, Permission.MANAGE_MASTER_DATA)
@@ -251,6 +281,13 @@ def update_client(
         put("handling_days", _handling_days(handling_days))
     if notes is not None:
         put("notes", _text(notes))
+    if weight_tolerance_pct is not None:
+        put("weight_tolerance_pct", _tolerance_pct(weight_tolerance_pct))
+    if weight_tolerance_floor_g is not None:
+        put("weight_tolerance_floor_g",
+            _grams(weight_tolerance_floor_g, "weight tolerance floor"))
+    if packing_material_g is not None:
+        put("packing_material_g", _grams(packing_material_g, "packing material"))
     if changed:
         session.flush()
         record_audit(session, actor, "update", "client", client.id, code=client.code,
@@ -305,7 +342,9 @@ def _client_info(
         contact_name=c.contact_name, contact_email=c.contact_email,
         contact_phone=c.contact_phone, currency=c.currency, default_warehouse_code=wh_code,
         include_packing_slip=c.include_packing_slip, handling_days=c.handling_days,
-        notes=c.notes,
+        notes=c.notes, weight_tolerance_pct=c.weight_tolerance_pct,
+        weight_tolerance_floor_g=c.weight_tolerance_floor_g,
+        packing_material_g=c.packing_material_g,
     )
 
 

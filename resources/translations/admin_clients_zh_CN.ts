@@ -135,6 +135,14 @@
         <translation>有货的最近仓库</translation>
     </message>
     <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source>Dunnage, tape and inserts: added to every parcel's expected weight</source>
+        <translation>填充物、胶带和附页：计入每个包裹的预计重量</translation>
+    </message>
+    <message>
         <source>Put a packing slip in every parcel</source>
         <translation>每个包裹放入装箱单</translation>
     </message>
@@ -173,6 +181,14 @@
     <message>
         <source>Packing slip</source>
         <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Weight check</source>
+        <translation>称重校验</translation>
+    </message>
+    <message>
+        <source>Packing material</source>
+        <translation>包装材料</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -635,7 +651,7 @@
     </message>
     <message>
         <source>{field}: '{value}' {problem}</source>
-        <extracomment>Letters, digits and single hyphens: ``A-07-02``, ``STAGE-01``, ``A-01-02-03``. Bins one range may create: a long aisle is a few hundred; thousands is a typo. Business days to ship: more than a month is a typo, not a service level. ISO 4217 codes in use (the seller's billing and declared-value currency).</extracomment>
+        <extracomment>Letters, digits and single hyphens: ``A-07-02``, ``STAGE-01``, ``A-01-02-03``. Bins one range may create: a long aisle is a few hundred; thousands is a typo. Business days to ship: more than a month is a typo, not a service level. Bounds of a client's pack-station weight check: beyond them it checks nothing. ISO 4217 codes in use (the seller's billing and declared-value currency).</extracomment>
         <translation>{field}：“{value}”{problem}</translation>
     </message>
     <message>
@@ -707,6 +723,18 @@
         <translation>默认发货仓</translation>
     </message>
     <message>
+        <source>weight tolerance</source>
+        <translation>重量公差</translation>
+    </message>
+    <message>
+        <source>weight tolerance floor</source>
+        <translation>重量公差下限</translation>
+    </message>
+    <message>
+        <source>packing material</source>
+        <translation>包装材料</translation>
+    </message>
+    <message>
         <source>is not a valid code (letters A-Z, digits, - and _)</source>
         <translation>不是有效编码（只能用字母 A-Z、数字、- 和 _）</translation>
     </message>
@@ -725,6 +753,14 @@
     <message>
         <source>must be a whole number from 0 to 30</source>
         <translation>必须是 0 到 30 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be a percentage from 0 to 50</source>
+        <translation>必须是 0 到 50 之间的百分比</translation>
+    </message>
+    <message>
+        <source>must be a whole number of grams from 0 to 5000</source>
+        <translation>必须是 0 到 5000 之间的整数克数</translation>
     </message>
     <message>
         <source>is not a time zone such as America/Los_Angeles</source>

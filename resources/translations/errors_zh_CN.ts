@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>errors</name>
@@ -44,11 +43,11 @@
         <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer address &apos;{uri}&apos;: {reason}</source>
+        <source>Invalid printer address '{uri}': {reason}</source>
         <translation>打印机地址“{uri}”无效：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer settings for &apos;{name}&apos;: {reason}</source>
+        <source>Invalid printer settings for '{name}': {reason}</source>
         <translation>打印机“{name}”的设置无效：{reason}</translation>
     </message>
     <message>
@@ -84,7 +83,7 @@
         <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
     </message>
     <message>
-        <source>Unsupported printer address &apos;{uri}&apos;: use tcp, serial, usb, cups, win32 or file</source>
+        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
         <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
     </message>
     <message>
@@ -96,7 +95,7 @@
         <translation>{platform} 对店铺 {store} 返回了无法解析的响应：{detail}</translation>
     </message>
     <message>
-        <source>{platform} refused the time of a request from store {store}: check this computer&apos;s date, time and time zone ({detail})</source>
+        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
         <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
     </message>
     <message>
@@ -120,7 +119,7 @@
         <translation>{platform} 暂时无法为店铺 {store} 提供服务：{detail}</translation>
     </message>
     <message>
-        <source>Cannot import {path}: it is an Amazon &quot;All Orders&quot; report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
+        <source>Cannot import {path}: it is an Amazon "All Orders" report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
         <translation>无法导入 {path}：这是亚马逊的“所有订单”（All Orders）报告，不含街道地址。请在卖家平台打开 订单 → 订单报告 → 未发货订单（Unshipped Orders），下载该报告后再导入。</translation>
     </message>
     <message>
@@ -128,15 +127,15 @@
         <translation>{path} 同时符合客户 {client} 的列映射方案 {presets}：请选择其中一个（在导入窗口中选择，或用 --preset 名称），或删除不再使用的方案。</translation>
     </message>
     <message>
-        <source>Client {client} already has a column preset &apos;{preset}&apos;: choose another name, or replace it.</source>
+        <source>Client {client} already has a column preset '{preset}': choose another name, or replace it.</source>
         <translation>客户 {client} 已有名为“{preset}”的列映射方案：请换一个名称，或替换原方案。</translation>
     </message>
     <message>
-        <source>Column preset &apos;{preset}&apos;: {problem}</source>
+        <source>Column preset '{preset}': {problem}</source>
         <translation>列映射方案“{preset}”：{problem}</translation>
     </message>
     <message>
-        <source>Client {client} has no column preset &apos;{preset}&apos; (its presets: {presets}).</source>
+        <source>Client {client} has no column preset '{preset}' (its presets: {presets}).</source>
         <translation>客户 {client} 没有名为“{preset}”的列映射方案（现有方案：{presets}）。</translation>
     </message>
     <message>
@@ -356,7 +355,7 @@
         <translation>调整数量必须是非零整数</translation>
     </message>
     <message>
-        <source>use letters, digits, &apos;.&apos; or &apos;_&apos;</source>
+        <source>use letters, digits, '.' or '_'</source>
         <translation>只能使用字母、数字、“.”或“_”</translation>
     </message>
     <message>
@@ -600,11 +599,11 @@
         <translation>商品错误：您扫描的是 {scanned}，本次应拣 SKU {expected}。</translation>
     </message>
     <message>
-        <source>Box {box}: code of letters and digits (up to 32), inner sides 1 to 3000 mm, tare 0 or more, max weight 1 g to 70 kg and above the tare; &apos;{value}&apos; does not fit.</source>
+        <source>Box {box}: code of letters and digits (up to 32), inner sides 1 to 3000 mm, tare 0 or more, max weight 1 g to 70 kg and above the tare; '{value}' does not fit.</source>
         <translation>箱子 {box}：编码为字母和数字（最多 32 位），内尺寸每边 1 到 3000 mm，皮重不小于 0，最大承重 1 g 到 70 kg 且大于皮重；“{value}”不符合。</translation>
     </message>
     <message>
-        <source>No box has the code or barcode &apos;{scan}&apos;.</source>
+        <source>No box has the code or barcode '{scan}'.</source>
         <translation>没有箱子的编码或条码是“{scan}”。</translation>
     </message>
     <message>
@@ -640,11 +639,11 @@
         <translation>客户 {client} 已停用：未完成的订单照常发货，但不能再导入新订单。请先启用该客户。</translation>
     </message>
     <message>
-        <source>{field}: &apos;{value}&apos; {problem}</source>
+        <source>{field}: '{value}' {problem}</source>
         <translation>{field}：“{value}”{problem}</translation>
     </message>
     <message>
-        <source>&apos;{scan}&apos; matches {count} orders: scan the tote or the order&apos;s label instead.</source>
+        <source>'{scan}' matches {count} orders: scan the tote or the order's label instead.</source>
         <translation>“{scan}”对应 {count} 个订单：请改扫周转箱或订单面单。</translation>
     </message>
     <message>
@@ -660,7 +659,7 @@
         <translation>订单 {order} 还需要 {wanted} 件 SKU {sku}；扫描 {quantity} 件太多了。本次未计数。</translation>
     </message>
     <message>
-        <source>&apos;{scan}&apos; is a unit of client {owner}, not of {client}: keep it out of this order.</source>
+        <source>'{scan}' is a unit of client {owner}, not of {client}: keep it out of this order.</source>
         <translation>“{scan}”属于客户 {owner}，不属于 {client}：不要放进这个订单。</translation>
     </message>
     <message>
@@ -688,7 +687,7 @@
         <translation>停止：订单 {order} {state}。不要打包；把商品放到一边等待退回库位。</translation>
     </message>
     <message>
-        <source>A weight override needs the supervisor&apos;s reason.</source>
+        <source>A weight override needs the supervisor's reason.</source>
         <translation>放行重量需要主管填写原因。</translation>
     </message>
     <message>
@@ -712,11 +711,11 @@
         <translation>退回库位任务 {task} 已完成。</translation>
     </message>
     <message>
-        <source>No SKU of client {client} has the code or barcode &apos;{scan}&apos;.</source>
+        <source>No SKU of client {client} has the code or barcode '{scan}'.</source>
         <translation>客户 {client} 没有编码或条码为“{scan}”的 SKU。</translation>
     </message>
     <message>
-        <source>Nothing matches &apos;{scan}&apos;: scan an order number, a tote, a pick list or a tracking number.</source>
+        <source>Nothing matches '{scan}': scan an order number, a tote, a pick list or a tracking number.</source>
         <translation>“{scan}”没有匹配项：请扫描订单号、周转箱、拣货单或运单号。</translation>
     </message>
     <message>
@@ -804,7 +803,7 @@
         <translation>单据</translation>
     </message>
     <message>
-        <source>This station has no printer named &apos;{name}&apos; (it has: {known}).</source>
+        <source>This station has no printer named '{name}' (it has: {known}).</source>
         <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
     </message>
     <message>
@@ -832,7 +831,7 @@
         <translation>无筛选条件</translation>
     </message>
     <message>
-        <source>{filter}: &apos;{value}&apos; is not one of {allowed}.</source>
+        <source>{filter}: '{value}' is not one of {allowed}.</source>
         <translation>{filter}：“{value}”不是可选值之一（{allowed}）。</translation>
     </message>
     <message>
@@ -868,12 +867,12 @@
         <translation>请写成 KEY=VALUE</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is not a station setting; the settings are: {keys}.</source>
+        <source>'{key}' is not a station setting; the settings are: {keys}.</source>
         <translation>“{key}”不是工作站设置；可用设置为：{keys}。</translation>
     </message>
     <message>
-        <source>USB scales need the &apos;hidapi&apos; Python package, which is not installed. Install it or connect the scale by serial cable.</source>
-        <translation>USB 电子秤需要 Python 软件包 &apos;hidapi&apos;，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
+        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
+        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
     </message>
     <message>
         <source>Invalid scale setting {field}: {value}</source>
@@ -936,11 +935,11 @@
         <translation>打印机 {target} 拒绝连接</translation>
     </message>
     <message>
-        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
         <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
-        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
         <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
@@ -952,11 +951,11 @@
         <translation>无法导入 {path}：它不是保存在磁盘上的文件（而是文件夹、设备或管道），请选择已保存的文件。</translation>
     </message>
     <message>
-        <source>Cannot read {path}: {reason}. If this is the client&apos;s own layout, map its columns once in the app (Orders → Import orders…) and save them as a column preset, or name a saved preset with --preset NAME.</source>
+        <source>Cannot read {path}: {reason}. If this is the client's own layout, map its columns once in the app (Orders → Import orders…) and save them as a column preset, or name a saved preset with --preset NAME.</source>
         <translation>无法读取 {path}：{reason}。如果这是客户自己的表格格式，请在软件中（订单 → 导入订单…）对应一次各列并保存为列映射方案，或用 --preset 名称 指定已保存的方案。</translation>
     </message>
     <message>
-        <source>Cannot read {path} with the column preset &apos;{preset}&apos;: the file has no column {columns}. Choose the preset made for this layout, or map the columns again.</source>
+        <source>Cannot read {path} with the column preset '{preset}': the file has no column {columns}. Choose the preset made for this layout, or map the columns again.</source>
         <translation>无法按列映射方案“{preset}”读取 {path}：文件中没有列 {columns}。请选择为此格式建立的方案，或重新对应各列。</translation>
     </message>
     <message>

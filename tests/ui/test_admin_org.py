@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -93,12 +94,19 @@ def test_an_owner_adds_a_client_by_typing_and_edits_it(qtbot, admin_page: AdminP
     dialog.name.setText("Gamma Goods Ltd")
     dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("NJ1"))
     dialog.packing_slip.setChecked(False)
+    assert (dialog.tolerance_pct.value(), dialog.tolerance_floor.value()) == (5.0, 28)
+    dialog.tolerance_pct.setValue(3.5)
+    dialog.tolerance_floor.setValue(20)
+    dialog.packing_material.setValue(45)
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible()
     with world.reading() as s:
         saved = client_info(s, "GAMMA")
     assert (saved.name, saved.default_warehouse_code, saved.include_packing_slip) == (
         "Gamma Goods Ltd", "NJ1", False)
+    # the pack station's weight check for this client
+    assert (saved.weight_tolerance_pct, saved.weight_tolerance_floor_g,
+            saved.packing_material_g) == (Decimal("3.50"), 20, 45)
     row = _clients(tab)["GAMMA"]
     assert row.name == "Gamma Goods Ltd"  # type: ignore[attr-defined]
 

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from app.services.dto import ClientInfo, WarehouseInfo
 from app.ui.pages.admin_clients_common import FormDialog
@@ -18,6 +28,8 @@ class ClientDialog(FormDialog):
     field_keys: ClassVar[Mapping[str, str]] = {
         "client code": "code", "client name": "name", "e-mail": "email",
         "currency": "currency", "handling days": "handling_days",
+        "weight tolerance": "weight_check", "weight tolerance floor": "weight_check",
+        "packing material": "packing_material",
         "default warehouse": "warehouse",
     }
 
@@ -44,6 +56,28 @@ class ClientDialog(FormDialog):
         self.handling_days.setValue(1)
         self.handling_days.valueChanged.connect(self._on_handling_days_value_changed)
         self._on_handling_days_value_changed(self.handling_days.value())
+        self.tolerance_pct = QDoubleSpinBox()
+        self.tolerance_pct.setRange(0.0, 50.0)
+        self.tolerance_pct.setDecimals(1)
+        self.tolerance_pct.setValue(5.0)
+        self.tolerance_pct.setPrefix("± ")
+        self.tolerance_pct.setSuffix(" %")
+        self.tolerance_floor = QSpinBox()
+        self.tolerance_floor.setRange(0, 5000)
+        self.tolerance_floor.setValue(28)
+        self.tolerance_floor.setPrefix(self.tr("at least "))
+        self.tolerance_floor.setSuffix(" g")
+        weight_check = QWidget()
+        row = QHBoxLayout(weight_check)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.tolerance_pct)
+        row.addWidget(self.tolerance_floor)
+        row.addStretch(1)
+        self.packing_material = QSpinBox()
+        self.packing_material.setRange(0, 5000)
+        self.packing_material.setSuffix(" g")
+        self.packing_material.setToolTip(self.tr(
+            "Dunnage, tape and inserts: added to every parcel's expected weight"))
         self.packing_slip = QCheckBox(self.tr("Put a packing slip in every parcel"))
         self.packing_slip.setChecked(True)
         self.notes = QPlainTextEdit()
@@ -58,6 +92,8 @@ class ClientDialog(FormDialog):
         self.add_field("warehouse", self.tr("Ships from"), self.warehouse)
         self.add_field("handling_days", self.tr("Handling time"), self.handling_days)
         self.add_field("packing_slip", self.tr("Packing slip"), self.packing_slip)
+        self.add_field("weight_check", self.tr("Weight check"), weight_check)
+        self.add_field("packing_material", self.tr("Packing material"), self.packing_material)
         self.add_field("notes", self.tr("Notes"), self.notes)
         if client is not None:
             self._fill(client)
@@ -79,6 +115,9 @@ class ClientDialog(FormDialog):
         self.warehouse.setCurrentIndex(max(index, 0))
         self.handling_days.setValue(c.handling_days)
         self.packing_slip.setChecked(c.include_packing_slip)
+        self.tolerance_pct.setValue(float(c.weight_tolerance_pct))
+        self.tolerance_floor.setValue(c.weight_tolerance_floor_g)
+        self.packing_material.setValue(c.packing_material_g)
         self.notes.setPlainText(c.notes or "")
 
     def check(self) -> bool:
@@ -95,5 +134,8 @@ class ClientDialog(FormDialog):
             "default_warehouse": str(self.warehouse.currentData() or ""),
             "include_packing_slip": self.packing_slip.isChecked(),
             "handling_days": self.handling_days.value(),
+            "weight_tolerance_pct": Decimal(f"{self.tolerance_pct.value():.1f}"),
+            "weight_tolerance_floor_g": self.tolerance_floor.value(),
+            "packing_material_g": self.packing_material.value(),
             "notes": self.notes.toPlainText(),
         }
