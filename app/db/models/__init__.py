@@ -9,24 +9,52 @@ from app.db.models.channels import (
     SkuMapping,
     SyncLease,
 )
+from app.db.models.control import CycleCount, CycleCountLine, ReplenishLimit, ReplenishTask
 from app.db.models.imports import ImportPreset
+from app.db.models.inbound import (
+    InboundCarton,
+    InboundLine,
+    InboundReceipt,
+    InboundShipment,
+    PutawayTask,
+    ReturnAuthorization,
+    ReturnReceipt,
+    StockLot,
+)
 from app.db.models.orders import Order, OrderLine, OrderStatusChange, Reservation
 from app.db.models.org import AuditEntry, Bin, Client, SignInThrottle, User, Warehouse
 from app.db.models.packing import Box, PackSession, Parcel, ParcelItem, RestockTask
 from app.db.models.picking import PickCart, PickCartOrder, PickTask, Wave
 from app.db.models.printing import OrderLabel, PrintJob
+from app.db.models.shipping import (
+    CarrierAccount,
+    LabelPurchase,
+    Pickup,
+    PickupParcel,
+    ShippingException,
+    ShippingRules,
+    TrackingEvent,
+)
 from app.db.models.stock import StockBalance, StockMove
 
 __all__ = [
     "AuditEntry",
     "Bin",
     "Box",
+    "CarrierAccount",
     "Channel",
     "ChannelCursor",
     "ChannelOrder",
     "ChannelPush",
     "Client",
+    "CycleCount",
+    "CycleCountLine",
     "ImportPreset",
+    "InboundCarton",
+    "InboundLine",
+    "InboundReceipt",
+    "InboundShipment",
+    "LabelPurchase",
     "Order",
     "OrderLabel",
     "OrderLine",
@@ -37,16 +65,27 @@ __all__ = [
     "PickCart",
     "PickCartOrder",
     "PickTask",
+    "Pickup",
+    "PickupParcel",
     "PrintJob",
+    "PutawayTask",
+    "ReplenishLimit",
+    "ReplenishTask",
     "Reservation",
     "RestockTask",
+    "ReturnAuthorization",
+    "ReturnReceipt",
+    "ShippingException",
+    "ShippingRules",
     "SignInThrottle",
     "Sku",
     "SkuBarcode",
     "SkuMapping",
     "StockBalance",
+    "StockLot",
     "StockMove",
     "SyncLease",
+    "TrackingEvent",
     "User",
     "Warehouse",
     "Wave",

@@ -26,6 +26,8 @@ class Sku(Base):
     height_mm: Mapped[int] = mapped_column(Integer, default=0)
     prepacked: Mapped[bool] = mapped_column(Boolean, default=False)
     lot_tracked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    #: Lot-tracked SKUs: never allocate stock expiring within this many days.
+    expiry_window_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     hazmat: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     #: Customs value per unit, in the client's currency.
     declared_value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))

@@ -103,6 +103,11 @@ class Bin(Base):
     #: Set when someone found the bin's count wrong (a short pick): count it soon.
     count_flagged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     count_flag_reason: Mapped[str | None] = mapped_column(String(200))
+    #: A staging lane holds the parcels of one carrier (the carrier's name).
+    staging_carrier: Mapped[str | None] = mapped_column(String(40))
+    #: Room for put-away: units, or litres of SKU volume; None = not limited.
+    capacity_units: Mapped[int | None] = mapped_column(Integer)
+    capacity_litres: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
 
 
 class User(Base):

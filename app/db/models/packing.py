@@ -77,6 +77,16 @@ class Parcel(Base):
     #: A supervisor who accepted a weight out of tolerance, and why.
     override_by: Mapped[str | None] = mapped_column(String(64))
     override_reason: Mapped[str | None] = mapped_column(String(200))
+    #: The staging lane the parcel waits in for its carrier.
+    staged_bin_id: Mapped[int | None] = mapped_column(ForeignKey("bins.id"))
+    staged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    staged_by: Mapped[str | None] = mapped_column(String(64))
+    #: Scanned out to the driver (handover) and what tracking said since.
+    shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    tracking_status: Mapped[str | None] = mapped_column(String(24))
+    first_scan_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    tracked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ParcelItem(Base):

@@ -81,3 +81,10 @@ class OrderLabel(Base):
     reference: Mapped[str] = mapped_column(String(100))
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     zpl: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: Read from the label (text layer or barcode), to catch one label used twice.
+    tracking_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: The file as the seller sent it (e.g. PNG), when ``pdf`` is a rendering of it.
+    original: Mapped[bytes | None] = mapped_column(LargeBinary)
+    original_format: Mapped[str | None] = mapped_column(String(8))
+    #: Why a clerk should look: matched to two orders, tracking number used twice.
+    flag: Mapped[str | None] = mapped_column(String(200))

@@ -6,9 +6,9 @@ never leave negative stock or more reserved than on hand.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UtcDateTime, utcnow
@@ -30,6 +30,10 @@ class StockBalance(Base):
     reserved: Mapped[int] = mapped_column(Integer, default=0)
     #: Earliest receipt of the stock now in the bin; drives oldest-first allocation.
     received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    #: For lot-tracked SKUs a bin holds one lot of a SKU at a time (no lot mixing),
+    #: so FEFO allocation can rank balances by expiry.
+    lot: Mapped[str | None] = mapped_column(String(64))
+    expiry: Mapped[date | None] = mapped_column(Date)
 
 
 class StockMove(Base):
@@ -56,4 +60,5 @@ class StockMove(Base):
     reason: Mapped[str | None] = mapped_column(String(64))
     reference: Mapped[str | None] = mapped_column(String(100))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    lot: Mapped[str | None] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(String(64))
