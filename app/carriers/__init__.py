@@ -1,0 +1,1 @@
+"""Label providers: HTTP-only adapters behind :class:`app.carriers.base.CarrierProvider`."""
