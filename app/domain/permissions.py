@@ -41,22 +41,34 @@ class Permission(StrEnum):
     MANAGE_USERS = QT_TRANSLATE_NOOP("errors", "manage users")
     CHANGE_SETTINGS = QT_TRANSLATE_NOOP("errors", "change settings")
     OVERRIDE_WEIGHT_CHECK = QT_TRANSLATE_NOOP("errors", "override a weight check")
+    BUY_LABELS = QT_TRANSLATE_NOOP("errors", "buy and void carrier labels")
+    MANAGE_CARRIERS = QT_TRANSLATE_NOOP(
+        "errors", "manage carrier accounts and shipping rules"
+    )
+    HAND_OVER = QT_TRANSLATE_NOOP("errors", "stage parcels and hand them to carriers")
+    PUT_AWAY = QT_TRANSLATE_NOOP("errors", "put away and replenish stock")
+    COUNT_STOCK = QT_TRANSLATE_NOOP("errors", "count stock")
+    APPROVE_COUNTS = QT_TRANSLATE_NOOP("errors", "approve count variances")
+    HANDLE_RETURNS = QT_TRANSLATE_NOOP("errors", "receive and grade returns")
 
 
 _P = Permission
 _CLERK = frozenset({
     _P.IMPORT_ORDERS, _P.EDIT_ORDERS, _P.ALLOCATE, _P.CANCEL_ORDERS, _P.HOLD_ORDERS,
     _P.RECEIVE_STOCK, _P.MOVE_STOCK, _P.ADJUST_STOCK, _P.PRINT, _P.MANAGE_CHANNELS,
+    _P.BUY_LABELS, _P.HAND_OVER, _P.PUT_AWAY, _P.COUNT_STOCK, _P.HANDLE_RETURNS,
 })
 
-#: The permission table. A packer packs, weighs, labels and ships at a station; a picker
-#: walks the floor; a clerk runs the office (orders, stock, printing, stores); an admin may
+#: The permission table. A packer packs, weighs, labels, stages and hands over at a
+#: station; a picker walks the floor (picks, receives at the dock, puts away, counts,
+#: grades returns); a clerk runs the office (orders, stock, printing, stores); an admin may
 #: do everything, including the master data, users, settings and weight-check overrides.
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.CLERK: _CLERK,
-    Role.PACKER: frozenset({_P.PACK, _P.SHIP, _P.PRINT}),
-    Role.PICKER: frozenset({_P.PICK, _P.PRINT}),
+    Role.PACKER: frozenset({_P.PACK, _P.SHIP, _P.PRINT, _P.BUY_LABELS, _P.HAND_OVER}),
+    Role.PICKER: frozenset({_P.PICK, _P.PRINT, _P.RECEIVE_STOCK, _P.PUT_AWAY, _P.COUNT_STOCK,
+                            _P.HANDLE_RETURNS}),
 }
 
 

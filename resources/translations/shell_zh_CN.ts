@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivityModel</name>
@@ -77,7 +76,7 @@
         <translation>添加客户的 SKU</translation>
     </message>
     <message>
-        <source>By hand or from the seller&apos;s product list (CSV or Excel): names, barcodes, weights and sizes.</source>
+        <source>By hand or from the seller's product list (CSV or Excel): names, barcodes, weights and sizes.</source>
         <translation>手工录入，或导入卖家的商品表（CSV 或 Excel）：品名、条码、重量和尺寸。</translation>
     </message>
     <message numerus="yes">
@@ -119,7 +118,7 @@
         <translation>导入第一批订单</translation>
     </message>
     <message>
-        <source>On the Orders screen, &quot;Import orders…&quot; takes a seller&apos;s file; or connect a store on the Channels screen.</source>
+        <source>On the Orders screen, "Import orders…" takes a seller's file; or connect a store on the Channels screen.</source>
         <translation>在“订单”界面用“导入订单…”导入卖家的订单文件；或在“渠道”界面连接店铺。</translation>
     </message>
     <message numerus="yes">
@@ -785,6 +784,34 @@
     <message>
         <source>override a weight check</source>
         <translation>放行重量校验</translation>
+    </message>
+    <message>
+        <source>buy and void carrier labels</source>
+        <translation>购买和作废承运商面单</translation>
+    </message>
+    <message>
+        <source>manage carrier accounts and shipping rules</source>
+        <translation>管理承运商账户和发货规则</translation>
+    </message>
+    <message>
+        <source>stage parcels and hand them to carriers</source>
+        <translation>包裹暂存并交接给承运商</translation>
+    </message>
+    <message>
+        <source>put away and replenish stock</source>
+        <translation>上架和补货</translation>
+    </message>
+    <message>
+        <source>count stock</source>
+        <translation>盘点库存</translation>
+    </message>
+    <message>
+        <source>approve count variances</source>
+        <translation>审批盘点差异</translation>
+    </message>
+    <message>
+        <source>receive and grade returns</source>
+        <translation>收取并分级退货</translation>
     </message>
 </context>
 <context>

@@ -12,18 +12,21 @@ P = Permission
 @pytest.mark.parametrize("permission", [
     P.IMPORT_ORDERS, P.EDIT_ORDERS, P.ALLOCATE, P.CANCEL_ORDERS, P.RECEIVE_STOCK,
     P.ADJUST_STOCK, P.MOVE_STOCK, P.MANAGE_USERS, P.MANAGE_MASTER_DATA, P.MANAGE_CHANNELS,
-    P.CHANGE_SETTINGS, P.OVERRIDE_WEIGHT_CHECK,
+    P.CHANGE_SETTINGS, P.OVERRIDE_WEIGHT_CHECK, P.MANAGE_CARRIERS, P.COUNT_STOCK,
+    P.APPROVE_COUNTS,
 ])
 def test_a_packer_works_at_the_station_only(permission: Permission) -> None:
     assert not role_may(Role.PACKER, permission)
 
 
-def test_a_packer_packs_ships_and_prints() -> None:
-    assert {p for p in Permission if role_may(Role.PACKER, p)} == {P.PACK, P.SHIP, P.PRINT}
+def test_a_packer_packs_labels_ships_and_hands_over() -> None:
+    assert {p for p in Permission if role_may(Role.PACKER, p)} == {
+        P.PACK, P.SHIP, P.PRINT, P.BUY_LABELS, P.HAND_OVER}
 
 
-def test_a_picker_picks_and_prints_only() -> None:
-    assert {p for p in Permission if role_may(Role.PICKER, p)} == {P.PICK, P.PRINT}
+def test_a_picker_works_the_floor_but_neither_adjusts_nor_approves() -> None:
+    assert {p for p in Permission if role_may(Role.PICKER, p)} == {
+        P.PICK, P.PRINT, P.RECEIVE_STOCK, P.PUT_AWAY, P.COUNT_STOCK, P.HANDLE_RETURNS}
 
 
 def test_a_clerk_runs_the_office_but_not_users_master_data_or_settings() -> None:
@@ -33,7 +36,8 @@ def test_a_clerk_runs_the_office_but_not_users_master_data_or_settings() -> None
                        P.MANAGE_CHANNELS):
         assert clerk.may(permission), permission
     for permission in (P.MANAGE_USERS, P.MANAGE_MASTER_DATA, P.CHANGE_SETTINGS,
-                       P.OVERRIDE_WEIGHT_CHECK, P.PACK, P.SHIP, P.PICK):
+                       P.OVERRIDE_WEIGHT_CHECK, P.PACK, P.SHIP, P.PICK, P.MANAGE_CARRIERS,
+                       P.APPROVE_COUNTS):
         assert not clerk.may(permission), permission
 
 
