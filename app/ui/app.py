@@ -202,7 +202,7 @@ class AppController:
         self._stop_devices()  # the scale test in Settings needs the port to itself
         dialog = SettingsDialog(self.context.settings,
                                 default_sections(self.context, self.tasks, admin=ctx.actor.may(
-                                    Permission.CHANGE_SETTINGS)), self.window)
+                                    Permission.CHANGE_SETTINGS), actor=ctx.actor), self.window)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
         if accepted:
             new = dialog.result_settings()

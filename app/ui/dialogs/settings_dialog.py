@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.domain.permissions import Actor, Permission
 from app.settings import STATION_MODES, StationSettings
 from app.ui.i18n import LANGUAGES
 from app.ui.tasks import TaskRunner
@@ -103,12 +104,14 @@ class GeneralSection(QWidget):
 
 
 def default_sections(context: AppContext, tasks: TaskRunner, *,
-                     admin: bool = False) -> list[SettingsSection]:
+                     admin: bool = False, actor: Actor | None = None) -> list[SettingsSection]:
     """The tabs this build offers; device screens add theirs here.
 
     Changing the station's set-up is an administrator's permission
     (``Permission.CHANGE_SETTINGS``): everyone else gets the language only, and sees
-    which kind of database this is, where only an ``admin`` sees its URL.
+    which kind of database this is, where only an ``admin`` sees its URL. Carrier
+    accounts and shipping rules (database, not station) are for ``actor``s who may
+    ``MANAGE_CARRIERS``.
     """
     general = GeneralSection(context.settings,
                              database_text(context.db.display_url, full=admin),
@@ -118,7 +121,13 @@ def default_sections(context: AppContext, tasks: TaskRunner, *,
     from app.ui.settings_printers import PrintersSection
     from app.ui.settings_scale import ScaleSection
 
-    return [general, PrintersSection(context, tasks), ScaleSection(context.settings, tasks)]
+    sections: list[SettingsSection] = [general, PrintersSection(context, tasks),
+                                       ScaleSection(context.settings, tasks)]
+    if actor is not None and actor.may(Permission.MANAGE_CARRIERS):
+        from app.ui.settings_carriers import CarrierAccountsSection
+
+        sections.append(CarrierAccountsSection(tasks, actor))
+    return sections
 
 
 class SettingsDialog(QDialog):
