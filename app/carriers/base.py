@@ -13,7 +13,7 @@ or a crash finds the label already bought instead of buying a second one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -135,14 +135,18 @@ class CarrierProvider(Protocol):
     def buy(self, shipment: Shipment, rate: Rate, label_format: LabelFormat) -> Label:
         ...
 
-    def find(self, reference: str) -> Label | None:
-        """The label already bought under ``reference``, if any (retry after a timeout)."""
+    def find(self, reference: str, label_format: LabelFormat | None = None) -> Label | None:
+        """The label already bought under ``reference``, if any (retry after a timeout),
+        in ``label_format`` (None: the format it was bought in)."""
         ...
 
     def void(self, label: Label) -> RefundStatus:
         ...
 
-    def track(self, tracking_numbers: Sequence[str]) -> list[Tracking]:
+    def track(self, tracking_numbers: Sequence[str],
+              carriers: Mapping[str, str] | None = None) -> list[Tracking]:
+        """Tracking of each number; ``carriers`` maps a number to its carrier where the
+        provider needs it (Shippo's ``/tracks/{carrier}/{number}``)."""
         ...
 
     def manifest(self, labels: Sequence[Label]) -> Manifest | None:

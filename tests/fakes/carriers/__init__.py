@@ -1,0 +1,1 @@
+"""Fake EasyPost and Shippo servers (and the label files they serve) for carrier tests."""
