@@ -470,6 +470,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_scale", "app.cli_print", "app.cli_channels", "app.cli_org", "app.cli_users",
     "app.cli_stock", "app.cli_skus", "app.cli_presets", "app.cli_picking", "app.cli_pack",
     "app.cli_layout", "app.cli_waves", "app.cli_carriers",
+    "app.cli_inbound",
 )
 
 
