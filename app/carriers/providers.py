@@ -21,6 +21,7 @@ from app.carriers.base import CarrierError, CarrierProvider
 from app.carriers.easypost import EasyPostProvider
 from app.carriers.http import MODES
 from app.carriers.manual import ManualProvider
+from app.carriers.shippo import ShippoProvider
 from app.channels.http import HTTP_SETTING_KEYS, ConnectorRuntime
 
 
@@ -48,6 +49,8 @@ class ProviderSpec:
 PROVIDERS: dict[str, ProviderSpec] = {
     "easypost": ProviderSpec("easypost", "EasyPost", ("api_key",),
                              optional_settings=("find_days",)),
+    "shippo": ProviderSpec("shippo", "Shippo", ("api_token",),
+                           optional_settings=("find_pages",)),
     "manual": ProviderSpec("manual", "Manual", (), remote=False),
 }
 
@@ -99,6 +102,9 @@ def make_provider(provider: str, *, base_url: str | None, mode: str,
     if provider == "easypost":
         return EasyPostProvider(account, api_key=secrets["api_key"], mode=mode,
                                 settings=settings, base_url=base_url, runtime=runtime)
+    if provider == "shippo":
+        return ShippoProvider(account, api_token=secrets["api_token"], mode=mode,
+                              settings=settings, base_url=base_url, runtime=runtime)
     if provider == "manual":
         return ManualProvider()
     raise CarrierError(f"unknown provider {provider!r}")  # pragma: no cover - table above
