@@ -15,7 +15,7 @@ from typing import Any
 
 from app.cli import EXIT_FAILED, EXIT_OK, Registrar, actor_of, open_context
 
-BIN_TYPES = ("pick", "storage", "staging", "receiving", "returns", "damaged")
+BIN_TYPES = ("pick", "storage", "staging", "receiving", "returns", "damaged", "quarantine")
 
 
 def _yes_no(text: str) -> bool:

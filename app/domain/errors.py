@@ -124,7 +124,7 @@ class BinNotSellable(DomainError):
     code = "bin_not_sellable"
     template = "Bin {bin} is a {bin_type} bin; its stock cannot be reserved."
     # bin types that cannot be sold from
-    field_words = ("staging", "receiving", "returns", "damaged")
+    field_words = ("staging", "receiving", "returns", "damaged", "quarantine")
 
 
 class BinInactive(DomainError):

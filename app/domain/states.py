@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.domain.errors import IllegalTransition
+from app.domain.inbound_errors import InboundIllegalTransition
 
 
 class OrderStatus(StrEnum):
@@ -66,10 +67,42 @@ class BinType(StrEnum):
     RECEIVING = "receiving"
     RETURNS = "returns"
     DAMAGED = "damaged"
+    #: Units whose code no SKU of the client carries, held until a clerk maps or rejects them.
+    QUARANTINE = "quarantine"
 
 
 #: Only stock in these bins counts as available and can be reserved.
 SELLABLE_BIN_TYPES = frozenset({BinType.PICK, BinType.STORAGE})
+
+
+class InboundStatus(StrEnum):
+    """An announced inbound shipment (ASN) at the dock."""
+
+    ANNOUNCED = "announced"
+    ARRIVED = "arrived"
+    RECEIVING = "receiving"
+    CLOSED = "closed"
+
+
+_I = InboundStatus
+
+#: Every legal move of an inbound shipment. A shipment that arrived and was never
+#: counted may still be closed (everything short); a closed shipment is final.
+INBOUND_TRANSITIONS: dict[InboundStatus, frozenset[InboundStatus]] = {
+    _I.ANNOUNCED: frozenset({_I.ARRIVED}),
+    _I.ARRIVED: frozenset({_I.RECEIVING, _I.CLOSED}),
+    _I.RECEIVING: frozenset({_I.CLOSED}),
+    _I.CLOSED: frozenset(),
+}
+
+
+def check_inbound_transition(
+    reference: str, current: InboundStatus, target: InboundStatus
+) -> None:
+    """Raise unless ``current -> target`` is in :data:`INBOUND_TRANSITIONS`."""
+    if target not in INBOUND_TRANSITIONS[current]:
+        raise InboundIllegalTransition(
+            reference=reference, state=current.value, target=target.value)
 
 
 class MoveKind(StrEnum):

@@ -52,6 +52,7 @@ TYPE_WORDS: Mapping[str, BinType] = {
     "收货": BinType.RECEIVING, "收货区": BinType.RECEIVING,
     "退货": BinType.RETURNS, "退货区": BinType.RETURNS,
     "残次": BinType.DAMAGED, "残次品": BinType.DAMAGED, "破损": BinType.DAMAGED,
+    "隔离": BinType.QUARANTINE, "隔离区": BinType.QUARANTINE, "待确认": BinType.QUARANTINE,
 }
 
 MISSING = QT_TRANSLATE_NOOP("errors", "{column} is missing")

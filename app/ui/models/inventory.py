@@ -46,6 +46,7 @@ def bin_type_names() -> dict[str, str]:
         BinType.RECEIVING.value: QCoreApplication.translate("BinTypes", "Receiving"),
         BinType.RETURNS.value: QCoreApplication.translate("BinTypes", "Returns"),
         BinType.DAMAGED.value: QCoreApplication.translate("BinTypes", "Damaged"),
+        BinType.QUARANTINE.value: QCoreApplication.translate("BinTypes", "Quarantine"),
     }
 
 
