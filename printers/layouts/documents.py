@@ -122,13 +122,16 @@ def packing_slip(document: PackingSlip, *, paper: DocumentPaper = DocumentPaper.
 
 def manifest(document: Manifest, *, paper: DocumentPaper = DocumentPaper.LETTER,
              dpi: int = 203) -> bytes:
-    """Parcels handed to the carrier, totals, and signature lines for both sides."""
+    """Parcels handed to the carrier, totals, and signature lines for both sides, in
+    English and Chinese (the driver reads one, the warehouse team often the other)."""
     sheet = _Sheet(paper, dpi)
+    count = len(document.parcels)
     header = [
-        f"{document.carrier} handover manifest {document.number}",
-        f"Warehouse {document.warehouse} · {document.date}",
+        f"{document.carrier} handover manifest 交接清单 {document.number}",
+        f"Warehouse 仓库 {document.warehouse} · Time 时间 {document.date}",
+        f"Carrier 承运商 {document.carrier} · {count} parcels 共 {count} 件",
     ]
-    rows = [["#", "Tracking number", "Order", "Service", "Weight"]]
+    rows = [["#", "Tracking number 运单号", "Order 订单", "Service 服务", "Weight 重量"]]
     rows += [
         [
             str(index),
@@ -140,14 +143,15 @@ def manifest(document: Manifest, *, paper: DocumentPaper = DocumentPaper.LETTER,
         for index, parcel in enumerate(document.parcels, start=1)
     ]
     total_g = sum(parcel.weight_g for parcel in document.parcels)
-    rows.append(["", f"{len(document.parcels)} parcels", "", "Total", format_weight(total_g)])
+    rows.append(["", f"{count} parcels 件", "", "Total 合计", format_weight(total_g)])
     story: list[Flowable] = [*_header(sheet, header, document.number)]
-    story.append(_table(sheet, rows, [0.4, 2.2, 1.3, 1.4, 1.6], numeric_column=None))
+    story.append(_table(sheet, rows, [0.4, 2.2, 1.3, 1.4, 1.6], numeric_column=None,
+                        codes=(1, 2)))
     story.append(Spacer(1, 30))
     signatures = [
-        ["Driver name", "Signature", "Date / time"],
+        ["Driver 司机 (name 姓名)", "Signature 签名", "Date / time 日期时间"],
         ["", "", ""],
-        ["Warehouse staff", "Signature", "Date / time"],
+        ["Warehouse clerk 仓库员 (name 姓名)", "Signature 签名", "Date / time 日期时间"],
         ["", "", ""],
     ]
     sign = Table(signatures, colWidths=[sheet.width / 3] * 3, rowHeights=[14, 34, 14, 34])
