@@ -22,6 +22,7 @@ from app.carriers.easypost import EasyPostProvider
 from app.carriers.http import MODES
 from app.carriers.manual import ManualProvider
 from app.carriers.shippo import ShippoProvider
+from app.carriers.tiktok_docs import TikTokDocsProvider
 from app.channels.http import HTTP_SETTING_KEYS, ConnectorRuntime
 
 
@@ -37,7 +38,8 @@ class ProviderSpec:
     required_settings: tuple[str, ...] = ()
     #: plain settings that may be present (``http.*`` are accepted for every HTTP provider)
     optional_settings: tuple[str, ...] = ()
-    #: True when the provider talks HTTP (so ``--base-url`` and ``http.*`` apply)
+    #: True when the provider talks HTTP with its own client (so ``http.*`` apply;
+    #: TikTok labels use the store's connector and its settings)
     remote: bool = True
 
     def allowed_keys(self) -> tuple[str, ...]:
@@ -51,6 +53,8 @@ PROVIDERS: dict[str, ProviderSpec] = {
                              optional_settings=("find_days",)),
     "shippo": ProviderSpec("shippo", "Shippo", ("api_token",),
                            optional_settings=("find_pages",)),
+    "tiktok": ProviderSpec("tiktok", "TikTok Shipping", (), required_settings=("channel",),
+                           remote=False),
     "manual": ProviderSpec("manual", "Manual", (), remote=False),
 }
 
@@ -105,6 +109,13 @@ def make_provider(provider: str, *, base_url: str | None, mode: str,
     if provider == "shippo":
         return ShippoProvider(account, api_token=secrets["api_token"], mode=mode,
                               settings=settings, base_url=base_url, runtime=runtime)
+    if provider == "tiktok":
+        if store_lookup is None:
+            raise CarrierError("TikTok labels need the TikTok store's configuration")
+        store = store_lookup(settings["channel"].strip())
+        return TikTokDocsProvider.for_store(store.name, store.settings, store.secrets,
+                                            base_url=base_url or store.base_url,
+                                            runtime=runtime)
     if provider == "manual":
         return ManualProvider()
     raise CarrierError(f"unknown provider {provider!r}")  # pragma: no cover - table above

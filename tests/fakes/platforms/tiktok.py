@@ -1,5 +1,6 @@
 """Fake TikTok Shop Open API (202309): token refresh, signed calls, orders,
-packages, product search and inventory.
+packages, product search and inventory; TikTok Shipping labels (package
+creation, shipping documents, package tracking) in ``tiktok_packages``.
 
 Enforces: the HMAC-SHA256 signature over path + sorted query + raw body;
 ``app_key``, a timestamp within 5 minutes, ``x-tts-access-token`` (expired ->
@@ -18,6 +19,7 @@ from app.channels.tiktok import sign_request
 from tests.fakes.platforms.clock import VirtualClock
 from tests.fakes.platforms.model import SeedOrder
 from tests.fakes.platforms.server import FakePlatform, FakeRequest, FakeResponse, FaultPlan
+from tests.fakes.platforms.tiktok_packages import TikTokPackages
 
 _STATUS = {
     "open": "AWAITING_SHIPMENT",
@@ -27,7 +29,7 @@ _STATUS = {
 }
 
 
-class FakeTikTok(FakePlatform):
+class FakeTikTok(TikTokPackages, FakePlatform):
     """In-memory TikTok shop behind a real HTTP server."""
 
     fault_exempt_prefixes = ("/api/v2/token/",)
@@ -57,6 +59,9 @@ class FakeTikTok(FakePlatform):
         self.inventory: dict[str, int] = {}
         self._cursors: dict[str, tuple[tuple[str, ...], int, int]] = {}
         self._issued = 0
+        #: the buyer's full address, printed on TikTok Shipping labels even when masked
+        self.label_addresses: dict[str, dict[str, str]] = {}
+        self.init_packages()
 
     # -- seeding ----------------------------------------------------------------------
 
@@ -84,6 +89,9 @@ class FakeTikTok(FakePlatform):
                 )
         first, _, last = seed.buyer_name.partition(" ")
         with self.lock:
+            self.label_addresses[seed.id] = {
+                "name": seed.buyer_name, "address1": seed.address1, "address2": seed.address2,
+                "city": seed.city, "state": seed.state, "zip": seed.zip}
             self.orders[seed.id] = {
                 "id": seed.id,
                 "status": _STATUS[seed.status],
@@ -171,6 +179,8 @@ class FakeTikTok(FakePlatform):
         """Check the signature, token and cipher, then route."""
         if request.path == "/api/v2/token/refresh":
             return self._refresh(request)
+        if request.path.startswith("/files/"):
+            return self.serve_file(request)
         params = {k: v[0] for k, v in request.query.items()}
         if params.get("app_key") != self.app_key:
             return self._envelope(106002, "Invalid app_key")
@@ -216,6 +226,9 @@ class FakeTikTok(FakePlatform):
         m = re.fullmatch(r"/product/202309/products/([^/]+)/inventory/update", path)
         if m:
             return self._inventory(m.group(1), request.json() or {})
+        routed = self.route_packages(request, params)
+        if routed is not None:
+            return routed
         if path == "/authorization/202309/shops":
             return self._envelope(
                 0,
