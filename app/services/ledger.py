@@ -7,7 +7,7 @@ more than is reserved. Callers hold the transaction.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from app.db.models import Bin, Sku, StockBalance, StockMove
 from app.domain.errors import InsufficientStock
 from app.domain.permissions import Actor
 from app.domain.states import MoveKind
+from app.services.stock_layers import follow_move
 
 B = StockBalance
 
@@ -95,11 +96,22 @@ def record_move(
     reason: str | None = None,
     reference: str | None = None,
     order_id: int | None = None,
+    lot: str | None = None,
+    expiry: date | None = None,
+    draw_move_id: int | None = None,
 ) -> int:
+    """Append one move to the ledger and keep the FIFO layers in step with it.
+
+    Units coming into the warehouse start a stock lot (with ``lot``/``expiry`` of a
+    lot-tracked SKU); units leaving it draw down the oldest lots - the lot of
+    ``draw_move_id`` first, for units written off right after they came in (a disposed
+    return). See :mod:`app.services.stock_layers`.
+    """
+    at = utcnow()
     result = session.execute(
         insert(StockMove)
         .values(
-            at=utcnow(),
+            at=at,
             sku_id=sku_id,
             from_bin_id=from_bin_id,
             to_bin_id=to_bin_id,
@@ -108,11 +120,16 @@ def record_move(
             reason=reason,
             reference=reference,
             order_id=order_id,
+            lot=lot,
             actor=actor.name,
         )
         .returning(StockMove.id)
     )
-    return int(result.scalar_one())
+    move_id = int(result.scalar_one())
+    follow_move(session, move_id=move_id, at=at, sku_id=sku_id, quantity=quantity, kind=kind,
+                from_bin_id=from_bin_id, to_bin_id=to_bin_id, reference=reference, lot=lot,
+                expiry=expiry, draw_move_id=draw_move_id)
+    return move_id
 
 
 def _raise_short(session: Session, bin_id: int, sku_id: int, qty: int) -> None:
