@@ -47,6 +47,8 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("app.services", ("app.ui", "app.cli"), "services are below the UI and CLI"),
     ("app.channels", ("app.ui", "app.services", "app.db", "sqlalchemy"),
      "connectors do HTTP only"),
+    ("app.carriers", ("app.ui", "app.services", "app.db", "sqlalchemy"),
+     "label providers do HTTP only"),
     ("app.hardware", ("app.ui", "app.services", "app.db", "sqlalchemy"),
      "devices are Qt- and DB-free"),
 ]
