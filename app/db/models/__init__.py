@@ -1,5 +1,15 @@
 """All tables. Import from here so every model is registered on ``Base.metadata``."""
 
+from app.db.models.billing import (
+    Charge,
+    Invoice,
+    InvoiceCredit,
+    RateCard,
+    RateCardItem,
+    StorageSnapshot,
+    ZoneChart,
+    ZoneChartRow,
+)
 from app.db.models.catalog import Sku, SkuBarcode
 from app.db.models.channels import (
     Channel,
@@ -46,6 +56,7 @@ __all__ = [
     "ChannelCursor",
     "ChannelOrder",
     "ChannelPush",
+    "Charge",
     "Client",
     "CycleCount",
     "CycleCountLine",
@@ -54,6 +65,8 @@ __all__ = [
     "InboundLine",
     "InboundReceipt",
     "InboundShipment",
+    "Invoice",
+    "InvoiceCredit",
     "LabelPurchase",
     "Order",
     "OrderLabel",
@@ -69,6 +82,8 @@ __all__ = [
     "PickupParcel",
     "PrintJob",
     "PutawayTask",
+    "RateCard",
+    "RateCardItem",
     "ReplenishLimit",
     "ReplenishTask",
     "Reservation",
@@ -84,9 +99,12 @@ __all__ = [
     "StockBalance",
     "StockLot",
     "StockMove",
+    "StorageSnapshot",
     "SyncLease",
     "TrackingEvent",
     "User",
     "Warehouse",
     "Wave",
+    "ZoneChart",
+    "ZoneChartRow",
 ]
