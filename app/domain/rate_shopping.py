@@ -19,6 +19,7 @@ the provider's date, else ship date + delivery days (calendar days).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -114,6 +115,22 @@ DROP_TOO_DEAR = QT_TRANSLATE_NOOP(CONTEXT, "costs {cost}, above {max_cost}")
 DROP_DEARER = QT_TRANSLATE_NOOP(CONTEXT, "costs {cost}, more than {chosen_cost}")
 DROP_SLOWER = QT_TRANSLATE_NOOP(CONTEXT, "arrives {arrives}, later than {chosen_arrives}")
 DROP_TIE = QT_TRANSLATE_NOOP(CONTEXT, "same price and date; the other was listed first")
+
+
+#: Days from the ship-by date to the delivery a platform service level promises (calendar
+#: days, the same rough yardstick marketplaces show buyers); a level not here sets no
+#: deliver-by date, and the cheapest rate is taken.
+PROMISED_DAYS: dict[str, int] = {
+    "standard": 5, "economy": 7, "ground": 5, "expedited": 3, "secondday": 2, "twoday": 2,
+    "priority": 2, "express": 2, "nextday": 1, "overnight": 1, "sameday": 0,
+}
+
+
+def deliver_by(ship_by: date, service_level: str | None) -> date | None:
+    """The latest delivery date the order's service level promises, if it promises one."""
+    word = re.sub(r"[^a-z]", "", (service_level or "").lower())
+    days = PROMISED_DAYS.get(word)
+    return ship_by + timedelta(days=days) if days is not None else None
 
 
 def service_code(rate: Rate) -> str:

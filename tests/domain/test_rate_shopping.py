@@ -16,6 +16,7 @@ from app.domain.rate_shopping import (
     Strategy,
     arrives,
     choose_rate,
+    deliver_by,
     matches,
 )
 
@@ -158,3 +159,9 @@ def test_every_rate_is_accounted_for(rates: list[Rate], rules: ShippingRuleSet,
         if on_time:
             assert choice.chosen.cost == min(r.cost for r in on_time)
             assert choice.chosen in on_time
+
+
+def test_a_service_level_promises_a_delivery_date() -> None:
+    assert deliver_by(MON, "Standard") == date(2026, 12, 12)
+    assert deliver_by(MON, "Next-Day") == date(2026, 12, 8)
+    assert deliver_by(MON, "whatever") is None and deliver_by(MON, None) is None
