@@ -14,12 +14,15 @@ than random, so a test says exactly which call goes wrong and how:
 * ``duplicate`` – the answer repeats itself (tracking events listed twice, a
   shipment listed twice)
 
-Random storms still come from :class:`FaultPlan` of the platform fakes.
+Random storms: :class:`FaultPlan` of the platform fakes (429/500/timeout/malformed
+*before* anything is done) plus ``storm_after``, the share of calls answered like
+``timeout_after`` (done, then the answer is lost).
 """
 
 from __future__ import annotations
 
 import itertools
+import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,6 +69,9 @@ class FakeCarrier(FakePlatform):
         self.files: dict[str, bytes] = {}
         self.scripts: dict[str, TrackingScript] = {}
         self._faults: dict[str, list[str]] = {}
+        #: share of calls done and then answered too late (random, seeded by the FaultPlan)
+        self.storm_after = 0.0
+        self._storm_rng = random.Random(self.faults.seed + 1)
         self._ids = itertools.count(1)
         self._tracking_numbers = itertools.count(1)
 
@@ -91,10 +97,15 @@ class FakeCarrier(FakePlatform):
     # -- helpers for the two fakes ---------------------------------------------------------
 
     def next_fault(self, operation: str) -> str | None:
-        """Pop the next scripted fault of ``operation``."""
+        """Pop the next scripted fault of ``operation`` (else maybe a storm's)."""
         with self.lock:
             queue = self._faults.get(operation)
-            return queue.pop(0) if queue else None
+            if queue:
+                return queue.pop(0)
+            if self.storm_after > 0 and self._storm_rng.random() < self.storm_after:
+                self.fault_log.append("timeout_after")
+                return "timeout_after"
+            return None
 
     def hold(self) -> None:
         """Keep the client waiting past its timeout (the answer that follows is lost)."""
