@@ -258,13 +258,41 @@ def cmd_bins_add(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.services.organisation import BinDraft, bin_type_of, create_bin
 
-    draft = BinDraft(args.code, bin_type_of(args.type), args.aisle, args.position, args.level)
+    draft = BinDraft(args.code, bin_type_of(args.type), args.aisle, args.position, args.level,
+                     args.capacity_units, args.capacity_litres)
     info = _write(args, lambda s, actor: create_bin(s, args.warehouse, draft, actor=actor))
     if args.json:
         print_json(info)
     else:
         print(f"Bin {info.code} ({info.bin_type}) added to {info.warehouse_code}.")
     return EXIT_OK
+
+
+def cmd_bins_edit(args: argparse.Namespace) -> int:
+    """Change a bin's capacity; an option not given keeps its value, 'none' clears it."""
+    from app.clioutput import print_json
+    from app.services.organisation import bin_info, set_bin_capacity
+
+    def work(s: Any, actor: Any) -> Any:
+        now = bin_info(s, args.warehouse, args.code)
+        units = now.capacity_units if args.capacity_units is _KEEP else args.capacity_units
+        litres = now.capacity_litres if args.capacity_litres is _KEEP else args.capacity_litres
+        return set_bin_capacity(s, args.warehouse, args.code, capacity_units=units,
+                                capacity_litres=litres, actor=actor)
+
+    info = _write(args, work)
+    if args.json:
+        print_json(info)
+    else:
+        print(f"Bin {info.warehouse_code}/{info.code} saved: capacity "
+              f"{_capacity_text(info.capacity_units, info.capacity_litres)}.")
+    return EXIT_OK
+
+
+def _capacity_text(units: int | None, litres: Any) -> str:
+    parts = ([f"{units} units"] if units is not None else []) + (
+        [f"{litres} L"] if litres is not None else [])
+    return ", ".join(parts) or "not limited"
 
 
 def cmd_bins_import(args: argparse.Namespace) -> int:
@@ -312,6 +340,33 @@ def _bin_active(args: argparse.Namespace, active: bool) -> int:
     return EXIT_OK
 
 
+#: "Option not given" for ``bins edit`` (None means "clear the limit").
+_KEEP: Any = object()
+
+
+def _capacity_units(text: str) -> int | None:
+    if text.strip().lower() == "none":
+        return None
+    return _whole(text)
+
+
+def _capacity_litres(text: str) -> Decimal | None:
+    if text.strip().lower() == "none":
+        return None
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of litres") from None
+
+
+def _capacity_options(p: argparse.ArgumentParser, *, keep: bool) -> None:
+    clear = "; 'none' = not limited" if keep else ""
+    p.add_argument("--capacity-units", type=_capacity_units, metavar="N",
+                   default=_KEEP if keep else None, help="units the bin holds" + clear)
+    p.add_argument("--capacity-litres", type=_capacity_litres, metavar="L",
+                   default=_KEEP if keep else None, help="litres of SKU volume it holds" + clear)
+
+
 def cmd_bins_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
     from app.services.organisation import list_bins
@@ -321,8 +376,10 @@ def cmd_bins_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print_table(
-            ["WAREHOUSE", "BIN", "TYPE", "AISLE", "POSITION", "LEVEL", "ACTIVE"],
-            [(b.warehouse_code, b.code, b.bin_type, b.aisle, b.position, b.level, b.active)
+            ["WAREHOUSE", "BIN", "TYPE", "AISLE", "POSITION", "LEVEL", "ACTIVE", "CAPACITY"],
+            [(b.warehouse_code, b.code, b.bin_type, b.aisle, b.position, b.level, b.active,
+              _capacity_text(b.capacity_units, b.capacity_litres) if (
+                  b.capacity_units is not None or b.capacity_litres is not None) else "")
              for b in rows],
         )
     return EXIT_OK
@@ -411,6 +468,11 @@ def register(reg: Registrar) -> None:
     p.add_argument("--aisle", type=_whole, default=0, metavar="N")
     p.add_argument("--position", type=_whole, default=0, metavar="P")
     p.add_argument("--level", type=_whole, default=0, metavar="L")
+    _capacity_options(p, keep=False)
+    p = add(bins, "edit", cmd_bins_edit, "change a bin's capacity for put-away", True)
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--warehouse", required=True, metavar="W")
+    _capacity_options(p, keep=True)
     p = add(bins, "import", cmd_bins_import,
             "add bins from a CSV or XLSX file (columns code, type, aisle, position, level)",
             True)

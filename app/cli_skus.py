@@ -34,6 +34,7 @@ def _edit_of(args: argparse.Namespace) -> Any:
         hazmat=args.hazmat,
         declared_value=args.declared_value,
         hs_code=args.hs_code,
+        expiry_window_days=args.expiry_window_days,
     )
 
 
@@ -129,6 +130,7 @@ def cmd_skus_show(args: argparse.Namespace) -> int:
         ("size", f"{k.length_mm} x {k.width_mm} x {k.height_mm} mm"),
         ("prepacked", "yes" if k.prepacked else "no"),
         ("lot tracked", "yes" if k.lot_tracked else "no"),
+        ("expiry window", f"{k.expiry_window_days} days"),
         ("hazmat", "yes" if k.hazmat else "no"),
         ("declared", value),
         ("HS code", k.hs_code or "-"),
@@ -206,6 +208,8 @@ def _sku_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
     flag = argparse.BooleanOptionalAction
     p.add_argument("--prepacked", action=flag, help="ships in its own packaging")
     p.add_argument("--lot-tracked", action=flag, help="stock is kept by lot")
+    p.add_argument("--expiry-window-days", type=int, metavar="N",
+                   help="lot-tracked: never ship stock expiring within N days")
     p.add_argument("--hazmat", action=flag, help="dangerous goods")
     p.add_argument("--declared-value", type=_amount, metavar="V",
                    help="customs value per unit in the client's currency (2 decimals)")

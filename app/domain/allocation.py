@@ -7,6 +7,12 @@ Rules, in priority order (what a picker and an inventory controller expect):
 3. Within a bin type, the oldest receipt first (FIFO keeps stock from ageing).
 4. Fewest bins: a single bin that can fill the line wins over splitting it.
 
+Stock with an expiry (lot-tracked SKUs, one lot per bin) goes first-expiring-first
+(FEFO) before all of these: the earliest expiry is taken first whatever the bin type,
+and a single bin fills the line only among the bins of that earliest expiry. Stock
+inside its SKU's "do not ship" window never reaches the planner
+(:func:`app.domain.lots.shippable`, applied where candidates are read).
+
 An order is all-or-nothing: if any line cannot be filled, nothing is planned
 and the caller backorders it.
 """
@@ -14,8 +20,8 @@ and the caller backorders it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from app.domain.ids import BinId, OrderLineId, SkuId, WarehouseId
 from app.domain.states import BinType
@@ -40,6 +46,8 @@ class BinStock:
     bin_type: BinType
     available: int
     received_at: datetime | None
+    #: The expiry of the bin's lot (lot-tracked SKUs); None = does not expire.
+    expiry: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +76,9 @@ class AllocationPlan:
         return not self.shortages and bool(self.picks)
 
 
-def _order_key(stock: BinStock) -> tuple[int, datetime, int]:
+def _order_key(stock: BinStock) -> tuple[date, int, datetime, int]:
     oldest = stock.received_at or datetime.max
-    return (_TYPE_RANK.get(stock.bin_type, 9), oldest, stock.bin_id)
+    return (stock.expiry or date.max, _TYPE_RANK.get(stock.bin_type, 9), oldest, stock.bin_id)
 
 
 def plan_line(need: LineNeed, stock: Sequence[BinStock]) -> list[Pick] | None:
@@ -78,11 +86,9 @@ def plan_line(need: LineNeed, stock: Sequence[BinStock]) -> list[Pick] | None:
     ordered = sorted((s for s in stock if s.available > 0), key=_order_key)
     if sum(s.available for s in ordered) < need.quantity:
         return None
-    for rank in sorted({_TYPE_RANK.get(s.bin_type, 9) for s in ordered}):
-        same_type = [s for s in ordered if _TYPE_RANK.get(s.bin_type, 9) == rank]
-        whole = next((s for s in same_type if s.available >= need.quantity), None)
-        if whole is not None:
-            return [Pick(need.line_id, need.sku_id, whole.bin_id, need.quantity)]
+    whole = _whole_bin(need.quantity, ordered)
+    if whole is not None:
+        return [Pick(need.line_id, need.sku_id, whole.bin_id, need.quantity)]
     picks: list[Pick] = []
     left = need.quantity
     for s in ordered:
@@ -92,6 +98,21 @@ def plan_line(need: LineNeed, stock: Sequence[BinStock]) -> list[Pick] | None:
         if left == 0:
             break
     return picks
+
+
+def _whole_bin(quantity: int, ordered: Sequence[BinStock]) -> BinStock | None:
+    """The first bin, in rank order, that fills the line alone: pick face before storage;
+    for expiring stock only among the bins of the first expiry (FEFO beats fewest bins)."""
+    first_expiry = ordered[0].expiry
+    if first_expiry is not None:
+        return next((s for s in ordered
+                     if s.expiry == first_expiry and s.available >= quantity), None)
+    for rank in sorted({_TYPE_RANK.get(s.bin_type, 9) for s in ordered}):
+        whole = next((s for s in ordered if _TYPE_RANK.get(s.bin_type, 9) == rank
+                      and s.available >= quantity), None)
+        if whole is not None:
+            return whole
+    return None
 
 
 def plan_order(
@@ -127,10 +148,7 @@ def _plan_in_warehouse(needs: Sequence[LineNeed], stock: list[BinStock]) -> list
             return None
         for p in planned:
             s = remaining[(p.bin_id, p.sku_id)]
-            remaining[(p.bin_id, p.sku_id)] = BinStock(
-                s.bin_id, s.warehouse_id, s.sku_id, s.bin_type,
-                s.available - p.quantity, s.received_at,
-            )
+            remaining[(p.bin_id, p.sku_id)] = replace(s, available=s.available - p.quantity)
         picks.extend(planned)
     return picks
 

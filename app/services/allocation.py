@@ -17,6 +17,7 @@ from app.domain.address import region_of_state
 from app.domain.allocation import AllocationPlan, BinStock, LineNeed, plan_order
 from app.domain.errors import IllegalTransition, WrongClient
 from app.domain.ids import BinId, OrderId, OrderLineId, SkuId, WarehouseId
+from app.domain.lots import shippable
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import (
     ALLOCATABLE_STATES,
@@ -26,7 +27,9 @@ from app.domain.states import (
 )
 from app.services import ledger
 from app.services.dto import AllocationResult, Shortfall
+from app.services.local_dates import warehouse_today
 from app.services.order_states import set_status
+from app.services.replenishment import replenish_after_allocation
 
 BOOKING_ATTEMPTS = 3
 #: How many backordered orders one receipt retries; the rest wait for `allocate`.
@@ -39,7 +42,10 @@ class BookingLost(Exception):
 
 def allocate_order(session: Session, order_id: int, *, actor: Actor) -> AllocationResult:
     require(actor, Permission.ALLOCATE)
-    return _allocate(session, order_id, actor)
+    result = _allocate(session, order_id, actor)
+    if result.status == OrderStatus.ALLOCATED:
+        replenish_after_allocation(session, [result.order_id], actor=actor)
+    return result
 
 
 def _allocate(session: Session, order_id: int, actor: Actor,
@@ -127,8 +133,10 @@ def _candidates(session: Session, needs: list[LineNeed], *,
 
     ``automatic``: allocation nobody asked for (after an import, a sync page, a receipt)
     reserves only in warehouses whose ``auto_allocate`` setting is on; a clerk's
-    "Allocate" uses every active warehouse. The rule lives here, where bins become
-    candidates, so every caller - single order or batch - keeps it the same way.
+    "Allocate" uses every active warehouse. Stock inside its SKU's "do not ship within
+    N days of expiry" window (the warehouse's date) is never a candidate. The rule lives
+    here, where bins become candidates, so every caller - single order or batch - keeps it
+    the same way.
     """
     sku_ids = sorted({n.sku_id for n in needs})
     warehouses: ColumnElement[bool] = Warehouse.active.is_(True)
@@ -138,9 +146,11 @@ def _candidates(session: Session, needs: list[LineNeed], *,
         select(
             StockBalance.bin_id, Bin.warehouse_id, StockBalance.sku_id, Bin.bin_type,
             StockBalance.on_hand - StockBalance.reserved, StockBalance.received_at,
+            StockBalance.expiry, Sku.expiry_window_days, Warehouse.time_zone,
         )
         .join(Bin, Bin.id == StockBalance.bin_id)
         .join(Warehouse, Warehouse.id == Bin.warehouse_id)
+        .join(Sku, Sku.id == StockBalance.sku_id)
         .where(
             StockBalance.sku_id.in_(sku_ids),
             StockBalance.on_hand > StockBalance.reserved,
@@ -150,8 +160,9 @@ def _candidates(session: Session, needs: list[LineNeed], *,
         )
     )
     return [
-        BinStock(BinId(b), WarehouseId(w), SkuId(s), BinType(t), int(a), r)
-        for b, w, s, t, a, r in rows
+        BinStock(BinId(b), WarehouseId(w), SkuId(s), BinType(t), int(a), r, e)
+        for b, w, s, t, a, r, e, window, tz in rows
+        if e is None or shippable(e, warehouse_today(tz), window)
     ]
 
 
@@ -239,12 +250,13 @@ def retry_backorders_for_new_stock(session: Session, sku_id: int, *, actor: Acto
             .limit(BACKORDER_RETRY_LIMIT)
         )
     )
-    allocated = []
+    allocated: list[AllocationResult] = []
     for oid in ids:
         result = _allocate(session, oid, actor, automatic=True)
         if result.status == OrderStatus.ALLOCATED:
-            allocated.append(result.number)
-    return allocated
+            allocated.append(result)
+    replenish_after_allocation(session, [r.order_id for r in allocated], actor=actor)
+    return [r.number for r in allocated]
 
 
 def allocatable_order_ids(session: Session, *, number: str | None = None) -> list[int]:

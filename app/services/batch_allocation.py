@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import cast
 
 from sqlalchemy import Table, bindparam, select, update
@@ -30,6 +31,7 @@ from app.domain.states import ALLOCATABLE_STATES, OrderStatus
 from app.services import ledger
 from app.services.allocation import BookingLost, _allocate, _candidates, allocate_order
 from app.services.dto import AllocationResult, Shortfall
+from app.services.replenishment import replenish_after_allocation
 
 _ORDERS = cast(Table, Order.__table__)
 _RESERVATIONS = cast(Table, Reservation.__table__)
@@ -76,14 +78,15 @@ def allocate_orders(
         plans[order.id] = plan
         for pick in plan.picks:
             s = pool[pick.sku_id][pick.bin_id]
-            pool[pick.sku_id][pick.bin_id] = BinStock(
-                s.bin_id, s.warehouse_id, s.sku_id, s.bin_type, s.available - pick.quantity,
-                s.received_at)
+            pool[pick.sku_id][pick.bin_id] = replace(s, available=s.available - pick.quantity)
     try:
         with session.begin_nested():
-            return _write(session, orders, plans, actor)
+            results = _write(session, orders, plans, actor)
     except BookingLost:  # stock moved under us (another PC): the careful path, order by order
-        return [_allocate(session, o.id, actor, automatic) for o in orders]
+        results = [_allocate(session, o.id, actor, automatic) for o in orders]
+    replenish_after_allocation(
+        session, [r.order_id for r in results if r.status == OrderStatus.ALLOCATED], actor=actor)
+    return results
 
 
 class _Locked:

@@ -81,6 +81,9 @@ class BinInfo:
     #: Units in the bin (all SKUs) and how many of them orders have reserved.
     on_hand: int = 0
     reserved: int = 0
+    #: Room for put-away; None = not limited.
+    capacity_units: int | None = None
+    capacity_litres: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class SkuInfo:
     currency: str
     hs_code: str | None
     active: bool
+    #: Lot-tracked SKUs: stock expiring within this many days is never allocated.
+    expiry_window_days: int = 0
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,8 @@ FIELD_WORDS = (
     QT_TRANSLATE_NOOP("errors", "weight tolerance"),
     QT_TRANSLATE_NOOP("errors", "weight tolerance floor"),
     QT_TRANSLATE_NOOP("errors", "packing material"),
+    QT_TRANSLATE_NOOP("errors", "capacity units"),
+    QT_TRANSLATE_NOOP("errors", "capacity litres"),
 )
 _NOT_CODE = QT_TRANSLATE_NOOP("errors", "is not a valid code (letters A-Z, digits, - and _)")
 _NOT_BIN_CODE = QT_TRANSLATE_NOOP("errors", "is not a valid bin code (letters, digits, hyphens)")
@@ -124,6 +126,7 @@ _NOT_BIN_TYPE = QT_TRANSLATE_NOOP(
 _NOT_AISLE = QT_TRANSLATE_NOOP("errors", "is not an aisle (letters such as A or AB, or a number)")
 _NOT_SPAN = QT_TRANSLATE_NOOP("errors", "is not a range of whole numbers such as 1-20")
 _NEGATIVE = QT_TRANSLATE_NOOP("errors", "must not be negative")
+_CAPACITY = QT_TRANSLATE_NOOP("errors", "must be more than 0 (leave empty for no limit)")
 _EMPTY = QT_TRANSLATE_NOOP("errors", "must not be empty")
 _TOO_LONG_WAREHOUSE = QT_TRANSLATE_NOOP("errors", "must be at most 16 characters")
 _TOO_MANY = QT_TRANSLATE_NOOP("errors", "makes more than 2000 bins; split it into smaller ranges")
@@ -514,6 +517,9 @@ class BinDraft:
     aisle: int = 0
     position: int = 0
     level: int = 0
+    #: Room for put-away (None = not limited): units of all SKUs, or litres of their volume.
+    capacity_units: int | None = None
+    capacity_litres: Decimal | None = None
 
 
 def bin_type_of(value: str) -> BinType:
@@ -532,8 +538,34 @@ def check_bin_draft(draft: BinDraft) -> BinDraft:
                          ("level", draft.level)):
         if value < 0:
             raise InvalidValue(field=field, problem=_NEGATIVE)
+    check_capacity(draft.capacity_units, draft.capacity_litres)
     return BinDraft(code, bin_type_of(str(draft.bin_type)), draft.aisle, draft.position,
-                    draft.level)
+                    draft.level, draft.capacity_units, draft.capacity_litres)
+
+
+def check_capacity(units: int | None, litres: Decimal | None) -> None:
+    """A capacity is more than 0 (leave it empty for "not limited")."""
+    if units is not None and units <= 0:
+        raise InvalidValue(field="capacity units", problem=_CAPACITY)
+    if litres is not None and (litres <= 0 or litres >= Decimal("100000000")):
+        raise InvalidValue(field="capacity litres", problem=_CAPACITY)
+
+
+def set_bin_capacity(session: Session, warehouse_code: str, bin_code: str, *,
+                     capacity_units: int | None, capacity_litres: Decimal | None,
+                     actor: Actor) -> BinInfo:
+    """Set a bin's room for put-away (both values; None = not limited)."""
+    require(actor, Permission.MANAGE_MASTER_DATA)
+    check_capacity(capacity_units, capacity_litres)
+    wh = warehouse_by_code(session, warehouse_code)
+    b = bin_by_code(session, wh.id, bin_code)
+    litres = capacity_litres.quantize(Decimal("0.01")) if capacity_litres is not None else None
+    if (b.capacity_units, b.capacity_litres) != (capacity_units, litres):
+        b.capacity_units, b.capacity_litres = capacity_units, litres
+        session.flush()
+        record_audit(session, actor, "bin_capacity", "bin", b.id, code=b.code,
+                     units=capacity_units, litres=str(litres) if litres is not None else None)
+    return bin_info(session, wh.code, b.code)
 
 
 def create_bins(
@@ -559,7 +591,8 @@ def create_bins(
         raise BinsExist(count=len(taken), warehouse=wh.code, codes=shown)
     session.add_all(
         Bin(warehouse_id=wh.id, code=d.code, bin_type=d.bin_type.value, aisle=d.aisle,
-            position=d.position, level=d.level, active=True)
+            position=d.position, level=d.level, active=True, capacity_units=d.capacity_units,
+            capacity_litres=d.capacity_litres)
         for d in checked
     )
     session.flush()
@@ -715,7 +748,8 @@ def list_bins(
         stmt = stmt.where(Bin.id == bin_id)
     rows = [
         BinInfo(BinId(b.id), wc, b.code, b.bin_type, b.aisle, b.position, b.level, b.active,
-                on_hand=int(on_hand or 0), reserved=int(reserved or 0))
+                on_hand=int(on_hand or 0), reserved=int(reserved or 0),
+                capacity_units=b.capacity_units, capacity_litres=b.capacity_litres)
         for b, wc, on_hand, reserved in session.execute(stmt)
     ]
     # Sorted here, not in SQL: PostgreSQL's collation ignores hyphens (see print_documents).

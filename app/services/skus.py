@@ -37,6 +37,7 @@ MAX_NAME = 300
 MAX_WEIGHT_G = 1_000_000  # a tonne: anything above is a typo in a unit
 MAX_SIZE_MM = 10_000
 MAX_DECLARED_VALUE = Decimal("9999999999.99")
+MAX_EXPIRY_WINDOW_DAYS = 3650
 #: What separates several barcodes typed or imported in one field.
 BARCODE_SEPARATORS = re.compile(r"[;；\n]+")
 _HS_CODE = re.compile(r"\d+(?:\.\d+)*")
@@ -53,6 +54,7 @@ FIELD_HEIGHT = QT_TRANSLATE_NOOP("errors", "height")
 FIELD_DECLARED_VALUE = QT_TRANSLATE_NOOP("errors", "declared value")
 FIELD_HS_CODE = QT_TRANSLATE_NOOP("errors", "HS code")
 FIELD_BARCODE = QT_TRANSLATE_NOOP("errors", "barcode")
+FIELD_EXPIRY_WINDOW = QT_TRANSLATE_NOOP("errors", "expiry window")
 MUST_NOT_BE_EMPTY = QT_TRANSLATE_NOOP("errors", "must not be empty")
 MUST_NOT_BE_NEGATIVE = QT_TRANSLATE_NOOP("errors", "must not be negative")
 CODE_LENGTH = QT_TRANSLATE_NOOP("errors", "must be 1 to 64 characters")
@@ -64,6 +66,7 @@ NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("errors", "must be an amount such as 12.50")
 TWO_DECIMALS = QT_TRANSLATE_NOOP("errors", "must have at most 2 decimals")
 HS_CODE_SHAPE = QT_TRANSLATE_NOOP("errors", "must be 6 to 10 digits (dots allowed)")
 BARCODE_SHAPE = QT_TRANSLATE_NOOP("errors", "must be 1 to 64 characters without spaces")
+EXPIRY_WINDOW_RANGE = QT_TRANSLATE_NOOP("errors", "must be 0 to 3,650 days")
 
 #: Which template column of the SKU file each field's problems belong to.
 FIELD_COLUMNS: Mapping[str, str] = {
@@ -98,6 +101,8 @@ class SkuDraft:
     hazmat: bool = False
     declared_value: Decimal | None = None
     hs_code: str | None = None
+    #: Lot-tracked SKUs: never allocate stock expiring within this many days.
+    expiry_window_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class SkuEdit:
     hazmat: bool | None = None
     declared_value: Decimal | str | None = None
     hs_code: str | None = None
+    expiry_window_days: int | None = None
 
     def applied_to(self, draft: SkuDraft) -> SkuDraft:
         """``draft`` with this edit's fields; '' clears the optional ones."""
@@ -167,6 +173,8 @@ def checked_draft(draft: SkuDraft) -> SkuDraft:
             raise InvalidValue(field=field, problem=MUST_NOT_BE_NEGATIVE)
         if mm > MAX_SIZE_MM:
             raise InvalidValue(field=field, problem=SIZE_TOO_LARGE)
+    if not 0 <= draft.expiry_window_days <= MAX_EXPIRY_WINDOW_DAYS:
+        raise InvalidValue(field=FIELD_EXPIRY_WINDOW, problem=EXPIRY_WINDOW_RANGE)
     barcodes = split_barcodes(draft.barcodes)
     for barcode in barcodes:
         if len(barcode) > MAX_CODE or any(ch.isspace() for ch in barcode):
@@ -330,6 +338,7 @@ def _write(sku: Sku, draft: SkuDraft) -> None:
     sku.hazmat = draft.hazmat
     sku.declared_value = draft.declared_value
     sku.hs_code = draft.hs_code
+    sku.expiry_window_days = draft.expiry_window_days
 
 
 def _store_barcodes(session: Session, sku: Sku, barcodes: Sequence[str]) -> None:
@@ -402,7 +411,7 @@ def draft_of(sku: Sku, barcodes: tuple[str, ...]) -> SkuDraft:
     return SkuDraft(
         sku.code, sku.name_en, sku.name_zh, barcodes, sku.weight_g, sku.length_mm,
         sku.width_mm, sku.height_mm, bool(sku.prepacked), bool(sku.lot_tracked),
-        bool(sku.hazmat), sku.declared_value, sku.hs_code,
+        bool(sku.hazmat), sku.declared_value, sku.hs_code, int(sku.expiry_window_days or 0),
     )
 
 
@@ -411,6 +420,7 @@ def sku_info(s: Sku, client: Client, barcodes: tuple[str, ...]) -> SkuInfo:
         SkuId(s.id), client.code, s.code, s.name_en, s.name_zh, barcodes, s.weight_g,
         s.length_mm, s.width_mm, s.height_mm, bool(s.prepacked), bool(s.lot_tracked),
         bool(s.hazmat), s.declared_value, client.currency or "USD", s.hs_code, bool(s.active),
+        int(s.expiry_window_days or 0),
     )
 
 
