@@ -5,6 +5,7 @@ disable it; a refused name is shown beside the field and nothing is saved (issue
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from keyring.backends import fail
@@ -17,10 +18,13 @@ from app.domain.permissions import Actor
 from app.domain.states import Role
 from app.secrets import SecretStore
 from app.services.carrier_accounts import list_carrier_accounts
+from app.services.shipping_rules import get_shipping_rules
 from app.settings import StationSettings
 from app.ui.dialogs.settings_dialog import default_sections
 from app.ui.settings_carriers import CarrierAccountsSection
+from app.ui.settings_shipping_rules import ShippingRulesSection
 from tests.ui.inline_tasks import InlineTaskRunner
+from tests.world import build_world
 
 ADMIN = Actor("boss", Role.ADMIN)
 
@@ -118,6 +122,40 @@ def test_only_those_who_manage_carriers_get_the_tab(qapp, db: Database) -> None:
     context = AppContext(StationSettings(station_name="PC"), db)
     tasks = InlineTaskRunner(db)
     admin = [s.title() for s in default_sections(context, tasks, admin=True, actor=ADMIN)]
-    assert "Carrier accounts" in admin
+    assert admin[-2:] == ["Carrier accounts", "Shipping rules"]
     clerk = default_sections(context, tasks, admin=False, actor=Actor("c", Role.CLERK))
     assert [s.title() for s in clerk] == ["General"]
+
+
+def test_shipping_rules_of_a_client_are_shown_saved_and_a_bad_rule_refused(
+        qtbot, db: Database) -> None:
+    build_world(db)
+    section = ShippingRulesSection(InlineTaskRunner(db), ADMIN)
+    qtbot.addWidget(section)
+    section.show()
+    assert section.client.currentData() == "ACME"
+    assert "No rules yet" in section.state.text()
+
+    section.strategy.setCurrentIndex(section.strategy.findData("fastest_under"))
+    section.max_cost.setValue(0)  # fastest under no price: refused, nothing kept
+    section.save_button.click()
+    assert "needs a max cost" in section.message.text()
+    with db.reading() as s:
+        assert not get_shipping_rules(s, "ACME").configured
+
+    section.max_cost.setValue(12.5)
+    section.insure_above.setValue(100)
+    section.allowed.setText("USPS, UPS/Ground")
+    section.overrides.setPlainText("Expedited = UPS/2nd Day Air\n")
+    section.save_button.click()
+    assert "saved" in section.message.text()
+    with db.reading() as s:
+        rules = get_shipping_rules(s, "ACME")
+    assert (rules.configured, rules.strategy, rules.max_cost, rules.insure_above,
+            rules.allowed, rules.overrides) == (
+        True, "fastest_under", Decimal("12.50"), Decimal("100.00"), ("USPS", "UPS/Ground"),
+        {"Expedited": "UPS/2nd Day Air"})
+    assert "Set by boss" in section.state.text()
+
+    section.client.setCurrentIndex(section.client.findData("BETA"))
+    assert section.allowed.text() == "" and "No rules yet" in section.state.text()

@@ -125,8 +125,9 @@ def default_sections(context: AppContext, tasks: TaskRunner, *,
                                        ScaleSection(context.settings, tasks)]
     if actor is not None and actor.may(Permission.MANAGE_CARRIERS):
         from app.ui.settings_carriers import CarrierAccountsSection
+        from app.ui.settings_shipping_rules import ShippingRulesSection
 
-        sections.append(CarrierAccountsSection(tasks, actor))
+        sections += [CarrierAccountsSection(tasks, actor), ShippingRulesSection(tasks, actor)]
     return sections
 
 
