@@ -26,8 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.permissions import Actor
+from app.secrets import SecretStore
 from app.services.dto import OrderDetail
+from app.services.label_providers import provider_source
 from app.services.orders import get_order
+from app.ui.dialogs.shipping_labels import ProviderSource, ShippingLabelsTab
 from app.ui.i18n import error_text
 from app.ui.models.orders import STATUS_COLOURS, local_time, order_note_text, status_text
 from app.ui.tasks import TaskRunner
@@ -67,7 +71,10 @@ def _money(value: Decimal | None, currency: str) -> str:
 class OrderDetailDialog(QDialog):
     """Shows one order; read-only (actions live on the list, where several orders are chosen)."""
 
-    def __init__(self, tasks: TaskRunner, order_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, order_id: int, parent: QWidget | None = None, *,
+                 actor: Actor | None = None, providers: ProviderSource | None = None) -> None:
+        """``actor``: the signed-in user (Buy/Void label when they may buy labels);
+        ``providers``: how carrier accounts are reached (default: with the keyring's secrets)."""
         super().__init__(parent)
         self.order_id = order_id
         self.detail: OrderDetail | None = None
@@ -126,6 +133,10 @@ class OrderDetailDialog(QDialog):
         self.tabs.addTab(self.lines, self.tr("Lines"))
         self.tabs.addTab(self.reservations, self.tr("Reserved bins"))
         self.tabs.addTab(self.history, self.tr("History"))
+        if actor is not None and providers is None:
+            providers = provider_source(tasks.db, SecretStore())
+        self.shipping = ShippingLabelsTab(tasks, order_id, actor, providers)
+        self.tabs.addTab(self.shipping, self.shipping.title())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

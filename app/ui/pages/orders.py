@@ -316,7 +316,7 @@ class OrdersPage(Page):
             self.open_order(int(self.model.row_at(row).id))
 
     def open_order(self, order_id: int) -> OrderDetailDialog:
-        dialog = OrderDetailDialog(self.ctx.tasks, order_id, self)
+        dialog = OrderDetailDialog(self.ctx.tasks, order_id, self, actor=self.ctx.actor)
         self._keep(dialog)
         dialog.open()
         return dialog

@@ -1,0 +1,273 @@
+"""The order detail's Shipping tab: the carrier label in use and why it was chosen, the
+rates that were considered (and why each other one was not taken), every label bought or
+voided for the order, and Buy label / Void label.
+
+"Why UPS?" is answered from what was stored with the purchase
+(:mod:`app.services.label_records`): the reason and each dropped rate's reason are kept
+as templates with their fields, so they read in the user's language long after. Buying
+and voiding talk to the provider over HTTP in several short transactions
+(:mod:`app.services.label_purchase`, :mod:`app.services.label_void`), so they run as jobs
+on the task runner, never on the GUI thread; only a user who may buy labels sees the
+buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.carriers.base import CarrierProvider
+from app.db.engine import Database
+from app.domain.permissions import Actor, Permission
+from app.services.carrier_accounts import CarrierAccountConfig
+from app.services.changes import Changes
+from app.services.label_purchase import buy_labels
+from app.services.label_records import (
+    ConsideredRateInfo,
+    LabelPurchaseInfo,
+    order_label_purchases,
+)
+from app.services.label_void import void_labels
+from app.ui.i18n import error_text
+from app.ui.models.orders import local_time
+from app.ui.pages.admin_clients_common import Saved
+from app.ui.tasks import TaskControl, TaskRunner
+
+#: The translation context of the rate-shopping reasons (app/domain/rate_shopping.py).
+REASONS = "rate_shopping"
+#: Statuses of a label that exists and was not refunded (as label_void.LIVE).
+LIVE = ("bought", "void_requested")
+ProviderSource = Callable[[CarrierAccountConfig], CarrierProvider]
+
+
+def reason_text(template: str | None, fields: Mapping[str, Any], english: str | None) -> str:
+    """A stored reason in the user's language (the English as kept when it has no template)."""
+    if not template:
+        return english or ""
+    try:
+        return QCoreApplication.translate(REASONS, template).format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return english or template
+
+
+def _money(value: Decimal | None, currency: str) -> str:
+    return "—" if value is None else f"{value:,.2f} {currency}"
+
+
+def _table(headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], *,
+          bold_rows: Sequence[int] = ()) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if r in bold_rows:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+class ShippingLabelsTab(QWidget):
+    """The label in use, the rates considered, the purchases; Buy and Void."""
+
+    def __init__(self, tasks: TaskRunner, order_id: int, actor: Actor | None,
+                 providers: ProviderSource | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self.order_id = order_id
+        self._actor = actor
+        self._providers = providers
+        self.purchases: list[LabelPurchaseInfo] = []
+        self.facts: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label in (
+            ("carrier", self.tr("Carrier and service")), ("cost", self.tr("Cost")),
+            ("tracking", self.tr("Tracking")), ("reason", self.tr("Why this carrier")),
+            ("status", self.tr("Label")), ("account", self.tr("Bought through")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"label_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts[key] = value
+            form.addRow(label, value)
+        chosen = QGroupBox(self.tr("Label in use"))
+        chosen.setLayout(form)
+        self.rates = _table([self.tr("Carrier"), self.tr("Service"), self.tr("Cost"),
+                             self.tr("Arrives"), self.tr("Account"), self.tr("Not chosen because")])
+        self.rates.setObjectName("rates_considered")
+        self.history = _table([self.tr("Bought"), self.tr("Parcel"), self.tr("Carrier"),
+                               self.tr("Tracking"), self.tr("Cost"), self.tr("State"),
+                               self.tr("By")])
+        self.history.setObjectName("label_history")
+        self.buy_button = QPushButton(self.tr("Buy label"))
+        self.buy_button.setObjectName("buy_label")
+        self.void_button = QPushButton(self.tr("Void label"))
+        self.void_button.setObjectName("void_label")
+        self.buy_button.clicked.connect(self._on_buy_clicked)
+        self.void_button.clicked.connect(self._on_void_clicked)
+        may = actor is not None and actor.may(Permission.BUY_LABELS) and providers is not None
+        self.buy_button.setVisible(may)
+        self.void_button.setVisible(may)
+        self.message = QLabel()
+        self.message.setObjectName("label_message")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.buy_button)
+        buttons.addWidget(self.void_button)
+        buttons.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(chosen)
+        layout.addLayout(buttons)
+        self.rates_title = QLabel(self.tr("Rates considered"))
+        self.rates_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.rates_title)
+        layout.addWidget(self.rates, 2)
+        history_title = QLabel(self.tr("Labels of this order"))
+        history_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(history_title)
+        layout.addWidget(self.history, 1)
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Shipping")
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        order_id = self.order_id
+        self._tasks.read(lambda s: order_label_purchases(s, order_id), on_done=self._show,
+                         on_error=self._say_error, owner=self)
+
+    def current(self) -> LabelPurchaseInfo | None:
+        """The label in use: the newest live one, else the newest attempt (to say why not)."""
+        live = [p for p in self.purchases if p.status in LIVE]
+        if live:
+            return live[-1]
+        return self.purchases[-1] if self.purchases else None
+
+    def _show(self, purchases: list[LabelPurchaseInfo]) -> None:
+        self.purchases = purchases
+        current = self.current()
+        if current is None:
+            for value in self.facts.values():
+                value.setText("—")
+            self.facts["status"].setText(self.tr("No carrier label bought for this order."))
+        else:
+            self._show_current(current)
+        self._show_rates(current.rates if current is not None else ())
+        _fill(self.history, [
+            (local_time(p.bought_at or p.created_at),
+             str(p.parcel_seq) if p.parcel_seq is not None else "—",
+             " ".join(x for x in (p.carrier, p.service) if x) or "—",
+             p.tracking_number or "—", _money(p.cost, p.currency), self._state(p), p.actor)
+            for p in reversed(purchases)])
+        live = any(p.status == "bought" for p in purchases)
+        self.void_button.setEnabled(live)
+        self.buy_button.setEnabled(not live)
+
+    def _show_current(self, p: LabelPurchaseInfo) -> None:
+        self.facts["carrier"].setText(" · ".join(x for x in (p.carrier, p.service) if x) or "—")
+        insured = (self.tr(" (insured for {value})").format(
+            value=_money(p.insured_value, p.currency)) if p.insured_value else "")
+        self.facts["cost"].setText(_money(p.cost, p.currency) + insured)
+        self.facts["tracking"].setText(p.tracking_number or "—")
+        self.facts["reason"].setText(
+            reason_text(p.reason_template, p.reason_fields, p.reason) or "—")
+        state = self._state(p)
+        if p.error and p.status not in LIVE:
+            state = f"{state}: {p.error}"
+        self.facts["status"].setText(state)
+        self.facts["account"].setText(f"{p.account} ({p.provider})")
+
+    def _show_rates(self, rates: Sequence[ConsideredRateInfo]) -> None:
+        chosen = [i for i, r in enumerate(rates) if r.chosen]
+        _fill(self.rates, [
+            (r.carrier, r.service, _money(r.cost, r.currency),
+             r.arrives.isoformat() if r.arrives else (
+                 self.tr("%n day(s)", "", r.delivery_days) if r.delivery_days else "—"),
+             r.account,
+             self.tr("✓ chosen") if r.chosen else reason_text(
+                 r.dropped_template, r.dropped_fields, r.dropped))
+            for r in rates], bold_rows=chosen)
+        self.rates_title.setText(self.tr("Rates considered: %n", "", len(rates)))
+
+    def _state(self, p: LabelPurchaseInfo) -> str:
+        names = {
+            "intent": self.tr("being bought"), "bought": self.tr("bought"),
+            "void_requested": self.tr("void requested"), "voided": self.tr("voided"),
+            "failed": self.tr("not bought"),
+        }
+        return names.get(p.status, p.status)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _on_buy_clicked(self) -> None:
+        self._run(self.tr("Buying the label…"), lambda db, providers, actor: buy_labels(
+            db, self.order_id, providers=providers, actor=actor))
+
+    def _on_void_clicked(self) -> None:
+        self._run(self.tr("Voiding the label…"), lambda db, providers, actor: void_labels(
+            db, self.order_id, providers=providers, actor=actor))
+
+    def _run(self, doing: str,
+             fn: Callable[[Database, ProviderSource, Actor], list[LabelPurchaseInfo]]) -> None:
+        """A provider call as a job (its own short transactions, HTTP between them)."""
+        providers, actor = self._providers, self._actor
+        if providers is None or actor is None:
+            return
+        self.buy_button.setEnabled(False)
+        self.void_button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(doing)
+
+        def job(db: Database, _control: TaskControl) -> Saved:
+            return Saved(fn(db, providers, actor), Changes.ORDERS)
+
+        self._tasks.job(job, on_done=self._on_done, on_error=self._on_failed, owner=self)
+
+    def _on_done(self, saved: Saved) -> None:
+        done: list[LabelPurchaseInfo] = saved.value
+        self.message.setStyleSheet("color: #05603a;")
+        self.message.setText(self.tr("Done: %n label(s).", "", len(done)) + " " + ", ".join(
+            f"{p.carrier or ''} {p.tracking_number or ''} ({self._state(p)})".strip()
+            for p in done))
+        self.reload()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._say_error(exc)
+        self.reload()
+
+    def _say_error(self, exc: BaseException) -> None:
+        self.message.setStyleSheet("color: #b42318;")
+        self.message.setText(error_text(exc))
