@@ -28,6 +28,7 @@ from app.carriers.base import (
     Address,
     AddressRejected,
     CarrierError,
+    CarrierUnavailable,
     Label,
     LabelFormat,
     Manifest,
@@ -110,7 +111,8 @@ def _when(raw: Any) -> datetime | None:
 
 
 class EasyPostProvider:
-    """One EasyPost account (settings: ``find_days``, ``http.*``; secret: ``api_key``)."""
+    """One EasyPost account (settings: ``label_format``, ``find_days``, ``http.*``;
+    secret: ``api_key``)."""
 
     def __init__(self, account: str, *, api_key: str, mode: str,
                  settings: Mapping[str, str] | None = None, base_url: str | None = None,
@@ -122,6 +124,7 @@ class EasyPostProvider:
         settings = settings or {}
         self.mode = mode
         self._find_days = int(settings.get("find_days", "3") or 3)
+        self._format = _account_format(settings.get("label_format", ""))
         token = base64.b64encode(f"{api_key}:".encode()).decode()
         self._http = CarrierSession(
             provider="EasyPost", account=account, base_url=base_url or BASE_URL,
@@ -139,7 +142,7 @@ class EasyPostProvider:
             "from_address": _address(shipment.from_address),
             "parcel": {"weight": ounces(shipment.weight_g), "length": inches(shipment.length_mm),
                        "width": inches(shipment.width_mm), "height": inches(shipment.height_mm)},
-            "options": {"label_size": "4x6"},
+            "options": {"label_size": "4x6", "label_format": self._format.value},
         }}
         data = self._http.call("POST", "/shipments", "shipments", body=body)
         rates = [self._rate(data["id"], r) for r in data.get("rates") or []]
@@ -152,6 +155,8 @@ class EasyPostProvider:
 
     def buy(self, shipment: Shipment, rate: Rate, label_format: LabelFormat) -> Label:
         """Buy ``rate`` once (never retried after it may have reached EasyPost)."""
+        if label_format is LabelFormat.PNG and self._format is not LabelFormat.PNG:
+            raise _no_png(self._format)
         body: dict[str, Any] = {"rate": {"id": rate.rate_id}}
         if shipment.insure_amount is not None and shipment.insure_amount > 0:
             body["insurance"] = str(shipment.insure_amount)
@@ -163,7 +168,14 @@ class EasyPostProvider:
                 raise
             # Bought already (a duplicate request got through first): take that label.
             data = self._http.call("GET", f"/shipments/{rate.provider_shipment_id}", "shipment")
-        return self._label(data, label_format)
+        try:
+            return self._label(data, label_format)
+        except CarrierUnavailable:
+            raise
+        except CarrierError as exc:  # bought: never let it look like a failed purchase
+            raise CarrierUnavailable(
+                f"EasyPost sold the label (tracking {data.get('tracking_code')}) but its file "
+                f"could not be fetched: {exc.message}", detail=exc.detail) from None
 
     def find(self, reference: str, label_format: LabelFormat | None = None) -> Label | None:
         """The purchased shipment whose ``reference`` is ours, if any (see module doc)."""
@@ -239,6 +251,8 @@ class EasyPostProvider:
             raise CarrierError("EasyPost answered the purchase without a label",
                                detail=str(data.get("messages") or ""))
         url = _url_for(postage, label_format)
+        if url is None and label_format is LabelFormat.PNG:
+            raise _no_png(_bought_format(data))
         if url is None:
             converted = self._http.call("GET", f"/shipments/{data['id']}/label", "label",
                                         params=[("file_format", label_format.value)])
@@ -252,6 +266,26 @@ class EasyPostProvider:
             currency=str(selected.get("currency") or "USD"), label_format=label_format,
             data=self._http.download(url), provider_shipment_id=str(data["id"]),
             provider_label_id=str(postage.get("id") or "") or None)
+
+
+def _no_png(bought: LabelFormat) -> CarrierError:
+    """EasyPost converts a bought label to PDF or ZPL (``label_pdf_url``/``label_zpl_url``)
+    but never to PNG: PNG is only had by buying in it."""
+    return CarrierError(f"EasyPost sells this account's labels as {bought} and converts them "
+                        "to PDF or ZPL only; set label_format=PNG on the account for PNG")
+
+
+def _account_format(raw: str) -> LabelFormat:
+    """The format bought by default (setting ``label_format``: PDF, ZPL or PNG; PDF).
+
+    EasyPost sells the label in the shipment's ``options.label_format``; asking for the
+    format the warehouse prints saves the conversion call on every purchase.
+    """
+    try:
+        return LabelFormat((raw or "PDF").strip().upper())
+    except ValueError:
+        raise CarrierError(f"EasyPost: label_format must be PDF, ZPL or PNG, not {raw!r}") \
+            from None
 
 
 def _bought_format(data: dict[str, Any]) -> LabelFormat:

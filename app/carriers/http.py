@@ -144,9 +144,9 @@ class CarrierSession:
         if status >= 500:
             raise TransientError(detail=f"HTTP {status}", **ctx)
         if request.operation == "download":
-            if status != 200:
-                raise CarrierError(f"{self.provider}: the label file could not be fetched "
-                                   f"(HTTP {status})")
+            if status != 200:  # bought, but the file not fetched: find() fetches it again
+                raise CarrierUnavailable(f"{self.provider}: the label file could not be "
+                                         f"fetched (HTTP {status}); try again")
             return Reply(status, response.headers, response.content)
         data = parse_json(response, **ctx)
         if status in (401, 403):

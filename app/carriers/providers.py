@@ -50,7 +50,7 @@ class ProviderSpec:
 
 PROVIDERS: dict[str, ProviderSpec] = {
     "easypost": ProviderSpec("easypost", "EasyPost", ("api_key",),
-                             optional_settings=("find_days",)),
+                             optional_settings=("label_format", "find_days")),
     "shippo": ProviderSpec("shippo", "Shippo", ("api_token",),
                            optional_settings=("find_pages",)),
     "tiktok": ProviderSpec("tiktok", "TikTok Shipping", (), required_settings=("channel",),

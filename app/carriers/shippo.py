@@ -27,6 +27,7 @@ from app.carriers.base import (
     Address,
     AddressRejected,
     CarrierError,
+    CarrierUnavailable,
     Label,
     LabelFormat,
     Manifest,
@@ -173,6 +174,9 @@ class ShippoProvider:
                 break
             self._clock.sleep(1.0)
             data = self._http.call("GET", f"/transactions/{data['object_id']}", "transaction")
+        if data.get("status") in ("QUEUED", "WAITING"):
+            raise CarrierUnavailable("Shippo is still buying the label; look it up again soon",
+                                     detail=str(data.get("object_id")))
         return self._label(data, rate.carrier, rate.service, rate.cost, rate.currency,
                            rate.provider_shipment_id)
 

@@ -16,6 +16,7 @@ from PIL import Image
 from app.carriers.base import (
     AddressRejected,
     CarrierAuthError,
+    CarrierError,
     CarrierUnavailable,
     LabelFormat,
     RateUnavailable,
@@ -73,7 +74,10 @@ def test_rates(fake: FakeEasyPost, clock: VirtualClock) -> None:
 @pytest.mark.parametrize("fmt", list(LabelFormat))
 def test_buy_returns_the_label_bytes_in_each_format(
         fake: FakeEasyPost, clock: VirtualClock, fmt: LabelFormat) -> None:
-    ep = provider(fake, clock)
+    account_format = "PNG" if fmt is LabelFormat.PNG else "PDF"
+    ep = make_provider("easypost", base_url=fake.url + "/v2", mode="test",
+                       settings={"label_format": account_format},
+                       secrets={"api_key": TEST_KEY}, runtime=runtime(clock))
     rate = next(r for r in ep.rates(parcel()) if r.service == "Priority")
     label = ep.buy(parcel(), rate, fmt)
     ep.close()
@@ -89,10 +93,50 @@ def test_buy_returns_the_label_bytes_in_each_format(
     served = {name: data for name, data in fake.files.items()
               if name.startswith(rate.provider_shipment_id)}
     assert label.data in served.values()  # exactly the bytes the carrier stored
-    # PDF / ZPL are conversions of the PNG EasyPost bought by default
+    # bought in the account's format (PDF by default), converted only for the others
+    assert fake.requests_to("/v2/shipments")[0].json()["shipment"]["options"] == {
+        "label_size": "4x6", "label_format": account_format}
     converted = fake.requests_to("/label")
-    assert len(converted) == (0 if fmt is LabelFormat.PNG else 1)
+    assert len(converted) == (1 if fmt is LabelFormat.ZPL else 0)
     assert fake.bought_once("HC-LP-1")
+
+
+def test_the_accounts_label_format_is_bought_directly(fake: FakeEasyPost,
+                                                     clock: VirtualClock) -> None:
+    ep = make_provider("easypost", base_url=fake.url + "/v2", mode="test",
+                       settings={"label_format": "zpl"}, secrets={"api_key": TEST_KEY},
+                       runtime=runtime(clock))
+    label = ep.buy(parcel(), ep.rates(parcel())[0], LabelFormat.ZPL)
+    ep.close()
+    assert label.data.startswith(b"^XA") and fake.requests_to("/label") == []
+    pdf_account = provider(fake, clock)
+    with pytest.raises(CarrierError, match="converts them to PDF or ZPL only"):
+        pdf_account.buy(parcel("PNG"), pdf_account.rates(parcel("PNG"))[0], LabelFormat.PNG)
+    pdf_account.close()
+    assert fake.purchases["PNG"] == 0
+    with pytest.raises(CarrierError, match="label_format must be PDF, ZPL or PNG"):
+        make_provider("easypost", base_url=fake.url, mode="test",
+                      settings={"label_format": "EPL2"}, secrets={"api_key": TEST_KEY})
+
+
+def test_a_label_file_that_cannot_be_fetched_is_unavailable_not_failed(
+        fake: FakeEasyPost, clock: VirtualClock) -> None:
+    ep = provider(fake, clock)
+    rate = ep.rates(parcel("LOST"))[0]
+    label = ep.buy(parcel("LOST"), rate, LabelFormat.PDF)
+    fake.files.clear()  # the file store lost it / a signed URL expired
+    with pytest.raises(CarrierUnavailable, match="could not be fetched"):
+        ep.find("LOST", LabelFormat.PDF)
+    with pytest.raises(CarrierUnavailable, match="could not be fetched"):
+        ep.buy(parcel("LOST"), rate, LabelFormat.PDF)  # bought already: a 422, then no file
+    # a refusal after the purchase (here of the conversion) never reads as "not bought"
+    other = ep.rates(parcel("REFUSED"))[0]
+    fake.fail("label", "address")
+    with pytest.raises(CarrierUnavailable, match=r"sold the label \(tracking 9400"):
+        ep.buy(parcel("REFUSED"), other, LabelFormat.ZPL)
+    assert ep.find("REFUSED", LabelFormat.ZPL) is not None
+    ep.close()
+    assert fake.bought_once("LOST") and fake.bought_once("REFUSED") and label.tracking_number
 
 
 def test_insurance_is_sent_with_the_purchase(fake: FakeEasyPost, clock: VirtualClock) -> None:
@@ -197,17 +241,17 @@ def test_find_pages_through_purchased_shipments_and_ignores_others(
         fake: FakeEasyPost, clock: VirtualClock) -> None:
     ep = provider(fake, clock)
     wanted = ep.rates(parcel("WANTED"))[0]
-    label = ep.buy(parcel("WANTED"), wanted, LabelFormat.PNG)
+    label = ep.buy(parcel("WANTED"), wanted, LabelFormat.ZPL)
     for n in range(3):
         ref = f"OTHER-{n}"
-        ep.buy(parcel(ref), ep.rates(parcel(ref))[0], LabelFormat.PNG)
+        ep.buy(parcel(ref), ep.rates(parcel(ref))[0], LabelFormat.ZPL)
     ep.rates(parcel("NOT-BOUGHT"))
     fake.fail("list", "duplicate")
-    found = ep.find("WANTED")  # bought as PNG; no format asked: as bought
+    found = ep.find("WANTED")  # no format asked: as bought (PDF, the account default)
     assert ep.find("NOT-BOUGHT") is None and ep.find("NOBODY") is None
     ep.close()
     assert found is not None and found.tracking_number == label.tracking_number
-    assert found.label_format is LabelFormat.PNG and found.data == label.data
+    assert found.label_format is LabelFormat.PDF and found.data.startswith(b"%PDF")
 
 
 def test_void_refund_submitted_then_rejected_once_moving(fake: FakeEasyPost,
