@@ -201,6 +201,7 @@ def register(reg: Registrar) -> None:
                 "stock per SKU and warehouse (or: stock receive | move | adjust)", True)
     _listing_options(stock)
     verbs = stock.add_subparsers(dest="stock_command", metavar="[ACTION]", required=False)
+    reg.groups["stock"] = verbs  # other modules add verbs (app.cli_stock_age: age, cover)
     _listing_options(add(verbs, "list", cmd_stock_list, "stock per SKU and warehouse", True))
 
     p = add(verbs, "receive", cmd_stock_receive, "put received units into a bin", True)

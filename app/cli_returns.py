@@ -1,0 +1,9 @@
+"""`haicang returns ...` (being built)."""
+
+from __future__ import annotations
+
+from app.cli import Registrar
+
+
+def register(reg: Registrar) -> None:
+    """Nothing yet."""
