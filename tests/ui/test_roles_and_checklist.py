@@ -33,10 +33,10 @@ def _keys(role: Role) -> list[str]:
 
 
 def test_each_role_sees_only_its_screens() -> None:
-    assert _keys(Role.PACKER) == ["pack", "my_work"]
+    assert _keys(Role.PACKER) == ["pack", "handover", "my_work"]
     assert _keys(Role.PICKER) == ["picking", "my_work"]
     assert _keys(Role.CLERK) == ["orders", "inventory", "printing", "channels", "waves",
-                                 "picking", "pack"]
+                                 "picking", "pack", "handover", "shipping"]
     assert set(_keys(Role.ADMIN)) == {s.key for s in page_specs()}
     assert {"admin", "start"} <= set(_keys(Role.ADMIN))
 
@@ -56,7 +56,7 @@ def test_a_packer_signs_in_to_the_pack_station_and_their_own_work_only(
         qtbot, db: Database, tmp_path: Path) -> None:
     window = _window(qtbot, db, tmp_path, Role.PACKER)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Pack station", "My work"]
+    assert titles == ["Pack station", "Handover", "My work"]
     window.navigate("my_work")
     assert isinstance(window.current_page(), MyWorkPage)
     window.navigate("orders")  # a link to a screen the role does not have goes nowhere
