@@ -226,7 +226,7 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
     from app.services.print_queue import print_document
     from app.services.printer_settings import PrinterSettings
-    from app.services.seller_labels import carrier_label_document, import_label_file
+    from app.services.seller_labels import carrier_label_document, flag_line, import_label_file
     from printers.errors import PrinterError
     from printers.importing import split_label_file
 
@@ -268,8 +268,10 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
         for miss in report.unmatched:
             seen = ", ".join(miss.candidates[:5]) or "no text or barcode found"
             print(f"label {miss.index + 1}: NO MATCH (read: {seen})")
+        for flag in report.flagged:
+            print(f"label {flag.index + 1}: FLAGGED {flag_line(flag)}")
         print(f"{report.labels} labels: {len(report.matched)} matched, "
-              f"{len(report.unmatched)} unmatched.")
+              f"{len(report.unmatched)} unmatched, {len(report.flagged)} flagged.")
         if report.released:
             print(f"released from the address hold: {', '.join(report.released)}")
         if report.allocation is not None:
@@ -331,7 +333,8 @@ def register(reg: Registrar) -> None:
 
     labels = reg.group("labels", "carrier labels supplied by sellers")
     p = add(labels, "import", cmd_labels_import,
-            "split a PDF/PNG/ZPL label file and match each label to its order", True)
+            "split a PDF/PNG/ZPL label file (or a ZIP of them) and match each label to its "
+            "order", True)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--print", action="store_true",
                    help="also print the matched labels on this station's label printer")

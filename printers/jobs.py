@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -33,16 +33,19 @@ class PrintResult:
     status: EscposStatus | None = None
 
 
-def render_bitmaps(pdf: bytes, profile: PrinterProfile) -> list[Image.Image]:
-    """The PDF's pages as 1-bit images on the profile's media (for previews, too)."""
-    return rasterise(pdf, profile.raster_options())
+def render_bitmaps(pdf: bytes, profile: PrinterProfile, *, fit: bool = True) -> list[Image.Image]:
+    """The PDF's pages as 1-bit images on the profile's media (for previews, too).
+
+    ``fit=False``: pages keep their physical size at the printer's dpi (carrier labels).
+    """
+    return rasterise(pdf, replace(profile.raster_options(), fit=fit))
 
 
-def encode_job(pdf: bytes, profile: PrinterProfile, *, copies: int = 1) -> bytes:
+def encode_job(pdf: bytes, profile: PrinterProfile, *, copies: int = 1, fit: bool = True) -> bytes:
     """The exact bytes the printer receives for this PDF (every page = one label)."""
     if profile.language is Language.PDF:
         return _repeat_pdf(pdf, copies)
-    images = render_bitmaps(pdf, profile)
+    images = render_bitmaps(pdf, profile, fit=fit)
     options = profile.options
     if profile.language is Language.ESCPOS:
         return encode_escpos(

@@ -37,7 +37,9 @@ class RasterOptions:
     ``threshold``: grey levels below it print; raise it to print darker (thin text on a
     cool head), lower it to print lighter. ``width_dots``/``height_dots``: the media
     canvas; the page is placed at (offset_x, offset_y), cropped to the canvas, and shrunk
-    to fit first when it is larger and ``fit`` is set (seller PDFs of odd sizes).
+    to fit first when it is larger and ``fit`` is set (our own documents on odd media).
+    Without ``fit`` the page keeps its physical size, centred on the canvas: a carrier's
+    label must print at 1:1, since a shrunk barcode is one a carrier's scanner refuses.
     """
 
     dpi: int = 203
@@ -135,8 +137,12 @@ def _page_bitmap(page: pdfium.PdfPage, options: RasterOptions) -> Image.Image:
     width = options.width_dots or gray.width
     height = options.height_dots or gray.height
     if (width, height) != gray.size or options.offset_x or options.offset_y:
+        left, top = options.offset_x, options.offset_y
+        if not options.fit:
+            left += (width - gray.width) // 2
+            top += (height - gray.height) // 2
         canvas = Image.new("L", (width, height), 255)
-        canvas.paste(gray, (options.offset_x, options.offset_y))
+        canvas.paste(gray, (left, top))
         gray = canvas
     return threshold(gray, options.threshold)
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Order, OrderLabel, Parcel
+from app.services.carrier_label_print import purchased_label_document
 from app.services.print_documents import Document, JobKind, shipping_label_fields
 from app.services.seller_labels import carrier_label_document
 from printers import layouts
@@ -38,6 +39,8 @@ class LabelChoice:
     tracking_number: str | None
     #: The seller's stored label (``order_labels.id``) when ``source`` is SELLER.
     seller_label_id: int | None = None
+    #: The bought label (``label_purchases.id``) when ``source`` is CARRIER.
+    purchase_id: int | None = None
 
 
 def purchased_carrier_label(session: Session, parcel: Parcel) -> LabelChoice | None:
@@ -78,6 +81,8 @@ def label_document(session: Session, order: Order, parcel: Parcel, parcels: int,
     """The printable label of one parcel."""
     if choice.source is LabelSource.SELLER and choice.seller_label_id is not None:
         return carrier_label_document(session, choice.seller_label_id)
+    if choice.source is LabelSource.CARRIER and choice.purchase_id is not None:
+        return purchased_label_document(session, choice.purchase_id)
     fields = replace(
         shipping_label_fields(session, order.id),
         weight_g=parcel.weight_g or 0,

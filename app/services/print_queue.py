@@ -112,10 +112,16 @@ class DeliveryResult:
         return self.error is None
 
 
+#: Kinds printed at their own physical size, never shrunk to the media: a carrier's label
+#: (bought or the seller's) must keep its barcode's bar widths to be accepted.
+NATIVE_SIZE_KINDS = frozenset({JobKind.CARRIER_LABEL.value})
+
+
 @dataclass(frozen=True)
 class _Claim:
     job_id: int
     attempt: int
+    kind: str
     reference: str
     pdf: bytes | None
     zpl: bytes | None
@@ -224,6 +230,7 @@ def claim_job(
     return _Claim(
         job_id=job.id,
         attempt=job.attempts,
+        kind=job.kind,
         reference=job.reference,
         pdf=job.pdf,
         zpl=job.zpl,
@@ -265,7 +272,8 @@ def send_claimed(claim: _Claim, transport: Transport | None = None) -> jobs.Prin
         if profile.language is not Language.ZPL:
             raise ZplOnlyLabel(reference=claim.reference, language=profile.language.value)
         return jobs.send(claim.zpl * claim.copies, profile, transport=transport)
-    data = jobs.encode_job(claim.pdf, profile, copies=claim.copies)
+    data = jobs.encode_job(claim.pdf, profile, copies=claim.copies,
+                           fit=claim.kind not in NATIVE_SIZE_KINDS)
     return jobs.send(data, profile, transport=transport)
 
 

@@ -114,8 +114,9 @@ class TsplCapture:
     copies: list[int] = field(default_factory=list)
 
 
-def parse_tspl(data: bytes, *, zero_is_black: bool = True) -> TsplCapture:
-    """Run the program: CLS starts a blank page, BITMAP draws, PRINT emits it."""
+def parse_tspl(data: bytes, *, zero_is_black: bool = True, dpi: int = 203) -> TsplCapture:
+    """Run the program: CLS starts a blank page (SIZE at the head's ``dpi``), BITMAP
+    draws, PRINT emits it."""
     capture = TsplCapture()
     page: Image.Image | None = None
     index = 0
@@ -147,7 +148,7 @@ def parse_tspl(data: bytes, *, zero_is_black: bool = True) -> TsplCapture:
         if command.startswith("SIZE "):
             size = re.findall(r"([\d.]+) mm", command)
             width_mm, height_mm = float(size[0]), float(size[1])
-            page_size = (round(width_mm / 25.4 * 203), round(height_mm / 25.4 * 203))
+            page_size = (round(width_mm / 25.4 * dpi), round(height_mm / 25.4 * dpi))
         elif command == "CLS":
             page = Image.new("1", page_size, 1)
         elif command.startswith("PRINT "):
