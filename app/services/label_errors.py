@@ -25,6 +25,11 @@ class LabelNotBought(DomainError):
                    "quote again and choose another rate")
 
 
+class QuoteFailed(DomainError):
+    code = "quote_failed"
+    template = "No rates for order {order}: {message}"
+
+
 class NoRateChosen(DomainError):
     code = "no_rate_chosen"
     template = "Label for order {order} not bought: {reason}."

@@ -84,6 +84,17 @@ class LabelPurchaseInfo:
 
 def considered_json(quote: Quote, choice: RateChoice) -> str:
     """The JSON kept in ``rates_considered`` for a quote and the choice made from it."""
+    return json.dumps({"reason": choice.reason.to_json(), "rates": _rows(quote, choice),
+                       "errors": [{"account": a, "message": m} for a, m in quote.errors]},
+                      ensure_ascii=False)
+
+
+def considered_rates(quote: Quote, choice: RateChoice) -> tuple[ConsideredRateInfo, ...]:
+    """The rates of a quote as shown (the same shape as a stored purchase's)."""
+    return tuple(_rate(row) for row in _rows(quote, choice))
+
+
+def _rows(quote: Quote, choice: RateChoice) -> list[dict[str, Any]]:
     rows = []
     for quoted, considered in zip(quote.rates, choice.considered, strict=True):
         rate = quoted.rate
@@ -95,8 +106,7 @@ def considered_json(quote: Quote, choice: RateChoice) -> str:
             "chosen": considered.chosen,
             "dropped": considered.dropped.to_json() if considered.dropped else None,
         })
-    return json.dumps({"reason": choice.reason.to_json(), "rates": rows, "errors": [
-        {"account": a, "message": m} for a, m in quote.errors]}, ensure_ascii=False)
+    return rows
 
 
 def reason_text(choice: RateChoice) -> str:
