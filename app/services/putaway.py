@@ -143,7 +143,7 @@ def tasks_for_scan(session: Session, warehouse_code: str, scan: str) -> list[int
     text = scan.strip()
     stmt = select(PutawayTask.id).where(PutawayTask.warehouse_id == wh.id,
                                         PutawayTask.status == OPEN)
-    if text.isdigit():
+    if text.isdigit() and len(text) <= 9:  # a barcode's digits are not a task number
         by_id = list(session.scalars(stmt.where(PutawayTask.id == int(text))))
         if by_id:
             return by_id

@@ -302,12 +302,12 @@ class _Need:
 def _plan(session: Session, wh: Warehouse, sku_ids: set[int] | None,
           actor: Actor) -> ReplenishPlan:
     needs = _needs(session, wh.id, sku_ids)  # locks the limits first (see _needs)
-    cancelled = _cancel_stale(session, wh.id, sku_ids)
+    today = warehouse_today(wh.time_zone)
+    cancelled = _cancel_stale(session, wh.id, sku_ids, today)
     open_pairs = {(sku_id, bin_id) for sku_id, bin_id in session.execute(
         select(ReplenishTask.sku_id, ReplenishTask.to_bin_id)
         .where(ReplenishTask.warehouse_id == wh.id, ReplenishTask.status == OPEN))}
     created: list[int] = []
-    today = warehouse_today(wh.time_zone)
     for need in needs:
         if (need.sku.id, need.limit_bin.id) in open_pairs:
             continue
@@ -326,16 +326,21 @@ def _plan(session: Session, wh: Warehouse, sku_ids: set[int] | None,
     return ReplenishPlan(tuple(infos), tuple(cancelled))
 
 
-def _cancel_stale(session: Session, warehouse_id: int, sku_ids: set[int] | None) -> list[int]:
-    """Open tasks whose storage bin no longer has their units free are cancelled."""
-    stmt = (select(ReplenishTask.id)
+def _cancel_stale(session: Session, warehouse_id: int, sku_ids: set[int] | None,
+                  today: date) -> list[int]:
+    """Open tasks whose storage bin no longer has their units free, or whose stock is now
+    inside the SKU's expiry window, are cancelled."""
+    stmt = (select(ReplenishTask.id, ReplenishTask.quantity, B.on_hand - B.reserved, B.expiry,
+                   Sku.expiry_window_days)
+            .join(Sku, Sku.id == ReplenishTask.sku_id)
             .outerjoin(B, (B.bin_id == ReplenishTask.from_bin_id)
                        & (B.sku_id == ReplenishTask.sku_id))
-            .where(ReplenishTask.warehouse_id == warehouse_id, ReplenishTask.status == OPEN,
-                   (B.id.is_(None)) | (B.on_hand - B.reserved < ReplenishTask.quantity)))
+            .where(ReplenishTask.warehouse_id == warehouse_id, ReplenishTask.status == OPEN))
     if sku_ids is not None:
         stmt = stmt.where(ReplenishTask.sku_id.in_(sku_ids))
-    stale = list(session.scalars(stmt))
+    stale = [task_id for task_id, qty, free, expiry, window in session.execute(stmt)
+             if int(free or 0) < qty or (expiry is not None
+                                         and not shippable(expiry, today, window))]
     if stale:
         session.execute(update(ReplenishTask).where(
             ReplenishTask.id.in_(stale), ReplenishTask.status == OPEN)

@@ -78,7 +78,7 @@ def test_a_pick_bin_holding_another_lot_is_not_suggested_and_refused(db) -> None
     stock(db, "A-01-01-02", "JAM", lot="L1", expiry=SOON, qty=3)
     other = dock_task(db, 4, "JAM", lot="L2", expiry=SOON + timedelta(days=30))
     assert _suggested(db, other) == "B-01-02-01"
-    with pytest.raises(LotMixing, match="A-01-01-02.*L1.*L2"), db.writing() as s:
+    with pytest.raises(LotMixing, match=r"A-01-01-02.*L1.*L2"), db.writing() as s:
         confirm_putaway(s, other, "A-01-01-02", actor=ACTOR)
     assert on_hand(db, "A-01-01-02", "JAM") == (3, 0)
     with db.reading() as s:
@@ -164,7 +164,7 @@ def test_a_bin_of_another_warehouse_is_named(db) -> None:
     with db.writing() as s:
         org.create_bin(s, "NJ1", org.BinDraft("NJ-ONLY", "storage", 3, 1), actor=ACTOR)
     task = dock_task(db, 1)
-    with pytest.raises(BinOfOtherWarehouse, match="NJ-ONLY is not in .*LA1"), db.writing() as s:
+    with pytest.raises(BinOfOtherWarehouse, match=r"NJ-ONLY is not in .*LA1"), db.writing() as s:
         confirm_putaway(s, task, "NJ-ONLY", actor=ACTOR)
 
 
