@@ -4,12 +4,22 @@ them and the CLI prints them on one line."""
 
 from __future__ import annotations
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, NotFound
 
 
 class FileNotWritten(DomainError):
     code = "file_not_written"
     template = "Cannot write {path}: {reason}"
+
+
+class ReturnNotFound(NotFound):
+    code = "return_not_found"
+    template = "Return {number} was not found."
+
+
+class CountNotFound(NotFound):
+    code = "count_not_found"
+    template = "Count {number} was not found."
 
 
 class ReturnNotReturnable(DomainError):
