@@ -471,7 +471,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_stock", "app.cli_skus", "app.cli_presets", "app.cli_picking", "app.cli_pack",
     "app.cli_layout", "app.cli_waves", "app.cli_carriers",
     "app.cli_inbound",
-    "app.cli_stock_age", "app.cli_returns", "app.cli_counts",
+    "app.cli_stock_age", "app.cli_returns", "app.cli_counts", "app.cli_handover",
 )
 
 

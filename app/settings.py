@@ -61,6 +61,10 @@ class StationSettings:
     mode: str = "office"
     #: The pack station prints each packed order's label (and slip) by itself.
     auto_print: bool = True
+    #: Minutes between the background tracking polls (0 = this PC does not poll).
+    tracking_minutes: int = 30
+    #: Days after handover without a carrier scan before a no-scan exception opens.
+    no_scan_days: int = 2
 
     def with_changes(self, **changes: Any) -> StationSettings:
         return replace(self, **changes)

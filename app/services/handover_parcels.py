@@ -4,17 +4,14 @@ tracking (one lower module, so those services never import each other)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.carriers.base import CarrierProvider
 from app.db.models import LabelPurchase, Order, Parcel, Warehouse
 from app.domain.handover import carrier_key
 from app.domain.states import OrderStatus
-from app.services.carrier_accounts import CarrierAccountConfig
 from app.services.handover_errors import (
     AmbiguousParcelScan,
     ParcelAlreadyShipped,
@@ -26,10 +23,6 @@ from app.services.handover_errors import (
 from app.services.packing_view import ParcelStatus
 
 BOUGHT = "bought"
-
-#: Builds a provider adapter for a carrier account (``app/carriers``); injected so these
-#: services never decide how secrets are read, and tests can hand in a fake provider.
-OpenProvider = Callable[[CarrierAccountConfig], CarrierProvider]
 _ORDER_SEQ = re.compile(r"^(?P<number>.+?)\s*[/#]\s*(?P<seq>\d{1,3})$")
 
 

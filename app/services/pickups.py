@@ -54,7 +54,8 @@ from app.services.handover_errors import (
     WarehouseNeeded,
     WrongCarrierAtPickup,
 )
-from app.services.handover_parcels import BOUGHT, OpenProvider, find_parcel, packed_parcel
+from app.services.handover_parcels import BOUGHT, find_parcel, packed_parcel
+from app.services.label_quotes import ProviderSource
 from app.services.lookup import warehouse_by_code
 from app.services.order_states import set_status
 from app.services.packing_view import ParcelStatus
@@ -211,7 +212,12 @@ def _open_pickup(session: Session, warehouse_id: int, carrier: str, actor: Actor
     existing = _open_pickups(session, carrier, warehouse_id)
     if existing:
         return existing[0].id
-    pickup = Pickup(warehouse_id=warehouse_id, carrier=carrier[:40], status=OPEN,
+    lanes = session.scalars(
+        select(Bin.staging_carrier)
+        .where(Bin.warehouse_id == warehouse_id, Bin.staging_carrier.is_not(None))).all()
+    # the carrier as the warehouse spells it on its lanes ("USPS", not a typed "usps")
+    name = next((lane for lane in lanes if same_carrier(lane, carrier)), carrier)
+    pickup = Pickup(warehouse_id=warehouse_id, carrier=(name or carrier)[:40], status=OPEN,
                     opened_at=utcnow(), opened_by=actor.name[:64])
     session.add(pickup)
     session.flush()
@@ -458,7 +464,7 @@ def _bought_labels(session: Session, pickup_id: int) -> list[_AccountLabels]:
             for account_id, labels in by_account.items()]
 
 
-def request_provider_manifests(db: Database, pickup_id: int, open_provider: OpenProvider, *,
+def request_provider_manifests(db: Database, pickup_id: int, open_provider: ProviderSource, *,
                                actor: Actor) -> ProviderManifests:
     """Ask each provider whose labels left on the pickup for its SCAN form / manifest
     (HTTP, outside any transaction) and keep the first one's id and URL on the pickup.

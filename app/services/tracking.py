@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.carriers.base import CarrierError, Tracking
+from app.carriers.base import CarrierAuthError, CarrierError, CarrierUnavailable, Tracking
 from app.db.base import utcnow
 from app.db.dialects import dialect_insert
 from app.db.engine import Database
@@ -55,7 +55,8 @@ from app.domain.states import OrderStatus
 from app.services.audit import record_audit
 from app.services.carrier_accounts import CarrierAccountConfig, carrier_account_config
 from app.services.handover_errors import ShippingExceptionNotFound
-from app.services.handover_parcels import BOUGHT, OpenProvider
+from app.services.handover_parcels import BOUGHT
+from app.services.label_quotes import ProviderSource
 from app.services.order_states import set_status
 from app.services.run import run_read, run_write
 
@@ -122,7 +123,7 @@ class _Tally:
 # --- polling ------------------------------------------------------------------------------
 
 
-def update_tracking(db: Database, open_provider: OpenProvider, *, actor: Actor,
+def update_tracking(db: Database, open_provider: ProviderSource, *, actor: Actor,
                     now: datetime | None = None,
                     no_scan_days: int = DEFAULT_NO_SCAN_DAYS) -> TrackingReport:
     """One polling run over every handed-over parcel still on its way."""
@@ -147,7 +148,7 @@ def update_tracking(db: Database, open_provider: OpenProvider, *, actor: Actor,
                           tuple(errors))
 
 
-def _poll(group: _Group, open_provider: OpenProvider) -> tuple[list[Tracking], list[str]]:
+def _poll(group: _Group, open_provider: ProviderSource) -> tuple[list[Tracking], list[str]]:
     """Ask one account's provider, a batch at a time; failures become error lines."""
     name = group.config.name
     try:
@@ -159,10 +160,21 @@ def _poll(group: _Group, open_provider: OpenProvider) -> tuple[list[Tracking], l
     try:
         numbers = [t.tracking_number for t in group.targets]
         for start in range(0, len(numbers), BATCH):
+            batch = numbers[start:start + BATCH]
             try:
-                answers += provider.track(numbers[start:start + BATCH])
-            except CarrierError as exc:
+                answers += provider.track(batch)
+            except (CarrierAuthError, CarrierUnavailable) as exc:
                 errors.append(f"{name}: {exc.message}")
+                break  # the account or the provider is down: the next run tries again
+            except CarrierError as exc:
+                if len(batch) == 1:
+                    errors.append(f"{name}: {batch[0]}: {exc.message}")
+                    continue
+                for number in batch:  # one refused number must not hide the others
+                    try:
+                        answers += provider.track([number])
+                    except CarrierError as one:
+                        errors.append(f"{name}: {number}: {one.message}")
     finally:
         provider.close()
     return answers, errors

@@ -43,6 +43,13 @@ def world(db: Database) -> Database:
     return db
 
 
+def _hold(db: Database, number: str, reason: str) -> None:
+    with db.writing() as s:
+        order = s.scalar(select(Order).where(Order.number == number))
+        assert order is not None
+        hold_order(s, order.id, reason=reason, actor=ACTOR)
+
+
 def _status(db: Database, number: str) -> str:
     with db.reading() as s:
         return str(s.scalar(select(Order.status).where(Order.number == number)))
@@ -84,9 +91,7 @@ def test_staging_refuses_what_is_not_ready_or_not_a_lane(world: Database) -> Non
             stage_parcel(s, "7712", "LANE-UPS", actor=PICKER)
         with pytest.raises(StagingCarrierOnlyForLanes):
             set_lane_carrier(s, "LA1", "A-01-01-01", "UPS", actor=ACTOR)
-    with world.writing() as s:  # held after packing: it must not go anywhere
-        order_id = s.scalar(select(Order.id).where(Order.number == "SO-1"))
-        hold_order(s, order_id, reason="buyer changed address", actor=ACTOR)
+    _hold(world, "SO-1", "buyer changed address")  # held after packing: it must not go
     with world.writing() as s:
         set_lane_carrier(s, "LA1", "STAGE-01", "fedex", actor=ACTOR)
         with pytest.raises(ParcelOrderStopped):
@@ -165,9 +170,7 @@ def test_a_parcel_held_after_scanning_out_is_taken_back_at_close(world: Database
     with world.writing() as s:
         scan_out(s, "1Z1", "UPS", actor=PACKER)
         scan_out(s, "1Z2", "UPS", actor=PACKER)
-    with world.writing() as s:
-        order_id = s.scalar(select(Order.id).where(Order.number == "SO-2"))
-        hold_order(s, order_id, reason="fraud check", actor=ACTOR)
+    _hold(world, "SO-2", "fraud check")
     with world.writing() as s:
         closed = close_pickup(s, "UPS", actor=PACKER)
     assert [(p.parcel, p.state) for p in closed.stopped] == [("1Z2", "on_hold")]
