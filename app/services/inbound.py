@@ -145,6 +145,13 @@ class InboundDraft:
 # --- import ----------------------------------------------------------------------------------
 
 
+def preview_inbound_import(
+    session: Session, path: str | Path, *, client_code: str, warehouse_code: str
+) -> InboundImportReport:
+    """Read and check the file against the database; write nothing (the import dialog)."""
+    return _plan(session, path, client_code, warehouse_code)[0]
+
+
 def import_inbound(
     session: Session,
     path: str | Path,
@@ -158,6 +165,26 @@ def import_inbound(
     transaction; raises :class:`InboundImportRejected` (having written nothing) when a
     row has a problem and ``valid_only`` is false."""
     require(actor, Permission.RECEIVE_STOCK)
+    report, good, client_id, warehouse_id = _plan(session, path, client_code, warehouse_code)
+    if report.problems and not valid_only:
+        raise InboundImportRejected(replace(report, shipments=(), cartons=0, units=0))
+    for ref, rows in good.items():
+        _insert_shipment(
+            session, client_id, warehouse_id, ref, actor, source_file=Path(path).name,
+            eta=next((r.row.eta for r in rows if r.row.eta), None),
+            container=next((r.row.container for r in rows if r.row.container), None),
+            tracking=next((r.row.tracking for r in rows if r.row.tracking), None),
+            lines=[(r.row.carton or "", r.sku_id, r.sku_code, r.row.quantity or 0)
+                   for r in rows],
+        )
+    record_audit(session, actor, "import_inbound", "client", client_id, file=report.file,
+                 shipments=list(report.shipments), rejected_lines=report.bad_lines)
+    return report
+
+
+def _plan(
+    session: Session, path: str | Path, client_code: str, warehouse_code: str
+) -> tuple[InboundImportReport, dict[str, list[_GoodRow]], int, int]:
     client = client_by_code(session, client_code)
     warehouse = warehouse_by_code(session, warehouse_code)
     parsed = read_table(path, INBOUND_HEADERS, collect_inbound_rows)
@@ -171,21 +198,7 @@ def import_inbound(
         units=sum(r.row.quantity or 0 for rows in good.values() for r in rows),
         problems=tuple(sorted(problems, key=lambda p: p.line)), warnings=parsed.warnings,
     )
-    if problems and not valid_only:
-        raise InboundImportRejected(replace(report, shipments=(), cartons=0, units=0))
-    for ref, rows in good.items():
-        first = rows[0].row
-        _insert_shipment(
-            session, client.id, warehouse.id, ref, actor, source_file=Path(path).name,
-            eta=next((r.row.eta for r in rows if r.row.eta), None),
-            container=next((r.row.container for r in rows if r.row.container), None),
-            tracking=next((r.row.tracking for r in rows if r.row.tracking), first.tracking),
-            lines=[(r.row.carton or "", r.sku_id, r.sku_code, r.row.quantity or 0)
-                   for r in rows],
-        )
-    record_audit(session, actor, "import_inbound", "client", client.id, file=report.file,
-                 shipments=list(report.shipments), rejected_lines=report.bad_lines)
-    return report
+    return report, good, client.id, warehouse.id
 
 
 @dataclass(frozen=True)

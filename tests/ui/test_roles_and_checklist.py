@@ -34,9 +34,10 @@ def _keys(role: Role) -> list[str]:
 
 def test_each_role_sees_only_its_screens() -> None:
     assert _keys(Role.PACKER) == ["pack", "handover", "my_work"]
-    assert _keys(Role.PICKER) == ["picking", "my_work"]
-    assert _keys(Role.CLERK) == ["orders", "inventory", "printing", "channels", "waves",
-                                 "picking", "pack", "handover", "shipping"]
+    assert _keys(Role.PICKER) == ["receiving", "picking", "my_work"]
+    assert _keys(Role.CLERK) == ["orders", "inventory", "printing", "channels", "inbound",
+                                 "receiving", "waves", "picking", "pack", "handover",
+                                 "shipping"]
     assert set(_keys(Role.ADMIN)) == {s.key for s in page_specs()}
     assert {"admin", "start"} <= set(_keys(Role.ADMIN))
 
