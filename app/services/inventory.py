@@ -22,6 +22,7 @@ from app.domain.states import SELLABLE_BIN_TYPES, AdjustReason, MoveKind
 from app.services import ledger
 from app.services.allocation import retry_backorders_for_new_stock
 from app.services.audit import record_audit
+from app.services.bin_lots import accept_lot
 from app.services.dto import BinStockRow, MoveInfo, MoveResult, StockRow
 from app.services.lookup import (
     bin_by_code,
@@ -100,11 +101,17 @@ def move_stock(
     target = _active_bin(session, warehouse_code, to_bin)
     if source.id == target.id:
         raise InvalidValue(field="to bin", problem="is the same bin as the source")
+    lot = None
+    if sku.lot_tracked:  # one lot per (bin, SKU): the units take their lot with them
+        lot, expiry = session.execute(select(StockBalance.lot, StockBalance.expiry).where(
+            StockBalance.bin_id == source.id, StockBalance.sku_id == sku.id)).one_or_none() \
+            or (None, None)
+        accept_lot(session, target.id, sku.id, lot, expiry)
     received_at = ledger.take_free(session, source.id, sku.id, qty)
     ledger.add_on_hand(session, target.id, sku.id, qty, received_at or utcnow())
     move_id = ledger.record_move(
         session, sku_id=sku.id, quantity=qty, kind=MoveKind.TRANSFER, actor=actor,
-        from_bin_id=source.id, to_bin_id=target.id, reason=reason,
+        from_bin_id=source.id, to_bin_id=target.id, reason=reason, lot=lot,
     )
     allocated: tuple[str, ...] = ()
     if target.bin_type in SELLABLE_BIN_TYPES and source.bin_type not in SELLABLE_BIN_TYPES:

@@ -197,3 +197,27 @@ def test_a_scan_finds_tasks_by_number_sku_or_barcode(db) -> None:
         assert tasks_for_scan(s, "LA1", "012345678905") == [mug]
         assert tasks_for_scan(s, "LA1", "CUP") == [cup]
         assert tasks_for_scan(s, "LA1", "NOTHING") == []
+
+
+def test_a_transfer_carries_its_lot_and_never_mixes_two(db) -> None:
+    from app.services.inventory import move_stock
+    setup(db)
+    stock(db, "B-01-02-01", "JAM", lot="L1", expiry=SOON, qty=5)
+    stock(db, "A-01-01-02", "JAM", lot="L2", expiry=SOON, qty=1)
+
+    def move(to_bin: str) -> None:
+        with db.writing() as s:
+            move_stock(s, client_code="ACME", sku_code="JAM", warehouse_code="LA1",
+                       from_bin="B-01-02-01", to_bin=to_bin, quantity=2, actor=ACTOR)
+
+    with pytest.raises(LotMixing, match="Bin A-01-01-02 already holds lot L2 of JAM: lot L1"):
+        move("A-01-01-02")
+    move("A-01-01-01")
+    from app.db.models import StockBalance
+    _wh, bin_id, sku_id = ids(db, "A-01-01-01", "JAM")
+    with db.reading() as s:
+        assert s.execute(select(StockBalance.lot, StockBalance.expiry, StockBalance.on_hand)
+                         .where(StockBalance.bin_id == bin_id,
+                                StockBalance.sku_id == sku_id)).one() == ("L1", SOON, 2)
+    assert on_hand(db, "A-01-01-02", "JAM") == (1, 0)
+    assert_ledger_matches(db)
