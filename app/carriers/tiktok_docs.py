@@ -68,6 +68,7 @@ _DOCUMENT_PENDING = {"11034037", "11034023", "21023022"}
 #: "Internal error / system timeout / try again later": the outcome is unknown.
 _TRY_AGAIN = {"36009003", "11001027", "21001011", "21022026", "21022029", "11006010"}
 _DOCUMENT_TRIES = 5
+_DOWNLOAD_TRIES = 3
 _PACKAGE_STATUS = {
     "PROCESSING": TrackingStatus.PRE_TRANSIT,
     "FULFILLING": TrackingStatus.IN_TRANSIT,
@@ -280,16 +281,22 @@ class TikTokDocsProvider:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _download(self, url: str) -> bytes:
-        """The label file at ``doc_url`` (a file link, not the signed API: its own client)."""
-        try:
-            response = self._files.get(url)
-        except httpx.HTTPError as exc:
-            raise CarrierUnavailable("TikTok's label file could not be fetched; try again",
-                                     detail=repr(exc)) from None
-        if response.status_code != 200 or not response.content:
-            raise CarrierUnavailable("TikTok's label file could not be fetched; try again",
-                                     detail=f"HTTP {response.status_code}")
-        return response.content
+        """The label file at ``doc_url`` (a file link, not the signed API: its own client;
+        a read, so a dropped connection is tried again a few times)."""
+        detail = ""
+        for _ in range(_DOWNLOAD_TRIES):
+            try:
+                response = self._files.get(url)
+            except httpx.HTTPError as exc:
+                detail = repr(exc)
+                continue
+            if response.status_code == 200 and response.content:
+                return response.content
+            detail = f"HTTP {response.status_code}"
+            if response.status_code < 500:
+                break
+        raise CarrierUnavailable("TikTok's label file could not be fetched; try again",
+                                 detail=detail)
 
     def _call(self, method: str, path: str, operation: str, *, body: Any = None,
               params: Sequence[tuple[str, str]] = (), idempotent: bool = True) -> Any:

@@ -81,13 +81,15 @@ def test_buy_in_each_format(fake: FakeShippo, clock: VirtualClock, fmt: LabelFor
 
 def test_timeout_after_purchase_is_not_retried_and_find_recovers_the_label(
         fake: FakeShippo, clock: VirtualClock) -> None:
-    sh = provider(fake, clock, short=True)
+    sh = provider(fake, clock)
     rate = sh.rates(parcel("HC-9"))[1]
     for n in range(4):  # other purchases so the one we want is on a later page
         sh.buy(parcel(f"O{n}"), sh.rates(parcel(f"O{n}"))[0], LabelFormat.PDF)
+    impatient = provider(fake, clock, short=True)
     fake.fail("buy", "timeout_after")
     with pytest.raises(CarrierUnavailable):
-        sh.buy(parcel("HC-9"), rate, LabelFormat.ZPL)
+        impatient.buy(parcel("HC-9"), rate, LabelFormat.ZPL)
+    impatient.close()
     for n in range(4, 7):
         sh.buy(parcel(f"O{n}"), sh.rates(parcel(f"O{n}"))[0], LabelFormat.PDF)
     assert len(fake.requests_to("/transactions")) == 8  # the timed-out buy went once
