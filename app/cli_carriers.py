@@ -63,9 +63,8 @@ def cmd_carriers_add(args: argparse.Namespace) -> int:
 
 def cmd_carriers_list(args: argparse.Namespace) -> int:
     from app.clioutput import print_json, print_table
-    from app.services.carrier_accounts import list_carrier_accounts
-
     from app.secrets import SecretStore
+    from app.services.carrier_accounts import list_carrier_accounts
 
     store = SecretStore()  # read only: where secrets live is said when they are saved
     with open_context(args).db.reading() as s:

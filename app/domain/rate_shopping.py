@@ -25,12 +25,29 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
-from app.carriers.base import Rate
 from app.domain.errors import QT_TRANSLATE_NOOP
 
 CONTEXT = "rate_shopping"
+
+
+class Rate(Protocol):
+    """What the rules read of a quoted rate (``app.carriers.base.Rate`` has it all)."""
+
+    @property
+    def carrier(self) -> str: ...
+    @property
+    def service(self) -> str: ...
+    @property
+    def cost(self) -> Decimal: ...
+    @property
+    def delivery_days(self) -> int | None: ...
+    @property
+    def delivery_date(self) -> date | None: ...
+
+
+R = TypeVar("R", bound=Rate)
 
 
 class Strategy(StrEnum):
@@ -77,8 +94,8 @@ class Reason:
 
 
 @dataclass(frozen=True)
-class ConsideredRate:
-    rate: Rate
+class ConsideredRate(Generic[R]):
+    rate: R
     arrives: date | None
     chosen: bool
     #: Why it was not taken; None for the chosen rate.
@@ -86,35 +103,40 @@ class ConsideredRate:
 
 
 @dataclass(frozen=True)
-class RateChoice:
-    chosen: Rate | None
+class RateChoice(Generic[R]):
+    chosen: R | None
     reason: Reason
-    considered: tuple[ConsideredRate, ...]
+    considered: tuple[ConsideredRate[R], ...]
     #: The value to insure, when the rules ask for insurance.
     insure_amount: Decimal | None = None
 
 
-# The sentences (marked for lupdate in the ``rate_shopping`` context).
+# The sentences, marked for lupdate in the ``rate_shopping`` context (spelt out: lupdate
+# reads the context only as a literal).
 CHEAPEST_ON_TIME = QT_TRANSLATE_NOOP(
-    CONTEXT, "cheapest of {count} rates that arrive by {deliver_by}")
-CHEAPEST = QT_TRANSLATE_NOOP(CONTEXT, "cheapest of {count} rates")
+    "rate_shopping", "cheapest of {count} rates that arrive by {deliver_by}")
+CHEAPEST = QT_TRANSLATE_NOOP("rate_shopping", "cheapest of {count} rates")
 NONE_ON_TIME = QT_TRANSLATE_NOOP(
-    CONTEXT, "none of {count} rates arrives by {deliver_by}; this one arrives first ({arrives})")
-FASTEST_UNDER = QT_TRANSLATE_NOOP(CONTEXT, "fastest of {count} rates costing {max_cost} or less")
-NONE_UNDER = QT_TRANSLATE_NOOP(CONTEXT, "no rate costs {max_cost} or less")
-OVERRIDE = QT_TRANSLATE_NOOP(CONTEXT, "{service_level} orders ship {wanted}")
+    "rate_shopping",
+    "none of {count} rates arrives by {deliver_by}; this one arrives first ({arrives})")
+FASTEST_UNDER = QT_TRANSLATE_NOOP(
+    "rate_shopping", "fastest of {count} rates costing {max_cost} or less")
+NONE_UNDER = QT_TRANSLATE_NOOP("rate_shopping", "no rate costs {max_cost} or less")
+OVERRIDE = QT_TRANSLATE_NOOP("rate_shopping", "{service_level} orders ship {wanted}")
 OVERRIDE_MISSING = QT_TRANSLATE_NOOP(
-    CONTEXT, "{service_level} orders ship {wanted}, and no rate offers it")
-NO_RATES = QT_TRANSLATE_NOOP(CONTEXT, "no rates were quoted")
-NONE_ALLOWED = QT_TRANSLATE_NOOP(CONTEXT, "none of {count} rates is allowed for this client")
-DROP_NOT_OVERRIDE = QT_TRANSLATE_NOOP(CONTEXT, "not {wanted}, the service for {service_level}")
-DROP_NOT_ALLOWED = QT_TRANSLATE_NOOP(CONTEXT, "not allowed for this client")
-DROP_LATE = QT_TRANSLATE_NOOP(CONTEXT, "arrives {arrives}, after {deliver_by}")
-DROP_NO_ESTIMATE = QT_TRANSLATE_NOOP(CONTEXT, "no delivery estimate")
-DROP_TOO_DEAR = QT_TRANSLATE_NOOP(CONTEXT, "costs {cost}, above {max_cost}")
-DROP_DEARER = QT_TRANSLATE_NOOP(CONTEXT, "costs {cost}, more than {chosen_cost}")
-DROP_SLOWER = QT_TRANSLATE_NOOP(CONTEXT, "arrives {arrives}, later than {chosen_arrives}")
-DROP_TIE = QT_TRANSLATE_NOOP(CONTEXT, "same price and date; the other was listed first")
+    "rate_shopping", "{service_level} orders ship {wanted}, and no rate offers it")
+NO_RATES = QT_TRANSLATE_NOOP("rate_shopping", "no rates were quoted")
+NONE_ALLOWED = QT_TRANSLATE_NOOP(
+    "rate_shopping", "none of {count} rates is allowed for this client")
+DROP_NOT_OVERRIDE = QT_TRANSLATE_NOOP(
+    "rate_shopping", "not {wanted}, the service for {service_level}")
+DROP_NOT_ALLOWED = QT_TRANSLATE_NOOP("rate_shopping", "not allowed for this client")
+DROP_LATE = QT_TRANSLATE_NOOP("rate_shopping", "arrives {arrives}, after {deliver_by}")
+DROP_NO_ESTIMATE = QT_TRANSLATE_NOOP("rate_shopping", "no delivery estimate")
+DROP_TOO_DEAR = QT_TRANSLATE_NOOP("rate_shopping", "costs {cost}, above {max_cost}")
+DROP_DEARER = QT_TRANSLATE_NOOP("rate_shopping", "costs {cost}, more than {chosen_cost}")
+DROP_SLOWER = QT_TRANSLATE_NOOP("rate_shopping", "arrives {arrives}, later than {chosen_arrives}")
+DROP_TIE = QT_TRANSLATE_NOOP("rate_shopping", "same price and date; the other was listed first")
 
 
 #: Days from the ship-by date to the delivery a platform service level promises (calendar
@@ -131,11 +153,6 @@ def deliver_by(ship_by: date, service_level: str | None) -> date | None:
     word = re.sub(r"[^a-z]", "", (service_level or "").lower())
     days = PROMISED_DAYS.get(word)
     return ship_by + timedelta(days=days) if days is not None else None
-
-
-def service_code(rate: Rate) -> str:
-    """``CARRIER/SERVICE``: how rules, overrides and ``--service`` name a rate."""
-    return f"{rate.carrier}/{rate.service}"
 
 
 def arrives(rate: Rate, ship_date: date) -> date | None:
@@ -155,8 +172,8 @@ def matches(rate: Rate, code: str) -> bool:
     return not slash or service.strip().lower() == rate.service.lower()
 
 
-def choose_rate(rates: Sequence[Rate], rules: ShippingRuleSet, needs: ShipmentNeeds
-                ) -> RateChoice:
+def choose_rate(rates: Sequence[R], rules: ShippingRuleSet, needs: ShipmentNeeds
+                ) -> RateChoice[R]:
     """The rate to buy, the reason in plain words, and every rate with why it was dropped."""
     insure = _insurance(rules, needs)
     when = {i: arrives(r, needs.ship_date) for i, r in enumerate(rates)}
@@ -194,9 +211,9 @@ def choose_rate(rates: Sequence[Rate], rules: ShippingRuleSet, needs: ShipmentNe
 # --- strategies ------------------------------------------------------------------------------
 
 
-def _cheapest_on_time(rates: Sequence[Rate], when: Mapping[int, date | None],
+def _cheapest_on_time(rates: Sequence[R], when: Mapping[int, date | None],
                       candidates: list[int], needs: ShipmentNeeds, dropped: dict[int, Reason],
-                      insure: Decimal | None) -> RateChoice:
+                      insure: Decimal | None) -> RateChoice[R]:
     deadline = needs.deliver_by
     if deadline is None:
         best = min(candidates, key=lambda i: (rates[i].cost, _day(when[i]), i))
@@ -231,9 +248,9 @@ def _cheapest_on_time(rates: Sequence[Rate], when: Mapping[int, date | None],
                    insure)
 
 
-def _fastest_under(rates: Sequence[Rate], when: Mapping[int, date | None],
+def _fastest_under(rates: Sequence[R], when: Mapping[int, date | None],
                    candidates: list[int], rules: ShippingRuleSet, dropped: dict[int, Reason],
-                   insure: Decimal | None) -> RateChoice:
+                   insure: Decimal | None) -> RateChoice[R]:
     limit = rules.max_cost
     if limit is not None:
         for i in candidates:
@@ -271,7 +288,7 @@ def _insurance(rules: ShippingRuleSet, needs: ShipmentNeeds) -> Decimal | None:
     return value
 
 
-def _losers(rates: Sequence[Rate], when: Mapping[int, date | None], pool: list[int], best: int,
+def _losers(rates: Sequence[R], when: Mapping[int, date | None], pool: list[int], best: int,
             dropped: dict[int, Reason], *, by_cost: bool) -> dict[int, Reason]:
     """Why each other eligible rate lost to ``best`` (price, or date, or a plain tie)."""
     out = dict(dropped)
@@ -293,8 +310,8 @@ def _losers(rates: Sequence[Rate], when: Mapping[int, date | None], pool: list[i
     return out
 
 
-def _result(rates: Sequence[Rate], when: Mapping[int, date | None], best: int | None,
-            reason: Reason, dropped: Mapping[int, Reason], insure: Decimal | None) -> RateChoice:
+def _result(rates: Sequence[R], when: Mapping[int, date | None], best: int | None,
+            reason: Reason, dropped: Mapping[int, Reason], insure: Decimal | None) -> RateChoice[R]:
     considered = tuple(
         ConsideredRate(r, when[i], i == best, None if i == best else dropped.get(i))
         for i, r in enumerate(rates))
