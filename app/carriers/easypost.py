@@ -40,7 +40,7 @@ from app.carriers.base import (
     TrackingEvent,
     TrackingStatus,
 )
-from app.carriers.http import CarrierSession, check_key_mode
+from app.carriers.http import CarrierSession, check_key_mode, whole_number
 from app.carriers.units import inches, money, ounces
 from app.channels.http import ConnectorRuntime
 
@@ -123,7 +123,7 @@ class EasyPostProvider:
                        live_prefix=LIVE_KEY_PREFIX)
         settings = settings or {}
         self.mode = mode
-        self._find_days = int(settings.get("find_days", "3") or 3)
+        self._find_days = whole_number("EasyPost", settings, "find_days", 3, low=1, high=90)
         self._format = _account_format(settings.get("label_format", ""))
         token = base64.b64encode(f"{api_key}:".encode()).decode()
         self._http = CarrierSession(

@@ -23,7 +23,13 @@ from app.carriers.base import (
     CarrierError,
     CarrierUnavailable,
 )
-from app.channels.base import AuthError, ChannelError, RateLimited, TransientError
+from app.channels.base import (
+    AuthError,
+    ChannelError,
+    ConfigError,
+    RateLimited,
+    TransientError,
+)
 from app.channels.http import (
     ApiRequest,
     ApiSession,
@@ -66,6 +72,20 @@ def check_key_mode(provider: str, mode: str, key: str, *, test_prefix: str,
             f"({live_prefix}…); use the test key or set mode=production")
 
 
+def whole_number(provider: str, settings: Mapping[str, str], key: str, default: int,
+                 *, low: int, high: int) -> int:
+    """An integer setting of a carrier account within bounds (one clear line if not)."""
+    raw = settings.get(key, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        raise CarrierError(f"{provider}: setting {key} must be a whole number from {low} to "
+                           f"{high}, not {raw!r}")
+    return value
+
+
 class CarrierSession:
     """One :class:`ApiSession` for one carrier account, speaking carrier errors.
 
@@ -81,11 +101,15 @@ class CarrierSession:
         self.provider = provider
         self._auth = dict(auth_headers)
         self._errors = errors
-        self.session = ApiSession(
-            platform=provider, store=account, base_url=base_url, hooks=self,
-            limits={}, default_limit=_DEFAULT_LIMIT, settings=settings,
-            runtime=runtime or ConnectorRuntime(),
-        )
+        try:
+            self.session = ApiSession(
+                platform=provider, store=account, base_url=base_url, hooks=self,
+                limits={}, default_limit=_DEFAULT_LIMIT, settings=settings,
+                runtime=runtime or ConnectorRuntime(),
+            )
+        except ConfigError as exc:  # a bad http.* setting
+            raise CarrierError(f"{provider}: setting {exc.fields.get('key')} is invalid "
+                               f"({exc.fields.get('detail')})") from None
 
     # -- calls ----------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from app.carriers.base import (
     TrackingEvent,
     TrackingStatus,
 )
-from app.carriers.http import CarrierSession, check_key_mode
+from app.carriers.http import CarrierSession, check_key_mode, whole_number
 from app.carriers.units import inches, money, ounces
 from app.channels.http import ConnectorRuntime
 
@@ -136,7 +136,7 @@ class ShippoProvider:
                        live_prefix=LIVE_KEY_PREFIX)
         settings = settings or {}
         self.mode = mode
-        self._find_pages = int(settings.get("find_pages", "5") or 5)
+        self._find_pages = whole_number("Shippo", settings, "find_pages", 5, low=1, high=100)
         self._http = CarrierSession(
             provider="Shippo", account=account, base_url=base_url or BASE_URL,
             auth_headers={"Authorization": f"ShippoToken {api_token}"}, settings=settings,

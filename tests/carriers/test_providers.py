@@ -51,6 +51,21 @@ def test_bad_configuration_is_one_clear_line(provider: str, mode: str,
     assert message in refused.value.message and "\n" not in refused.value.message
 
 
+@pytest.mark.parametrize(("provider", "secrets", "settings", "message"), [
+    ("easypost", {"api_key": "EZTK1"}, {"find_days": "x"},
+     "EasyPost: setting find_days must be a whole number from 1 to 90, not 'x'"),
+    ("shippo", {"api_token": "shippo_test_1"}, {"find_pages": "0"},
+     "Shippo: setting find_pages must be a whole number from 1 to 100, not '0'"),
+    ("easypost", {"api_key": "EZTK1"}, {"http.timeout": "soon"},
+     "EasyPost: setting http.* is invalid"),
+])
+def test_bad_setting_values_are_one_clear_line(provider: str, secrets: dict[str, str],
+                                               settings: dict[str, str], message: str) -> None:
+    with pytest.raises(CarrierError) as refused:
+        make_provider(provider, base_url=None, mode="test", settings=settings, secrets=secrets)
+    assert refused.value.message.startswith(message)
+
+
 def test_an_unknown_key_refused_before_any_request(fake: FakeEasyPost) -> None:
     with pytest.raises(CarrierAuthError):
         make_provider("easypost", base_url=fake.url, mode="production", settings={},
