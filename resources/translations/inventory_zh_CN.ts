@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdjustReasons</name>
@@ -53,6 +52,10 @@
     <message>
         <source>Damaged</source>
         <translation>残损</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离区</translation>
     </message>
 </context>
 <context>
