@@ -16,5 +16,9 @@
             <numerusform>%n orders released from the address hold: {numbers}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n label(s) flagged: check before shipping.</source>
+        <translation><numerusform>%n label flagged: check before shipping.</numerusform><numerusform>%n labels flagged: check before shipping.</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,14 @@
 <context>
     <name>LabelMatchModel</name>
     <message>
+        <source>Names two orders ({orders}): attached to neither</source>
+        <translation>同时对应两个订单（{orders}）：未关联到任何订单</translation>
+    </message>
+    <message>
+        <source>Tracking number also on {orders}: check before shipping</source>
+        <translation>运单号也用在 {orders} 上：发货前请核对</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>标签</translation>
     </message>
@@ -13,6 +21,14 @@
     <message>
         <source>Tracking / text read</source>
         <translation>运单号 / 识别到的文字</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>需核对</translation>
+    </message>
+    <message>
+        <source>Two orders</source>
+        <translation>对应两个订单</translation>
     </message>
     <message>
         <source>No matching order</source>
@@ -426,16 +442,16 @@
         <translation>立即打印已匹配的面单</translation>
     </message>
     <message>
-        <source>PDF, PNG or ZPL files from the seller. Each label is matched to its order by the tracking or order number on it; labels that match no order are listed.</source>
-        <translation>卖家提供的 PDF、PNG 或 ZPL 文件。系统按面单上的运单号或订单号匹配订单，并列出未匹配到订单的面单。</translation>
-    </message>
-    <message>
         <source>Import label file</source>
         <translation>导入面单文件</translation>
     </message>
     <message>
-        <source>Label files (*.pdf *.png *.zpl *.txt);;All files (*)</source>
-        <translation>面单文件 (*.pdf *.png *.zpl *.txt);;所有文件 (*)</translation>
+        <source>PDF, PNG or ZPL files from the seller, or a ZIP of them. Each label is matched to its order by the tracking or order number on it (read from the barcode when the text lacks it); labels that match no order are listed, and a label naming two orders or reusing a tracking number is flagged.</source>
+        <translation>卖家提供的 PDF、PNG 或 ZPL 文件，或这些文件的 ZIP 压缩包。每张面单按上面的运单号或订单号匹配到订单（文字中没有时从条码读取）；未匹配到订单的面单会列出，对应两个订单或运单号重复使用的面单会被标记。</translation>
+    </message>
+    <message>
+        <source>Label files (*.pdf *.png *.zpl *.txt *.zip);;All files (*)</source>
+        <translation>面单文件 (*.pdf *.png *.zpl *.txt *.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading {file}…</source>
@@ -456,6 +472,10 @@
     <message>
         <source>Allocated {allocated}, backordered {backordered}.</source>
         <translation>已分配 {allocated} 单，缺货 {backordered} 单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) flagged: check before shipping.</source>
+        <translation><numerusform>%n 张面单被标记：发货前请核对。</numerusform></translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>

@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.print_documents import JobKind
 from app.services.print_queue import JobStatus, PrintJobInfo
-from app.services.seller_labels import LabelImportReport
+from app.services.seller_labels import FlaggedLabel, LabelFlag, LabelImportReport
 from app.ui.i18n import stored_error_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -139,47 +139,70 @@ class PrintQueueModel(QAbstractTableModel):
 
 
 class LabelMatchModel(QAbstractTableModel):
-    """One row per label in an imported file: its order, or what was read on it."""
+    """One row per label in an imported file: its order, or what was read on it, and
+    why a clerk must look at it (a label naming two orders, a reused tracking number)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[int, str, str, bool]] = []  # label no, order, reference, ok
+        # label no, order, reference, ok, what to check ("" when nothing)
+        self._rows: list[tuple[int, str, str, bool, str]] = []
 
     def set_report(self, report: LabelImportReport | None) -> None:
         self.beginResetModel()
-        rows: list[tuple[int, str, str, bool]] = []
+        rows: list[tuple[int, str, str, bool, str]] = []
         if report is not None:
-            rows += [(m.index + 1, m.order_number, m.reference, True) for m in report.matched]
-            rows += [(u.index + 1, "", ", ".join(u.candidates[:6]), False)
+            reused = {f.index: f for f in report.flagged
+                      if f.flag is LabelFlag.TRACKING_REUSED}
+            rows += [(m.index + 1, m.order_number, m.tracking_number or m.reference, True,
+                      self._check(reused[m.index]) if m.index in reused else "")
+                     for m in report.matched]
+            rows += [(u.index + 1, "", ", ".join(u.candidates[:6]), False, "")
                      for u in report.unmatched]
+            rows += [(f.index + 1, "", f.tracking_number or "", False, self._check(f))
+                     for f in report.flagged if f.flag is LabelFlag.TWO_ORDERS]
         self._rows = sorted(rows)
         self.endResetModel()
+
+    def _check(self, flag: FlaggedLabel) -> str:
+        orders = ", ".join(flag.orders)
+        if flag.flag is LabelFlag.TWO_ORDERS:
+            return self.tr("Names two orders ({orders}): attached to neither").format(
+                orders=orders)
+        return self.tr("Tracking number also on {orders}: check before shipping").format(
+            orders=orders)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = [self.tr("Label"), self.tr("Order"), self.tr("Tracking / text read")]
+        headers = [self.tr("Label"), self.tr("Order"), self.tr("Tracking / text read"),
+                   self.tr("Check")]
         return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        number, order, reference, ok = self._rows[index.row()]
+        number, order, reference, ok, check = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return str(number)
             if column == 1:
-                return order if ok else self.tr("No matching order")
+                return order if ok else (self.tr("Two orders") if check
+                                         else self.tr("No matching order"))
+            if column == 3:
+                return check
             return reference or ("" if ok else self.tr("nothing readable"))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and not ok:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and check:
+            return check
+        if (role == Qt.ItemDataRole.ForegroundRole
+                and ((column == 1 and not ok) or (column == 3 and check))):
             return QBrush(QColor("#b42318"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return _RIGHT

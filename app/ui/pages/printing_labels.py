@@ -74,8 +74,10 @@ class SellerLabelsPanel(QWidget):
         self.import_print = QCheckBox(self.tr("Print matched labels now"))
         self.import_print.setObjectName("import_print")
         self.import_summary = QLabel(self.tr(
-            "PDF, PNG or ZPL files from the seller. Each label is matched to its order by "
-            "the tracking or order number on it; labels that match no order are listed."))
+            "PDF, PNG or ZPL files from the seller, or a ZIP of them. Each label is matched "
+            "to its order by the tracking or order number on it (read from the barcode "
+            "when the text lacks it); labels that match no order are listed, and a label "
+            "naming two orders or reusing a tracking number is flagged."))
         self.import_summary.setWordWrap(True)
         self.import_summary.setObjectName("Muted")
         left.addWidget(self.import_button)
@@ -93,13 +95,14 @@ class SellerLabelsPanel(QWidget):
         self.match_view.setModel(self.match_model)
         self.match_view.setObjectName("matches")
         self.match_view.horizontalHeader().resizeSection(0, 60)
-        self.match_view.horizontalHeader().resizeSection(1, 180)
+        self.match_view.horizontalHeader().resizeSection(1, 150)
+        self.match_view.horizontalHeader().resizeSection(2, 230)  # a 22-digit USPS number
         return self.match_view
 
     def _on_import_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import label file"), "",
-            self.tr("Label files (*.pdf *.png *.zpl *.txt);;All files (*)"))
+            self.tr("Label files (*.pdf *.png *.zpl *.txt *.zip);;All files (*)"))
         if path:
             self.import_file(Path(path))
 
@@ -148,6 +151,9 @@ class SellerLabelsPanel(QWidget):
                 text += " " + self.tr("Allocated {allocated}, backordered {backordered}.").format(
                     allocated=report.allocation.allocated,
                     backordered=report.allocation.backordered)
+        if report.flagged:
+            text += " " + self.tr("%n label(s) flagged: check before shipping.", "",
+                                  len(report.flagged))
         failed = [r for r in imported.printed if r.error is not None]
         if imported.printed:
             text += " " + self.tr("{sent} printed, {failed} failed (see the queue).").format(
@@ -155,6 +161,8 @@ class SellerLabelsPanel(QWidget):
         self.import_summary.setText(text)
         if failed and failed[0].error is not None:
             self._show_error(failed[0].error)
+        elif report.flagged:
+            self._messages.show_message(text, Level.WARNING)
         else:
             self._messages.show_message(text, Level.SUCCESS)
 
