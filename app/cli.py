@@ -472,6 +472,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_layout", "app.cli_waves", "app.cli_carriers",
     "app.cli_inbound",
     "app.cli_stock_age", "app.cli_returns", "app.cli_counts", "app.cli_handover",
+    "app.cli_putaway",
 )
 
 
