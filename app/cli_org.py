@@ -256,36 +256,52 @@ def cmd_bins_range(args: argparse.Namespace) -> int:
 
 def cmd_bins_add(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
-    from app.services.organisation import BinDraft, bin_type_of, create_bin
+    from app.services.organisation import BinDraft, bin_info, bin_type_of, create_bin
+    from app.services.staging import set_lane_carrier
 
     draft = BinDraft(args.code, bin_type_of(args.type), args.aisle, args.position, args.level,
                      args.capacity_units, args.capacity_litres)
-    info = _write(args, lambda s, actor: create_bin(s, args.warehouse, draft, actor=actor))
-    if args.json:
-        print_json(info)
-    else:
-        print(f"Bin {info.code} ({info.bin_type}) added to {info.warehouse_code}.")
-    return EXIT_OK
-
-
-def cmd_bins_edit(args: argparse.Namespace) -> int:
-    """Change a bin's capacity; an option not given keeps its value, 'none' clears it."""
-    from app.clioutput import print_json
-    from app.services.organisation import bin_info, set_bin_capacity
 
     def work(s: Any, actor: Any) -> Any:
-        now = bin_info(s, args.warehouse, args.code)
-        units = now.capacity_units if args.capacity_units is _KEEP else args.capacity_units
-        litres = now.capacity_litres if args.capacity_litres is _KEEP else args.capacity_litres
-        return set_bin_capacity(s, args.warehouse, args.code, capacity_units=units,
-                                capacity_litres=litres, actor=actor)
+        info = create_bin(s, args.warehouse, draft, actor=actor)
+        if args.carrier:
+            set_lane_carrier(s, args.warehouse, info.code, args.carrier, actor=actor)
+        return bin_info(s, args.warehouse, info.code)
 
     info = _write(args, work)
     if args.json:
         print_json(info)
     else:
+        lane = f" for {info.staging_carrier}" if info.staging_carrier else ""
+        print(f"Bin {info.code} ({info.bin_type}{lane}) added to {info.warehouse_code}.")
+    return EXIT_OK
+
+
+def cmd_bins_edit(args: argparse.Namespace) -> int:
+    """Change a bin's capacity or a staging lane's carrier; an option not given keeps its
+    value, 'none' clears it."""
+    from app.clioutput import print_json
+    from app.services.organisation import bin_info, set_bin_capacity
+    from app.services.staging import set_lane_carrier
+
+    def work(s: Any, actor: Any) -> Any:
+        now = bin_info(s, args.warehouse, args.code)
+        units = now.capacity_units if args.capacity_units is _KEEP else args.capacity_units
+        litres = now.capacity_litres if args.capacity_litres is _KEEP else args.capacity_litres
+        set_bin_capacity(s, args.warehouse, args.code, capacity_units=units,
+                         capacity_litres=litres, actor=actor)
+        if args.carrier is not None:
+            carrier = "" if args.carrier.strip().lower() == "none" else args.carrier
+            set_lane_carrier(s, args.warehouse, args.code, carrier, actor=actor)
+        return bin_info(s, args.warehouse, args.code)
+
+    info = _write(args, work)
+    if args.json:
+        print_json(info)
+    else:
+        lane = f", carrier {info.staging_carrier}" if info.staging_carrier else ""
         print(f"Bin {info.warehouse_code}/{info.code} saved: capacity "
-              f"{_capacity_text(info.capacity_units, info.capacity_litres)}.")
+              f"{_capacity_text(info.capacity_units, info.capacity_litres)}{lane}.")
     return EXIT_OK
 
 
@@ -469,10 +485,15 @@ def register(reg: Registrar) -> None:
     p.add_argument("--position", type=_whole, default=0, metavar="P")
     p.add_argument("--level", type=_whole, default=0, metavar="L")
     _capacity_options(p, keep=False)
-    p = add(bins, "edit", cmd_bins_edit, "change a bin's capacity for put-away", True)
+    p.add_argument("--carrier", metavar="NAME",
+                   help="a staging lane's carrier (e.g. USPS): its parcels go with it")
+    p = add(bins, "edit", cmd_bins_edit,
+            "change a bin's capacity for put-away or a staging lane's carrier", True)
     p.add_argument("code", metavar="CODE")
     p.add_argument("--warehouse", required=True, metavar="W")
     _capacity_options(p, keep=True)
+    p.add_argument("--carrier", metavar="NAME",
+                   help="a staging lane's carrier (e.g. USPS); 'none' clears it")
     p = add(bins, "import", cmd_bins_import,
             "add bins from a CSV or XLSX file (columns code, type, aisle, position, level)",
             True)

@@ -108,3 +108,23 @@ def test_tracking_update_and_exceptions(capsys: pytest.CaptureFixture[str], url:
                             url=url))
     assert report["parcels_polled"] == 1 and len(report["errors"]) == 1
     assert report["errors"][0].startswith("EP: ")
+
+
+def test_bins_add_and_edit_set_a_staging_lanes_carrier(capsys: pytest.CaptureFixture[str],
+                                                       url: str) -> None:
+    added = json.loads(run(capsys, "bins", "add", "LANE-FDX", "--warehouse", "LA1", "--type",
+                           "staging", "--carrier", "FedEx", "--json", url=url))
+    assert added["staging_carrier"] == "FedEx"
+    assert "only staging bins" in fails(capsys, 1, "bins", "add", "P-9", "--warehouse", "LA1",
+                                        "--type", "pick", "--carrier", "UPS", url=url)
+    bins = json.loads(run(capsys, "bins", "list", "--warehouse", "LA1", "--json", url=url))
+    assert "P-9" not in {b["code"] for b in bins}  # refused as a whole: no bin without it
+    out = run(capsys, "bins", "edit", "STAGE-01", "--warehouse", "LA1", "--carrier", "UPS",
+              url=url)
+    assert "carrier UPS" in out
+    lanes = json.loads(run(capsys, "staging", "lanes", "--warehouse", "LA1", "--json", url=url))
+    assert {lane["code"]: lane["carrier"] for lane in lanes} == {
+        "LANE-FDX": "FedEx", "LANE-UPS": "UPS", "LANE-USPS": "USPS", "STAGE-01": "UPS"}
+    edited = json.loads(run(capsys, "bins", "edit", "STAGE-01", "--warehouse", "LA1",
+                            "--carrier", "none", "--json", url=url))
+    assert edited["staging_carrier"] is None

@@ -84,6 +84,8 @@ class BinInfo:
     #: Room for put-away; None = not limited.
     capacity_units: int | None = None
     capacity_litres: Decimal | None = None
+    #: A staging lane's carrier (the parcels it holds go with it).
+    staging_carrier: str | None = None
 
 
 @dataclass(frozen=True)

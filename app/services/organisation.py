@@ -749,7 +749,8 @@ def list_bins(
     rows = [
         BinInfo(BinId(b.id), wc, b.code, b.bin_type, b.aisle, b.position, b.level, b.active,
                 on_hand=int(on_hand or 0), reserved=int(reserved or 0),
-                capacity_units=b.capacity_units, capacity_litres=b.capacity_litres)
+                capacity_units=b.capacity_units, capacity_litres=b.capacity_litres,
+                staging_carrier=b.staging_carrier)
         for b, wc, on_hand, reserved in session.execute(stmt)
     ]
     # Sorted here, not in SQL: PostgreSQL's collation ignores hyphens (see print_documents).
