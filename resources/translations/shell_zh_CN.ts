@@ -363,6 +363,14 @@
         <translation>打包台</translation>
     </message>
     <message>
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>发运</translation>
+    </message>
+    <message>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>

@@ -110,7 +110,8 @@ def test_main_screens_have_no_untranslated_text(qtbot, db, tmp_path: Path, chine
                       InlineTaskRunner(db), make_user(db), shell.ui_settings)
     window.start_session(ctx)
     untranslated: list[str] = []
-    for key in ("orders", "inventory", "printing", "channels", "waves", "picking"):
+    for key in ("orders", "inventory", "printing", "channels", "waves", "picking", "handover",
+                "shipping"):
         window.show_page(key)
         qtbot.wait(50)
         for kind, text in _visible_texts(window):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.carriers.base import CarrierProvider
 from app.db.engine import Database
 from app.domain.permissions import Actor, Permission
+from app.domain.rate_shopping import CONTEXT as REASONS
 from app.services.carrier_accounts import CarrierAccountConfig
 from app.services.changes import Changes
 from app.services.label_purchase import buy_labels
@@ -49,8 +50,6 @@ from app.ui.models.orders import local_time
 from app.ui.pages.admin_clients_common import Saved
 from app.ui.tasks import TaskControl, TaskRunner
 
-#: The translation context of the rate-shopping reasons (app/domain/rate_shopping.py).
-REASONS = "rate_shopping"
 #: Statuses of a label that exists and was not refunded (as label_void.LIVE).
 LIVE = ("bought", "void_requested")
 ProviderSource = Callable[[CarrierAccountConfig], CarrierProvider]
@@ -121,6 +120,7 @@ class ShippingLabelsTab(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts[key] = value
             form.addRow(label, value)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         chosen = QGroupBox(self.tr("Label in use"))
         chosen.setLayout(form)
         self.rates = _table([self.tr("Carrier"), self.tr("Service"), self.tr("Cost"),
@@ -145,18 +145,26 @@ class ShippingLabelsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.buy_button)
         buttons.addWidget(self.void_button)
-        buttons.addWidget(self.message, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(chosen)
-        layout.addLayout(buttons)
+        buttons.addStretch(1)
+        # The label and why on the left, the rates and the history on the right: the
+        # dialog's lower half is short on a 768-pixel screen, so side by side they fit.
+        left = QVBoxLayout()
+        left.addWidget(chosen)
+        left.addLayout(buttons)
+        left.addWidget(self.message)
+        left.addStretch(1)
         self.rates_title = QLabel(self.tr("Rates considered"))
         self.rates_title.setStyleSheet("font-weight: 600;")
-        layout.addWidget(self.rates_title)
-        layout.addWidget(self.rates, 2)
         history_title = QLabel(self.tr("Labels of this order"))
         history_title.setStyleSheet("font-weight: 600;")
-        layout.addWidget(history_title)
-        layout.addWidget(self.history, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.rates_title)
+        right.addWidget(self.rates, 3)
+        right.addWidget(history_title)
+        right.addWidget(self.history, 2)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
         self.reload()
 
     def title(self) -> str:

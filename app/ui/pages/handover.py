@@ -262,8 +262,10 @@ class HandoverPage(Page):
         return sorted(seen, key=lambda cw: (cw[0].casefold(), cw[1]))
 
     def current_carrier(self) -> tuple[str, str] | None:
-        data = self.panel.carrier.currentData()
-        return (str(data[0]), str(data[1])) if data else None
+        """(carrier, warehouse) chosen; kept in the combo as "CARRIER|WAREHOUSE"."""
+        data = str(self.panel.carrier.currentData() or "")
+        carrier, _bar, warehouse = data.rpartition("|")
+        return (carrier, warehouse) if carrier else None
 
     def _on_carrier_current_index_changed(self, _index: int) -> None:
         chosen = self.current_carrier()
@@ -277,16 +279,15 @@ class HandoverPage(Page):
     def _fill_carriers(self) -> None:
         combo = self.panel.carrier
         carriers = self._carriers()
-        if [combo.itemData(i) for i in range(combo.count())] == carriers:
+        keys = ["|".join(cw) for cw in carriers]
+        if [combo.itemData(i) for i in range(combo.count())] == keys:
             return
         several = len({w for _c, w in carriers}) > 1
-        wanted = self.current_carrier() or tuple(
-            str(self.ctx.ui_settings.value(CARRIER_KEY, "")).split("|"))
+        wanted = combo.currentData() or str(self.ctx.ui_settings.value(CARRIER_KEY, ""))
         blocked = combo.blockSignals(True)
         combo.clear()
-        for carrier, warehouse in carriers:
-            combo.addItem(f"{carrier} · {warehouse}" if several else carrier,
-                          (carrier, warehouse))
+        for (carrier, warehouse), key in zip(carriers, keys, strict=True):
+            combo.addItem(f"{carrier} · {warehouse}" if several else carrier, key)
         combo.setCurrentIndex(max(0, combo.findData(wanted)))
         combo.blockSignals(blocked)
         if self.pickup_mode:
@@ -398,8 +399,8 @@ class HandoverPage(Page):
                 printer=closed.print_job.printer_name)
             self._send(closed.print_job)
         else:
-            printed = self.tr("no document printer: reprint the manifest from the Printing "
-                              "screen or with 'haicang pickup close'")
+            printed = self.tr("no document printer on this PC: the manifest is kept with "
+                              "the pickup")
         if closed.missing:
             self._refuse(self.tr("Pickup {number} closed — %n parcel(s) MISSED THE TRUCK (in "
                                  "red). {orders}; {printed}.", "", len(closed.missing))

@@ -108,8 +108,11 @@ class HandoverPanel(QFrame):
         self.lane_caption.setWordWrap(True)
         self.lane_caption.setStyleSheet("font-size: 15pt; color: #344054;")
         self.staged = Counter()
+        self.staged.name.setText(self.tr("Staged"))
         self.scanned = Counter("#05603a")
+        self.scanned.name.setText(self.tr("Scanned out"))
         self.missing = Counter()
+        self.missing.name.setText(self.tr("Missing"))
         self.missing_list = QListWidget()
         self.missing_list.setObjectName("HandoverMissing")
         self.missing_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -127,7 +130,7 @@ class HandoverPanel(QFrame):
         self.banner = QLabel()
         self.banner.setObjectName("HandoverBanner")
         self.banner.setWordWrap(True)
-        self.banner.setMinimumHeight(48)
+        self.banner.setMinimumHeight(64)  # two lines: a refusal names the right lane
         self.scan = QLineEdit()
         self.scan.setObjectName("HandoverScan")
         self.scan.setPlaceholderText(self.tr("Scan here (or type and press Enter)"))
@@ -252,5 +255,5 @@ class HandoverPanel(QFrame):
         """The answer to the last scan; red on ``error``."""
         self.banner.setText(text)
         self.banner.setStyleSheet(f"{_BANNER[level]} border-radius: 8px; padding: 8px;"
-                                  " font-size: 15pt; font-weight: 600;")
+                                  " font-size: 14pt; font-weight: 600;")
         self.banner.setProperty("level", level)

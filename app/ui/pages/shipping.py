@@ -86,8 +86,9 @@ def days_since(moment: datetime | None, now: datetime | None = None) -> int | No
 
 class ExceptionsModel(PlainRowsModel):
     def headers(self) -> list[str]:
-        return [_tr("Kind"), _tr("Order"), _tr("Client"), _tr("Tracking"), _tr("Carrier"),
-                _tr("Days since handover"), _tr("First scan"), _tr("Found"), _tr("Detail")]
+        return [self.tr("Kind"), self.tr("Order"), self.tr("Client"), self.tr("Tracking"),
+                self.tr("Carrier"), self.tr("Days since handover"), self.tr("First scan"),
+                self.tr("Found"), self.tr("Detail")]
 
     def numeric_columns(self) -> frozenset[int]:
         return frozenset({5})
@@ -97,7 +98,7 @@ class ExceptionsModel(PlainRowsModel):
         days = days_since(e.shipped_at)
         values = (kind_text(e.kind), e.order_number, e.client, e.tracking_number or e.parcel,
                   e.carrier or "—", "—" if days is None else str(days),
-                  local_time(e.first_scan_at) or _tr("none"), local_time(e.detected_at),
+                  local_time(e.first_scan_at) or self.tr("none"), local_time(e.detected_at),
                   e.detail or "")
         return values[column]
 
@@ -112,8 +113,8 @@ class ExceptionsModel(PlainRowsModel):
 
 class VoidModel(PlainRowsModel):
     def headers(self) -> list[str]:
-        return [_tr("Order"), _tr("Why"), _tr("Carrier"), _tr("Tracking"), _tr("Cost"),
-                _tr("Bought"), _tr("Order status")]
+        return [self.tr("Order"), self.tr("Why"), self.tr("Carrier"), self.tr("Tracking"),
+                self.tr("Cost"), self.tr("Bought"), self.tr("Order status")]
 
     def numeric_columns(self) -> frozenset[int]:
         return frozenset({4})
