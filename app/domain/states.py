@@ -30,11 +30,12 @@ S = OrderStatus
 
 #: Every legal move of an order. Holding is possible until the parcel leaves;
 #: releasing a hold returns the order to the state it was held in. A short pick that no
-#: other bin can cover sends a picking order back to backordered.
+#: other bin can cover sends a picking order back to backordered; so does a cycle count
+#: that finds fewer units than an allocated order reserved (it is re-allocated at once).
 ORDER_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.NEW: frozenset({S.ALLOCATED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED}),
     S.BACKORDERED: frozenset({S.ALLOCATED, S.ON_HOLD, S.CANCELLED}),
-    S.ALLOCATED: frozenset({S.PICKING, S.ON_HOLD, S.CANCELLED}),
+    S.ALLOCATED: frozenset({S.PICKING, S.BACKORDERED, S.ON_HOLD, S.CANCELLED}),
     S.ON_HOLD: frozenset(
         {S.NEW, S.ALLOCATED, S.BACKORDERED, S.PICKING, S.PACKED, S.CANCELLED}
     ),

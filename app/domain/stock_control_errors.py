@@ -91,3 +91,15 @@ class CountApproverIsCounter(DomainError):
 class CountNotCounted(DomainError):
     code = "count_not_counted"
     template = "Count {number}: {lines} line(s) are not counted yet."
+
+
+class CountStale(DomainError):
+    code = "count_stale"
+    template = ("{bin}/{sku} changed too much since it was counted ({on_hand} on hand, the "
+                "count takes {wanted}); count it again.")
+
+
+class CountReservedInPicking(DomainError):
+    code = "count_reserved_in_picking"
+    template = ("{bin}/{sku}: {units} of the missing units are reserved for orders being "
+                "picked; finish or short-pick them, then approve again.")
