@@ -111,3 +111,15 @@ def test_unreadable_files_are_label_file_errors(data: bytes) -> None:
 def test_missing_file_is_a_label_file_error(tmp_path: Path) -> None:
     with pytest.raises(LabelFileError, match=r"missing\.pdf"):
         split_label_file(tmp_path / "missing.pdf")
+
+
+def test_tracking_number_comes_from_a_barcode_or_an_unmistakable_text_format() -> None:
+    from printers.importing import tracking_number_in
+
+    phone_and_order = reference_candidates("CALL 5551234567 ORDER SO-10023")
+    assert tracking_number_in(phone_and_order) is None  # a phone number is no waybill
+    assert tracking_number_in(reference_candidates("TRACKING 1Z999AA10123456784")) == TRACKING
+    dhl = ("1234567890",)
+    assert tracking_number_in(reference_candidates("", dhl), dhl) == "1234567890"
+    impb = ("42090001" + USPS,)
+    assert tracking_number_in(reference_candidates("", impb), impb) == USPS
