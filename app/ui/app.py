@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.services.dto import UserInfo
     from app.ui.devices.scale import ScaleWorker
     from app.ui.devices.sync_scheduler import SyncScheduler
+    from app.ui.devices.tracking_scheduler import TrackingScheduler
     from app.ui.pages.base import PageContext
     from app.ui.tasks import TaskRunner
 
@@ -75,6 +76,7 @@ class AppController:
         self.tasks: TaskRunner | None = None
         self.scale: ScaleWorker | None = None
         self.sync: SyncScheduler | None = None
+        self.tracking: TrackingScheduler | None = None
         self.sign_in_hint = ""
         self.last_user = str(ui_settings().value("signin/last_user", ""))
         self._connect_window()
@@ -150,6 +152,7 @@ class AppController:
 
     def _start_session(self, user: UserInfo) -> None:
         from app.ui.devices.sync_scheduler import start_sync_scheduler
+        from app.ui.devices.tracking_scheduler import start_tracking_scheduler
         from app.ui.pages.base import PageContext
         from app.ui.widgets.sync_status import SyncStatusWidget
 
@@ -157,6 +160,8 @@ class AppController:
         if self.sync is None:
             self.sync = start_sync_scheduler(self.context)
             self.window.add_status_widget(SyncStatusWidget(self.sync))
+        if self.tracking is None:
+            self.tracking = start_tracking_scheduler(self.context)
         self._show_session(PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
         self._start_devices()
 
@@ -263,6 +268,10 @@ class AppController:
             self.sync.stop()
             self.sync.deleteLater()
             self.sync = None
+        if self.tracking is not None:
+            self.tracking.stop()
+            self.tracking.deleteLater()
+            self.tracking = None
 
     def shutdown(self) -> None:
         """After the event loop: stop devices and sync, finish queued writes, close the DB."""
