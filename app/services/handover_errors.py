@@ -91,8 +91,7 @@ class ParcelAlreadyHandedOver(DomainError):
 
 class NoOpenPickup(DomainError):
     code = "no_open_pickup"
-    template = ("No {carrier} pickup is open at warehouse {warehouse}: scan the driver's "
-                "parcels out first.")
+    template = "No {carrier} pickup is open: scan the driver's parcels out first."
 
 
 class WarehouseNeeded(DomainError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.db.engine import Database
@@ -26,7 +27,7 @@ def fake() -> Iterator[FakeEasyPost]:
     server.stop()
 
 
-def test_a_background_pass_moves_orders_and_reports_to_the_gui(qtbot, db: Database,
+def test_a_background_pass_moves_orders_and_reports_to_the_gui(qtbot: QtBot, db: Database,
                                                                fake: FakeEasyPost) -> None:
     build_handover_world(db)
     with db.writing() as s:
