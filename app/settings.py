@@ -37,8 +37,8 @@ def log_dir() -> Path:
 
 
 #: What a PC can be for (``StationSettings.mode``); ``pack`` opens the Pack screen after
-#: sign-in.
-STATION_MODES = ("office", "pack", "pick")
+#: sign-in, ``handover`` (the dock PC by the staging lanes) the Handover screen.
+STATION_MODES = ("office", "pack", "pick", "handover")
 
 
 def default_database_url() -> str:

@@ -60,7 +60,7 @@ class PageSpec:
 
 _OFFICE = frozenset({Role.ADMIN, Role.CLERK})
 # The screen a station in this mode (``haicang station set mode=...``) opens on.
-STATION_PAGES = {"pack": "pack", "pick": "picking"}
+STATION_PAGES = {"pack": "pack", "pick": "picking", "handover": "handover"}
 _FLOOR = frozenset({Role.PACKER, Role.PICKER, Role.ADMIN})
 
 

@@ -291,6 +291,10 @@
         <translation>拣货</translation>
     </message>
     <message>
+        <source>Dock (opens Handover after sign-in)</source>
+        <translation>装车口（登录后打开“交接”）</translation>
+    </message>
+    <message>
         <source>Print the label and packing slip as soon as an order is packed</source>
         <translation>订单打包完成后立即打印面单和装箱单</translation>
     </message>

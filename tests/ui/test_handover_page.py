@@ -20,6 +20,7 @@ from app.services.orders import get_order
 from app.services.printer_settings import PrinterSettings
 from app.services.printer_settings import Role as PrinterRole
 from app.settings import StationSettings
+from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.pages.base import PageContext
 from app.ui.pages.handover import HandoverPage
 from app.ui.widgets.sounds import Sound
@@ -182,3 +183,16 @@ def test_pickup_counts_live_refuses_another_carrier_and_closes_with_the_missing_
     with db.reading() as s:
         assert s.scalar(select(Parcel.shipped_at).where(Parcel.id == first)) is not None
         assert get_order(s, closed_order_id(s, "6001")).row.status == OrderStatus.SHIPPED
+
+
+def test_a_dock_pc_opens_the_handover_screen_after_sign_in(qtbot, db: Database,
+                                                         tmp_path: Path) -> None:
+    shell = ShellInfo("DOCK-1", db.kind, db.display_url,
+                      QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(shell)
+    qtbot.addWidget(window)
+    user = make_user(db, "dock_packer", Role.PACKER)
+    settings = StationSettings(station_name="DOCK-1", mode="handover")
+    window.start_session(PageContext(AppContext(settings, db), InlineTaskRunner(db), user,
+                                     shell.ui_settings))
+    assert isinstance(window.current_page(), HandoverPage)

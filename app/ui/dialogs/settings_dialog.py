@@ -62,7 +62,7 @@ class GeneralSection(QWidget):
         self.mode.setObjectName("stationMode")
         mode_names = dict(zip(STATION_MODES, (
             self.tr("Office"), self.tr("Pack station (opens Pack after sign-in)"),
-            self.tr("Picking")), strict=True))
+            self.tr("Picking"), self.tr("Dock (opens Handover after sign-in)")), strict=True))
         for mode, name in mode_names.items():
             self.mode.addItem(name, mode)
         self.mode.setCurrentIndex(max(0, self.mode.findData(settings.mode)))
