@@ -256,19 +256,14 @@ def cmd_bins_range(args: argparse.Namespace) -> int:
 
 def cmd_bins_add(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
-    from app.services.organisation import BinDraft, bin_info, bin_type_of, create_bin
-    from app.services.staging import set_lane_carrier
+    from app.services.organisation import BinDraft, bin_type_of
+    from app.services.staging import add_bin_with_lane
 
     draft = BinDraft(args.code, bin_type_of(args.type), args.aisle, args.position, args.level,
                      args.capacity_units, args.capacity_litres)
 
-    def work(s: Any, actor: Any) -> Any:
-        info = create_bin(s, args.warehouse, draft, actor=actor)
-        if args.carrier:
-            set_lane_carrier(s, args.warehouse, info.code, args.carrier, actor=actor)
-        return bin_info(s, args.warehouse, info.code)
-
-    info = _write(args, work)
+    info = _write(args, lambda s, actor: add_bin_with_lane(s, args.warehouse, draft,
+                                                           args.carrier, actor=actor))
     if args.json:
         print_json(info)
     else:

@@ -20,6 +20,7 @@ from app.domain.handover import carrier_key, same_carrier
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import BinType
 from app.services.audit import record_audit
+from app.services.dto import BinInfo
 from app.services.handover_errors import (
     LaneWithoutCarrier,
     NoLaneForCarrier,
@@ -30,6 +31,7 @@ from app.services.handover_errors import (
 )
 from app.services.handover_parcels import packed_parcel
 from app.services.lookup import bin_by_code, warehouse_by_code
+from app.services.organisation import BinDraft, bin_info, create_bin
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,16 @@ def _lanes_of(session: Session, warehouse_id: int, carrier: str) -> list[str]:
                Bin.active.is_(True), Bin.staging_carrier.is_not(None))
     ).all()
     return sorted(code for code, lane_carrier in lanes if same_carrier(lane_carrier, carrier))
+
+
+def add_bin_with_lane(session: Session, warehouse_code: str, draft: BinDraft,
+                      carrier: str | None, *, actor: Actor) -> BinInfo:
+    """Add a bin and, for a staging bin, its carrier, in one go (a carrier on another kind
+    of bin is refused and no bin is added)."""
+    info = create_bin(session, warehouse_code, draft, actor=actor)
+    if carrier and carrier.strip():
+        set_lane_carrier(session, warehouse_code, info.code, carrier, actor=actor)
+    return bin_info(session, warehouse_code, info.code)
 
 
 def set_lane_carrier(session: Session, warehouse_code: str, bin_code: str, carrier: str | None,

@@ -46,12 +46,27 @@ class BinDialog(FormDialog):
         self.aisle = _number()
         self.position = _number()
         self.level = _number()
+        self.carrier = QLineEdit()
+        self.carrier.setMaxLength(40)
+        self.carrier.setPlaceholderText(self.tr("staging lanes: e.g. USPS, UPS, FedEx"))
         self.add_field("code", self.tr("Bin code"), self.code)
         self.add_field("type", self.tr("Type"), self.type)
         self.add_field("aisle", self.tr("Aisle"), self.aisle)
         self.add_field("position", self.tr("Position"), self.position)
         self.add_field("level", self.tr("Level"), self.level)
+        self.add_field("carrier", self.tr("Carrier"), self.carrier)
+        self.type.currentIndexChanged.connect(self._carrier_for_lanes)
+        self._carrier_for_lanes()
         self.set_first_field(self.code)
+
+    def _carrier_for_lanes(self) -> None:
+        """Only a staging lane has a carrier (the parcels it holds go with it)."""
+        self.carrier.setEnabled(self.type.currentData() == BinType.STAGING.value)
+
+    def lane_carrier(self) -> str | None:
+        """The carrier typed for a staging lane, else None."""
+        text = self.carrier.text().strip()
+        return text if text and self.carrier.isEnabled() else None
 
     def check(self) -> bool:
         return self.require_text("code")

@@ -31,7 +31,6 @@ from app.services.dto import BinInfo, WarehouseInfo
 from app.services.layout import set_layout
 from app.services.organisation import (
     WarehouseDraft,
-    create_bin,
     create_bin_range,
     create_warehouse,
     list_bins,
@@ -41,6 +40,7 @@ from app.services.organisation import (
 )
 from app.services.print_documents import JobKind, bin_labels_of
 from app.services.print_queue import DeliveryResult
+from app.services.staging import add_bin_with_lane
 from app.ui.devices.printing import PrintWorker, station_printers
 from app.ui.dialogs.bin_dialog import BinDialog, BinRangeDialog
 from app.ui.dialogs.warehouse_dialog import WarehouseDialog
@@ -330,8 +330,9 @@ class WarehousesTab(AdminTab):
         actor, code = self.ctx.actor, wh.code
 
         def submitted() -> None:
-            draft = dialog.draft()
-            self._write(dialog, lambda s: Saved(create_bin(s, code, draft, actor=actor)),
+            draft, carrier = dialog.draft(), dialog.lane_carrier()
+            self._write(dialog, lambda s: Saved(add_bin_with_lane(s, code, draft, carrier,
+                                                                  actor=actor)),
                         lambda info: self.tr("Bin {bin} added to {warehouse}.").format(
                             bin=info.code, warehouse=code))
 
