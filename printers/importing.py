@@ -402,8 +402,12 @@ def _upside_down(page: pdfium.PdfPage) -> bool:
 
 
 def _image_upside_down(image: Image.Image) -> bool:
-    """Whether the image's widest barcode reads upside down (False if none is read)."""
-    found = _read(image)
+    """Whether the image's widest barcode reads upside down (False if none is read, or
+    without the reader: a label upside down still scans, a refused import helps nobody)."""
+    try:
+        found = _read(image)
+    except BarcodeReaderUnavailable:
+        return False
     if not found:
         return False
     widest = max(found, key=lambda code: abs(code.position.top_right.x - code.position.top_left.x)
