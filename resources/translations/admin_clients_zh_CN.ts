@@ -11,6 +11,10 @@
         <translation>例如 A-01-02 或 STAGE-01</translation>
     </message>
     <message>
+        <source>staging lanes: e.g. USPS, UPS, FedEx</source>
+        <translation>待发区通道：如 USPS、UPS、FedEx</translation>
+    </message>
+    <message>
         <source>Bin code</source>
         <translation>库位编码</translation>
     </message>
@@ -29,6 +33,10 @@
     <message>
         <source>Level</source>
         <translation>层</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
     </message>
 </context>
 <context>
@@ -735,6 +743,14 @@
         <translation>包装材料</translation>
     </message>
     <message>
+        <source>capacity units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>capacity litres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>is not a valid code (letters A-Z, digits, - and _)</source>
         <translation>不是有效编码（只能用字母 A-Z、数字、- 和 _）</translation>
     </message>
@@ -797,6 +813,10 @@
     <message>
         <source>must not be negative</source>
         <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be more than 0 (leave empty for no limit)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must not be empty</source>
