@@ -144,6 +144,18 @@ def order_label_setup(session: Session, order_id: int, *, parcel_seq: int | None
         tiktok is not None or (rules is not None and bool(accounts)), tuple(plans))
 
 
+def order_buys_labels(session: Session, order: Order) -> bool:
+    """Whether the warehouse buys this order's labels (the pack station then buys them
+    right after packing; see the module doc for who does)."""
+    if _tiktok_account(session, order) is not None:
+        return True
+    if rules_for_client(session, order.client_id) is None:
+        return False
+    return session.scalar(select(CarrierAccount.id).where(
+        CarrierAccount.enabled.is_(True), CarrierAccount.provider.in_(BUYING_PROVIDERS))
+        .limit(1)) is not None
+
+
 def quote_plan(plan: ParcelPlan, accounts: Sequence[CarrierAccountConfig],
                rules: ShippingRuleSet, providers: ProviderSource, reference: str) -> Quote:
     """Ask every account for rates (HTTP, outside any transaction) and choose one.

@@ -192,6 +192,9 @@ class PackResult:
     parcels: tuple[ParcelView, ...]
     label_jobs: tuple[PrintJobInfo, ...]
     slip_job: PrintJobInfo | None
+    #: Seqs of parcels whose carrier label is bought now that the pack is committed
+    #: (``app.services.pack_labels.label_packed_order``); their labels print after that.
+    labels_to_buy: tuple[int, ...] = ()
 
     @property
     def number(self) -> str:
@@ -622,6 +625,8 @@ def complete_packing(session: Session, order_id: int, *, station: str, actor: Ac
     slip_job = None
     if label_printer is not None:
         for parcel, choice in zip(parcels, choices, strict=True):
+            if choice.pending:
+                continue
             document = label_document(session, order, parcel, len(parcels), choice,
                                       label_printer)
             label_jobs.append(queue_document(session, document, label_printer, actor=actor,
@@ -634,7 +639,8 @@ def complete_packing(session: Session, order_id: int, *, station: str, actor: Ac
     record_audit(session, actor, "pack", "order", order.id, station=station,
                  parcels=len(parcels))
     view = load_pack_view(session, order.id, state=PackState.PACKED)
-    return PackResult(transition, view.parcels, tuple(label_jobs), slip_job)
+    return PackResult(transition, view.parcels, tuple(label_jobs), slip_job,
+                      tuple(c.seq for c in choices if c.pending))
 
 
 def _line_progress(session: Session, order_id: int) -> list[tuple[OrderLine, int]]:
@@ -711,7 +717,7 @@ def reprint_label(session: Session, order_id: int, *, station: str, actor: Actor
     return tuple(
         queue_document(session, label_document(session, order, parcel, len(parcels), choice,
                                                profile), profile, actor=actor, station=station)
-        for parcel, choice in zip(parcels, choices, strict=True))
+        for parcel, choice in zip(parcels, choices, strict=True) if not choice.pending)
 
 
 def reprint_slip(session: Session, order_id: int, *, station: str, actor: Actor,

@@ -2,9 +2,9 @@
 
 Per parcel, in order: the seller's own carrier label (imported with ``haicang labels
 import``; label *n* goes on parcel *n*), else a label bought from a carrier
-(:func:`purchased_carrier_label` — the hook the carriers issue fills in), else the
-warehouse's own 4x6 label (order number barcoded, the parcel's real weight printed,
-"1/2" on multi-parcel orders).
+(:func:`purchased_carrier_label`: bought through the client's carrier account, right
+after packing), else the warehouse's own 4x6 label (order number barcoded, the parcel's
+real weight printed, "1/2" on multi-parcel orders).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Order, OrderLabel, Parcel
+from app.db.models import LabelPurchase, Order, OrderLabel, Parcel
 from app.services.carrier_label_print import purchased_label_document
+from app.services.label_quotes import order_buys_labels
 from app.services.print_documents import Document, JobKind, shipping_label_fields
 from app.services.seller_labels import carrier_label_document
 from printers import layouts
@@ -41,15 +42,28 @@ class LabelChoice:
     seller_label_id: int | None = None
     #: The bought label (``label_purchases.id``) when ``source`` is CARRIER.
     purchase_id: int | None = None
+    #: A carrier label still to buy after packing commits: nothing to print yet.
+    pending: bool = False
 
 
 def purchased_carrier_label(session: Session, parcel: Parcel) -> LabelChoice | None:
-    """A label bought from a carrier for this parcel, once carriers exist (issue: carriers).
+    """The carrier label bought for this parcel; or, when the warehouse buys this order's
+    labels (:func:`app.services.label_quotes.order_buys_labels`) and none is bought yet, a
+    *pending* choice: the label is bought once the pack is committed
+    (:mod:`app.services.pack_labels`), never inside the pack's transaction.
 
-    Buying happens before the label prints; this is where its result is picked up. Until
-    a carrier integration stores purchased labels there is none, and the warehouse's
-    own label is printed.
+    A label typed in by hand (manual account) has no file: the warehouse's own label
+    carries its tracking number.
     """
+    bought = session.scalar(select(LabelPurchase).where(
+        LabelPurchase.parcel_id == parcel.id, LabelPurchase.status == "bought")
+        .order_by(LabelPurchase.id.desc()).limit(1))
+    if bought is not None:
+        return LabelChoice(parcel.id, parcel.seq, LabelSource.CARRIER, bought.tracking_number,
+                           purchase_id=bought.id if bought.label is not None else None)
+    order = session.get(Order, parcel.order_id)
+    if order is not None and order_buys_labels(session, order):
+        return LabelChoice(parcel.id, parcel.seq, LabelSource.CARRIER, None, pending=True)
     return None
 
 
