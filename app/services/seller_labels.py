@@ -224,7 +224,9 @@ def store_imported_labels(
         row.source_page = label.source_page
         row.pdf = label.pdf
         row.zpl = label.zpl
-        row.tracking_number = label.tracking_number
+        # Matched by the order's own tracking number: that is the label's, whatever format.
+        row.tracking_number = label.tracking_number or (
+            reference[:64] if reference != number else None)
         row.original = label.original
         row.original_format = label.original_format
         row.flag = None

@@ -230,3 +230,19 @@ def test_stored_seller_label_prints_at_300_dpi_without_shrinking(tracked: Databa
         (received,) = printer.wait_for_jobs(1)
     (image,) = parse_tspl(received, dpi=300).images
     assert image.size == (1200, 1800) and decode(image) == [USPS]
+
+
+def test_a_label_matched_by_the_orders_tracking_number_stores_it_in_any_format(
+    tracked: Database,
+) -> None:
+    with tracked.writing() as s:  # a DHL waybill: ten digits, too plain to trust in text
+        s.execute(update(Order).where(Order.number == "SO-2003")
+                  .values(tracking_number="1234567890"))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(4 * inch, 6 * inch))
+    canvas.drawString(20, 300, "DHL EXPRESS WAYBILL 1234567890")
+    canvas.showPage()
+    canvas.save()
+    report = _import(tracked, "dhl.pdf", buffer.getvalue())
+    assert [(m.order_number, m.tracking_number) for m in report.matched] == [
+        ("SO-2003", "1234567890")]
