@@ -18,7 +18,15 @@ import re
 import sys
 from typing import Any
 
-from app.cli import EXIT_OK, EXIT_USAGE, Registrar, _positive_int, actor_of, open_context
+from app.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Registrar,
+    _positive_int,
+    actor_of,
+    open_context,
+)
 
 _ITEM = re.compile(r"^\s*([^=,\s]+)\s*=\s*(\d+)\s*$")
 _DIMS = re.compile(r"^\s*(\d+)\s*[xX*]\s*(\d+)\s*[xX*]\s*(\d+)\s*$")
@@ -87,6 +95,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
         run_write(ctx.db, verify_supervisor_pin, args.override_pin, requested_by=actor)
         raise
     warnings = _deliver(ctx.db, result, actor, station)
+    bought = _buy_labels(ctx.db, result, actor, station, label_printer, warnings)
     if label_printer is None:
         warnings.append("no label printer is set up on this station: nothing printed "
                         "(haicang station set label_printer=URI label_printer_language=L)")
@@ -97,13 +106,45 @@ def cmd_pack(args: argparse.Namespace) -> int:
                     "parcels": result.parcels,
                     "label_jobs": [job.id for job in result.label_jobs],
                     "slip_job": result.slip_job.id if result.slip_job else None,
+                    "labels": [{"parcel": p.parcel_seq, "carrier": p.carrier,
+                                "service": p.service, "tracking_number": p.tracking_number,
+                                "cost": p.cost, "reason": p.reason} for p in bought.purchases]
+                    if bought else [],
+                    "label_error": bought.error.message if bought and bought.error else None,
                     "warnings": warnings})
-        return EXIT_OK
+        return EXIT_FAILED if bought and bought.error else EXIT_OK
     for parcel in result.parcels:
         print(f"Order {result.number} packed: parcel {parcel.seq} in {parcel.box_code}, "
               f"{parcel.weight_g} g (expected {parcel.expected_weight_g} g), "
               f"{parcel.label_source} label")
-    return EXIT_OK
+    for p in bought.purchases if bought else ():
+        print(f"  label bought: {p.carrier} {p.service} {p.tracking_number}, {p.cost} — "
+              f"{p.reason}")
+    return EXIT_FAILED if bought and bought.error else EXIT_OK
+
+
+def _buy_labels(db: Any, result: Any, actor: Any, station: str, label_printer: Any,
+                warnings: list[str]) -> Any:
+    """The carrier labels of a packed order, bought now that the pack is committed, and
+    printed; a refusal is a warning (the order stays packed: ``labels buy`` buys it)."""
+    if not result.labels_to_buy:
+        return None
+    from app.secrets import SecretStore
+    from app.services.label_providers import provider_source
+    from app.services.pack_labels import label_packed_order
+    from app.services.print_queue import deliver
+
+    done = label_packed_order(db, result.transition.order_id,
+                              providers=provider_source(db, SecretStore()), actor=actor,
+                              station=station, label_printer=label_printer)
+    if done.error is not None:
+        warnings.append(f"{done.error.message} (haicang labels buy --order {result.number})")
+    for job in done.label_jobs:
+        sent = deliver(db, job.id, actor=actor, station=station)
+        if sent.error is not None:
+            warnings.append(f"print job {job.id} ({job.kind.value}) not delivered, waiting "
+                            f"in the queue: {sent.error.message}")
+    return done
 
 
 def _deliver(db: Any, result: Any, actor: Any, station: str) -> list[str]:

@@ -139,3 +139,27 @@ def test_manual_labels_and_usage_errors(db: Database, db_url: str, fake: FakeEas
     code, _out, err = _run(capsys, "shipping-rules", "set", "--client", "ACME", "--strategy",
                            "fastest_under", "--db", db_url)
     assert (code, err) == (1, "error: Shipping rule fastest_under: needs a max cost\n")
+
+
+def test_pack_buys_the_label_after_packing(db: Database, db_url: str, fake: FakeEasyPost,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    _setup(db, db_url, fake, capsys)
+    for number in ("C-2", "C-3"):
+        order_id = allocated_order(db, number, {"CUP": 1})
+        with db.writing() as s:
+            s.get(Order, order_id).ship_by = datetime.now(UTC)  # type: ignore[union-attr]
+    code, out, err = _run(capsys, "pack", "C-2", "--box", "BOX-8X6X4", "--weight-g", "320",
+                          "--db", db_url, "--json")
+    assert code == 0, err
+    packed = json.loads(out)
+    (label,) = packed["labels"]
+    assert packed["status"] == "packed" and packed["label_error"] is None
+    assert label["carrier"] == "USPS" and label["tracking_number"]
+    fake.fail("buy", "address")
+    code, out, err = _run(capsys, "pack", "C-3", "--box", "BOX-8X6X4", "--weight-g", "320",
+                          "--db", db_url)
+    assert code == 1 and "Order C-3 packed" in out
+    assert ("warning: Label for order C-3 not bought: EasyPost refused the address" in err
+            and "(haicang labels buy --order C-3)" in err)
+    code, out, err = _run(capsys, "labels", "buy", "--order", "C-3", "--db", db_url)
+    assert code == 0 and "Label for order C-3 parcel 1: USPS" in out, err
