@@ -50,6 +50,7 @@ class Permission(StrEnum):
     COUNT_STOCK = QT_TRANSLATE_NOOP("errors", "count stock")
     APPROVE_COUNTS = QT_TRANSLATE_NOOP("errors", "approve count variances")
     HANDLE_RETURNS = QT_TRANSLATE_NOOP("errors", "receive and grade returns")
+    MANAGE_BILLING = QT_TRANSLATE_NOOP("errors", "manage rate cards, charges and invoices")
 
 
 _P = Permission

@@ -1,0 +1,277 @@
+"""Monthly invoices per client: draft (recomputed freely) -> issued (locked).
+
+A draft collects the client's charges not on any invoice dated up to the month's end
+(late charges of an issued month land on the next draft) and the credits not applied
+yet; redrafting first releases what the draft held, so it always shows the current
+state. Issuing redrafts and locks in one transaction: the number is
+``INV-YYYYMM-CLIENT``, and an issued month is never recomputed — a correction is an
+:class:`InvoiceCredit` that the next draft subtracts.
+
+Totals reconcile by construction and are checked before anything is stored:
+total = Σ charges + monthly-minimum top-up − credits (:func:`check_totals`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.models import Charge, Client, Invoice, InvoiceCredit
+from app.domain.billing import ROUNDING_RULE, invoice_total, money, monthly_topup
+from app.domain.billing_errors import (
+    BadMonth,
+    InvoiceDoesNotReconcile,
+    InvoiceIssued,
+    InvoiceNotFound,
+    RateCardMissing,
+)
+from app.domain.errors import InvalidValue
+from app.domain.permissions import Actor, Permission, require
+from app.services.lookup import client_by_code
+from app.services.rate_cards import rate_card_by_client_id
+
+DRAFT = "draft"
+ISSUED = "issued"
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class ChargeLine:
+    id: int
+    day: date
+    kind: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    currency: str
+    source_type: str
+    source_id: int | None
+    source_ref: str | None
+    note: str | None
+    accrual_key: str
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    id: int
+    corrects: str
+    amount: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class InvoiceInfo:
+    number: str
+    client: str
+    client_name: str
+    month: str
+    status: str
+    currency: str
+    subtotal: Decimal
+    minimum_topup: Decimal
+    credits: Decimal
+    total: Decimal
+    issued_by: str | None
+    lines: tuple[ChargeLine, ...] = ()
+    credit_lines: tuple[CreditLine, ...] = ()
+    rounding_rule: str = ROUNDING_RULE
+
+    def by_kind(self) -> list[tuple[str, int, Decimal]]:
+        """(kind, lines, amount) per kind, in the order kinds first appear."""
+        sums: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal(0)])
+        for line in self.lines:
+            sums[line.kind][0] += 1
+            sums[line.kind][1] += line.amount
+        return [(k, v[0], v[1]) for k, v in sums.items()]
+
+    def as_json(self, *, lines: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "number": self.number, "client": self.client, "month": self.month,
+            "status": self.status, "currency": self.currency,
+            "subtotal": str(self.subtotal), "minimum_topup": str(self.minimum_topup),
+            "credits": str(self.credits), "total": str(self.total),
+            "charges": len(self.lines), "rounding_rule": self.rounding_rule,
+            "by_kind": [{"kind": k, "lines": n, "amount": str(a)} for k, n, a in self.by_kind()],
+        }
+        if lines:
+            data["lines"] = [{
+                "date": ln.day.isoformat(), "kind": ln.kind, "description": ln.description,
+                "quantity": str(ln.quantity), "unit_price": str(ln.unit_price),
+                "amount": str(ln.amount), "source_type": ln.source_type,
+                "source_id": ln.source_id, "source_ref": ln.source_ref, "note": ln.note,
+            } for ln in self.lines]
+            data["credit_lines"] = [{"corrects": c.corrects, "amount": str(c.amount),
+                                     "reason": c.reason} for c in self.credit_lines]
+        return data
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    """First day of ``YYYY-MM`` and first day of the next month."""
+    match = _MONTH.match(month or "")
+    if not match:
+        raise BadMonth(month=month)
+    year, mon = int(match[1]), int(match[2])
+    return date(year, mon, 1), date(year + mon // 12, mon % 12 + 1, 1)
+
+
+def check_totals(number: str, subtotal: Decimal, topup: Decimal, credits: Decimal,
+                 total: Decimal) -> None:
+    """Raise when total != subtotal + topup − credits (a bug, never user input)."""
+    if invoice_total(subtotal, topup, credits) != total:
+        raise InvoiceDoesNotReconcile(number=number, total=total, subtotal=subtotal,
+                                      topup=topup, credits=credits)
+
+
+def _find(session: Session, client: Client, month: str) -> Invoice | None:
+    return session.scalar(select(Invoice).where(Invoice.client_id == client.id,
+                                                Invoice.month == month))
+
+
+def _collect(session: Session, invoice: Invoice, client: Client, month: str,
+             monthly_minimum: Decimal) -> None:
+    _first, after = month_bounds(month)
+    session.execute(update(Charge).where(Charge.invoice_id == invoice.id).values(invoice_id=None))
+    session.execute(update(InvoiceCredit).where(InvoiceCredit.applied_invoice_id == invoice.id)
+                    .values(applied_invoice_id=None))
+    session.execute(update(Charge).where(Charge.client_id == client.id,
+                                         Charge.invoice_id.is_(None), Charge.charge_date < after)
+                    .values(invoice_id=invoice.id))
+    session.execute(update(InvoiceCredit)
+                    .where(InvoiceCredit.client_id == client.id,
+                           InvoiceCredit.applied_invoice_id.is_(None),
+                           InvoiceCredit.corrects_invoice_id != invoice.id)
+                    .values(applied_invoice_id=invoice.id))
+    subtotal = money(Decimal(session.scalar(
+        select(func.coalesce(func.sum(Charge.amount), 0))
+        .where(Charge.invoice_id == invoice.id)) or 0))
+    credits = money(Decimal(session.scalar(
+        select(func.coalesce(func.sum(InvoiceCredit.amount), 0))
+        .where(InvoiceCredit.applied_invoice_id == invoice.id)) or 0))
+    topup = monthly_topup(subtotal, monthly_minimum)
+    total = invoice_total(subtotal, topup, credits)
+    check_totals(invoice.number, subtotal, topup, credits, total)
+    invoice.subtotal, invoice.minimum_topup = subtotal, topup
+    invoice.credits, invoice.total = credits, total
+    session.flush()
+
+
+def _draft(session: Session, client_code: str, month: str, actor: Actor) -> Invoice:
+    month_bounds(month)
+    client = client_by_code(session, client_code)
+    card = rate_card_by_client_id(session, client.id)
+    if card is None:
+        raise RateCardMissing(client=client.code)
+    invoice = _find(session, client, month)
+    if invoice is not None and invoice.status == ISSUED:
+        raise InvoiceIssued(number=invoice.number, month=month)
+    if invoice is None:
+        invoice = Invoice(number=f"INV-{month.replace('-', '')}-{client.code}",
+                          client_id=client.id, month=month, status=DRAFT,
+                          currency=card.currency, created_by=actor.name)
+        session.add(invoice)
+        session.flush()
+    invoice.currency = card.currency
+    _collect(session, invoice, client, month, card.monthly_minimum)
+    return invoice
+
+
+def draft_invoice(session: Session, client_code: str, month: str, *,
+                  actor: Actor) -> InvoiceInfo:
+    """Create or recompute the client's draft for ``month``; an issued month is refused."""
+    require(actor, Permission.MANAGE_BILLING)
+    invoice = _draft(session, client_code, month, actor)
+    return _info(session, invoice)
+
+
+def issue_invoice(session: Session, client_code: str, month: str, *,
+                  actor: Actor) -> InvoiceInfo:
+    """Redraft and lock: status issued, never recomputed again."""
+    require(actor, Permission.MANAGE_BILLING)
+    client = client_by_code(session, client_code)
+    month_bounds(month)
+    if _find(session, client, month) is None:
+        raise InvoiceNotFound(client=client.code, month=month)
+    invoice = _draft(session, client_code, month, actor)
+    invoice.status = ISSUED
+    invoice.issued_by = actor.name
+    invoice.issued_at = utcnow()
+    session.flush()
+    return _info(session, invoice)
+
+
+def credit_invoice(session: Session, client_code: str, month: str, amount: Decimal,
+                   reason: str, *, actor: Actor) -> CreditLine:
+    """A correction to an issued month, subtracted by the client's next draft."""
+    require(actor, Permission.MANAGE_BILLING)
+    client = client_by_code(session, client_code)
+    month_bounds(month)
+    invoice = _find(session, client, month)
+    if invoice is None or invoice.status != ISSUED:
+        raise InvoiceNotFound(client=client.code, month=month)
+    if amount <= 0:
+        raise InvalidValue(field="amount", problem="must be more than 0")
+    if not reason.strip():
+        raise InvalidValue(field="reason", problem="must not be empty")
+    credit = InvoiceCredit(client_id=client.id, corrects_invoice_id=invoice.id,
+                           amount=money(amount), reason=reason.strip()[:300],
+                           created_by=actor.name)
+    session.add(credit)
+    session.flush()
+    return CreditLine(credit.id, invoice.number, Decimal(credit.amount), credit.reason)
+
+
+def show_invoice(session: Session, client_code: str, month: str) -> InvoiceInfo:
+    """The invoice with every line (checked to reconcile with its charges)."""
+    client = client_by_code(session, client_code)
+    month_bounds(month)
+    invoice = _find(session, client, month)
+    if invoice is None:
+        raise InvoiceNotFound(client=client.code, month=month)
+    info = _info(session, invoice)
+    check_totals(info.number, money(sum((ln.amount for ln in info.lines), Decimal(0))),
+                 info.minimum_topup, money(sum((c.amount for c in info.credit_lines),
+                                               Decimal(0))), info.total)
+    return info
+
+
+def list_invoices(session: Session, client_code: str | None = None) -> list[InvoiceInfo]:
+    """Every invoice (or one client's), newest month first, without lines."""
+    stmt = select(Invoice).order_by(Invoice.month.desc(), Invoice.number)
+    if client_code:
+        stmt = stmt.where(Invoice.client_id == client_by_code(session, client_code).id)
+    return [_info(session, inv, lines=False) for inv in session.scalars(stmt)]
+
+
+def _info(session: Session, invoice: Invoice, *, lines: bool = True) -> InvoiceInfo:
+    client = session.get(Client, invoice.client_id)
+    assert client is not None
+    charge_lines: tuple[ChargeLine, ...] = ()
+    credit_lines: tuple[CreditLine, ...] = ()
+    if lines:
+        charge_lines = tuple(
+            ChargeLine(c.id, c.charge_date, c.kind, c.description, Decimal(c.quantity),
+                       Decimal(c.unit_price), Decimal(c.amount), c.currency, c.source_type,
+                       c.source_id, c.source_ref, c.note, c.accrual_key)
+            for c in session.scalars(select(Charge).where(Charge.invoice_id == invoice.id)
+                                     .order_by(Charge.charge_date, Charge.kind, Charge.id)))
+        corrected = {i.id: i.number for i in session.scalars(
+            select(Invoice).where(Invoice.client_id == invoice.client_id))}
+        credit_lines = tuple(
+            CreditLine(c.id, corrected.get(c.corrects_invoice_id, "?"), Decimal(c.amount),
+                       c.reason)
+            for c in session.scalars(select(InvoiceCredit)
+                                     .where(InvoiceCredit.applied_invoice_id == invoice.id)
+                                     .order_by(InvoiceCredit.id)))
+    return InvoiceInfo(invoice.number, client.code, client.name, invoice.month, invoice.status,
+                       invoice.currency, Decimal(invoice.subtotal),
+                       Decimal(invoice.minimum_topup), Decimal(invoice.credits),
+                       Decimal(invoice.total), invoice.issued_by, charge_lines, credit_lines)
