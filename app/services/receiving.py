@@ -33,7 +33,6 @@ from app.db.models import (
     InboundLine,
     InboundReceipt,
     InboundShipment,
-    PutawayTask,
     Sku,
     SkuBarcode,
     Warehouse,
@@ -67,8 +66,7 @@ from app.services.inbound import (
 )
 from app.services.inbound_dto import CartonView, LineView, shipment_by_reference
 from app.services.lookup import skus_matching
-
-PUTAWAY_OPEN = "open"
+from app.services.putaway import create_putaway_task
 
 
 @dataclass(frozen=True)
@@ -427,10 +425,9 @@ def _post(
             if bin_type in SELLABLE_BIN_TYPES:
                 restocked.add(sku_id)
             elif reason is None and bin_type not in (BinType.DAMAGED, BinType.QUARANTINE):
-                session.add(PutawayTask(
-                    warehouse_id=shipment.warehouse_id, sku_id=sku_id, quantity=qty,
-                    from_bin_id=bin_id, lot=lot, source=shipment.reference,
-                    status=PUTAWAY_OPEN, created_by=actor.name, created_at=now))
+                create_putaway_task(session, warehouse_id=shipment.warehouse_id,
+                                    sku_id=sku_id, quantity=qty, from_bin_id=bin_id,
+                                    actor=actor, lot=lot, source=shipment.reference)
                 tasks += 1
     session.flush()
     allocated: list[str] = []
