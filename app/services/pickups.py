@@ -187,8 +187,9 @@ def scan_out(session: Session, scan: str, carrier: str, *, warehouse: str | None
                                           pickup=pickup_id) from None
     count = len(session.scalars(select(PickupParcel.id)
                                 .where(PickupParcel.pickup_id == pickup_id)).all())
-    return ScanOutResult(found.parcel_id, found.name, found.order_number, carrier,
-                         found.warehouse_code, pickup_id, count,
+    pickup_carrier = session.scalar(select(Pickup.carrier).where(Pickup.id == pickup_id))
+    return ScanOutResult(found.parcel_id, found.name, found.order_number,
+                         pickup_carrier or carrier, found.warehouse_code, pickup_id, count,
                          found.staged_bin_id is not None, on is not None)
 
 

@@ -237,8 +237,8 @@ def record_tracking(session: Session, answers: Sequence[Tracking], parcels: dict
                     parcel_id=parcel.id, tracking_number=answer.tracking_number, at=event.at,
                     status=event.status.value, description=(event.description or "")[:300],
                     location=(event.location or "")[:200] or None, recorded_at=now)
-                .on_conflict_do_nothing())
-            tally.events += max(inserted.rowcount or 0, 0)  # type: ignore[attr-defined]
+                .on_conflict_do_nothing().returning(TrackingEvent.id))
+            tally.events += inserted.scalar_one_or_none() is not None
         _update_parcel(session, parcel, answer, now)
         for status in {answer.status.value, *(e.status.value for e in answer.events)}:
             kind = EXCEPTION_OF_STATUS.get(status)
@@ -281,8 +281,9 @@ def _open_exception(session: Session, parcel: Parcel, kind: ExceptionKind, detai
         dialect_insert(session)(ShippingException).values(
             order_id=parcel.order_id, parcel_id=parcel.id, kind=kind.value, detail=detail[:300],
             detected_at=now)
-        .on_conflict_do_nothing())
-    return bool(inserted.rowcount and inserted.rowcount > 0)  # type: ignore[attr-defined]
+        .on_conflict_do_nothing().returning(ShippingException.id))
+    # RETURNING, not rowcount: an ORM insert's rowcount is not reliable on PostgreSQL
+    return inserted.scalar_one_or_none() is not None
 
 
 def _advance_order(session: Session, order_id: int, actor: Actor, tally: _Tally) -> None:
@@ -307,13 +308,16 @@ def _advance_order(session: Session, order_id: int, actor: Actor, tally: _Tally)
 def open_no_scan_exceptions(session: Session, *, now: datetime, days: int,
                             actor: Actor) -> list[str]:
     """Open a ``no_scan`` exception on every parcel handed over ``days`` or more ago that
-    the carrier has not scanned yet; returns them as "no_scan TRACKING"."""
+    its carrier has not scanned yet; returns them as "no_scan TRACKING". Only parcels whose
+    tracking was read at least once count: a parcel no account can track, or whose
+    provider has been down since handover, proves nothing either way."""
     require(actor, Permission.HAND_OVER)
     cutoff = now - timedelta(days=days)
     parcels = list(session.scalars(
         select(Parcel).join(Order, Order.id == Parcel.order_id)
         .where(Parcel.shipped_at.is_not(None), Parcel.shipped_at <= cutoff,
-               Parcel.first_scan_at.is_(None), Parcel.delivered_at.is_(None),
+               Parcel.tracked_at.is_not(None), Parcel.first_scan_at.is_(None),
+               Parcel.delivered_at.is_(None),
                Order.status.in_(ON_THE_WAY))
         .order_by(Parcel.id)))
     opened: list[str] = []
