@@ -38,6 +38,26 @@
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
+    <message>
+        <source>not limited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source> L</source>
+        <translation> 升</translation>
+    </message>
+    <message>
+        <source>Capacity (units)</source>
+        <translation>容量（件数）</translation>
+    </message>
+    <message>
+        <source>Capacity (volume)</source>
+        <translation>容量（体积）</translation>
+    </message>
 </context>
 <context>
     <name>BinRangeDialog</name>
@@ -744,11 +764,11 @@
     </message>
     <message>
         <source>capacity units</source>
-        <translation type="unfinished" />
+        <translation>容量件数</translation>
     </message>
     <message>
         <source>capacity litres</source>
-        <translation type="unfinished" />
+        <translation>容量升数</translation>
     </message>
     <message>
         <source>is not a valid code (letters A-Z, digits, - and _)</source>
@@ -816,7 +836,7 @@
     </message>
     <message>
         <source>must be more than 0 (leave empty for no limit)</source>
-        <translation type="unfinished" />
+        <translation>必须大于 0（不限则留空）</translation>
     </message>
     <message>
         <source>must not be empty</source>

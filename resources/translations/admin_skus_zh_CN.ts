@@ -44,6 +44,14 @@
         <translation>6 到 10 位数字，例如 6912.00.48</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Lot-tracked SKUs: never ship stock expiring within this many days</source>
+        <translation>批次管理的 SKU：距过期不足这么多天的库存不发货</translation>
+    </message>
+    <message>
         <source>SKU code</source>
         <translation>SKU 编码</translation>
     </message>
@@ -78,6 +86,10 @@
     <message>
         <source>HS code</source>
         <translation>海关编码</translation>
+    </message>
+    <message>
+        <source>Do not ship within</source>
+        <translation>临期不发货天数</translation>
     </message>
 </context>
 <context>
@@ -434,6 +446,10 @@
         <translation>条码</translation>
     </message>
     <message>
+        <source>expiry window</source>
+        <translation>临期天数</translation>
+    </message>
+    <message>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -476,6 +492,10 @@
     <message>
         <source>must be 1 to 64 characters without spaces</source>
         <translation>须为 1 到 64 个字符，不含空格</translation>
+    </message>
+    <message>
+        <source>must be 0 to 3,650 days</source>
+        <translation>必须在 0 到 3,650 天之间</translation>
     </message>
     <message>
         <source>Barcode {barcode} already belongs to SKU {sku}.</source>

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import ClassVar
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from app.domain.errors import DomainError
 from app.domain.states import BinType
@@ -34,7 +43,8 @@ class BinDialog(FormDialog):
 
     field_keys: ClassVar[Mapping[str, str]] = {
         "bin code": "code", "bin type": "type", "aisle": "aisle", "position": "position",
-        "level": "level",
+        "level": "level", "capacity units": "capacity_units",
+        "capacity litres": "capacity_litres",
     }
 
     def __init__(self, warehouse: str, parent: QWidget | None = None) -> None:
@@ -55,6 +65,17 @@ class BinDialog(FormDialog):
         self.add_field("position", self.tr("Position"), self.position)
         self.add_field("level", self.tr("Level"), self.level)
         self.add_field("carrier", self.tr("Carrier"), self.carrier)
+        # Room for put-away; 0 shows "not limited".
+        self.capacity_units = _number(9_999_999)
+        self.capacity_units.setSpecialValueText(self.tr("not limited"))
+        self.capacity_units.setSuffix(self.tr(" units"))
+        self.capacity_litres = QDoubleSpinBox()
+        self.capacity_litres.setRange(0, 9_999_999)
+        self.capacity_litres.setDecimals(2)
+        self.capacity_litres.setSpecialValueText(self.tr("not limited"))
+        self.capacity_litres.setSuffix(self.tr(" L"))
+        self.add_field("capacity_units", self.tr("Capacity (units)"), self.capacity_units)
+        self.add_field("capacity_litres", self.tr("Capacity (volume)"), self.capacity_litres)
         self.type.currentIndexChanged.connect(self._carrier_for_lanes)
         self._carrier_for_lanes()
         self.set_first_field(self.code)
@@ -72,8 +93,11 @@ class BinDialog(FormDialog):
         return self.require_text("code")
 
     def draft(self) -> BinDraft:
+        litres = round(self.capacity_litres.value(), 2)
         return BinDraft(self.code.text(), BinType(self.type.currentData()), self.aisle.value(),
-                        self.position.value(), self.level.value())
+                        self.position.value(), self.level.value(),
+                        self.capacity_units.value() or None,
+                        Decimal(str(litres)) if litres else None)
 
 
 class BinRangeDialog(FormDialog):

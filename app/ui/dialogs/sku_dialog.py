@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +109,7 @@ class SkuDialog(FormDialog):
         "SKU": "code", "name": "name", "Chinese name": "name_zh", "weight": "weight",
         "length": "dimensions", "width": "dimensions", "height": "dimensions",
         "barcode": "barcodes", "declared value": "declared_value", "HS code": "hs_code",
+        "expiry window": "expiry_window",
     }
 
     def __init__(self, client_code: str, currency: str, sku: SkuInfo | None = None,
@@ -162,6 +164,14 @@ class SkuDialog(FormDialog):
         value_row.addWidget(QLabel(currency))
         self.hs_code = QLineEdit()
         self.hs_code.setPlaceholderText(self.tr("6 to 10 digits, e.g. 6912.00.48"))
+        # Lot-tracked SKUs: stock this close to its expiry is never allocated.
+        self.expiry_window = QSpinBox()
+        self.expiry_window.setRange(0, 3650)
+        self.expiry_window.setSuffix(self.tr(" days"))
+        self.expiry_window.setToolTip(self.tr(
+            "Lot-tracked SKUs: never ship stock expiring within this many days"))
+        self.lot_tracked.toggled.connect(self.expiry_window.setEnabled)
+        self.expiry_window.setEnabled(False)
 
         self.add_field("code", self.tr("SKU code"), self.code)
         self.add_field("name", self.tr("Name"), self.name)
@@ -172,6 +182,7 @@ class SkuDialog(FormDialog):
         self.add_field("flags", self.tr("Handling"), flags)
         self.add_field("declared_value", self.tr("Declared value"), self.declared_value)
         self.add_field("hs_code", self.tr("HS code"), self.hs_code)
+        self.add_field("expiry_window", self.tr("Do not ship within"), self.expiry_window)
         if sku is not None:
             self._fill(sku)
         self.set_first_field(self.name if sku else self.code)
@@ -189,6 +200,7 @@ class SkuDialog(FormDialog):
         self.hazmat.setChecked(k.hazmat)
         self.declared_value.setText("" if k.declared_value is None else str(k.declared_value))
         self.hs_code.setText(k.hs_code or "")
+        self.expiry_window.setValue(k.expiry_window_days)
 
     # -- barcodes ------------------------------------------------------------------------
 
@@ -235,5 +247,5 @@ class SkuDialog(FormDialog):
             weight_g=weight, length_mm=length, width_mm=width, height_mm=height,
             prepacked=self.prepacked.isChecked(), lot_tracked=self.lot_tracked.isChecked(),
             hazmat=self.hazmat.isChecked(), declared_value=self.declared_value.text().strip(),
-            hs_code=self.hs_code.text(),
+            hs_code=self.hs_code.text(), expiry_window_days=self.expiry_window.value(),
         )
