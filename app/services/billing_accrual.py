@@ -3,7 +3,8 @@
 ``accrue(session, day)`` reads the day (UTC, 00:00 to 24:00) once per source and turns
 it into charges priced by each client's rate card:
 
-* receiving: receipt moves of the ledger (per unit), inbound cartons received (per
+* receiving: receipt moves of the ledger (per unit; read through the FIFO layer each
+  starts, dated by the warehouse), inbound cartons received (per
   carton), inbound shipments closed (per container when the ASN names one, per pallet
   when its notes say ``{"pallets": N}``);
 * orders shipped that day (their ``shipped`` status change): one pick/pack fee per order
@@ -54,7 +55,6 @@ from app.db.models import (
     ReturnReceipt,
     Sku,
     StockLot,
-    StockMove,
     StorageSnapshot,
 )
 from app.domain.billing import (
@@ -159,12 +159,16 @@ def _window(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _receiving(session: Session, b: _Builder, start: datetime, end: datetime) -> None:
+def _receiving(session: Session, b: _Builder, day: date, start: datetime,
+               end: datetime) -> None:
+    # Receipt moves are read through the FIFO layers they start (one per move, same
+    # units, the warehouse's date): a scan of the layers, not of the whole ledger.
     moves = session.execute(
-        select(StockMove.id, StockMove.quantity, StockMove.reference, Sku.client_id, Sku.code)
-        .join(Sku, Sku.id == StockMove.sku_id)
-        .where(StockMove.kind == MoveKind.RECEIPT.value, StockMove.at >= start,
-               StockMove.at < end))
+        select(StockLot.move_id, StockLot.quantity, StockLot.reference, StockLot.client_id,
+               Sku.code)
+        .join(Sku, Sku.id == StockLot.sku_id)
+        .where(StockLot.source == MoveKind.RECEIPT.value, StockLot.received_on == day,
+               StockLot.move_id.is_not(None)))
     for move_id, qty, ref, client_id, sku in moves:
         b.add(client_id, K.RECEIVING_UNIT, qty, measure=0, source_type="move",
               source_id=move_id, source_ref=ref or f"move {move_id}",
@@ -343,7 +347,7 @@ def accrue(session: Session, day: date, *, actor: Actor) -> AccrualResult:
     require(actor, Permission.MANAGE_BILLING)
     start, end = _window(day)
     builder = _Builder(_Cards(session), day)
-    _receiving(session, builder, start, end)
+    _receiving(session, builder, day, start, end)
     _shipments(session, builder, start, end)
     _labels(session, builder, start, end)
     _returns(session, builder, start, end)
