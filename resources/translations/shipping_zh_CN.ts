@@ -436,10 +436,37 @@
     </message>
 </context>
 <context>
+    <name>ManualLabelDialog</name>
+    <message>
+        <source>Enter a tracking number</source>
+        <extracomment>Statuses of a label that exists and was not refunded (as label_void.LIVE). Offered in the manual-label dialog; any other carrier may be typed.</extracomment>
+        <translation>输入运单号</translation>
+    </message>
+    <message>
+        <source>scan or type the label's tracking number</source>
+        <translation>扫描或输入面单上的运单号</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Ground Advantage</source>
+        <translation>选填，例如 Ground Advantage</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+</context>
+<context>
     <name>ShippingLabelsTab</name>
     <message>
         <source>Carrier and service</source>
-        <extracomment>Statuses of a label that exists and was not refunded (as label_void.LIVE).</extracomment>
         <translation>承运商和服务</translation>
     </message>
     <message>
@@ -511,6 +538,22 @@
         <translation>作废面单</translation>
     </message>
     <message>
+        <source>Buy the selected rate instead</source>
+        <translation>改买所选运费</translation>
+    </message>
+    <message>
+        <source>A new label with the rate chosen in the list; the label in use is then listed in Labels to void</source>
+        <translation>按列表中所选运费购买新面单；当前面单随后列入待作废面单</translation>
+    </message>
+    <message>
+        <source>Enter tracking number…</source>
+        <translation>输入运单号…</translation>
+    </message>
+    <message>
+        <source>The order ships on a label made elsewhere: record its tracking number and carrier</source>
+        <translation>订单使用在别处制作的面单发货：记录其运单号和承运商</translation>
+    </message>
+    <message>
         <source>Rates considered</source>
         <translation>比较过的运费</translation>
     </message>
@@ -569,6 +612,14 @@
     <message>
         <source>Buying the label…</source>
         <translation>正在购买面单…</translation>
+    </message>
+    <message>
+        <source>Buying {service}…</source>
+        <translation>正在购买 {service}…</translation>
+    </message>
+    <message>
+        <source>Recording tracking number {tracking}…</source>
+        <translation>正在记录运单号 {tracking}…</translation>
     </message>
     <message>
         <source>Voiding the label…</source>

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QTableWidget
 from app.db.engine import Database
 from app.domain.permissions import Actor
 from app.domain.states import Role
+from app.services.carrier_accounts import CarrierAccountDraft, add_carrier_account
+from app.services.label_void import labels_to_void
 from app.services.packing_script import pack_at_once
 from app.services.run import run_write
 from app.ui.dialogs.order_detail import OrderDetailDialog
@@ -21,6 +23,7 @@ from tests.fakes.platforms.clock import VirtualClock
 from tests.services.label_world import build_label_world, fake_providers
 from tests.services.packing_world import PACKER, STATION, allocated_order
 from tests.ui.inline_tasks import InlineTaskRunner
+from tests.world import ACTOR
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 CLERK = Actor("clerk", Role.CLERK)
@@ -105,3 +108,56 @@ def test_who_may_not_buy_labels_sees_no_buttons(qtbot, db: Database, fake: FakeE
     dialog.show()
     assert not dialog.shipping.buy_button.isVisible()
     assert not dialog.shipping.void_button.isVisible()
+
+
+def test_another_rate_replaces_the_label_and_the_old_one_waits_to_be_voided(
+        qtbot, db: Database, fake: FakeEasyPost, clock: VirtualClock) -> None:
+    build_label_world(db, fake)
+    order_id = _packed(db, "S-4")
+    dialog = OrderDetailDialog(InlineTaskRunner(db), order_id, actor=CLERK,
+                               providers=fake_providers(clock))
+    qtbot.addWidget(dialog)
+    tab = dialog.shipping
+    tab.buy_button.click()
+    (first,) = tab.purchases
+    assert not tab.rate_button.isEnabled()  # nothing selected
+    other = next(i for i, r in enumerate(first.rates) if not r.chosen)
+    wanted = first.rates[other]
+    tab.rates.selectRow(other)
+    assert tab.rate_button.isEnabled()
+    tab.rate_button.click()
+    newest = tab.current()
+    assert newest is not None and newest.id != first.id
+    assert (newest.carrier, newest.service) == (wanted.carrier, wanted.service)
+    assert tab.facts["tracking"].text() == newest.tracking_number
+    with db.reading() as s:
+        waiting = labels_to_void(s)
+    assert [(w.purchase_id, w.why) for w in waiting] == [(first.id, "superseded")]
+
+
+def test_a_tracking_number_typed_in_is_the_label_and_one_used_twice_is_refused(
+        qtbot, db: Database, fake: FakeEasyPost, clock: VirtualClock) -> None:
+    build_label_world(db, fake)
+    with db.writing() as s:
+        add_carrier_account(s, CarrierAccountDraft("manual", "Typed in", "carrier-manual"),
+                            actor=ACTOR)
+    tabs, dialogs = [], []
+    for number in ("S-5", "S-6"):
+        dialog = OrderDetailDialog(InlineTaskRunner(db), _packed(db, number), actor=CLERK,
+                                   providers=fake_providers(clock))
+        qtbot.addWidget(dialog)
+        dialogs.append(dialog)
+        tab = dialog.shipping
+        tab.manual_button.click()
+        entry = tab.manual_dialog
+        entry.tracking.setText(" 1Z999AA10123456784 ")
+        entry.carrier.setCurrentText("UPS")
+        entry._on_buttons_accepted()
+        tabs.append(tab)
+    first, second = tabs
+    assert first.facts["tracking"].text() == "1Z999AA10123456784"
+    assert first.facts["carrier"].text() == "UPS"
+    assert first.facts["reason"].text() == "tracking number typed in by clerk"
+    assert "1Z999AA10123456784" in second.message.text() and "S-5" in second.message.text()
+    assert "color: #b42318" in second.message.styleSheet()
+    assert [p.status for p in second.purchases] == ["failed"]

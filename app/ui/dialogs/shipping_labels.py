@@ -20,11 +20,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +42,7 @@ from app.domain.permissions import Actor, Permission
 from app.domain.rate_shopping import CONTEXT as REASONS
 from app.services.carrier_accounts import CarrierAccountConfig
 from app.services.changes import Changes
-from app.services.label_purchase import buy_labels
+from app.services.label_purchase import ManualEntry, buy_labels
 from app.services.label_records import (
     ConsideredRateInfo,
     LabelPurchaseInfo,
@@ -96,6 +100,50 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], *,
     table.resizeColumnsToContents()
 
 
+#: Offered in the manual-label dialog; any other carrier may be typed.
+COMMON_CARRIERS = ("USPS", "UPS", "FedEx", "DHL", "OnTrac", "UniUni", "GOFO")
+
+
+class ManualLabelDialog(QDialog):
+    """A label that exists already: its tracking number (typed or scanned) and carrier."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Enter a tracking number"))
+        self.setMinimumWidth(420)
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("manual_tracking")
+        self.tracking.setPlaceholderText(self.tr("scan or type the label's tracking number"))
+        self.carrier = QComboBox()
+        self.carrier.setObjectName("manual_carrier")
+        self.carrier.setEditable(True)
+        self.carrier.addItems(COMMON_CARRIERS)
+        self.service = QLineEdit()
+        self.service.setObjectName("manual_service")
+        self.service.setPlaceholderText(self.tr("optional, e.g. Ground Advantage"))
+        form = QFormLayout()
+        form.addRow(self.tr("Tracking number"), self.tracking)
+        form.addRow(self.tr("Carrier"), self.carrier)
+        form.addRow(self.tr("Service"), self.service)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _on_buttons_accepted(self) -> None:
+        if self.tracking.text().strip() and self.carrier.currentText().strip():
+            self.accept()
+        else:
+            self.tracking.setFocus()
+
+    def entry(self) -> ManualEntry:
+        return ManualEntry(self.tracking.text().strip(), self.carrier.currentText().strip(),
+                           self.service.text().strip())
+
+
 class ShippingLabelsTab(QWidget):
     """The label in use, the rates considered, the purchases; Buy and Void."""
 
@@ -134,11 +182,23 @@ class ShippingLabelsTab(QWidget):
         self.buy_button.setObjectName("buy_label")
         self.void_button = QPushButton(self.tr("Void label"))
         self.void_button.setObjectName("void_label")
+        self.rate_button = QPushButton(self.tr("Buy the selected rate instead"))
+        self.rate_button.setObjectName("buy_rate")
+        self.rate_button.setToolTip(self.tr("A new label with the rate chosen in the list; the "
+                                            "label in use is then listed in Labels to void"))
+        self.manual_button = QPushButton(self.tr("Enter tracking number…"))
+        self.manual_button.setObjectName("manual_label")
+        self.manual_button.setToolTip(self.tr("The order ships on a label made elsewhere: "
+                                              "record its tracking number and carrier"))
         self.buy_button.clicked.connect(self._on_buy_clicked)
         self.void_button.clicked.connect(self._on_void_clicked)
+        self.rate_button.clicked.connect(self._on_rate_clicked)
+        self.manual_button.clicked.connect(self._on_manual_clicked)
+        self.rates.itemSelectionChanged.connect(self._update_rate_button)
         may = actor is not None and actor.may(Permission.BUY_LABELS) and providers is not None
-        self.buy_button.setVisible(may)
-        self.void_button.setVisible(may)
+        for button in (self.buy_button, self.void_button, self.rate_button,
+                       self.manual_button):
+            button.setVisible(may)
         self.message = QLabel()
         self.message.setObjectName("label_message")
         self.message.setWordWrap(True)
@@ -151,6 +211,11 @@ class ShippingLabelsTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(chosen)
         left.addLayout(buttons)
+        more = QHBoxLayout()
+        more.addWidget(self.rate_button)
+        more.addWidget(self.manual_button)
+        more.addStretch(1)
+        left.addLayout(more)
         left.addWidget(self.message)
         left.addStretch(1)
         self.rates_title = QLabel(self.tr("Rates considered"))
@@ -203,6 +268,8 @@ class ShippingLabelsTab(QWidget):
         live = any(p.status == "bought" for p in purchases)
         self.void_button.setEnabled(live)
         self.buy_button.setEnabled(not live)
+        self.manual_button.setEnabled(not live)
+        self._update_rate_button()
 
     def _show_current(self, p: LabelPurchaseInfo) -> None:
         self.facts["carrier"].setText(" · ".join(x for x in (p.carrier, p.service) if x) or "—")
@@ -230,6 +297,20 @@ class ShippingLabelsTab(QWidget):
             for r in rates], bold_rows=chosen)
         self.rates_title.setText(self.tr("Rates considered: %n", "", len(rates)))
 
+    def selected_rate(self) -> ConsideredRateInfo | None:
+        """The considered rate selected in the list (None: none, or the one chosen)."""
+        current = self.current()
+        rows = {i.row() for i in self.rates.selectedIndexes()}
+        if current is None or len(rows) != 1:
+            return None
+        row = rows.pop()
+        if row >= len(current.rates) or current.rates[row].chosen:
+            return None
+        return current.rates[row]
+
+    def _update_rate_button(self) -> None:
+        self.rate_button.setEnabled(self.selected_rate() is not None)
+
     def _state(self, p: LabelPurchaseInfo) -> str:
         names = {
             "intent": self.tr("being bought"), "bought": self.tr("bought"),
@@ -244,6 +325,29 @@ class ShippingLabelsTab(QWidget):
         self._run(self.tr("Buying the label…"), lambda db, providers, actor: buy_labels(
             db, self.order_id, providers=providers, actor=actor))
 
+    def _on_rate_clicked(self) -> None:
+        """A label with the selected rate's service instead of the rules' choice."""
+        rate = self.selected_rate()
+        if rate is None:
+            return
+        code = rate.code
+        replace = any(p.status == "bought" for p in self.purchases)
+        self._run(self.tr("Buying {service}…").format(service=code),
+                  lambda db, providers, actor: buy_labels(
+                      db, self.order_id, providers=providers, actor=actor, service=code,
+                      replace=replace))
+
+    def _on_manual_clicked(self) -> None:
+        self.manual_dialog = ManualLabelDialog(self)
+        self.manual_dialog.accepted.connect(self._on_manual_dialog_accepted)
+        self.manual_dialog.open()
+
+    def _on_manual_dialog_accepted(self) -> None:
+        entry = self.manual_dialog.entry()
+        self._run(self.tr("Recording tracking number {tracking}…").format(
+            tracking=entry.tracking), lambda db, providers, actor: buy_labels(
+            db, self.order_id, providers=providers, actor=actor, manual=entry))
+
     def _on_void_clicked(self) -> None:
         self._run(self.tr("Voiding the label…"), lambda db, providers, actor: void_labels(
             db, self.order_id, providers=providers, actor=actor))
@@ -254,8 +358,9 @@ class ShippingLabelsTab(QWidget):
         providers, actor = self._providers, self._actor
         if providers is None or actor is None:
             return
-        self.buy_button.setEnabled(False)
-        self.void_button.setEnabled(False)
+        for button in (self.buy_button, self.void_button, self.rate_button,
+                       self.manual_button):
+            button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(doing)
 
