@@ -97,3 +97,25 @@ def test_replenish_by_scanning_storage_then_pick_bin(qtbot, world: Database,
     page.limit_bin.setText("B-01-02-02")
     page.save_limit()
     assert "storage bin" in page.messages.text()
+
+
+def test_the_bin_dialog_takes_a_capacity_and_the_sku_dialog_a_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from app.ui.dialogs.bin_dialog import BinDialog
+    from app.ui.dialogs.sku_dialog import SkuDialog
+
+    dialog = BinDialog("LA1")
+    qtbot.addWidget(dialog)
+    dialog.code.setText("C-01")
+    assert (dialog.draft().capacity_units, dialog.draft().capacity_litres) == (None, None)
+    dialog.capacity_units.setValue(40)
+    dialog.capacity_litres.setValue(120.5)
+    assert (dialog.draft().capacity_units, dialog.draft().capacity_litres) == (
+        40, Decimal("120.5"))
+    sku = SkuDialog("ACME", "USD")
+    qtbot.addWidget(sku)
+    assert not sku.expiry_window.isEnabled()
+    sku.lot_tracked.setChecked(True)
+    sku.expiry_window.setValue(30)
+    assert sku.expiry_window.isEnabled() and sku.edit().expiry_window_days == 30
