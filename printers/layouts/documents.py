@@ -143,15 +143,16 @@ def manifest(document: Manifest, *, paper: DocumentPaper = DocumentPaper.LETTER,
         for index, parcel in enumerate(document.parcels, start=1)
     ]
     total_g = sum(parcel.weight_g for parcel in document.parcels)
-    rows.append(["", f"{count} parcels 件", "", "Total 合计", format_weight(total_g)])
+    rows.append(["", f"{count} parcels 共 {count} 件", "", "Total 合计",
+                 format_weight(total_g)])
     story: list[Flowable] = [*_header(sheet, header, document.number)]
     story.append(_table(sheet, rows, [0.4, 2.2, 1.3, 1.4, 1.6], numeric_column=None,
                         codes=(1, 2)))
     story.append(Spacer(1, 30))
     signatures = [
-        ["Driver 司机 (name 姓名)", "Signature 签名", "Date / time 日期时间"],
+        ["Driver name 司机姓名", "Signature 签名", "Date / time 日期时间"],
         ["", "", ""],
-        ["Warehouse clerk 仓库员 (name 姓名)", "Signature 签名", "Date / time 日期时间"],
+        ["Clerk name 仓库员姓名", "Signature 签名", "Date / time 日期时间"],
         ["", "", ""],
     ]
     sign = Table(signatures, colWidths=[sheet.width / 3] * 3, rowHeights=[14, 34, 14, 34])
