@@ -221,3 +221,26 @@ def test_a_transfer_carries_its_lot_and_never_mixes_two(db) -> None:
                                 StockBalance.sku_id == sku_id)).one() == ("L1", SOON, 2)
     assert on_hand(db, "A-01-01-02", "JAM") == (1, 0)
     assert_ledger_matches(db)
+
+
+def test_the_lots_expiry_comes_from_its_receipt_when_the_dock_bin_has_none(db) -> None:
+    from app.db.base import utcnow
+    from app.db.models import StockBalance
+    from app.domain.states import MoveKind
+    from app.services import ledger
+    from app.services.putaway import create_putaway_task
+    setup(db)
+    wh_id, rcv, jam = ids(db, "RCV-01", "JAM")
+    with db.writing() as s:  # as closing an inbound shipment posts it
+        ledger.add_on_hand(s, rcv, jam, 3, utcnow())
+        ledger.record_move(s, sku_id=jam, quantity=3, kind=MoveKind.RECEIPT, actor=ACTOR,
+                           to_bin_id=rcv, reference="ASN-9", lot="L5", expiry=SOON)
+        task = create_putaway_task(s, warehouse_id=wh_id, sku_id=jam, quantity=3,
+                                   from_bin_id=rcv, lot="L5", source="ASN-9", actor=ACTOR)
+    with db.writing() as s:
+        confirm_putaway(s, task, "B-01-02-01", actor=ACTOR)
+    _wh, target, _sku = ids(db, "B-01-02-01", "JAM")
+    with db.reading() as s:
+        assert s.execute(select(StockBalance.lot, StockBalance.expiry).where(
+            StockBalance.bin_id == target, StockBalance.sku_id == jam)).one() == ("L5", SOON)
+    assert_ledger_matches(db)
