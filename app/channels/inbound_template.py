@@ -113,10 +113,10 @@ def _row(line: int, raw: dict[str, object]) -> InboundRow:
     for column in ("reference", "carton", "sku", "container", "tracking"):
         try:
             text = table_cell(raw.get(column), column, identifier=column != "tracking")
-            if text and column in ("reference", "carton", "sku"):
-                code_text(text, "sku")  # Excel's 1.23457E+11
             if len(text) > _LIMITS[column]:
                 raise BadValue(TOO_LONG, column=column, limit=_LIMITS[column])
+            if text and column in ("reference", "carton", "sku"):
+                code_text(text, "sku")  # Excel's 1.23457E+11 (as long as a SKU may be)
             if not text and column in ("reference", "carton", "sku"):
                 raise BadValue(MISSING, column=column)
             values[column] = text or None
