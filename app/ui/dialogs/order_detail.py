@@ -80,6 +80,7 @@ class OrderDetailDialog(QDialog):
         self.detail: OrderDetail | None = None
         self.setWindowTitle(self.tr("Order"))
         self.setMinimumSize(760, 560)
+        self.resize(1000, 680)  # the Shipping tab's rates and labels side by side
 
         self.title = QLabel(self.tr("Loading…"))
         self.title.setObjectName("DialogTitle")

@@ -159,18 +159,24 @@ class ShippingLabelsTab(QWidget):
         form = QFormLayout()
         for key, label in (
             ("carrier", self.tr("Carrier and service")), ("cost", self.tr("Cost")),
-            ("tracking", self.tr("Tracking")), ("reason", self.tr("Why this carrier")),
-            ("status", self.tr("Label")), ("account", self.tr("Bought through")),
+            ("tracking", self.tr("Tracking")), ("status", self.tr("Label")),
+            ("account", self.tr("Bought through")), ("reason", self.tr("Why this carrier")),
         ):
             value = QLabel()
             value.setObjectName(f"label_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts[key] = value
-            form.addRow(label, value)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            if key != "reason":
+                form.addRow(label, value)
+        # The reason is a sentence: under the facts, the box's full width, wrapped.
+        why = QLabel(self.tr("Why this carrier"))
+        why.setStyleSheet("font-weight: 600;")
         chosen = QGroupBox(self.tr("Label in use"))
-        chosen.setLayout(form)
+        box = QVBoxLayout(chosen)
+        box.addLayout(form)
+        box.addWidget(why)
+        box.addWidget(self.facts["reason"])
         self.rates = _table([self.tr("Carrier"), self.tr("Service"), self.tr("Cost"),
                              self.tr("Arrives"), self.tr("Account"), self.tr("Not chosen because")])
         self.rates.setObjectName("rates_considered")
