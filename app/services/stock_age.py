@@ -10,13 +10,12 @@ without any repair job.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import Case
 
 from app.db.models import Bin, Client, Sku, StockBalance, StockLot, Warehouse
 from app.services.local_dates import warehouse_today
@@ -70,14 +69,27 @@ def bucket_of(age_days: int) -> int:
     raise AssertionError("the last bucket is open")
 
 
-def _bucket_case(today: dict[int, date]) -> Case[int]:
-    """SQL: the bucket index of a layer, against its warehouse's today."""
-    whens = []
-    for warehouse_id, day in today.items():
-        for idx, (_name, oldest) in enumerate(BUCKETS[:-1]):
-            whens.append((and_(L.warehouse_id == warehouse_id,
-                               L.received_on >= day - timedelta(days=oldest or 0)), idx))
-    return case(*whens, else_=len(BUCKETS) - 1)
+def _received_since(today: dict[int, date]) -> list[ColumnElement[int]]:
+    """SQL sums of the units received within each bucket's limit (30, 60 ... 365 days)
+    of their warehouse's today: one comparison per bucket and layer, the buckets are the
+    differences (a plain date comparison when every warehouse has the same today)."""
+    days = set(today.values())
+    sums: list[ColumnElement[int]] = []
+    for _name, oldest in BUCKETS[:-1]:
+        limit = timedelta(days=oldest or 0)
+        if len(days) == 1:
+            whens = [(L.received_on >= next(iter(days)) - limit, L.remaining)]
+        else:
+            whens = [(and_(L.warehouse_id == w, L.received_on >= day - limit), L.remaining)
+                     for w, day in today.items()]
+        sums.append(func.sum(case(*whens, else_=0)))
+    return sums
+
+
+def _buckets(total: int, since: list[int]) -> list[int]:
+    """Bucket units from the cumulative sums of :func:`_received_since`."""
+    edges = [0, *since, total]
+    return [edges[i + 1] - edges[i] for i in range(len(BUCKETS))]
 
 
 def stock_age(session: Session, *, client_code: str | None = None,
@@ -97,15 +109,26 @@ def stock_age(session: Session, *, client_code: str | None = None,
     days = {wid: (today or {}).get(code) or warehouse_today(zone)
             for wid, (code, zone) in warehouses.items()}
     client_id = client_by_code(session, client_code).id if client_code else None
-    bucket = _bucket_case(days)
-    sums = [func.sum(case((bucket == idx, L.remaining), else_=0)) for idx in range(len(BUCKETS))]
-    stmt = (select(L.warehouse_id, L.sku_id, *sums)
-            .where(L.remaining > 0, L.warehouse_id.in_(list(warehouses)))
-            .group_by(L.warehouse_id, L.sku_id))
+    lot_tracked = session.scalar(select(Sku.id).where(Sku.lot_tracked.is_(True)).limit(1))
+    keys = [L.warehouse_id, L.sku_id] + ([L.lot] if lot_tracked else [])
+    stmt = (select(*keys, func.sum(L.remaining), *_received_since(days))
+            .where(L.remaining > 0, L.warehouse_id.in_(list(warehouses))).group_by(*keys))
+    if lot_tracked:
+        stmt = stmt.add_columns(func.min(L.expiry))
     if client_id is not None:
         stmt = stmt.where(L.client_id == client_id)
-    table: dict[tuple[int, int], list[int]] = {
-        (wid, sku): [int(x or 0) for x in rest] for wid, sku, *rest in session.execute(stmt)}
+    table: dict[tuple[int, int], list[int]] = {}
+    lots: dict[tuple[int, int], list[LotAge]] = {}
+    for row in session.execute(stmt):
+        wid, sku = int(row[0] or 0), int(row[1] or 0)
+        start = len(keys)
+        buckets = _buckets(int(row[start] or 0), [int(x or 0) for x in row[start + 1:start + 6]])
+        mine = table.setdefault((wid, sku), [0] * len(BUCKETS))
+        for idx, units in enumerate(buckets):
+            mine[idx] += units
+        if lot_tracked and row[2] is not None:
+            lots.setdefault((wid, sku), []).append(
+                LotAge(str(row[2]), cast(date | None, row[-1]), sum(buckets), tuple(buckets)))
     zones = {wid: zone for wid, (_code, zone) in warehouses.items()}
     _add_uncovered(session, table, days, zones, client_id)
     if not table:
@@ -113,9 +136,8 @@ def stock_age(session: Session, *, client_code: str | None = None,
     names = {sid: (client, code) for sid, client, code in session.execute(
         select(Sku.id, Client.code, Sku.code).join(Client, Client.id == Sku.client_id)
         .where(Sku.id.in_({sku for _w, sku in table})))}
-    lots = _lots(session, days, client_id)
     rows = [AgeRow(names[sku][0], names[sku][1], warehouses[wid][0], sum(b), tuple(b),
-                   tuple(lots.get((wid, sku), ())))
+                   tuple(sorted(lots.get((wid, sku), []), key=lambda x: x.lot)))
             for (wid, sku), b in table.items() if sum(b) > 0]
     return sorted(rows, key=lambda r: (r.client, r.sku, r.warehouse))
 
@@ -138,20 +160,3 @@ def _add_uncovered(session: Session, table: dict[tuple[int, int], list[int]],
             continue
         since = warehouse_today(zones[wid], received_at) if received_at else days[wid]
         buckets[bucket_of((days[wid] - since).days)] += uncovered
-
-
-def _lots(session: Session, days: dict[int, date], client_id: int | None,
-          ) -> dict[tuple[int, int], list[LotAge]]:
-    """Per-lot detail of lot-tracked layers (the nested ``lots`` of a row)."""
-    bucket = _bucket_case(days)
-    sums = [func.sum(case((bucket == idx, L.remaining), else_=0)) for idx in range(len(BUCKETS))]
-    stmt = (select(L.warehouse_id, L.sku_id, L.lot, func.min(L.expiry), *sums)
-            .where(L.remaining > 0, L.lot.is_not(None), L.warehouse_id.in_(list(days)))
-            .group_by(L.warehouse_id, L.sku_id, L.lot).order_by(L.lot))
-    if client_id is not None:
-        stmt = stmt.where(L.client_id == client_id)
-    out: dict[tuple[int, int], list[LotAge]] = defaultdict(list)
-    for wid, sku, lot, expiry, *rest in session.execute(stmt):
-        buckets = tuple(int(x or 0) for x in rest)
-        out[(wid, sku)].append(LotAge(str(lot), expiry, sum(buckets), buckets))
-    return out

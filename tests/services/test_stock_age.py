@@ -84,6 +84,7 @@ def test_lot_tracked_layers_are_nested_per_lot(db) -> None:
         bin_id = s.scalar(select(Bin.id).where(Bin.code == "A-01-01-01", Bin.warehouse_id == 1))
         sku_id = s.scalar(select(Sku.id).where(Sku.code == "CUP"))
     with db.writing() as s:
+        s.execute(update(Sku).where(Sku.id == sku_id).values(lot_tracked=True))
         for lot, qty in (("L1", 3), ("L2", 4)):
             ledger.add_on_hand(s, bin_id, sku_id, qty, datetime.now(UTC))
             ledger.record_move(s, sku_id=sku_id, quantity=qty, kind=ledger.MoveKind.RECEIPT,
