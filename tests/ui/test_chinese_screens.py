@@ -111,7 +111,7 @@ def test_main_screens_have_no_untranslated_text(qtbot, db, tmp_path: Path, chine
     window.start_session(ctx)
     untranslated: list[str] = []
     for key in ("orders", "inventory", "printing", "channels", "waves", "picking", "handover",
-                "shipping"):
+                "shipping", "inbound", "receiving"):
         window.show_page(key)
         qtbot.wait(50)
         for kind, text in _visible_texts(window):
