@@ -417,16 +417,16 @@ class InboundPage(Page):
         self._write(lambda s: resolve_unknown(s, line_id, sku, actor=actor, lot=lot,
                                               expiry=expiry),
                     lambda line: self.show_info(self.tr(
-                        "{units} unit(s) are SKU {sku}: out of quarantine.").format(
-                        units=line.received + line.damaged, sku=line.sku)), failed)
+                        "%n unit(s) are SKU {sku}: out of quarantine.", "",
+                        line.received + line.damaged).format(sku=line.sku)), failed)
 
     def ask_reject(self) -> None:
         u = self.selected_unknown()
         if u is None:
             return
         answer = QMessageBox.question(self, self.tr("Reject"), self.tr(
-            "Reject code {code} ({units} unit(s))? They are not taken into stock.").format(
-            code=u.code, units=u.received + u.damaged))
+            "Reject code {code} (%n unit(s))? They are not taken into stock.", "",
+            u.received + u.damaged).format(code=u.code))
         if answer == QMessageBox.StandardButton.Yes:
             self.reject_line(u.id)
 

@@ -324,9 +324,9 @@ class ReceivingPage(Page):
         self.count.setValue(1)
         self.damaged_button.setChecked(False)
         if r.quarantined:
-            self._refuse(self.tr("Unknown code {code}: {count} unit(s) to quarantine bin {bin}. "
-                                 "Put them aside; the office will identify them.").format(
-                code=r.code, count=r.quantity + r.damaged, bin=r.bin))
+            self._refuse(self.tr("Unknown code {code}: %n unit(s) to quarantine bin {bin}. "
+                                 "Put them aside; the office will identify them.", "",
+                                 r.quantity + r.damaged).format(code=r.code, bin=r.bin))
             return
         self.sounds.play(Sound.OK)
         what = (self.tr("{count} damaged × {sku} to bin {bin}.").format(
