@@ -104,6 +104,8 @@ class ShippingExceptionInfo:
 class _Target:
     parcel_id: int
     tracking_number: str
+    #: The label's carrier (Shippo's tracker needs it; EasyPost guesses better with it).
+    carrier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,10 +161,11 @@ def _poll(group: _Group, open_provider: ProviderSource) -> tuple[list[Tracking],
     errors: list[str] = []
     try:
         numbers = [t.tracking_number for t in group.targets]
+        carriers = {t.tracking_number: t.carrier for t in group.targets if t.carrier}
         for start in range(0, len(numbers), BATCH):
             batch = numbers[start:start + BATCH]
             try:
-                answers += provider.track(batch)
+                answers += provider.track(batch, carriers)
             except (CarrierAuthError, CarrierUnavailable) as exc:
                 errors.append(f"{name}: {exc.message}")
                 break  # the account or the provider is down: the next run tries again
@@ -172,7 +175,7 @@ def _poll(group: _Group, open_provider: ProviderSource) -> tuple[list[Tracking],
                     continue
                 for number in batch:  # one refused number must not hide the others
                     try:
-                        answers += provider.track([number])
+                        answers += provider.track([number], carriers)
                     except CarrierError as one:
                         errors.append(f"{name}: {number}: {one.message}")
     finally:
@@ -183,7 +186,7 @@ def _poll(group: _Group, open_provider: ProviderSource) -> tuple[list[Tracking],
 def _plan(session: Session) -> tuple[list[_Group], int]:
     """Parcels to poll, grouped by the carrier account that tracks them."""
     rows = session.execute(
-        select(Parcel.id, Parcel.tracking_number)
+        select(Parcel.id, Parcel.tracking_number, Parcel.carrier, Order.carrier)
         .join(Order, Order.id == Parcel.order_id)
         .where(Parcel.shipped_at.is_not(None), Parcel.tracking_number.is_not(None),
                Parcel.delivered_at.is_(None), Order.status.in_(ON_THE_WAY),
@@ -192,9 +195,9 @@ def _plan(session: Session) -> tuple[list[_Group], int]:
         .order_by(Parcel.id)).all()
     if not rows:
         return [], 0
-    bought: dict[int | None, int] = {
-        parcel_id: account for parcel_id, account in session.execute(
-            select(LabelPurchase.parcel_id, LabelPurchase.account_id)
+    bought: dict[int | None, tuple[int, str | None]] = {
+        parcel_id: (account, carrier) for parcel_id, account, carrier in session.execute(
+            select(LabelPurchase.parcel_id, LabelPurchase.account_id, LabelPurchase.carrier)
             .where(LabelPurchase.parcel_id.in_([r[0] for r in rows]),
                    LabelPurchase.status == BOUGHT))}
     tracker = session.scalar(
@@ -204,12 +207,13 @@ def _plan(session: Session) -> tuple[list[_Group], int]:
         .order_by(CarrierAccount.id).limit(1))
     by_account: dict[int, list[_Target]] = {}
     untracked = 0
-    for parcel_id, tracking in rows:
-        account = bought.get(parcel_id) or tracker
+    for parcel_id, tracking, parcel_carrier, order_carrier in rows:
+        account, carrier = bought.get(parcel_id) or (tracker, None)
         if account is None or not tracking:
             untracked += 1
             continue
-        by_account.setdefault(account, []).append(_Target(parcel_id, tracking))
+        by_account.setdefault(account, []).append(
+            _Target(parcel_id, tracking, carrier or parcel_carrier or order_carrier))
     groups = [_Group(carrier_account_config(session, account), tuple(targets))
               for account, targets in sorted(by_account.items())]
     return groups, untracked

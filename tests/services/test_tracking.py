@@ -88,6 +88,8 @@ def test_orders_move_to_in_transit_then_delivered_when_every_parcel_is(
     assert first.parcels_polled == 3 and first.errors == () and first.events_recorded == 3
     assert first.orders_in_transit == ("SO-2",) and first.orders_delivered == ()
     assert status(world, "SO-1") == OrderStatus.SHIPPED  # a label created is not a scan
+    # the label's carrier goes with each number (a seller's label: the provider must know)
+    assert {r.json()["tracker"]["carrier"] for r in fake.requests_to("/trackers")} == {"USPS"}
 
     second = update_tracking(world, open_provider, actor=ACTOR, now=HANDOVER + timedelta(hours=9))
     assert second.orders_in_transit == ("SO-1",) and second.orders_delivered == ()
