@@ -304,8 +304,9 @@ def _storage(session: Session, b: _Builder, day: date) -> int:
              "age_days": lot_age_days(received_on, day)}
             for lot_id, client_id, wh, sku, remaining, received_on, length, width, height in lots]
     if rows:
-        session.execute(dialect_insert(session)(StorageSnapshot).on_conflict_do_nothing(
-            index_elements=["snapshot_date", "lot_id"]), rows)
+        session.connection().execute(
+            dialect_insert(session)(StorageSnapshot.__table__).on_conflict_do_nothing(
+                index_elements=["snapshot_date", "lot_id"]), rows)
     snaps = session.execute(
         select(StorageSnapshot.id, StorageSnapshot.client_id, StorageSnapshot.volume_m3,
                StorageSnapshot.age_days, StorageSnapshot.units, Sku.code)
@@ -330,8 +331,8 @@ def _write(session: Session, day: date, charges: Iterable[NewCharge], actor: Act
     fresh = [c for c in charges if c.key not in existing]
     if fresh:
         now = datetime.now(UTC)
-        session.execute(
-            dialect_insert(session)(Charge).on_conflict_do_nothing(
+        session.connection().execute(  # Core executemany: the ORM's bulk path is slower
+            dialect_insert(session)(Charge.__table__).on_conflict_do_nothing(
                 index_elements=["accrual_key"]),
             [{"accrual_key": c.key, "client_id": c.client_id, "charge_date": day,
               "kind": c.kind, "description": c.description, "quantity": c.quantity,

@@ -1,0 +1,213 @@
+"""Benchmark: a month's 3PL accrual and invoice over 1,000,000 moves and 100,000 orders.
+
+    python -m tests.benchmarks.billing [--moves 1000000] [--orders 100000] [--lots 5000]
+
+Fixtures are bulk-inserted (Core executemany) in November 2026: receipt moves, each
+starting a FIFO layer (``--lots`` of them keep units, so storage is charged), pick moves
+of 100,000 orders shipped across the month (1-3 units each), with their ``shipped``
+status changes. Then, on SQLite:
+
+* **ours**: ``accrue(day)`` for each of the 30 days, one transaction each as ``haicang
+  billing accrue`` runs, then ``draft_invoice`` for the month;
+* **bare aggregate**: one SQL statement per source summing the same rows per client and
+  day (receipt layers' units, shipped orders and their units, storage volume of the
+  layers with units) — what a report would read, writing nothing;
+* **bare insert**: the same charges written by ``INSERT ... SELECT`` with one flat price
+  per kind (no tiers, no minimums, no rounding rule, no audit description) and summed —
+  the floor of writing the lines at all.
+
+Prints both ratios (target for the first: at most 2x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import insert, text, update
+
+from app.db.models import Order, OrderStatusChange, Sku, StockLot, StockMove
+from app.db.schema import open_database
+from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
+from app.domain.permissions import Actor
+from app.domain.states import BinType, Region
+from app.services import organisation as org
+from app.services import skus as sku_svc
+from app.services.billing_accrual import accrue
+from app.services.invoices import draft_invoice
+from app.services.lookup import client_by_code
+from app.services.order_bulk import create_orders_bulk
+from app.services.rate_cards import copy_rate_card
+from app.services.run import run_write
+
+BENCH = Actor.system("bench")
+SKUS = 500
+BINS = 200
+CHUNK = 50_000
+MONTH = [date(2026, 11, d) for d in range(1, 31)]
+
+
+def _at(rng: random.Random, day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(
+        seconds=rng.randrange(86400))
+
+
+def build(path: Path, moves: int, orders: int, lots: int) -> None:
+    db = open_database(f"sqlite:///{path}")
+    rng = random.Random(20)
+    with db.writing() as s:
+        org.create_client(s, "BENCH", "Bench", actor=BENCH)
+        org.create_warehouse(s, org.WarehouseDraft(
+            "LA1", "LA", Region.WEST, "UTC", "1 Main", "Ontario", "CA", "91761"), actor=BENCH)
+        org.create_bins(s, "LA1", [org.BinDraft(f"A-{i:03d}", BinType.PICK, 1, i)
+                                   for i in range(BINS)], actor=BENCH)
+        for i in range(SKUS):
+            sku_svc.create_sku(s, "BENCH", sku_svc.SkuDraft(f"S{i:04d}", f"Item {i}",
+                                                            weight_g=100 + i * 7), actor=BENCH)
+        s.execute(update(Sku).values(length_mm=200, width_mm=150, height_mm=100))
+        client_id = client_by_code(s, "BENCH").id
+        numbers = create_orders_bulk(s, client_id, [IncomingOrder(
+            number=f"B{n:06d}", order_date=datetime(2026, 10, 30, tzinfo=UTC),
+            ship_to=ShipTo(name="Bench Buyer", address1="1 Elm", city="Fresno", state="CA",
+                           zip="93721"),
+            lines=(OrderLine(f"S{n % SKUS:04d}", 1 + n % 3),)) for n in range(orders)],
+            actor=BENCH)
+        s.execute(update(Order).values(status="shipped"))
+        copy_rate_card(s, "BENCH", template="standard", actor=BENCH)
+    order_ids = [int(x) for x in numbers.values()]
+    engine = db.engine
+    history = [{"order_id": oid, "at": _at(rng, MONTH[i % 30]), "from_status": "packed",
+                "to_status": "shipped", "actor": "bench"} for i, oid in enumerate(order_ids)]
+    with engine.begin() as conn:
+        for start in range(0, len(history), CHUNK):
+            conn.execute(insert(OrderStatusChange), history[start:start + CHUNK])
+    receipts = max(lots, moves // 10)
+    rows: list[dict[str, object]] = []
+    layers: list[dict[str, object]] = []
+    with engine.begin() as conn:
+        for n in range(moves):
+            sku = 1 + rng.randrange(SKUS)
+            day = MONTH[rng.randrange(30)] if n >= lots else date(2026, 9, 1) + timedelta(
+                days=rng.randrange(60))
+            if n < receipts:
+                qty = rng.randint(5, 50)
+                rows.append({"id": n + 1, "at": _at(rng, day), "sku_id": sku,
+                             "from_bin_id": None, "to_bin_id": 1 + sku % BINS,
+                             "quantity": qty, "kind": "receipt", "order_id": None,
+                             "actor": "bench"})
+                layers.append({"client_id": client_id, "warehouse_id": 1, "sku_id": sku,
+                               "received_on": day, "source": "receipt", "quantity": qty,
+                               "remaining": qty if n < lots else 0, "move_id": n + 1})
+            else:
+                rows.append({"id": n + 1, "at": _at(rng, day), "sku_id": sku,
+                             "from_bin_id": 1 + sku % BINS, "to_bin_id": None,
+                             "quantity": rng.randint(1, 3), "kind": "pick",
+                             "order_id": order_ids[n % len(order_ids)], "actor": "bench"})
+            if len(rows) >= CHUNK:
+                conn.execute(insert(StockMove), rows)
+                rows.clear()
+        if rows:
+            conn.execute(insert(StockMove), rows)
+        for start in range(0, len(layers), CHUNK):
+            conn.execute(insert(StockLot), layers[start:start + CHUNK])
+        conn.execute(text("ANALYZE"))
+    db.dispose()
+
+
+def ours(path: Path) -> tuple[float, Decimal]:
+    db = open_database(f"sqlite:///{path}")
+    started = time.perf_counter()
+    for day in MONTH:
+        run_write(db, accrue, day, actor=BENCH)
+    info = run_write(db, draft_invoice, "BENCH", "2026-11", actor=BENCH)
+    elapsed = time.perf_counter() - started
+    db.dispose()
+    return elapsed, info.total
+
+
+BARE_AGGREGATE = (
+    "SELECT client_id, received_on, SUM(quantity) FROM stock_lots "
+    "WHERE source = 'receipt' AND received_on >= '2026-11-01' AND received_on < '2026-12-01' "
+    "GROUP BY client_id, received_on",
+    "SELECT o.client_id, date(h.at), COUNT(DISTINCT o.id), SUM(l.quantity) "
+    "FROM order_status_history h JOIN orders o ON o.id = h.order_id "
+    "JOIN order_lines l ON l.order_id = o.id "
+    "WHERE h.to_status = 'shipped' AND h.at >= '2026-11-01' AND h.at < '2026-12-01' "
+    "GROUP BY o.client_id, date(h.at)",
+    "SELECT l.client_id, SUM(l.remaining * s.length_mm * s.width_mm * s.height_mm) * 30 "
+    "FROM stock_lots l JOIN skus s ON s.id = l.sku_id WHERE l.remaining > 0 "
+    "GROUP BY l.client_id",
+)
+
+BARE_INSERT = (
+    "INSERT INTO charges (accrual_key, client_id, charge_date, kind, description, quantity, "
+    "unit_price, amount, currency, source_type, source_id, created_by, created_at) "
+    "SELECT 'u:' || move_id, client_id, received_on, 'receiving_unit', '', quantity, 0.1, "
+    "quantity * 0.1, 'USD', 'move', move_id, 'raw', '2026-12-01' FROM stock_lots "
+    "WHERE source = 'receipt' AND received_on >= '2026-11-01' AND received_on < '2026-12-01'",
+    "INSERT INTO charges (accrual_key, client_id, charge_date, kind, description, quantity, "
+    "unit_price, amount, currency, source_type, source_id, created_by, created_at) "
+    "SELECT 'o:' || o.id, o.client_id, date(h.at), 'pick_pack_order', '', 1, 0.5, 0.5, 'USD', "
+    "'order', o.id, 'raw', '2026-12-01' FROM order_status_history h "
+    "JOIN orders o ON o.id = h.order_id "
+    "WHERE h.to_status = 'shipped' AND h.at >= '2026-11-01' AND h.at < '2026-12-01'",
+    "INSERT INTO charges (accrual_key, client_id, charge_date, kind, description, quantity, "
+    "unit_price, amount, currency, source_type, source_id, created_by, created_at) "
+    "SELECT 's:' || l.id || ':' || d.day, l.client_id, d.day, 'storage', '', "
+    "l.remaining * s.length_mm * s.width_mm * s.height_mm / 1e9, 1, "
+    "l.remaining * s.length_mm * s.width_mm * s.height_mm / 1e9, 'USD', 'snapshot', l.id, "
+    "'raw', '2026-12-01' FROM stock_lots l JOIN skus s ON s.id = l.sku_id "
+    "JOIN (WITH RECURSIVE n(day) AS (SELECT '2026-11-01' UNION ALL "
+    "SELECT date(day, '+1 day') FROM n WHERE day < '2026-11-30') SELECT day FROM n) d "
+    "WHERE l.remaining > 0",
+    "SELECT client_id, SUM(amount) FROM charges GROUP BY client_id",
+)
+
+
+def bare(path: Path, statements: tuple[str, ...]) -> float:
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    started = time.perf_counter()
+    conn.execute("BEGIN")
+    for sql in statements:
+        conn.execute(sql).fetchall()
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=1_000_000)
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--lots", type=int, default=5_000, help="layers that keep units")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "ours.sqlite3", Path(tmp) / "raw.sqlite3"
+        started = time.perf_counter()
+        build(a, args.moves, args.orders, args.lots)
+        b.write_bytes(a.read_bytes())
+        print(f"fixtures: {args.moves:,} moves, {args.orders:,} orders, {args.lots:,} lots "
+              f"with units in {time.perf_counter() - started:.1f} s")
+        t_ours, total = ours(a)
+        t_agg = bare(a, BARE_AGGREGATE)
+        t_ins = bare(b, BARE_INSERT)
+    print(f"November: 30 daily accruals + the invoice draft (SQLite), total {total}")
+    print(f"  haicang accrue x 30 + draft : {t_ours:7.2f} s")
+    print(f"  bare SQL aggregate          : {t_agg:7.2f} s")
+    print(f"  bare INSERT ... SELECT      : {t_ins:7.2f} s")
+    print(f"  ratio ours / bare aggregate : {t_ours / t_agg:7.2f}x  (target <= 2x)")
+    print(f"  ratio ours / bare insert    : {t_ours / t_ins:7.2f}x")
+
+
+if __name__ == "__main__":
+    main()
