@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 from typing import Any
 
 from app.cli import EXIT_FAILED, EXIT_OK, Registrar, actor_of, open_context
@@ -165,8 +166,9 @@ def cmd_rates(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    quoted = quote_order(ctx.db, _order_id(ctx.db, args.order), providers=_providers(ctx.db),
-                         actor=actor)
+    with closing(_providers(ctx.db)) as providers:
+        quoted = quote_order(ctx.db, _order_id(ctx.db, args.order), providers=providers,
+                             actor=actor)
     parcels = [_parcel_rates_json(p) for p in quoted.parcels]
     if args.json:
         first = parcels[0] if parcels else {"rates": [], "chosen": None, "reason": None}
@@ -200,9 +202,11 @@ def cmd_labels_buy(args: argparse.Namespace) -> int:
     actor = actor_of(args, ctx.db)
     manual = (ManualEntry(args.tracking, args.carrier, args.service or "")
               if args.tracking is not None else None)
-    bought = buy_labels(ctx.db, _order_id(ctx.db, args.order), providers=_providers(ctx.db),
-                        actor=actor, service=None if manual else args.service, manual=manual,
-                        label_format=LabelFormat(args.format), replace=args.replace)
+    with closing(_providers(ctx.db)) as providers:
+        bought = buy_labels(ctx.db, _order_id(ctx.db, args.order), providers=providers,
+                            actor=actor, service=None if manual else args.service,
+                            manual=manual, label_format=LabelFormat(args.format),
+                            replace=args.replace)
     if args.json:
         print_json([_purchase_json(p) for p in bought])
         return EXIT_OK
@@ -219,8 +223,9 @@ def cmd_labels_void(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     actor = actor_of(args, ctx.db)
-    voided = void_labels(ctx.db, _order_id(ctx.db, args.order), providers=_providers(ctx.db),
-                         actor=actor)
+    with closing(_providers(ctx.db)) as providers:
+        voided = void_labels(ctx.db, _order_id(ctx.db, args.order), providers=providers,
+                             actor=actor)
     if args.json:
         print_json([_purchase_json(p) for p in voided])
         return EXIT_OK

@@ -129,14 +129,16 @@ def _buy_labels(db: Any, result: Any, actor: Any, station: str, label_printer: A
     printed; a refusal is a warning (the order stays packed: ``labels buy`` buys it)."""
     if not result.labels_to_buy:
         return None
+    from contextlib import closing
+
     from app.secrets import SecretStore
     from app.services.label_providers import provider_source
     from app.services.pack_labels import label_packed_order
     from app.services.print_queue import deliver
 
-    done = label_packed_order(db, result.transition.order_id,
-                              providers=provider_source(db, SecretStore()), actor=actor,
-                              station=station, label_printer=label_printer)
+    with closing(provider_source(db, SecretStore())) as providers:
+        done = label_packed_order(db, result.transition.order_id, providers=providers,
+                                  actor=actor, station=station, label_printer=label_printer)
     if done.error is not None:
         warnings.append(f"{done.error.message} (haicang labels buy --order {result.number})")
     for job in done.label_jobs:

@@ -14,13 +14,13 @@ from app.db.engine import Database
 from app.secrets import SecretStore
 from app.services.carrier_accounts import CarrierAccountConfig
 from app.services.channels import channel_by_name, channel_config
-from app.services.label_quotes import ProviderSource
+from app.services.label_quotes import ProviderPool
 from app.services.run import run_read
 
 
 def provider_source(db: Database, secrets: SecretStore,
-                    runtime: ConnectorRuntime | None = None) -> ProviderSource:
-    """Build each account's provider on demand (the caller closes each one)."""
+                    runtime: ConnectorRuntime | None = None) -> ProviderPool:
+    """Each account's provider, built on first use and kept (close the pool when done)."""
 
     def store(name: str) -> StoreConfig:
         config = run_read(db, lambda s: channel_config(s, channel_by_name(s, name).id))
@@ -32,4 +32,4 @@ def provider_source(db: Database, secrets: SecretStore,
                              settings=account.settings, secrets=secrets.get(account.secret_ref),
                              account=account.name, runtime=runtime, store_lookup=store)
 
-    return build
+    return ProviderPool(build)

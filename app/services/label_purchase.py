@@ -9,8 +9,9 @@ transaction (nor on the GUI thread), and what was asked is written down before a
    across clients). The order row is locked meanwhile, so two stations buying for the
    same parcel at once get one intent: the second is told the label is being bought,
    or is handed the label once it is bought.
-2. **Provider**: rates (the reference travels with the shipment), the rules' choice
-   (noted on the intent, committed), then ``buy``.
+2. **Provider**: rates (the reference travels with the shipment), the rules' choice,
+   then ``buy``. When the choice is another account's than the intent names, it is
+   noted on the intent (committed) before the buy, so a retry asks the right account.
 3. **Result** (:func:`_record`): the label bytes as received, tracking number, cost, the
    rates considered and the reason; the parcel gets carrier, service, tracking and
    ``label_source='carrier'``.
@@ -154,8 +155,8 @@ def _buy_one(db: Database, setup: OrderLabelSetup, plan: ParcelPlan,
     number = setup.order_number
     if manual is not None:
         label, quote = _manual_label(claim.reference, manual, plan, accounts[0], actor)
-        run_write(db, _note_choice, claim.purchase_id, quote, quote.choice, None)
-        return _recorded(db, claim.purchase_id, label, actor, number)
+        return _recorded(db, claim.purchase_id, label, actor, number,
+                         (quote, quote.choice, None))
     if claim.resumed:
         found = _find(db, claim, providers, label_format, number)
         if found is not None:
@@ -175,35 +176,31 @@ def _buy_one(db: Database, setup: OrderLabelSetup, plan: ParcelPlan,
         run_write(db, _close_failed, claim.purchase_id, choice.reason.text)
         raise NoRateChosen(order=number, reason=choice.reason.text)
     quoted = quote.account_of(rate)
-    run_write(db, _note_choice, claim.purchase_id, quote, choice, quoted.account_id)
+    noted = (quote, choice, quoted.account_id)
+    if quoted.account_id != claim.account_id:  # a retry must know where to look: say so first
+        run_write(db, _note_choice, claim.purchase_id, *noted)
     account = next(a for a in accounts if a.id == quoted.account_id)
-    provider = providers(account)
     try:
-        label = provider.buy(plan.shipment(claim.reference, choice.insure_amount), rate,
-                             label_format)
+        label = providers(account).buy(plan.shipment(claim.reference, choice.insure_amount),
+                                       rate, label_format)
     except CarrierUnavailable as exc:
         run_write(db, _leave_open, claim.purchase_id, exc.message)
         raise _not_bought(number, exc) from exc
     except CarrierError as exc:
         run_write(db, _close_failed, claim.purchase_id, exc.message)
         raise _not_bought(number, exc) from exc
-    finally:
-        provider.close()
-    return _recorded(db, claim.purchase_id, label, actor, number)
+    return _recorded(db, claim.purchase_id, label, actor, number, noted)
 
 
 def _find(db: Database, claim: _Claim, providers: ProviderSource, label_format: LabelFormat,
           number: str) -> Label | None:
     """What the provider sold under the open intent's reference, if anything."""
     account = run_read(db, carrier_account_config, claim.account_id)
-    provider = providers(account)
     try:
-        return provider.find(claim.reference, label_format)
+        return providers(account).find(claim.reference, label_format)
     except CarrierError as exc:  # still unknown: the intent stays open
         run_write(db, _leave_open, claim.purchase_id, exc.message)
         raise _not_bought(number, exc) from exc
-    finally:
-        provider.close()
 
 
 def _pick(quote: Quote, service: str | None, actor: Actor, number: str) -> RateChoice:
@@ -245,13 +242,14 @@ def _manual_label(reference: str, manual: ManualEntry, plan: ParcelPlan,
     return label, Quote(plan, (QuotedRate(account.id, account.name, rate),), choice, ())
 
 
-def _recorded(db: Database, purchase_id: int, label: Label, actor: Actor,
-              number: str) -> LabelPurchaseInfo:
-    """Store the label; a tracking number already used elsewhere is kept out and refused."""
-    other = run_write(db, _record, purchase_id, label, actor)
+def _recorded(db: Database, purchase_id: int, label: Label, actor: Actor, number: str,
+              noted: tuple[Quote, RateChoice, int | None] | None = None) -> LabelPurchaseInfo:
+    """Store the label (and the choice, when not noted before the buy); a tracking number
+    already used elsewhere is kept out and refused."""
+    other, info = run_write(db, _record, purchase_id, label, actor, noted)
     if other is not None:
         raise TrackingNumberTaken(tracking=label.tracking_number, other=other)
-    return run_read(db, purchase_by_id, purchase_id)
+    return info
 
 
 def _not_bought(number: str, exc: CarrierError) -> LabelNotBought:
@@ -336,14 +334,19 @@ def _close_failed(session: Session, purchase_id: int, message: str) -> None:
         p.error = message
 
 
-def _record(session: Session, purchase_id: int, label: Label, actor: Actor) -> str | None:
-    """Transaction 3: keep the label as received; returns the other order's number when
-    the tracking number is already used (the purchase is then closed as failed)."""
+def _record(session: Session, purchase_id: int, label: Label, actor: Actor,
+            noted: tuple[Quote, RateChoice, int | None] | None
+            ) -> tuple[str | None, LabelPurchaseInfo]:
+    """Transaction 3: keep the label as received (and the choice); returns the other
+    order's number when the tracking number is already used (the purchase is then
+    closed as failed), and the purchase as it is now."""
     p = session.scalar(select(LabelPurchase).where(LabelPurchase.id == purchase_id)
                        .with_for_update())
     assert p is not None
     if p.status == "bought":  # recorded by a duplicate answer already
-        return None
+        return None, purchase_by_id(session, purchase_id)
+    if noted is not None:
+        _note_choice(session, purchase_id, *noted)
     tracking = label.tracking_number.strip()
     p.label, p.label_format = (label.data or None), (label.label_format.value if label.data
                                                       else None)
@@ -356,7 +359,7 @@ def _record(session: Session, purchase_id: int, label: Label, actor: Actor) -> s
     if other is not None:
         p.status = "failed"
         p.error = f"tracking number {tracking} is already used by order {other}"
-        return other
+        return other, purchase_by_id(session, purchase_id)
     p.status = "bought"
     p.tracking_number = tracking
     p.bought_at = utcnow()
@@ -374,7 +377,8 @@ def _record(session: Session, purchase_id: int, label: Label, actor: Actor) -> s
         order.tracking_number = tracking
     record_audit(session, actor, "buy_label", "order", p.order_id, reference=p.reference,
                  tracking=tracking, carrier=p.carrier, service=p.service, cost=p.cost)
-    return None
+    session.flush()
+    return None, purchase_by_id(session, purchase_id)
 
 
 def _tracking_owner(session: Session, tracking: str, order_id: int) -> str | None:

@@ -19,6 +19,7 @@ Reading (:func:`label_plans`) happens in a short read transaction; quoting
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -47,9 +48,39 @@ from app.services.shipping_rules import rules_for_client
 
 #: Providers that quote and sell labels from the warehouse's (or a wallet) account.
 BUYING_PROVIDERS = ("easypost", "shippo")
-#: Builds the provider of an account (tests pass fakes; the app passes
-#: :func:`app.services.label_providers.provider_source`). The caller closes it.
+#: The provider of an account (tests pass fakes; the app passes
+#: :func:`app.services.label_providers.provider_source`). Services use it and never close
+#: it: the :class:`ProviderPool` that made it does.
 ProviderSource = Callable[[CarrierAccountConfig], CarrierProvider]
+
+
+class ProviderPool:
+    """Each account's provider built once and kept until :meth:`close`.
+
+    Why keep them: a provider holds an HTTPS client, and making one costs a fifth of a
+    second (its certificate store) — more than the whole software's share of a label at
+    the pack station. A pool lives as long as a command or a station's screen.
+    """
+
+    def __init__(self, build: Callable[[CarrierAccountConfig], CarrierProvider]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._made: dict[tuple[object, ...], CarrierProvider] = {}
+
+    def __call__(self, account: CarrierAccountConfig) -> CarrierProvider:
+        key = (account.id, account.provider, account.base_url, account.mode,
+               tuple(sorted(account.settings.items())), account.secret_ref)
+        with self._lock:
+            provider = self._made.get(key)
+            if provider is None:
+                provider = self._made[key] = self._build(account)
+            return provider
+
+    def close(self) -> None:
+        with self._lock:
+            made, self._made = list(self._made.values()), {}
+        for provider in made:
+            provider.close()
 
 
 @dataclass(frozen=True)
@@ -167,15 +198,12 @@ def quote_plan(plan: ParcelPlan, accounts: Sequence[CarrierAccountConfig],
     errors: list[tuple[str, str]] = []
     last: CarrierError | None = None
     for account in accounts:
-        provider = providers(account)
         try:
-            for rate in provider.rates(plan.shipment(reference)):
+            for rate in providers(account).rates(plan.shipment(reference)):
                 quoted.append(QuotedRate(account.id, account.name, rate))
         except CarrierError as exc:
             errors.append((account.name, exc.message))
             last = exc
-        finally:
-            provider.close()
     if not quoted and last is not None:
         raise last
     choice = choose_rate([q.rate for q in quoted], rules, plan.needs())

@@ -74,14 +74,11 @@ def void_labels(db: Database, order_id: int, *, providers: ProviderSource, actor
     for purchase_id in targets:
         info = run_read(db, purchase_by_id, purchase_id)
         account = run_read(db, carrier_account_config, info.account_id)
-        provider = providers(account)
         try:
-            status = provider.void(_label(info))
+            status = providers(account).void(_label(info))
         except CarrierError as exc:
             run_write(db, _answer, purchase_id, None, exc.message, actor)
             raise VoidNotDone(order=info.order_number, message=exc.message) from exc
-        finally:
-            provider.close()
         run_write(db, _answer, purchase_id, status, None, actor)
         done.append(run_read(db, purchase_by_id, purchase_id))
     return done

@@ -11,7 +11,7 @@ from app.services.carrier_accounts import (
     CarrierAccountDraft,
     add_carrier_account,
 )
-from app.services.label_quotes import ProviderSource
+from app.services.label_quotes import ProviderPool
 from app.services.shipping_rules import ShippingRulesDraft, set_shipping_rules
 from tests.fakes.carriers.easypost import TEST_KEY, FakeEasyPost
 from tests.fakes.platforms.clock import VirtualClock
@@ -37,7 +37,7 @@ def build_label_world(db: Database, fake: FakeEasyPost, *, rules: bool = True) -
 
 
 def fake_providers(clock: VirtualClock, http: HttpOptions = FAST,
-                   key: str = TEST_KEY) -> ProviderSource:
+                   key: str = TEST_KEY) -> ProviderPool:
     """Providers with the fake's key (as the secret store would give it), on the fake's
     clock (EasyPost's find looks back from "now" for purchases)."""
 
@@ -48,4 +48,4 @@ def fake_providers(clock: VirtualClock, http: HttpOptions = FAST,
                              account=account.name,
                              runtime=ConnectorRuntime(http=http, clock=clock))
 
-    return build
+    return ProviderPool(build)
