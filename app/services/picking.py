@@ -46,6 +46,7 @@ from app.db.models import (
     Wave,
 )
 from app.domain.errors import NotFound
+from app.domain.lots import shippable
 from app.domain.permissions import Actor, Permission, require
 from app.domain.picking import (
     PUT_BACK_REASON,
@@ -70,6 +71,7 @@ from app.domain.states import SELLABLE_BIN_TYPES, MoveKind, OrderStatus
 from app.services import ledger
 from app.services.allocation import release_reservations
 from app.services.layout import route_bins, warehouse_layout
+from app.services.local_dates import warehouse_today
 from app.services.lookup import sku_by_code
 from app.services.order_states import set_status
 from app.services.pick_tasks import cancel_open_tasks, settle_cart, start_cart
@@ -326,15 +328,22 @@ def _reserve_elsewhere(session: Session, task: _Task,
     first (bins waiting for a count last), each a new task on the cart; None (nothing
     reserved) when there are too few."""
     B = StockBalance
-    candidates = session.execute(
-        select(B.bin_id, Bin.code, B.on_hand - B.reserved)
+    rows = session.execute(
+        select(B.bin_id, Bin.code, B.on_hand - B.reserved, B.expiry, Sku.expiry_window_days,
+               Warehouse.time_zone)
         .join(Bin, Bin.id == B.bin_id)
+        .join(Sku, Sku.id == B.sku_id)
+        .join(Warehouse, Warehouse.id == Bin.warehouse_id)
         .where(B.sku_id == task.sku_id, Bin.warehouse_id == task.warehouse_id,
                Bin.id != task.bin_id, Bin.active.is_(True),
                Bin.bin_type.in_([t.value for t in SELLABLE_BIN_TYPES]),
                B.on_hand - B.reserved > 0)
-        .order_by(Bin.count_flagged_at.is_not(None), B.received_at, Bin.code)
+        # first-expiring lot first (FEFO), as allocation does
+        .order_by(Bin.count_flagged_at.is_not(None), B.expiry.is_(None), B.expiry,
+                  B.received_at, Bin.code)
     ).all()
+    candidates = [(b, code, free) for b, code, free, expiry, window, tz in rows
+                  if expiry is None or shippable(expiry, warehouse_today(tz), window)]
     if sum(free for _b, _c, free in candidates) < missing:
         return None
     booked: list[tuple[int, str, int]] = []
