@@ -149,6 +149,22 @@ def create_return(session: Session, *, actor: Actor, order_number: str | None = 
     return get_return(session, rma.number)
 
 
+def open_return_for_scan(session: Session, scan: str, *, actor: Actor,
+                         client_code: str | None = None,
+                         warehouse_code: str | None = None) -> ReturnInfo:
+    """What the Returns screen does with a scan: an RMA number opens that RMA; an order
+    number (of one client) or a tracking number opens a new RMA for it; a tracking number
+    nobody knows opens one without an order for ``client_code``."""
+    text = scan.strip()
+    if text.upper().startswith("RMA-"):
+        return get_return(session, text)
+    orders = session.execute(select(Order.id).where(Order.number == text).limit(2)).all()
+    if len(orders) == 1:
+        return create_return(session, actor=actor, order_number=text, client_code=client_code)
+    return create_return(session, actor=actor, tracking=text, client_code=client_code,
+                         warehouse_code=warehouse_code)
+
+
 def _order_by_tracking(session: Session, tracking: str, client_id: int | None) -> Order | None:
     parcel_orders = select(Parcel.order_id).where(Parcel.tracking_number == tracking)
     stmt = select(Order).where(or_(Order.tracking_number == tracking,
