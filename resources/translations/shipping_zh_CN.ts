@@ -212,9 +212,9 @@
 <context>
     <name>HandoverPage</name>
     <message>
-        <source>Staging: scan a parcel, then the lane it shows. Pickup: choose the carrier, scan each parcel the driver takes, F12 closes the pickup and prints the manifest. F2 staging · F3 pickup · F5 reload · F10 sound.</source>
+        <source>Staging: scan a parcel, then the lane it shows. Pickup: choose the carrier, scan each parcel the driver takes, F12 closes the pickup and prints the manifest. F2 staging · F3 pickup · F4 take a parcel off the truck · F5 reload · F10 sound.</source>
         <extracomment>The screen shows a new state (after a scan's answer arrived). The parcel scanned last in staging, waiting for its lane's scan.</extracomment>
-        <translation>暂存：先扫包裹，再扫屏幕显示的暂存道。揽收：选择承运商，逐个扫描司机带走的包裹，F12 结束揽收并打印交接单。F2 暂存 · F3 揽收 · F5 刷新 · F10 声音。</translation>
+        <translation>暂存：先扫包裹，再扫屏幕显示的暂存道。揽收：选择承运商，逐个扫描司机带走的包裹，F12 结束揽收并打印交接单。F2 暂存 · F3 揽收 · F4 从车上取下包裹 · F5 刷新 · F10 声音。</translation>
     </message>
     <message>
         <source>{parcel}: not staged (another parcel was scanned)</source>
@@ -254,8 +254,20 @@
     </message>
     <message>
         <source>not staged</source>
-        <extracomment>F12 pressed once while parcels are missing: the next F12 closes anyway.</extracomment>
+        <extracomment>F12 pressed once while parcels are missing: the next F12 closes anyway. F4 pressed: the next scan takes that parcel off the truck again.</extracomment>
         <translation>未暂存</translation>
+    </message>
+    <message>
+        <source>Scan the parcel to take off the truck.</source>
+        <translation>请扫描要从车上取下的包裹。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} taken off the {carrier} truck: put it back in its lane.</source>
+        <translation>包裹 {parcel} 已从 {carrier} 的车上取下：请放回其暂存道。</translation>
+    </message>
+    <message>
+        <source>Back to this lane</source>
+        <translation>放回此暂存道</translation>
     </message>
     <message>
         <source>No carrier has a staging lane yet: set up lanes in Admin → Warehouses and bins.</source>
@@ -383,6 +395,10 @@
     <message>
         <source>Reload</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Take off the truck</source>
+        <translation>从车上取下</translation>
     </message>
     <message>
         <source>Sound off</source>

@@ -164,6 +164,15 @@ def test_pickup_counts_live_refuses_another_carrier_and_closes_with_the_missing_
                 page.panel.missing.number.text()) == ("2", "1", "1")
         assert page.panel.missing_list.item(0).text().startswith("1Z999AA10000000002")
 
+        scan(qtbot, page, "1Z999AA10000000002")
+        assert page.panel.missing.number.text() == "0"
+        qtbot.keyClick(page.scan, Qt.Key.Key_F4)  # the driver refuses it: off the truck
+        scan(qtbot, page, "1Z999AA10000000002")
+        assert "taken off" in page.panel.banner.text()
+        assert page.panel.lane.text() == "LANE-UPS"  # back to its lane
+        assert (page.panel.scanned.number.text(), page.panel.missing.number.text()) == (
+            "1", "1")
+
         qtbot.keyClick(page.scan, Qt.Key.Key_F12)  # parcels missing: asks for F12 again
         assert page.panel.banner.property("level") == "error"
         assert page.closed is None

@@ -11,13 +11,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from app.carriers.base import Tracking, TrackingStatus
 from app.db.engine import Database
 from app.domain.states import Role
 from app.services.label_purchase import buy_labels
 from app.services.orders import cancel_order
 from app.services.pickups import close_pickup, scan_out
 from app.services.run import run_write
-from app.services.tracking import list_exceptions, open_no_scan_exceptions
+from app.services.tracking import list_exceptions, open_no_scan_exceptions, record_tracking
 from app.ui.pages.base import PageContext
 from app.ui.pages.shipping import ShippingPage
 from tests.fakes.carriers.easypost import FakeEasyPost
@@ -59,10 +60,13 @@ def _cells(page: ShippingPage, model: object, row: int = 0) -> list[str]:
 def test_a_parcel_not_scanned_since_handover_is_an_exception_resolved_with_enter(
         qtbot, db: Database, make_page_ctx: PageCtxFactory) -> None:
     build_handover_world(db)
-    packed_parcel_with_label(db, "7001", "UPS", "1Z999AA10000007001")
+    parcel_id = packed_parcel_with_label(db, "7001", "UPS", "1Z999AA10000007001")
     with db.writing() as s:
         scan_out(s, "1Z999AA10000007001", "UPS", actor=PACKER)
         close_pickup(s, "UPS", actor=PACKER)
+    with db.writing() as s:  # the carrier knows the label, and has not scanned the parcel
+        record_tracking(s, [Tracking("1Z999AA10000007001", TrackingStatus.PRE_TRANSIT)],
+                        {"1Z999AA10000007001": parcel_id}, now=datetime.now(UTC), actor=ACTOR)
     with db.writing() as s:
         opened = open_no_scan_exceptions(s, now=datetime.now(UTC) + timedelta(days=3), days=2,
                                          actor=ACTOR)

@@ -38,6 +38,7 @@ from app.services.pickups import (
     close_pickup,
     pickup_summary,
     scan_out,
+    unscan,
 )
 from app.services.print_queue import DeliveryResult, PrintJobInfo, deliver
 from app.services.staging import LaneInfo, StagedParcel, list_lanes, stage_parcel
@@ -93,7 +94,8 @@ class HandoverPage(Page):
         self.scan = self.panel.scan
         self.scan.returnPressed.connect(self._on_scan)
         actions: dict[str, Callable[[], None]] = {
-            "F1": self.show_help, "F2": self.staging, "F3": self.pickup, "F5": self.reload,
+            "F1": self.show_help, "F2": self.staging, "F3": self.pickup,
+            "F4": self.take_off, "F5": self.reload,
             "F10": self.toggle_mute, "F12": self.close_pickup,
         }
         for key, slot in actions.items():
@@ -136,7 +138,8 @@ class HandoverPage(Page):
         self.panel.say(self.tr(
             "Staging: scan a parcel, then the lane it shows. Pickup: choose the carrier, scan "
             "each parcel the driver takes, F12 closes the pickup and prints the manifest. "
-            "F2 staging · F3 pickup · F5 reload · F10 sound."), "info")
+            "F2 staging · F3 pickup · F4 take a parcel off the truck · F5 reload · F10 sound."),
+            "info")
 
     def staging(self) -> None:
         """F2: scan parcels into their lanes."""
@@ -249,6 +252,8 @@ class HandoverPage(Page):
         self.closed: ClosedPickup | None = None
         #: F12 pressed once while parcels are missing: the next F12 closes anyway.
         self._close_armed = False
+        #: F4 pressed: the next scan takes that parcel off the truck again.
+        self._taking_off = False
         self.panel.carrier.currentIndexChanged.connect(self._on_carrier_current_index_changed)
         _label, self.document_printer, _problem = station_profiles(self.ctx.app.settings)
 
@@ -320,6 +325,28 @@ class HandoverPage(Page):
         lane = parcel.lane or self.tr("not staged")
         return f"{parcel.parcel}  ·  {parcel.order_number}  ·  {lane}"
 
+    def take_off(self) -> None:
+        """F4: the next scan takes a parcel off the open pickup (the driver refused it)."""
+        if not self.pickup_mode:
+            return
+        self._taking_off = True
+        self.panel.say(self.tr("Scan the parcel to take off the truck."), "warning")
+        self.scan.setFocus()
+
+    def _take_off(self, text: str, carrier: str) -> None:
+        actor = self.ctx.actor
+        self._taking_off = False
+
+        def done(parcel: HandoverParcel) -> None:
+            self.panel.say(self.tr("Parcel {parcel} taken off the {carrier} truck: put it "
+                                   "back in its lane.").format(parcel=parcel.parcel,
+                                                                carrier=carrier), "warning")
+            self.panel.show_lane(parcel.lane or "—", self.tr("Back to this lane"), "wait")
+            self.sounds.play(Sound.OK)
+            self._reload_pickup()
+
+        self._write(lambda s: unscan(s, text, carrier, actor=actor), done)
+
     def _pickup_scan(self, text: str) -> None:
         chosen = self.current_carrier()
         if chosen is None:
@@ -330,6 +357,9 @@ class HandoverPage(Page):
         actor = self.ctx.actor
         self.closed = None
         self._close_armed = False
+        if self._taking_off:
+            self._take_off(text, carrier)
+            return
 
         def done(result: ScanOutResult) -> None:
             if result.already:
@@ -430,6 +460,7 @@ class HandoverPage(Page):
     def _set_mode(self, *, pickup: bool) -> None:
         self.pickup_mode = pickup
         self.pending = None
+        self._taking_off = False
         self.ctx.ui_settings.setValue(MODE_KEY, "pickup" if pickup else "staging")
         self._show_mode()
         self.reload()

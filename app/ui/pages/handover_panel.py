@@ -39,7 +39,7 @@ _LANE = {
 }
 MISSING_COLOUR = "#b42318"
 #: The function keys, in the order the buttons show them.
-KEYS = ("F1", "F2", "F3", "F5", "F10", "F12")
+KEYS = ("F1", "F2", "F3", "F4", "F5", "F10", "F12")
 
 
 def page_title() -> str:
@@ -203,7 +203,7 @@ class HandoverPanel(QFrame):
     def retranslate_keys(self, *, pickup: bool, muted: bool) -> None:
         names = {
             "F1": self.tr("Help"), "F2": self.tr("Staging"), "F3": self.tr("Pickup"),
-            "F5": self.tr("Reload"),
+            "F4": self.tr("Take off the truck"), "F5": self.tr("Reload"),
             "F10": self.tr("Sound off") if muted else self.tr("Sound on"),
             "F12": self.tr("Close pickup"),
         }
@@ -211,6 +211,7 @@ class HandoverPanel(QFrame):
             button.setText(f"{key} {names[key]}")
         self.keys["F2"].setEnabled(pickup)
         self.keys["F3"].setEnabled(not pickup)
+        self.keys["F4"].setVisible(pickup)
         self.keys["F12"].setVisible(pickup)
 
     # -- showing -----------------------------------------------------------------------

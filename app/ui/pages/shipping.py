@@ -351,5 +351,9 @@ class ShippingPage(Page):
         self.tabs.setCurrentIndex(1 if key == "void" else 0)
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Fresh lists each time the screen is shown: the tracking poll writes on its own
+        thread, so its new exceptions reach no ``on_changes``."""
         super().showEvent(event)
+        if not event.spontaneous():
+            self.reload()
         self.focus_search()
