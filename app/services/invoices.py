@@ -275,3 +275,16 @@ def _info(session: Session, invoice: Invoice, *, lines: bool = True) -> InvoiceI
                        invoice.currency, Decimal(invoice.subtotal),
                        Decimal(invoice.minimum_topup), Decimal(invoice.credits),
                        Decimal(invoice.total), invoice.issued_by, charge_lines, credit_lines)
+
+
+def list_charges(session: Session, client_code: str, month: str) -> list[ChargeLine]:
+    """A client's charges dated in ``month``, on an invoice or not (the Billing screen)."""
+    client = client_by_code(session, client_code)
+    first, after = month_bounds(month)
+    return [ChargeLine(c.id, c.charge_date, c.kind, c.description, Decimal(c.quantity),
+                       Decimal(c.unit_price), Decimal(c.amount), c.currency, c.source_type,
+                       c.source_id, c.source_ref, c.note, c.accrual_key)
+            for c in session.scalars(
+                select(Charge).where(Charge.client_id == client.id,
+                                     Charge.charge_date >= first, Charge.charge_date < after)
+                .order_by(Charge.charge_date, Charge.kind, Charge.id))]
