@@ -43,12 +43,28 @@ def cmd_waves_release(args: argparse.Namespace) -> int:
     summary = run_write(ctx.db, release_wave, args.warehouse, wave_filters(args),
                         cart_orders=args.cart_orders, cart_units=args.cart_units, actor=actor,
                         label_printer=_label_printer(ctx), station=station)
-    undelivered = [job for job in summary.label_jobs
+    jobs, label_warnings = summary.label_jobs, []
+    if summary.label_first:  # carrier labels are bought now that the release is committed
+        from contextlib import closing
+
+        from app.secrets import SecretStore
+        from app.services.label_providers import provider_source
+        from app.services.wave_labels import buy_wave_labels
+
+        with closing(provider_source(ctx.db, SecretStore())) as providers:
+            bought = buy_wave_labels(ctx.db, summary.number, providers=providers, actor=actor,
+                                     label_printer=_label_printer(ctx), station=station)
+        jobs += bought.label_jobs
+        label_warnings = [f"warning: label for order {number} not bought ({why}); it is "
+                          "bought at packing" for number, why in bought.failed]
+    undelivered = [job for job in jobs
                    if not deliver(ctx.db, job, actor=actor, station=station).delivered]
+    for line in label_warnings:
+        print(line, file=sys.stderr)
     with ctx.db.reading() as s:
         detail = get_wave(s, summary.number)
     if args.json:
-        print_json({**plain(detail.summary), "label_jobs": list(summary.label_jobs),
+        print_json({**plain(detail.summary), "label_jobs": list(jobs),
                     "labels_not_delivered": undelivered, "carts": plain(detail.carts)})
     else:
         s = detail.summary
@@ -59,7 +75,7 @@ def cmd_waves_release(args: argparse.Namespace) -> int:
             print(f"  {cart.code}: {len(cart.orders)} orders, {cart.units} units, "
                   f"{cart.distance_m:.1f} m: {' > '.join(cart.route)}")
         if s.label_first:
-            print(_label_note(summary.label_jobs, undelivered))
+            print(_label_note(jobs, undelivered))
     if undelivered:
         print(f"error: {len(undelivered)} label(s) not delivered (waiting in the queue: "
               "haicang print queue)", file=sys.stderr)

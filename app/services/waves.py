@@ -7,7 +7,9 @@ stop's place in the route; every order moves allocated -> picking with the guard
 status change, so an order released by someone else meanwhile refuses the whole
 release. A wave whose every SKU ships in its own packaging is *label-first*: its
 shipping labels are queued at release in pick order (the seller's label where one was
-imported, else the warehouse's own), for the picker to stick on at the shelf.
+imported, else the carrier label bought for it — bought right after the release commits,
+:mod:`app.services.wave_labels` — else the warehouse's own), for the picker to stick on
+at the shelf.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.db.base import utcnow
 from app.db.models import (
     Bin,
+    LabelPurchase,
     Order,
     OrderLabel,
     OrderLine,
@@ -46,6 +49,8 @@ from app.domain.picking import (
     WaveStatus,
 )
 from app.domain.states import OrderStatus
+from app.services.carrier_label_print import purchased_label_document
+from app.services.label_quotes import order_buys_labels
 from app.services.lookup import warehouse_by_code
 from app.services.order_states import set_status
 from app.services.picking_dto import CartOrder, CartSummary, WaveDetail, WaveSummary
@@ -103,7 +108,11 @@ def release_wave(
             raise OrderAlreadyOnWave(order=numbers[order_id],
                                      wave=_wave_of(session, order_id, wave.id)) from exc
     jobs: tuple[int, ...] = ()
-    if wave.label_first and label_printer is not None:
+    if wave.label_first and label_printer is not None and not any(
+            order_buys_labels(session, o) for o in session.scalars(
+                select(Order).where(Order.id.in_(order_ids)))):
+        # (labels the warehouse buys are bought after the release commits, then queued
+        # with the others: app.services.wave_labels.buy_wave_labels)
         jobs = tuple(
             queue_document(session, document, label_printer, actor=actor, station=station).id
             for document in wave_label_documents(session, wave.id, label_printer)
@@ -114,7 +123,9 @@ def release_wave(
 def wave_label_documents(session: Session, wave_id: int,
                          profile: PrinterProfile) -> list[Document]:
     """The shipping label of every order of the wave, in pick order (cart by cart, each
-    order at its first stop): the seller's imported label if there is one, else ours."""
+    order at its first stop): the seller's imported label if there is one, else the
+    carrier label bought for it, else ours — except for an order whose carrier label the
+    warehouse buys and could not yet: that one is bought at packing."""
     first_stop = (
         select(PickTask.order_id, PickCart.seq.label("cart_seq"),
                func.min(PickTask.seq).label("seq"))
@@ -127,8 +138,19 @@ def wave_label_documents(session: Session, wave_id: int,
     for order_id, _cart, _seq in session.execute(first_stop):
         label_id = session.scalar(select(func.max(OrderLabel.id))
                                   .where(OrderLabel.order_id == order_id))
-        documents.append(carrier_label_document(session, label_id) if label_id is not None
-                         else shipping_label_document(session, order_id, profile))
+        if label_id is not None:
+            documents.append(carrier_label_document(session, label_id))
+            continue
+        bought = session.scalar(select(func.max(LabelPurchase.id)).where(
+            LabelPurchase.order_id == order_id, LabelPurchase.parcel_id.is_(None),
+            LabelPurchase.status == "bought", LabelPurchase.label.is_not(None)))
+        if bought is not None:
+            documents.append(purchased_label_document(session, bought))
+            continue
+        order = session.get(Order, order_id)
+        if order is not None and order_buys_labels(session, order):
+            continue  # its carrier label could not be bought yet: it is bought at packing
+        documents.append(shipping_label_document(session, order_id, profile))
     return documents
 
 

@@ -74,7 +74,7 @@ def test_the_label_is_bought_after_packing_and_printed_as_received(
     assert bought.label_format == "ZPL" and bought.trigger == "pack"
     with db.reading() as s:
         stored = s.get(LabelPurchase, bought.id)
-        printed = s.get(PrintJob, job.id)
+        printed = s.get(PrintJob, job)
         parcel = s.scalar(select(Parcel).where(Parcel.order_id == order_id))
         assert stored is not None and printed is not None and parcel is not None
         assert printed.zpl == stored.label  # raw ZPL, byte for byte
@@ -141,3 +141,37 @@ def test_a_label_bought_before_packing_is_rebought_when_its_price_moves(
     (old,) = done.replaced
     assert (old.id, old.status, old.void_status) == (first.id, "voided", "submitted")
     assert statuses == ["voided", "bought"]
+
+
+def test_a_label_first_wave_buys_its_labels_after_release_and_queues_them_in_pick_order(
+        db: Database, fake: FakeEasyPost, clock: VirtualClock) -> None:
+    from app.db.models import Sku
+    from app.domain.permissions import Actor
+    from app.domain.states import Role
+    from app.services.wave_labels import buy_wave_labels
+    from app.services.wave_plan import WaveFilters
+    from app.services.waves import release_wave
+
+    build_label_world(db, fake)
+    with db.writing() as s:
+        for sku in s.scalars(select(Sku)):
+            sku.prepacked = True  # ships in its own box: labelled at the shelf
+    first, second = _order(db, "W-1"), _order(db, "W-2")
+    fake.fail("buy", "address")  # W-1's address is refused: its label waits for packing
+    clerk = Actor("clerk", Role.CLERK)
+    wave = run_write(db, release_wave, "LA1", WaveFilters(), actor=clerk,
+                     label_printer=ZPL_PRINTER, station=STATION)
+    assert wave.label_first and wave.label_jobs == ()  # bought first, queued after
+    labels = buy_wave_labels(db, wave.number, providers=fake_providers(clock), actor=clerk,
+                             label_printer=ZPL_PRINTER, station=STATION)
+    ((number, why),) = labels.failed
+    assert number == "W-1" and "EasyPost refused the address" in why
+    (bought,) = labels.bought
+    assert (bought.order_number, bought.trigger, bought.parcel_seq) == ("W-2", "wave", None)
+    (job,) = labels.label_jobs  # W-1 gets no stand-in label: it is bought at packing
+    with db.reading() as s:
+        printed = s.get(PrintJob, job)
+        stored = s.get(LabelPurchase, bought.id)
+        assert printed is not None and stored is not None
+        assert printed.order_id == second and printed.zpl == stored.label
+    assert first != second
