@@ -312,9 +312,9 @@ class HandoverPage(Page):
         if chosen is None or not same_carrier(summary.carrier, chosen[0]):
             return  # the clerk chose another carrier meanwhile
         self.summary = summary
-        self.panel.show_counts(summary.staged_count + len(summary.scanned),
-                               len(summary.scanned), [self._parcel_line(p)
-                                                      for p in summary.missing])
+        staged = summary.staged_count + sum(1 for p in summary.scanned if p.lane)
+        self.panel.show_counts(staged, len(summary.scanned),
+                               [self._parcel_line(p) for p in summary.missing])
         if self.closed is None:
             self.panel.recent.clear()
             for parcel in summary.scanned:
@@ -420,9 +420,9 @@ class HandoverPage(Page):
             self.panel.add_recent(self.tr("TAKE BACK {parcel}: order {order} is {state}")
                                   .format(parcel=stopped.parcel, order=stopped.order_number,
                                           state=status_text(stopped.state)), bad=True)
-        self.panel.show_counts(len(closed.scanned) + len(closed.missing),
-                               len(closed.scanned), [self._parcel_line(p)
-                                                     for p in closed.missing])
+        staged = sum(1 for p in (*closed.scanned, *closed.missing) if p.lane)
+        self.panel.show_counts(staged, len(closed.scanned),
+                               [self._parcel_line(p) for p in closed.missing])
         orders = self.tr("%n order(s) shipped", "", len(closed.shipped_orders))
         if closed.print_job is not None:
             printed = self.tr("manifest printing on {printer}").format(

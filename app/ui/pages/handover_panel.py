@@ -236,6 +236,8 @@ class HandoverPanel(QFrame):
         self.lane_caption.setText(caption)
 
     def show_counts(self, staged: int, scanned: int, missing: Sequence[str]) -> None:
+        """``staged``: the carrier's parcels that went through a lane (waiting or on the
+        truck); ``missing``: lines of the parcels labelled for it and not scanned out."""
         self.staged.set_value(staged)
         self.scanned.set_value(scanned)
         self.missing.set_value(len(missing), alert=bool(missing))
