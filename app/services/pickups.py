@@ -41,7 +41,7 @@ from app.db.models import (
     Warehouse,
 )
 from app.domain.errors import HaicangError
-from app.domain.handover import same_carrier
+from app.domain.handover import carrier_key, same_carrier
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
 from app.services.audit import record_audit
@@ -309,7 +309,7 @@ def open_pickups(session: Session, warehouse: str | None = None) -> list[PickupS
         stmt = stmt.where(Warehouse.id == warehouse_by_code(session, warehouse).id)
     seen: dict[tuple[str, str], str] = {}
     for carrier, code in session.execute(stmt.order_by(Pickup.id)):
-        seen.setdefault((code, carrier.casefold()), carrier)
+        seen.setdefault((code, carrier_key(carrier)), carrier)
     return [pickup_summary(session, carrier, code) for (code, _), carrier in seen.items()]
 
 
