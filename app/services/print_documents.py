@@ -76,7 +76,8 @@ class Document:
     """Something to print: the archived bytes and what they are for.
 
     ``pdf`` for everything we lay out; ``zpl`` only for a carrier's raw ZPL label (the
-    seller's or a bought one), which prints on ZPL printers as-is. ``copies`` is sent to the printer (one page, N labels).
+    seller's or a bought one), which prints on ZPL printers as-is. ``copies`` is sent to
+    the printer (one page, N labels).
     """
 
     kind: JobKind
