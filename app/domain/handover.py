@@ -29,6 +29,35 @@ def carrier_key(name: str | None) -> str:
     return text
 
 
+_UPS = re.compile(r"^1Z[0-9A-Z]{16}$")
+_USPS = re.compile(r"^(9[2-5]\d{18,20}|420\d{5}9[2-5]\d{18,20}|[A-Z]{2}\d{9}US)$")
+_FEDEX = re.compile(r"^(\d{12}|\d{15}|\d{20})$")
+
+
+def carrier_of_tracking(tracking: str | None) -> str | None:
+    """The carrier a tracking number's shape names (UPS ``1Z…``, USPS ``94…``/``92…``,
+    FedEx 12 or 15 digits, Amazon ``TBA…``), else None: the last guess for a seller's
+    label that came without its carrier."""
+    text = _NOT_ALNUM.sub("", (tracking or "").casefold()).upper()
+    if _UPS.match(text):
+        return "UPS"
+    if _USPS.match(text):
+        return "USPS"
+    if text.startswith("TBA") and text[3:].isdigit():
+        return "Amazon"
+    if _FEDEX.match(text):
+        return "FedEx"
+    return None
+
+
+def label_carrier(bought: str | None, parcel: str | None, order: str | None,
+                  tracking: str | None) -> str | None:
+    """The carrier of a parcel's label: a bought label's, else the parcel's (the order's
+    carrier when it was weighed), else the order's, else what the tracking number's shape
+    says (a seller's label imported without its carrier)."""
+    return bought or parcel or order or carrier_of_tracking(tracking)
+
+
 def same_carrier(first: str | None, second: str | None) -> bool:
     key = carrier_key(first)
     return bool(key) and key == carrier_key(second)

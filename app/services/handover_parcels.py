@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import LabelPurchase, Order, Parcel, Warehouse
-from app.domain.handover import carrier_key
+from app.domain.handover import carrier_key, label_carrier
 from app.domain.states import OrderStatus
 from app.services.handover_errors import (
     AmbiguousParcelScan,
@@ -97,13 +97,13 @@ def parcel_by_id(session: Session, parcel_id: int) -> ScannedParcel:
 
 
 def parcel_carrier(session: Session, parcel: Parcel, order: Order) -> str | None:
-    """The carrier of the label the parcel carries: a bought label's, else the parcel's
-    (the order's carrier when it was weighed), else the order's."""
+    """The carrier of the label the parcel carries (:func:`label_carrier`)."""
     bought = session.scalar(
         select(LabelPurchase.carrier)
         .where(LabelPurchase.parcel_id == parcel.id, LabelPurchase.status == BOUGHT)
         .order_by(LabelPurchase.id.desc()).limit(1))
-    return bought or parcel.carrier or order.carrier
+    return label_carrier(bought, parcel.carrier, order.carrier,
+                         parcel.tracking_number or order.tracking_number)
 
 
 def packed_parcel(session: Session, scan: str) -> ScannedParcel:

@@ -41,7 +41,7 @@ from app.db.models import (
     Warehouse,
 )
 from app.domain.errors import HaicangError
-from app.domain.handover import carrier_key, same_carrier
+from app.domain.handover import carrier_key, label_carrier, same_carrier
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
 from app.services.audit import record_audit
@@ -266,7 +266,7 @@ def _waiting_for(session: Session, warehouse_id: int, carrier: str) -> list[int]
     """Packed parcels of packed orders at the warehouse, labelled for ``carrier``, not
     handed over and not on any pickup."""
     rows = session.execute(
-        select(Parcel.id, Parcel.carrier, Order.carrier)
+        select(Parcel.id, Parcel.carrier, Order.carrier, Parcel.tracking_number)
         .join(Order, Order.id == Parcel.order_id)
         .where(Order.warehouse_id == warehouse_id, Order.status == OrderStatus.PACKED.value,
                Parcel.status == ParcelStatus.PACKED.value, Parcel.shipped_at.is_(None),
@@ -278,8 +278,9 @@ def _waiting_for(session: Session, warehouse_id: int, carrier: str) -> list[int]
             select(LabelPurchase.parcel_id, LabelPurchase.carrier)
             .where(LabelPurchase.parcel_id.in_([r[0] for r in rows]),
                    LabelPurchase.status == BOUGHT))}
-    return [pid for pid, parcel_carrier, order_carrier in rows
-            if same_carrier(bought.get(pid) or parcel_carrier or order_carrier, carrier)]
+    return [pid for pid, parcel_carrier, order_carrier, tracking in rows
+            if same_carrier(label_carrier(bought.get(pid), parcel_carrier, order_carrier,
+                                          tracking), carrier)]
 
 
 def _scanned_ids(session: Session, pickup_id: int) -> list[int]:

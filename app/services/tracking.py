@@ -47,6 +47,7 @@ from app.domain.handover import (
     EXCEPTION_OF_STATUS,
     FINAL_TRACKING,
     ExceptionKind,
+    label_carrier,
     order_progress,
     progress_path,
 )
@@ -213,7 +214,8 @@ def _plan(session: Session) -> tuple[list[_Group], int]:
             untracked += 1
             continue
         by_account.setdefault(account, []).append(
-            _Target(parcel_id, tracking, carrier or parcel_carrier or order_carrier))
+            _Target(parcel_id, tracking,
+                    label_carrier(carrier, parcel_carrier, order_carrier, tracking)))
     groups = [_Group(carrier_account_config(session, account), tuple(targets))
               for account, targets in sorted(by_account.items())]
     return groups, untracked
