@@ -300,7 +300,7 @@ def resolve_unknown(
         session.execute(update(InboundReceipt).where(InboundReceipt.line_id == line.id)
                         .values(lot=lot, expiry=expiry)
                         .execution_options(synchronize_session=False))
-    if shipment.status == InboundStatus.CLOSED.value:
+    if _lock_status(session, shipment) == InboundStatus.CLOSED.value:
         _post(session, shipment, actor, line_ids=[line.id])
     record_audit(session, actor, "resolve_unknown", "inbound_line", line.id,
                  reference=shipment.reference, code=line.sku_code, sku=sku.code)
@@ -461,13 +461,24 @@ def _carton(session: Session, shipment: InboundShipment, code: str) -> InboundCa
 
 
 def _start_receiving(session: Session, shipment: InboundShipment, actor: Actor) -> None:
-    """announced -> arrived -> receiving, each through the table; a move another dock
-    made meanwhile is taken as done."""
+    """announced -> arrived -> receiving, each through the table (a move another dock
+    made meanwhile is taken as done); then the shipment is held open until this
+    transaction ends, so a close on another PC waits for this count and posts it."""
     for target in (InboundStatus.ARRIVED, InboundStatus.RECEIVING):
         if target in INBOUND_TRANSITIONS[InboundStatus(shipment.status)]:
             try_inbound_status(session, shipment, target, actor)
-    if shipment.status == InboundStatus.CLOSED.value:
+    if _lock_status(session, shipment) != InboundStatus.RECEIVING.value:
         raise InboundClosed(reference=shipment.reference)
+
+
+def _lock_status(session: Session, shipment: InboundShipment) -> str:
+    """The shipment's state with its row locked for this transaction (a no-op update:
+    the close's guarded update waits for it, and it for the close)."""
+    session.execute(update(InboundShipment).where(InboundShipment.id == shipment.id)
+                    .values(status=InboundShipment.status)
+                    .execution_options(synchronize_session=False))
+    session.refresh(shipment)
+    return shipment.status
 
 
 def _mark_seen(session: Session, box: InboundCarton) -> None:

@@ -12,8 +12,10 @@ import threading
 
 from sqlalchemy import func, select
 
-from app.db.models import InboundLine
+from app.db.models import InboundLine, InboundReceipt, StockMove
+from app.domain.inbound_errors import InboundClosed
 from app.domain.permissions import Actor
+from app.services.health import reconcile_stock
 from app.services.inbound import CartonDraft, InboundDraft, create_inbound, get_inbound
 from app.services.receiving import close_inbound, receive_units
 from app.services.run import run_write
@@ -58,3 +60,50 @@ def test_two_docks_receiving_one_carton_keep_both_counts(db) -> None:
         report = close_inbound(s, "ASN-R", actor=ACTOR).report
     assert [(t.sku, t.received, t.difference) for t in report.lines] == [
         ("MUG", ROUNDS, ROUNDS - 100), ("CUP", 2 * ROUNDS, 2 * ROUNDS)]
+
+
+def test_a_close_never_loses_a_count_made_at_the_same_moment(db) -> None:
+    """A dock keeps counting while the office closes: every count that was kept is in
+    the ledger, every one after the close is refused - none is recorded but not posted."""
+    build_world(db)
+    with db.writing() as s:
+        create_inbound(s, client_code="ACME", warehouse_code="LA1", actor=ACTOR,
+                       draft=InboundDraft("ASN-C", (CartonDraft("C1", (("MUG", 50),)),)))
+        receive_units(s, "ASN-C", carton="C1", code="MUG", quantity=1, actor=ACTOR)
+    refused: list[int] = []
+    errors: list[BaseException] = []
+    counting = threading.Event()  # the office closes while the dock is in full swing
+
+    def dock() -> None:
+        try:
+            for n in range(40):
+                if n == 10:
+                    counting.set()
+                try:
+                    run_write(db, receive_units, "ASN-C", carton="C1", code="MUG", quantity=1,
+                              actor=Actor.system("dock"))
+                except InboundClosed:
+                    refused.append(1)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            counting.set()
+
+    def office() -> None:
+        try:
+            counting.wait(60)
+            run_write(db, close_inbound, "ASN-C", actor=ACTOR)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=dock), threading.Thread(target=office)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    with db.reading() as s:
+        counted = int(s.scalar(select(func.sum(InboundReceipt.quantity))) or 0)
+        posted = int(s.scalar(select(func.sum(StockMove.quantity))) or 0)
+        assert reconcile_stock(s).ok
+    assert counted == posted == 41 - len(refused)
