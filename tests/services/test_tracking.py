@@ -1,8 +1,8 @@
-"""Tracking after handover (issue #18, point 6) against the fake EasyPost server: orders go
-shipped -> in transit -> delivered (several parcels: when all are), events are recorded
-once however often we poll, exceptions are opened once (returned to sender, address
-problem, no scan N days after handover on a fixed clock), a failing provider is a line in
-the report and never stops the run."""
+"""Tracking after handover (issue #18, point 6) against the fake EasyPost and Shippo
+servers: orders go shipped -> in transit -> delivered (several parcels: when all are),
+events are recorded once however often we poll, exceptions are opened once (returned to
+sender, address problem, no scan N days after handover on a fixed clock), a failing
+provider is a line in the report and never stops the run."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from app.services.pickups import close_pickup, scan_out
 from app.services.tracking import list_exceptions, resolve_exception, update_tracking
 from tests.carriers.conftest import runtime
 from tests.fakes.carriers.easypost import TEST_KEY, FakeEasyPost
+from tests.fakes.carriers.shippo import TEST_TOKEN as SHIPPO_TOKEN
+from tests.fakes.carriers.shippo import FakeShippo
 from tests.fakes.platforms.clock import VirtualClock
 from tests.services.handover_world import ACTOR, PACKER, build_handover_world, packed
 
@@ -170,3 +172,28 @@ def test_without_an_account_that_tracks_parcels_are_counted_not_polled(
     handed_over(world, "UPS", {"SO-1": ("1Z1",)})
     report = update_tracking(world, opener(fake, clock), actor=ACTOR, now=HANDOVER)
     assert (report.parcels_polled, report.untracked) == (0, 1)
+
+
+def test_a_sellers_label_is_tracked_through_shippo_with_its_carrier(
+        db: Database, clock: VirtualClock) -> None:
+    build_handover_world(db)
+    with db.writing() as s:
+        s.add(CarrierAccount(provider="shippo", name="SH", mode="test", settings="{}",
+                             secret_ref="ref-sh"))
+    server = FakeShippo(clock, timeout_sleep=0.8).start()
+    try:
+        def open_provider(config: CarrierAccountConfig) -> CarrierProvider:
+            return make_provider("shippo", base_url=server.url, mode="test", settings={},
+                                 secrets={"api_token": SHIPPO_TOKEN}, account=config.name,
+                                 runtime=runtime(clock))
+
+        handed_over(db, "UPS", {"SO-1": ("1Z999AA10000000001",)})
+        server.script_tracking("1Z999AA10000000001", ["in_transit", "delivered"])
+        update_tracking(db, open_provider, actor=ACTOR, now=HANDOVER + timedelta(hours=5))
+        report = update_tracking(db, open_provider, actor=ACTOR,
+                                 now=HANDOVER + timedelta(days=1))
+    finally:
+        server.stop()
+    assert report.orders_delivered == ("SO-1",) and report.errors == ()
+    assert server.requests_to("/tracks/ups/1Z999AA10000000001")
+    assert status(db, "SO-1") == OrderStatus.DELIVERED
