@@ -34,6 +34,10 @@ def _detail_json(detail: Any) -> dict[str, Any]:
              "damaged": ln.damaged, "difference": ln.difference, "unknown": ln.unknown}
             for ln in c.lines]}
         for c in detail.cartons]
+    summary["lines"] = [
+        {"carton": ln.carton, "sku": ln.sku, "expected": ln.expected, "received": ln.received,
+         "damaged": ln.damaged, "difference": ln.difference, "unknown": ln.unknown}
+        for ln in detail.lines]
     return dict(summary)
 
 

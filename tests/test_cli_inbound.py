@@ -75,6 +75,8 @@ def test_announce_receive_close(url: str, tmp_path: Path, capsys) -> None:
     assert [(c["carton"], [(ln["sku"], ln["received"]) for ln in c["lines"]])
             for c in shown["cartons"]] == [("C1", [("MUG", 8), ("CUP", 6)]),
                                            ("C2", [("MUG", 4), ("NEW-1", 1)])]
+    assert [(ln["carton"], ln["sku"], ln["difference"]) for ln in shown["lines"]] == [
+        ("C1", "MUG", -1), ("C1", "CUP", 1), ("C2", "MUG", 0), ("C2", "NEW-1", 1)]
     status, out, _ = run(capsys, "inbound", "unknown", "--json", "--db", url)
     assert [u["code"] for u in json.loads(out)] == ["NEW-1"]
     report = tmp_path / "report.pdf"
