@@ -249,7 +249,7 @@ def register(reg: Registrar) -> None:
     invoices = reg.group("invoices", "monthly 3PL invoices per client")
     for name, handler, text, flag in (
             ("draft", cmd_invoices_draft, "create or recompute a month's draft", True),
-            ("issue", cmd_invoices_issue, "issue (lock) a month's invoice", False),
+            ("issue", cmd_invoices_issue, "issue (lock) a month's invoice", True),
             ("show", cmd_invoices_show, "an invoice line by line; --pdf/--csv/--xlsx write it",
              True),
             ("credit", cmd_invoices_credit,

@@ -194,12 +194,9 @@ def draft_invoice(session: Session, client_code: str, month: str, *,
 
 def issue_invoice(session: Session, client_code: str, month: str, *,
                   actor: Actor) -> InvoiceInfo:
-    """Redraft and lock: status issued, never recomputed again."""
+    """(Re)draft and lock: status issued, never recomputed again. A month never drafted
+    is drafted here first, in the same transaction."""
     require(actor, Permission.MANAGE_BILLING)
-    client = client_by_code(session, client_code)
-    month_bounds(month)
-    if _find(session, client, month) is None:
-        raise InvoiceNotFound(client=client.code, month=month)
     invoice = _draft(session, client_code, month, actor)
     invoice.status = ISSUED
     invoice.issued_by = actor.name

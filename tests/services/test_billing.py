@@ -199,6 +199,9 @@ def test_line_minimum_and_weight_tiers(db) -> None:
     _accrue(db, [date(2026, 11, 3)])
     with db.reading() as s:
         assert s.scalar(select(Charge.amount)) == D("0.75")
+    with db.writing() as s:  # never drafted: issuing drafts it first
+        issued = issue_invoice(s, "ACME", "2026-11", actor=ACTOR)
+    assert (issued.status, issued.total) == ("issued", D("0.75"))
 
 
 def test_rate_card_with_a_gap_is_refused_and_nothing_changes(db) -> None:
