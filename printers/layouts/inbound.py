@@ -34,7 +34,10 @@ class CartonLabel:
 
     @property
     def barcode(self) -> str:
-        return f"{self.reference}{CARTON_SEPARATOR}{self.carton}"
+        """``REFERENCE/CARTON``; only the carton number when the reference has characters
+        Code128 cannot carry (a Chinese reference: the dock chooses the shipment first)."""
+        both = f"{self.reference}{CARTON_SEPARATOR}{self.carton}"
+        return both if both.isascii() and both.isprintable() else self.carton
 
 
 @dataclass(frozen=True)
