@@ -217,6 +217,10 @@
         <translation>暂存：先扫包裹，再扫屏幕显示的暂存道。揽收：选择承运商，逐个扫描司机带走的包裹，F12 结束揽收并打印交接单。F2 暂存 · F3 揽收 · F4 从车上取下包裹 · F5 刷新 · F10 声音。</translation>
     </message>
     <message>
+        <source>{lane} is a lane: scan the parcel first, then its lane.</source>
+        <translation>{lane} 是暂存道：请先扫描包裹，再扫描其暂存道。</translation>
+    </message>
+    <message>
         <source>{parcel}: not staged (another parcel was scanned)</source>
         <translation>{parcel}：未暂存（扫了另一个包裹）</translation>
     </message>

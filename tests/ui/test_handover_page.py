@@ -120,6 +120,10 @@ def test_unknown_and_unlabelled_parcels_are_refused_and_a_new_parcel_starts_over
     packed_parcel_with_label(db, "5003", "UPS", "1Z999AA10123456785")
     page = open_page(qtbot, handover_ctx(db, tmp_path))
 
+    scan(qtbot, page, "LANE-UPS")  # a lane before any parcel
+    assert page.panel.banner.property("level") == "error"
+    assert "scan the parcel first" in page.panel.banner.text()
+
     scan(qtbot, page, "NO-SUCH-PARCEL")
     assert page.panel.banner.property("level") == "error"
     assert "No parcel matches" in page.panel.banner.text()

@@ -177,6 +177,10 @@ class HandoverPage(Page):
             self._pickup_scan(text)
         elif self.pending is not None and self._is_lane(text):
             self._stage(self.pending, text)
+        elif self.pending is None and any(
+                lane.code.upper() == text.upper() for lane in self.lanes):
+            self._refuse(self.tr("{lane} is a lane: scan the parcel first, then its lane.")
+                         .format(lane=text.upper()))
         else:
             if self.pending is not None:
                 self.panel.add_recent(self.tr("{parcel}: not staged (another parcel was "
