@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from sqlalchemy.orm import Session
 
@@ -77,8 +77,6 @@ class HandoverPage(Page):
     """Scan-driven staging and carrier pickup."""
 
     listens_to = Changes.ORDERS
-    #: The screen shows a new state (after a scan's answer arrived).
-    shown = Signal()
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
@@ -214,7 +212,6 @@ class HandoverPage(Page):
         self.panel.say(self.tr("Parcel {parcel} ({carrier}): scan lane {lane}.").format(
             parcel=parcel.name, carrier=parcel.carrier, lane=" / ".join(got.lanes)), "info")
         self.sounds.play(Sound.OK)
-        self.shown.emit()
 
     def _stage(self, pending: ParcelLanes, lane: str) -> None:
         actor, scan = self.ctx.actor, pending.parcel.name
@@ -323,7 +320,6 @@ class HandoverPage(Page):
             self.panel.recent.clear()
             for parcel in summary.scanned:
                 self.panel.add_recent(self._parcel_line(parcel))
-        self.shown.emit()
 
     def _parcel_line(self, parcel: HandoverParcel) -> str:
         lane = parcel.lane or self.tr("not staged")
@@ -443,7 +439,6 @@ class HandoverPage(Page):
             self.panel.say(self.tr("Pickup {number} closed ✓ {orders}; {printed}.").format(
                 number=closed.number, orders=orders, printed=printed), "ok")
             self.sounds.play(Sound.OK)
-        self.shown.emit()
 
     def _send(self, job: PrintJobInfo) -> None:
         """The manifest to its printer, on that printer's lane (a failure stays queued)."""
@@ -483,7 +478,6 @@ class HandoverPage(Page):
             self.panel.instruction.setText(self.tr("Scan a packed parcel, then its lane"))
             self.panel.show_lane("—", self.tr("Scan a parcel: its lane is shown here"), "idle")
         self.panel.say(self.tr("Ready."), "info")
-        self.shown.emit()
 
     def _show_status(self) -> None:
         waiting = sum(lane.parcels for lane in self.lanes)
@@ -541,7 +535,6 @@ class HandoverPage(Page):
         self.panel.say(text, "error")
         self.sounds.play(Sound.ERROR)
         self.scan.setFocus()
-        self.shown.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
