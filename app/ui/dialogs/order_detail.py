@@ -30,8 +30,9 @@ from app.domain.permissions import Actor
 from app.secrets import SecretStore
 from app.services.dto import OrderDetail
 from app.services.label_providers import provider_source
+from app.services.label_quotes import ProviderSource
 from app.services.orders import get_order
-from app.ui.dialogs.shipping_labels import ProviderSource, ShippingLabelsTab
+from app.ui.dialogs.shipping_labels import ShippingLabelsTab
 from app.ui.i18n import error_text
 from app.ui.models.orders import STATUS_COLOURS, local_time, order_note_text, status_text
 from app.ui.tasks import TaskRunner

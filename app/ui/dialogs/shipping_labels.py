@@ -36,27 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.carriers.base import CarrierProvider
 from app.db.engine import Database
 from app.domain.permissions import Actor, Permission
 from app.domain.rate_shopping import CONTEXT as REASONS
-from app.services.carrier_accounts import CarrierAccountConfig
 from app.services.changes import Changes
 from app.services.label_purchase import ManualEntry, buy_labels
+from app.services.label_quotes import ProviderSource
 from app.services.label_records import (
     ConsideredRateInfo,
     LabelPurchaseInfo,
     order_label_purchases,
 )
-from app.services.label_void import void_labels
+from app.services.label_void import LIVE, void_labels
 from app.ui.i18n import error_text
 from app.ui.models.orders import local_time
 from app.ui.pages.admin_clients_common import Saved
 from app.ui.tasks import TaskControl, TaskRunner
-
-#: Statuses of a label that exists and was not refunded (as label_void.LIVE).
-LIVE = ("bought", "void_requested")
-ProviderSource = Callable[[CarrierAccountConfig], CarrierProvider]
 
 
 def reason_text(template: str | None, fields: Mapping[str, Any], english: str | None) -> str:
