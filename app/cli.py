@@ -474,6 +474,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_stock_age", "app.cli_returns", "app.cli_counts", "app.cli_handover",
     "app.cli_putaway",
     "app.cli_billing",
+    "app.cli_report",
 )
 
 
