@@ -77,6 +77,11 @@ def test_a_parcel_not_scanned_since_handover_is_an_exception_resolved_with_enter
     assert cells[:5] == ["No carrier scan", "7001", "ACME", "1Z999AA10000007001", "UPS"]
     assert cells[5] == "0" and cells[6] == "none"  # shipped today, never scanned
 
+    page.exceptions_view.doubleClicked.emit(page.exceptions_view.currentIndex())
+    dialog = page.order_dialog  # the order behind the exception, on its Shipping tab
+    assert dialog.tabs.currentWidget() is dialog.shipping and dialog.title.text() == "7001"
+    dialog.close()
+
     page.tabs.setCurrentIndex(0)
     page.exceptions_view.setFocus()
     qtbot.keyClick(page.exceptions_view, Qt.Key.Key_Return)
@@ -106,6 +111,10 @@ def test_a_label_of_a_cancelled_order_is_voided_with_one_key(
 
     page.void_view.setFocus()
     page.void_view.selectRow(0)
+    page.void_view.doubleClicked.emit(page.void_view.currentIndex())
+    assert page.order_dialog.shipping.order_id == order_id
+    page.order_dialog.close()
+    page.void_view.setFocus()
     qtbot.keyClick(page.void_view, Qt.Key.Key_Delete)
     assert "1 label" in page.messages.text() and "voided" in page.messages.text()
     assert page.to_void.rowCount() == 0 and page.tabs.tabText(1) == "Labels to void (0)"

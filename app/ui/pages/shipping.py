@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,7 +39,9 @@ from app.services.label_providers import provider_source
 from app.services.label_quotes import ProviderSource
 from app.services.label_records import LabelPurchaseInfo
 from app.services.label_void import LabelToVoid, labels_to_void, void_labels
+from app.services.lookup import client_by_code, order_by_number
 from app.services.tracking import ShippingExceptionInfo, list_exceptions, resolve_exception
+from app.ui.dialogs.order_detail import OrderDetailDialog
 from app.ui.models.orders import local_time, status_text
 from app.ui.pages.admin_clients_common import (
     PlainRowsModel,
@@ -196,6 +198,7 @@ class ShippingPage(Page):
         layout.addWidget(note)
         layout.addLayout(row)
         layout.addWidget(self.exceptions_view, 1)
+        self.exceptions_view.doubleClicked.connect(self._on_exceptions_view_double_clicked)
         self.exceptions_view.installEventFilter(_Keys({
             Qt.Key.Key_Return: self.resolve_selected, Qt.Key.Key_Enter: self.resolve_selected,
         }, self))
@@ -228,6 +231,7 @@ class ShippingPage(Page):
         layout.addLayout(row)
         layout.addWidget(self.void_view, 1)
         self.void_view.installEventFilter(_Keys({Qt.Key.Key_Delete: self.void_selected}, self))
+        self.void_view.doubleClicked.connect(self._on_void_view_double_clicked)
         fit_columns(self.void_view, ["#100000", "replaced by a newer label", "USPS Priority",
                                      "9400111899223197428490", "12.34", "2026-12-07 09:00"])
         return tab
@@ -342,6 +346,30 @@ class ShippingPage(Page):
             self.reload()
 
         self.ctx.tasks.job(job, on_done=done, on_error=failed, owner=self)
+
+    # -- the order behind a row -----------------------------------------------------------
+
+    def _on_exceptions_view_double_clicked(self, _index: QModelIndex) -> None:
+        rows = selected_rows(self.exceptions_view, self.exceptions)
+        if rows:
+            number, client = rows[0].order_number, rows[0].client
+            self.ctx.tasks.read(lambda s: order_by_number(
+                s, number, client_by_code(s, client).id).id, on_done=self.open_order,
+                on_error=self.show_error, owner=self)
+
+    def _on_void_view_double_clicked(self, _index: QModelIndex) -> None:
+        rows = selected_rows(self.void_view, self.to_void)
+        if rows:
+            self.open_order(rows[0].order_id)
+
+    def open_order(self, order_id: int) -> None:
+        """The order's detail on its Shipping tab: the label, the rates, why."""
+        dialog = OrderDetailDialog(self.ctx.tasks, order_id, self, actor=self.ctx.actor,
+                                   providers=self._providers)
+        dialog.tabs.setCurrentWidget(dialog.shipping)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.order_dialog = dialog
+        dialog.open()
 
     def focus_search(self) -> None:
         view = self.exceptions_view if self.tabs.currentIndex() == 0 else self.void_view
