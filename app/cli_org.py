@@ -420,7 +420,7 @@ def register(reg: Registrar) -> None:
         p.add_argument("--packing-slip", type=_yes_no, metavar="yes|no",
                        help="put a packing slip in the parcel (default yes)")
         p.add_argument("--weight-tolerance-pct", type=_percentage, metavar="PCT",
-                       help="pack-station weight check: ± this % of the expected weight "
+                       help="pack-station weight check: ± this %% of the expected weight "
                             "(default 5)")
         p.add_argument("--weight-tolerance-floor-g", type=_whole, metavar="G",
                        help="... but never less than this many grams (default 28 = 1 oz)")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli import build_parser, main
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -275,3 +277,17 @@ def test_modules_can_add_verbs_to_an_existing_command_group() -> None:
     reg.add(again, "pick", lambda _a: 0, "pick orders")
     assert parser.parse_args(["orders", "pick"]).orders_command == "pick"
     assert parser.parse_args(["orders", "list"]).orders_command == "list"
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield sub
+                yield from _subparsers(sub)
+
+
+def test_every_commands_help_can_be_shown() -> None:
+    """A stray '%' in a help text only breaks when someone asks for --help."""
+    helps = [sub.format_help() for sub in _subparsers(build_parser())]
+    assert len(helps) > 100 and all("usage: haicang" in text for text in helps)
