@@ -157,7 +157,7 @@ def test_roles_decide_who_may_change_stock(url, db, capsys) -> None:
     assert "Your role (packer) may not adjust stock." in fails(
         capsys, 3, "--user", "packer", *adjust, url=url)
     assert "may not receive stock" in fails(
-        capsys, 3, "--user", "picker", *RECEIVE, "--sku", "CUP", "--qty", "1", url=url)
+        capsys, 3, "--user", "packer", *RECEIVE, "--sku", "CUP", "--qty", "1", url=url)
     assert "no active user named 'ghost'" in fails(
         capsys, 3, "--user", "ghost", *RECEIVE, "--sku", "CUP", "--qty", "1", url=url)
     assert ledger(db) == (1, 5)
