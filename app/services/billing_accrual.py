@@ -34,12 +34,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.db.dialects import dialect_insert
+from app.db.bulk import DriverStatement
 from app.db.models import (
     Box,
     Charge,
@@ -76,6 +76,13 @@ from app.services.lookup import client_by_code
 from app.services.rate_cards import RateCardInfo, rate_card_by_client_id
 
 K = ChargeKind
+_SNAPSHOTS = cast(Table, StorageSnapshot.__table__)
+_SNAPSHOT_COLUMNS = ("snapshot_date", "client_id", "warehouse_id", "sku_id", "lot_id", "units",
+                     "volume_m3", "age_days")
+_CHARGES = cast(Table, Charge.__table__)
+_CHARGE_COLUMNS = ("accrual_key", "client_id", "charge_date", "kind", "description",
+                   "quantity", "unit_price", "amount", "currency", "source_type", "source_id",
+                   "source_ref", "note", "created_by", "created_at")
 
 
 @dataclass(frozen=True)
@@ -297,16 +304,15 @@ def _storage(session: Session, b: _Builder, day: date) -> int:
                Sku.height_mm)
         .join(Sku, Sku.id == StockLot.sku_id)
         .where(StockLot.remaining > 0, StockLot.received_on <= day)).all()
-    rows = [{"snapshot_date": day, "client_id": client_id, "warehouse_id": wh, "sku_id": sku,
-             "lot_id": lot_id, "units": remaining,
-             "volume_m3": (sku_volume_m3(length, width, height) * remaining)
-             .quantize(Decimal("0.000001")),
-             "age_days": lot_age_days(received_on, day)}
+    insert = DriverStatement.insert(session.connection(), _SNAPSHOTS, _SNAPSHOT_COLUMNS,
+                                    skip_existing=("snapshot_date", "lot_id"))
+    as_date, as_volume = insert.processor("snapshot_date"), insert.processor("volume_m3")
+    stamp, places = as_date(day), Decimal("0.000001")
+    rows = [(stamp, client_id, wh, sku, lot_id, remaining,
+             as_volume((sku_volume_m3(length, width, height) * remaining).quantize(places)),
+             lot_age_days(received_on, day))
             for lot_id, client_id, wh, sku, remaining, received_on, length, width, height in lots]
-    if rows:
-        session.connection().execute(
-            dialect_insert(session)(StorageSnapshot.__table__).on_conflict_do_nothing(
-                index_elements=["snapshot_date", "lot_id"]), rows)
+    insert.run(rows)
     snaps = session.execute(
         select(StorageSnapshot.id, StorageSnapshot.client_id, StorageSnapshot.volume_m3,
                StorageSnapshot.age_days, StorageSnapshot.units, Sku.code)
@@ -330,16 +336,16 @@ def _write(session: Session, day: date, charges: Iterable[NewCharge], actor: Act
                                    .where(Charge.charge_date == day)))
     fresh = [c for c in charges if c.key not in existing]
     if fresh:
-        now = datetime.now(UTC)
-        session.connection().execute(  # Core executemany: the ORM's bulk path is slower
-            dialect_insert(session)(Charge.__table__).on_conflict_do_nothing(
-                index_elements=["accrual_key"]),
-            [{"accrual_key": c.key, "client_id": c.client_id, "charge_date": day,
-              "kind": c.kind, "description": c.description, "quantity": c.quantity,
-              "unit_price": c.unit_price, "amount": c.amount,
-              "currency": currencies[c.client_id], "source_type": c.source_type,
-              "source_id": c.source_id, "source_ref": c.source_ref, "note": c.note,
-              "created_by": actor.name, "created_at": now} for c in fresh])
+        insert = DriverStatement.insert(session.connection(), _CHARGES, _CHARGE_COLUMNS,
+                                        skip_existing=("accrual_key",))
+        money_in = insert.processor("amount")
+        qty_in, price_in = insert.processor("quantity"), insert.processor("unit_price")
+        stamp = insert.processor("charge_date")(day)
+        now = insert.processor("created_at")(datetime.now(UTC))
+        insert.run([(c.key, c.client_id, stamp, c.kind, c.description, qty_in(c.quantity),
+                     price_in(c.unit_price), money_in(c.amount), currencies[c.client_id],
+                     c.source_type, c.source_id, c.source_ref, c.note, actor.name, now)
+                    for c in fresh])
     return fresh
 
 
