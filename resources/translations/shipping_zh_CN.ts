@@ -213,7 +213,7 @@
     <name>HandoverPage</name>
     <message>
         <source>Staging: scan a parcel, then the lane it shows. Pickup: choose the carrier, scan each parcel the driver takes, F12 closes the pickup and prints the manifest. F2 staging · F3 pickup · F4 take a parcel off the truck · F5 reload · F10 sound.</source>
-        <extracomment>The screen shows a new state (after a scan's answer arrived). The parcel scanned last in staging, waiting for its lane's scan.</extracomment>
+        <extracomment>The parcel scanned last in staging, waiting for its lane's scan.</extracomment>
         <translation>暂存：先扫包裹，再扫屏幕显示的暂存道。揽收：选择承运商，逐个扫描司机带走的包裹，F12 结束揽收并打印交接单。F2 暂存 · F3 揽收 · F4 从车上取下包裹 · F5 刷新 · F10 声音。</translation>
     </message>
     <message>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>not staged</source>
-        <extracomment>F12 pressed once while parcels are missing: the next F12 closes anyway. F4 pressed: the next scan takes that parcel off the truck again.</extracomment>
+        <extracomment>F12 pressed once while parcels are missing: the next F12 closes anyway. F4 pressed: the next scan takes that parcel off the truck again. What the providers said about their manifests for the pickup closed last.</extracomment>
         <translation>未暂存</translation>
     </message>
     <message>
@@ -336,6 +336,18 @@
     <message>
         <source>Pickup {number} closed ✓ {orders}; {printed}.</source>
         <translation>揽收 {number} 已结束 ✓ {orders}；{printed}。</translation>
+    </message>
+    <message>
+        <source>{account}: {manifest}</source>
+        <translation>{account}：{manifest}</translation>
+    </message>
+    <message>
+        <source>Carrier manifest: {list}</source>
+        <translation>承运商交接清单：{list}</translation>
+    </message>
+    <message>
+        <source>No carrier manifest from {note}</source>
+        <translation>未取得承运商交接清单：{note}</translation>
     </message>
     <message>
         <source>The printer did not take the manifest: {error} It waits in the print queue (Printing screen).</source>
@@ -459,7 +471,7 @@
     <name>ManualLabelDialog</name>
     <message>
         <source>Enter a tracking number</source>
-        <extracomment>Statuses of a label that exists and was not refunded (as label_void.LIVE). Offered in the manual-label dialog; any other carrier may be typed.</extracomment>
+        <extracomment>Offered in the manual-label dialog; any other carrier may be typed.</extracomment>
         <translation>输入运单号</translation>
     </message>
     <message>

@@ -20,6 +20,11 @@ LANES = {"LANE-UPS": "UPS", "LANE-USPS": "USPS"}
 def build_handover_world(db: Database) -> None:
     """Pack world + one staging lane per carrier in LA1."""
     build_pack_world(db)
+    add_lanes(db)
+
+
+def add_lanes(db: Database) -> None:
+    """One staging lane per carrier of :data:`LANES` in LA1."""
     with db.writing() as s:
         org.create_bins(s, "LA1", [org.BinDraft(code, BinType.STAGING) for code in LANES],
                         actor=ACTOR)

@@ -4,6 +4,7 @@ wrong lane is refused loudly and changes nothing (issue #18)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,19 +17,28 @@ from app.bootstrap import AppContext
 from app.db.engine import Database
 from app.db.models import Bin, Order, Parcel
 from app.domain.states import OrderStatus, Role
+from app.services.label_purchase import buy_labels
 from app.services.orders import get_order
+from app.services.packing_script import pack_at_once
 from app.services.printer_settings import PrinterSettings
 from app.services.printer_settings import Role as PrinterRole
+from app.services.run import run_write
+from app.services.shipping_rules import ShippingRulesDraft, set_shipping_rules
 from app.settings import StationSettings
 from app.ui.main_window import MainWindow, ShellInfo
 from app.ui.pages.base import PageContext
 from app.ui.pages.handover import HandoverPage
 from app.ui.widgets.sounds import Sound
 from printers.profiles import Language, PrinterProfile
+from tests.fakes.carriers.easypost import FakeEasyPost
+from tests.fakes.platforms.clock import VirtualClock
 from tests.fakes.printers import FakeTcpPrinter
+from tests.services.label_world import build_label_world, fake_providers
+from tests.services.packing_world import PACKER, STATION, allocated_order
 from tests.ui.conftest import make_user
-from tests.ui.handover_world import build_handover_world, packed_parcel_with_label
+from tests.ui.handover_world import add_lanes, build_handover_world, packed_parcel_with_label
 from tests.ui.inline_tasks import InlineTaskRunner
+from tests.world import ACTOR
 
 
 @pytest.fixture
@@ -209,3 +219,30 @@ def test_a_dock_pc_opens_the_handover_screen_after_sign_in(qtbot, db: Database,
     window.start_session(PageContext(AppContext(settings, db), InlineTaskRunner(db), user,
                                      shell.ui_settings))
     assert isinstance(window.current_page(), HandoverPage)
+
+
+def test_closing_a_pickup_of_bought_usps_labels_asks_easypost_for_the_scan_form(
+        qtbot, db: Database, tmp_path: Path) -> None:
+    clock = VirtualClock(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))
+    fake = FakeEasyPost(clock, timeout_sleep=0.8).start()
+    try:
+        build_label_world(db, fake)
+        add_lanes(db)
+        with db.writing() as s:
+            set_shipping_rules(s, "ACME", ShippingRulesDraft(allowed=("USPS",)), actor=ACTOR)
+        order_id = allocated_order(db, "9101", {"MUG": 1})
+        run_write(db, pack_at_once, "9101", box="BOX-8X6X4", weight_g=480, items=None,
+                  station=STATION, actor=PACKER)
+        (label,) = buy_labels(db, order_id, providers=fake_providers(clock), actor=ACTOR)
+        assert label.carrier == "USPS" and label.tracking_number
+        page = open_page(qtbot, handover_ctx(db, tmp_path))
+        page.set_providers(fake_providers(clock))
+        qtbot.keyClick(page.scan, Qt.Key.Key_F3)
+        page.panel.carrier.setCurrentIndex(page.panel.carrier.findText("USPS"))
+        scan(qtbot, page, label.tracking_number)
+        qtbot.keyClick(page.scan, Qt.Key.Key_F12)
+        assert page.closed is not None and page.closed.shipped_orders == ("9101",)
+        assert "Carrier manifest: EasyPost main: " in page.panel.status.text()
+        assert len(fake.scan_forms) == 1
+    finally:
+        fake.stop()

@@ -27,16 +27,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from sqlalchemy.orm import Session
 
+from app.db.engine import Database
 from app.domain.handover import same_carrier
+from app.secrets import SecretStore
 from app.services.changes import Changes
 from app.services.handover_parcels import ScannedParcel, packed_parcel
+from app.services.label_providers import provider_source
+from app.services.label_quotes import ProviderSource
 from app.services.pickups import (
     ClosedPickup,
     HandoverParcel,
     PickupSummary,
+    ProviderManifests,
     ScanOutResult,
     close_pickup,
     pickup_summary,
+    request_provider_manifests,
     scan_out,
     unscan,
 )
@@ -49,6 +55,7 @@ from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.handover_panel import HandoverPanel
 from app.ui.pages.pack_printing import station_profiles
+from app.ui.tasks import TaskControl
 from app.ui.widgets.sounds import Sound, Sounds
 
 T = TypeVar("T")
@@ -255,6 +262,9 @@ class HandoverPage(Page):
         self._close_armed = False
         #: F4 pressed: the next scan takes that parcel off the truck again.
         self._taking_off = False
+        self._providers: ProviderSource | None = None
+        #: What the providers said about their manifests for the pickup closed last.
+        self._manifest_note = ""
         self.panel.carrier.currentIndexChanged.connect(self._on_carrier_current_index_changed)
         _label, self.document_printer, _problem = station_profiles(self.ctx.app.settings)
 
@@ -357,6 +367,7 @@ class HandoverPage(Page):
         actor = self.ctx.actor
         self.closed = None
         self._close_armed = False
+        self._manifest_note = ""
         if self._taking_off:
             self._take_off(text, carrier)
             return
@@ -431,6 +442,7 @@ class HandoverPage(Page):
         else:
             printed = self.tr("no document printer on this PC: the manifest is kept with "
                               "the pickup")
+        self._request_provider_manifests(closed)
         if closed.missing:
             self._refuse(self.tr("Pickup {number} closed — %n parcel(s) MISSED THE TRUCK (in "
                                  "red). {orders}; {printed}.", "", len(closed.missing))
@@ -439,6 +451,43 @@ class HandoverPage(Page):
             self.panel.say(self.tr("Pickup {number} closed ✓ {orders}; {printed}.").format(
                 number=closed.number, orders=orders, printed=printed), "ok")
             self.sounds.play(Sound.OK)
+
+    def providers(self) -> ProviderSource:
+        """Carrier accounts reached with the keyring's secrets (built on first use)."""
+        if self._providers is None:
+            self._providers = provider_source(self.ctx.tasks.db, SecretStore())
+        return self._providers
+
+    def set_providers(self, providers: ProviderSource) -> None:
+        """Another way to reach the carriers (tests: the fake servers)."""
+        self._providers = providers
+
+    def _request_provider_manifests(self, closed: ClosedPickup) -> None:
+        """The providers' own SCAN form / manifest for the labels that left (HTTP: a job;
+        the pickup is closed whatever they answer)."""
+        providers, actor, pickup_id = self.providers(), self.ctx.actor, closed.pickup_id
+
+        def job(db: Database, _control: TaskControl) -> ProviderManifests:
+            return request_provider_manifests(db, pickup_id, providers, actor=actor)
+
+        self.ctx.tasks.job(job, on_done=self._on_provider_manifests,
+                           on_error=lambda exc: self._show_manifests_note(error_text(exc)),
+                           owner=self)
+
+    def _on_provider_manifests(self, answer: ProviderManifests) -> None:
+        made = [self.tr("{account}: {manifest}").format(account=account, manifest=provider_id)
+                for account, provider_id, _url in answer.manifests]
+        lines = ([self.tr("Carrier manifest: {list}").format(list=", ".join(made))]
+                 if made else [])
+        lines += [self.tr("No carrier manifest from {note}").format(note=note)
+                  for note in answer.notes]
+        if lines:
+            self._show_manifests_note(" · ".join(lines))
+
+    def _show_manifests_note(self, text: str) -> None:
+        """On the status line until the next pickup scan (reloads keep it)."""
+        self._manifest_note = text
+        self._show_status()
 
     def _send(self, job: PrintJobInfo) -> None:
         """The manifest to its printer, on that printer's lane (a failure stays queued)."""
@@ -481,8 +530,10 @@ class HandoverPage(Page):
 
     def _show_status(self) -> None:
         waiting = sum(lane.parcels for lane in self.lanes)
-        self.panel.status.setText(self.tr("%n staging lane(s)", "", len(self.lanes)) + " · " +
-                                  self.tr("%n parcel(s) waiting for a driver", "", waiting))
+        parts = [self.tr("%n staging lane(s)", "", len(self.lanes)),
+                 self.tr("%n parcel(s) waiting for a driver", "", waiting)]
+        self.panel.status.setText(" · ".join([*parts, self._manifest_note] if
+                                             self._manifest_note else parts))
         self._fill_carriers()
 
     def _write(self, fn: Callable[[Session], T], on_done: Callable[[T], None], *,
