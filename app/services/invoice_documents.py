@@ -44,9 +44,12 @@ def _cells(line: ChargeLine) -> list[object]:
 
 
 def _source(line: ChargeLine) -> str:
+    """"order O-1", "return RMA-000001", "move 123 PO-7": the reference the client knows,
+    and the ledger move's id, which is the only handle on a receipt move."""
     ref = line.source_ref or ""
-    return f"{line.source_type} {line.source_id} {ref}".strip() if line.source_id \
-        else f"{line.source_type} {ref}".strip()
+    if line.source_type == "move" or not ref:
+        ref = f"{line.source_id or ''} {ref.removeprefix(f'move {line.source_id}')}"
+    return f"{line.source_type} {ref.strip()}".strip()
 
 
 def write_invoice_csv(info: InvoiceInfo, path: Path) -> Path:
@@ -113,8 +116,8 @@ def invoice_document(info: InvoiceInfo) -> InvoiceDocument:
         credits=[(f"{c.corrects} {c.reason}", str(c.amount)) for c in info.credit_lines],
         credit_total=str(info.credits), total=str(info.total),
         rounding_rule=info.rounding_rule,
-        lines=[InvoiceLine(ln.day.isoformat(), ln.kind, ln.description, str(ln.quantity),
-                           str(ln.unit_price), str(ln.amount), _source(ln))
+        lines=[InvoiceLine(ln.day.isoformat(), KIND_NAMES.get(ln.kind, ln.kind), ln.description,
+                           str(ln.quantity), str(ln.unit_price), str(ln.amount), _source(ln))
                for ln in info.lines])
 
 

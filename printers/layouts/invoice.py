@@ -75,6 +75,6 @@ def invoice_pdf(document: InvoiceDocument, *,
     detail += [[ln.day, ln.kind, ln.description, ln.quantity, ln.unit_price, ln.amount,
                 ln.source] for ln in document.lines]
     detail.append(["", "", "Total 合计", "", "", document.subtotal, ""])
-    story.append(_table(sheet, detail, [1.1, 1.3, 3.2, 0.8, 0.8, 0.9, 1.6], numeric_column=5,
-                        codes=(0,)))
+    story.append(_table(sheet, detail, [1.1, 1.8, 3.0, 0.7, 0.7, 0.9, 1.5], numeric_column=5,
+                        codes=(0, 6)))
     return _build(story, sheet, f"Invoice {document.number}")
