@@ -6,7 +6,8 @@ dimensional divisor and the monthly minimum; Save checks the whole card (a gap b
 tiers is named in red and nothing is saved); Copy takes another client's card or a
 template. *Charges*: what the daily job accrued for a client and month; Accrue day runs
 it for one day. *Invoices*: every invoice; Draft, Issue, and export to PDF, CSV or XLSX.
-Administrators change; clerks see.
+Administrators only (the sidebar); a page built for another role shows everything and
+changes nothing.
 """
 
 from __future__ import annotations
