@@ -1,8 +1,9 @@
-"""`haicang counts start | enter | approve | list | show`: cycle counts from the command line.
+"""`haicang counts start | enter | approve | cancel | list | show`: cycle counts from the CLI.
 
 The same service calls as the Counts screen: a blind count shows no book quantities to a
 user who may not approve counts; a negative count, a bin outside the count's range or a
-recount by the first counter is refused with one line and changes nothing.
+recount by the first counter is refused with one line and changes nothing. ``counts
+cancel COUNT`` (a supervisor) ends an open count and posts nothing.
 """
 
 from __future__ import annotations
@@ -85,6 +86,17 @@ def cmd_counts_approve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_counts_cancel(args: argparse.Namespace) -> int:
+    from app.services.counts import cancel_count
+    from app.services.run import run_write
+
+    ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
+    info = run_write(ctx.db, cancel_count, args.count, actor=actor)
+    _show(args, info)
+    return EXIT_OK
+
+
 def cmd_counts_list(args: argparse.Namespace) -> int:
     from app.clioutput import plain, print_json, print_table
     from app.services.counts import list_counts
@@ -115,7 +127,7 @@ def cmd_counts_show(args: argparse.Namespace) -> int:
 
 
 def register(reg: Registrar) -> None:
-    counts = reg.group("counts", "cycle counts: start, enter, approve, list, show")
+    counts = reg.group("counts", "cycle counts: start, enter, approve, cancel, list, show")
     p = reg.add(counts, "start", cmd_counts_start,
                 "start a count of a bin range, a SKU or an ABC class", True)
     p.add_argument("--warehouse", required=True, metavar="W")
@@ -143,9 +155,13 @@ def register(reg: Registrar) -> None:
                 "post the count's differences (supervisor)", True)
     p.add_argument("count", metavar="COUNT")
 
+    p = reg.add(counts, "cancel", cmd_counts_cancel,
+                "cancel an open count: nothing is posted (supervisor)", True)
+    p.add_argument("count", metavar="COUNT")
+
     p = reg.add(counts, "list", cmd_counts_list, "counts, newest first", True)
     p.add_argument("--warehouse", metavar="W")
-    p.add_argument("--status", choices=("open", "approved"))
+    p.add_argument("--status", choices=("open", "approved", "cancelled"))
 
     p = reg.add(counts, "show", cmd_counts_show, "one count with its lines", True)
     p.add_argument("count", metavar="COUNT")

@@ -1,9 +1,10 @@
-"""`haicang returns create | receive | list | show`: the Returns screen's actions.
+"""`haicang returns create | receive | close | list | show`: the Returns screen's actions.
 
 ``returns create --order NUMBER`` or ``--tracking T`` (a scanned return label; an unknown
 tracking number needs ``--client``) opens an RMA; ``returns receive RMA --sku S --qty N
 --grade resellable|damaged|dispose [--bin B] [--reason R]`` books units back; ``returns
-list --client C`` is what the client's report shows.
+close RMA`` ends it (``--force`` for one that received nothing: the parcel will not come);
+``returns list --client C`` is what the client's report shows.
 """
 
 from __future__ import annotations
@@ -64,6 +65,17 @@ def cmd_returns_receive(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_returns_close(args: argparse.Namespace) -> int:
+    from app.services.returns import close_return
+    from app.services.run import run_write
+
+    ctx = open_context(args)
+    actor = actor_of(args, ctx.db)
+    info = run_write(ctx.db, close_return, args.rma, actor=actor, force=args.force)
+    _show(args, info)
+    return EXIT_OK
+
+
 def cmd_returns_list(args: argparse.Namespace) -> int:
     from app.clioutput import plain, print_json, print_table
     from app.services.returns import list_returns
@@ -92,7 +104,7 @@ def cmd_returns_show(args: argparse.Namespace) -> int:
 
 
 def register(reg: Registrar) -> None:
-    returns = reg.group("returns", "returns (RMA): open, receive and grade, list")
+    returns = reg.group("returns", "returns (RMA): open, receive and grade, close, list")
     p = reg.add(returns, "create", cmd_returns_create,
                 "open an RMA for an order or a scanned return tracking number", True)
     which = p.add_mutually_exclusive_group(required=True)
@@ -112,6 +124,12 @@ def register(reg: Registrar) -> None:
     p.add_argument("--bin", metavar="B", help="default: the returns (or damaged) bin")
     p.add_argument("--reason", metavar="R")
     p.add_argument("--weight", type=int, metavar="GRAMS", help="weighed (default SKU weight)")
+
+    p = reg.add(returns, "close", cmd_returns_close,
+                "close an RMA: nothing more comes back on it", True)
+    p.add_argument("rma", metavar="RMA")
+    p.add_argument("--force", action="store_true",
+                   help="close it although nothing was received (the parcel will not come)")
 
     p = reg.add(returns, "list", cmd_returns_list, "RMAs, newest first", True)
     p.add_argument("--client", metavar="CODE")

@@ -103,3 +103,15 @@ class CountReservedInPicking(DomainError):
     code = "count_reserved_in_picking"
     template = ("{bin}/{sku}: {units} of the missing units are reserved for orders being "
                 "picked; finish or short-pick them, then approve again.")
+
+
+class ReturnIllegalTransition(DomainError):
+    code = "return_illegal_transition"
+    template = "Return {number} is {state}; it cannot become {target}."
+    field_words = ("open", "received", "closed")
+
+
+class ReturnNothingReceived(DomainError):
+    code = "return_nothing_received"
+    template = ("Return {number} has nothing received; close it anyway only if the parcel "
+                "will not come (--force, or confirm).")

@@ -26,6 +26,10 @@ the stock, else they stay backordered. Units reserved for orders already being p
 are left to the pickers (a short pick handles them): such a count is refused until then.
 Only the counted bins' balance rows are written, so counting never blocks allocation
 from other bins. Counting a bin clears its count flag (set by short picks).
+
+Cancelling (:func:`cancel_count`, ``APPROVE_COUNTS``) ends an open count - lines in
+review included - without posting anything; what was counted stays on record. The
+count states are a table (:data:`app.domain.stock_control_states.COUNT_TRANSITIONS`).
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ from app.domain.stock_control_errors import (
     CountScopeEmpty,
     CountStale,
 )
+from app.domain.stock_control_states import CountStatus, check_count_transition
 from app.services import ledger
 from app.services.allocation import allocate_order, release_reservations
 from app.services.audit import record_audit
@@ -83,7 +88,7 @@ from app.services.velocity import shipped_units
 ABC_WINDOW_DAYS = 90
 DEFAULT_TOLERANCE_UNITS = 1
 DEFAULT_TOLERANCE_PCT = 2.0
-OPEN, APPROVED = "open", "approved"
+OPEN, APPROVED, CANCELLED = CountStatus.OPEN, CountStatus.APPROVED, CountStatus.CANCELLED
 #: Line states: to count, within tolerance, needs a recount, needs a supervisor, posted.
 LINE_OPEN, COUNTED, RECOUNT, REVIEW, POSTED = "open", "counted", "recount", "review", "posted"
 
@@ -107,6 +112,7 @@ class CountLineInfo:
 class CountInfo:
     number: str
     warehouse: str
+    #: In English, for the CLI; screens word ``scope_kind`` / ``scope_value`` themselves.
     scope: str
     blind: bool
     status: str
@@ -117,6 +123,9 @@ class CountInfo:
     approved_by: str | None
     approved_at: datetime | None
     lines: tuple[CountLineInfo, ...]
+    #: ``bins``, ``sku`` or ``abc``, and the range, SKU code or class it names.
+    scope_kind: str = ""
+    scope_value: str = ""
 
 
 @dataclass(frozen=True)
@@ -203,11 +212,16 @@ def _range(text: str) -> tuple[str, str]:
 
 
 def _describe(scope: dict[str, object]) -> str:
-    if "bins" in scope:
-        return f"bins {scope['bins']}"
-    if "sku" in scope:
-        return f"SKU {scope['sku']}"
-    return f"ABC class {scope['abc']}"
+    kind, value = _scope_parts(scope)
+    return {"bins": "bins", "sku": "SKU"}.get(kind, "ABC class") + f" {value}"
+
+
+def _scope_parts(scope: dict[str, object]) -> tuple[str, str]:
+    """(``bins`` | ``sku`` | ``abc``, the range, SKU code or class) of a stored scope."""
+    for kind in ("bins", "sku"):
+        if kind in scope:
+            return kind, str(scope[kind])
+    return "abc", str(scope.get("abc", ""))
 
 
 def _client_code(session: Session, client_id: int) -> str:
@@ -321,8 +335,7 @@ def approve_count(session: Session, number: str, *, actor: Actor) -> CountApprov
     """Post every difference of a fully counted count (see the module)."""
     require(actor, Permission.APPROVE_COUNTS)
     count = _count(session, number)
-    if count.status != OPEN:
-        raise CountNotOpen(number=count.number, state=count.status)
+    check_count_transition(count.number, count.status, APPROVED)
     lines = list(session.scalars(select(CycleCountLine).where(
         CycleCountLine.count_id == count.id).order_by(CycleCountLine.bin_id,
                                                       CycleCountLine.sku_id)))
@@ -352,6 +365,21 @@ def approve_count(session: Session, number: str, *, actor: Actor) -> CountApprov
     record_audit(session, actor, "approve", "cycle_count", count.id, number=count.number,
                  posted=len(posted), reallocated=[n for n, _s in again])
     return CountApproved(count.number, tuple(posted), again)
+
+
+def cancel_count(session: Session, number: str, *, actor: Actor) -> CountInfo:
+    """End an open count without posting anything (see the module)."""
+    require(actor, Permission.APPROVE_COUNTS)
+    count = _count(session, number)
+    check_count_transition(count.number, count.status, CANCELLED)
+    claimed = session.execute(
+        update(CycleCount).where(CycleCount.id == count.id, CycleCount.status == OPEN)
+        .values(status=CANCELLED).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise CountNotOpen(number=count.number, state="changed")
+    session.expire(count)
+    record_audit(session, actor, "cancel", "cycle_count", count.id, number=count.number)
+    return get_count(session, count.number, actor=actor)
 
 
 def _final(line: CycleCountLine) -> int:
@@ -420,9 +448,11 @@ def get_count(session: Session, number: str, *, actor: Actor) -> CountInfo:
     count = _count(session, number)
     units, pct = _tolerance(count)
     wh = str(session.scalar(select(Warehouse.code).where(Warehouse.id == count.warehouse_id)))
-    return CountInfo(count.number, wh, _describe(json.loads(count.scope)), count.blind,
+    scope = json.loads(count.scope)
+    return CountInfo(count.number, wh, _describe(scope), count.blind,
                      count.status, units, pct, count.created_by, count.created_at,
-                     count.approved_by, count.approved_at, tuple(_lines(session, count, actor)))
+                     count.approved_by, count.approved_at, tuple(_lines(session, count, actor)),
+                     *_scope_parts(scope))
 
 
 def _lines(session: Session, count: CycleCount, actor: Actor) -> list[CountLineInfo]:
@@ -455,6 +485,9 @@ class CountSummary:
     to_review: int
     created_by: str
     created_at: datetime
+    #: As :attr:`CountInfo.scope_kind` / :attr:`CountInfo.scope_value`.
+    scope_kind: str = ""
+    scope_value: str = ""
 
 
 def list_counts(session: Session, *, warehouse_code: str | None = None,
@@ -478,5 +511,5 @@ def list_counts(session: Session, *, warehouse_code: str | None = None,
                          len(states.get(c.id, [])),
                          sum(1 for s in states.get(c.id, []) if s != LINE_OPEN),
                          sum(1 for s in states.get(c.id, []) if s in (RECOUNT, REVIEW)),
-                         c.created_by, c.created_at)
+                         c.created_by, c.created_at, *_scope_parts(json.loads(c.scope)))
             for c, wh in counts]

@@ -15,6 +15,10 @@
   units) because returns are billed by weight tier.
 * The first units received move the order to ``returned`` (when it is shipped, in
   transit or delivered), in the same transaction; the RMA goes ``open -> received``.
+* :func:`close_return` ends an RMA when nothing more is expected (``received -> closed``,
+  :data:`app.domain.stock_control_states.RETURN_TRANSITIONS`). An RMA that received
+  nothing is closed only with ``force``: it says the parcel will never come, which is
+  worth a second thought, since a closed RMA refuses the parcel if it turns up after all.
 """
 
 from __future__ import annotations
@@ -47,10 +51,12 @@ from app.domain.stock_control_errors import (
     ReturnClientNeeded,
     ReturnClosed,
     ReturnNotFound,
+    ReturnNothingReceived,
     ReturnNotReturnable,
     ReturnTooMany,
     ReturnWrongSku,
 )
+from app.domain.stock_control_states import ReturnStatus, check_return_transition
 from app.services import ledger
 from app.services.allocation import retry_backorders_for_new_stock
 from app.services.audit import record_audit
@@ -59,7 +65,7 @@ from app.services.order_states import set_status
 from app.services.putaway import create_putaway_task
 
 GRADES = ("resellable", "damaged", "dispose")
-OPEN, RECEIVED, CLOSED = "open", "received", "closed"
+OPEN, RECEIVED, CLOSED = ReturnStatus.OPEN, ReturnStatus.RECEIVED, ReturnStatus.CLOSED
 #: Orders whose parcels can come back.
 RETURNABLE = frozenset({OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED,
                         OrderStatus.RETURNED})
@@ -242,6 +248,26 @@ def receive_return(session: Session, number: str, *, sku_code: str, quantity: in
                           returned, allocated)
 
 
+def close_return(session: Session, number: str, *, actor: Actor,
+                 force: bool = False) -> ReturnInfo:
+    """Close an RMA: nothing more is received on it (see the module for ``force``)."""
+    require(actor, Permission.HANDLE_RETURNS)
+    rma = _rma(session, number)
+    check_return_transition(rma.number, rma.status, CLOSED)
+    if rma.status == OPEN and not force:
+        raise ReturnNothingReceived(number=rma.number)
+    claimed = session.execute(
+        update(ReturnAuthorization)
+        .where(ReturnAuthorization.id == rma.id, ReturnAuthorization.status == rma.status)
+        .values(status=CLOSED).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise ReturnClosed(number=rma.number)  # received or closed meanwhile: look again
+    session.expire(rma)
+    record_audit(session, actor, "close", "return", rma.id, number=rma.number,
+                 forced=bool(force))
+    return get_return(session, rma.number)
+
+
 def _rma(session: Session, number: str) -> ReturnAuthorization:
     rma = session.scalar(select(ReturnAuthorization)
                          .where(ReturnAuthorization.number == number.strip().upper()))
@@ -288,6 +314,8 @@ def _target_bin(session: Session, warehouse_id: int, grade: str, bin_code: str |
 def _mark_returned(session: Session, rma: ReturnAuthorization, order: Order | None,
                    actor: Actor) -> bool:
     """First units in: the RMA is received and its order returned. True when the order moved."""
+    if rma.status == OPEN:
+        check_return_transition(rma.number, rma.status, RECEIVED)
     session.execute(update(ReturnAuthorization)
                     .where(ReturnAuthorization.id == rma.id, ReturnAuthorization.status == OPEN)
                     .values(status=RECEIVED).execution_options(synchronize_session=False))
