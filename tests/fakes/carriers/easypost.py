@@ -63,7 +63,7 @@ class FakeEasyPost(FakeCarrier):
 
     def throttled(self, retry_after: float) -> FakeResponse:
         """EasyPost's 429."""
-        return _error(429, "RATE_LIMITED", "Too many requests", **{"Retry-After": "0.1"})
+        return _error(429, "RATE_LIMITED", "Too many requests", None, **{"Retry-After": "0.1"})
 
     def revoke_tokens(self) -> None:
         """Expire every key."""
