@@ -65,6 +65,7 @@ from app.ui.devices.scale import ScaleState, ScaleWorker
 from app.ui.i18n import error_text
 from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
+from app.ui.pages.pack_carrier import CarrierLabels
 from app.ui.pages.pack_lines import load_pictures
 from app.ui.pages.pack_override import OverrideDialog
 from app.ui.pages.pack_panel import PackPanel
@@ -124,6 +125,8 @@ class PackPage(Page):
         self._build()
         self.printers = StationPrinters(settings, ctx.tasks, self.panel, ctx.actor)
         self.printers.delivered.connect(self._on_delivered)
+        self.carrier = CarrierLabels(ctx, self.printers, self.station,
+                                     lambda text: self._say(text, "ok"), self._refuse, self)
         self._show()
         self._read_counter()
 
@@ -258,9 +261,17 @@ class PackPage(Page):
             self._open_box(view.order_id)
 
     def reprint_label(self) -> None:
-        """F7: the packed order's label(s) again."""
-        self._reprint(self.printers.label, lambda s, oid, p: reprint_label(
-            s, oid, station=self.station, actor=self.ctx.actor, profile=p))
+        """F7: the packed order's label(s) again — or its carrier label, bought now when
+        buying it after packing failed."""
+        def again() -> None:
+            self._reprint(self.printers.label, lambda s, oid, p: reprint_label(
+                s, oid, station=self.station, actor=self.ctx.actor, profile=p))
+
+        view = self.view
+        if view is None or view.state is not PackState.PACKED or not self.may_pack:
+            again()
+            return
+        self.carrier.buy(view.order_id, auto_print=True, nothing=again)
 
     def reprint_slip(self) -> None:
         """F8: the packed order's packing slip again."""
@@ -466,7 +477,9 @@ class PackPage(Page):
             self._set_view(replace(view, state=PackState.PACKED, parcels=result.parcels,
                                    current_parcel=None, suggested_box=None))
         jobs = [*result.label_jobs, *([result.slip_job] if result.slip_job else [])]
-        if jobs:
+        if result.labels_to_buy:  # bought now that the pack is committed, then printed
+            text = self.tr("Order {order} packed ✓ — buying its label. Scan the next order.")
+        elif jobs:
             text = self.tr("Order {order} packed ✓ — label printing. Scan the next order.")
         elif self.printers.label is None:
             text = self.tr("Order {order} packed ✓ — no label printer: set one in Settings, "
@@ -476,6 +489,8 @@ class PackPage(Page):
         self._say(text.format(order=result.number), "ok")
         self.sounds.play(Sound.OK)
         self.printers.send(jobs)
+        if result.labels_to_buy:  # bought now that the pack is committed, then printed
+            self.carrier.buy(result.transition.order_id, auto_print=self.auto_print)
         self._read_counter()
 
     # -- printing ----------------------------------------------------------------------
