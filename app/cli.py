@@ -475,6 +475,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_putaway",
     "app.cli_billing",
     "app.cli_report",
+    "app.cli_zones",
 )
 
 
