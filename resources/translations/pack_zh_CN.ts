@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CarrierLabels</name>
+    <message>
+        <source>Order {order} is packed, but its label was not bought: {error} F7 buys it again.</source>
+        <translation>订单 {order} 已打包，但面单没有买到：{error} 按 F7 重新购买。</translation>
+    </message>
+    <message>
+        <source>Label for order {order} bought ✓ — printing.</source>
+        <translation>订单 {order} 的面单已购买 ✓ — 正在打印。</translation>
+    </message>
+    <message>
+        <source>Label for order {order} bought ✓ — F7 prints it.</source>
+        <translation>订单 {order} 的面单已购买 ✓ — 按 F7 打印。</translation>
+    </message>
+</context>
+<context>
     <name>LineCard</name>
     <message>
         <source>No
@@ -56,7 +71,7 @@ picture</source>
     <name>PackPage</name>
     <message>
         <source>Station {name} · auto-print {state}</source>
-        <extracomment>"5*SKU" (or 5 * SKU, 5×SKU): five units of one SKU in one scan. Not "5x": SKU codes such as "2X4-BOARD" would read as a count. A reading at or below this is an empty platter: the next parcel is weighed afresh. A new stable weight within this of a refused one is the same parcel, not re-checked. The screen shows a new state of the order (after a scan, a weight, packing). A label or slip job was sent (or failed and waits in the queue). A count for the next item scan (F3), None: one unit. F6 was pressed: weigh the current box, then open a new one.</extracomment>
+        <extracomment>"5*SKU" (or 5 * SKU, 5×SKU): five units of one SKU in one scan. Not "5x": SKU codes such as "2X4-BOARD" would read as a count. A reading at or below this is an empty platter: the next parcel is weighed afresh. A new stable weight within this of the last checked one is the same parcel. The screen shows a new state of the order (after a scan, a weight, packing). A label or slip job was sent (or failed and waits in the queue). A count for the next item scan (F3), None: one unit. F6 was pressed: weigh the current box, then open a new one. The weight last checked: not taken again until the platter is emptied or the weight changes (a refused parcel being fixed, or the next order's parcel put on the scale before the last one is taken off).</extracomment>
         <translation>工作站 {name} · 自动打印{state}</translation>
     </message>
     <message>
@@ -120,6 +135,10 @@ picture</source>
     <message>
         <source>Box {seq} open: scan the units that go into it.</source>
         <translation>第 {seq} 箱已打开：请扫入要装进这一箱的商品。</translation>
+    </message>
+    <message>
+        <source>Order {order} packed ✓ — buying its label. Scan the next order.</source>
+        <translation>订单 {order} 已打包 ✓ — 正在购买面单。请扫描下一个订单。</translation>
     </message>
     <message>
         <source>Order {order} packed ✓ — label printing. Scan the next order.</source>
