@@ -98,6 +98,10 @@
         <translation>审核盘点</translation>
     </message>
     <message>
+        <source>Cancel count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
         <source>Choose or start a count, then scan a bin.</source>
         <translation>请选择或新建盘点单，然后扫描库位。</translation>
     </message>
@@ -111,7 +115,21 @@
     </message>
     <message numerus="yes">
         <source>%n open count(s)</source>
-        <translation><numerusform>%n 个进行中的盘点</numerusform></translation>
+        <translation>
+            <numerusform>%n 个进行中的盘点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bins {range}</source>
+        <translation>库位 {range}</translation>
+    </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>SKU {sku}</translation>
+    </message>
+    <message>
+        <source>ABC class {abc}</source>
+        <translation>ABC {abc} 类</translation>
     </message>
     <message>
         <source>Choose a warehouse first.</source>
@@ -119,7 +137,9 @@
     </message>
     <message numerus="yes">
         <source>Count {number} started: %n line(s). Scan a bin.</source>
-        <translation><numerusform>盘点单 {number} 已开始：共 %n 行。请扫描库位。</numerusform></translation>
+        <translation>
+            <numerusform>盘点单 {number} 已开始：共 %n 行。请扫描库位。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a count first.</source>
@@ -127,11 +147,21 @@
     </message>
     <message numerus="yes">
         <source>Count {number} approved: %n difference(s) posted.</source>
-        <translation><numerusform>盘点单 {number} 已审核：已过账 %n 处差异。</numerusform></translation>
+        <translation>
+            <numerusform>盘点单 {number} 已审核：已过账 %n 处差异。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Re-allocated: {orders}.</source>
         <translation>已重新分配：{orders}。</translation>
+    </message>
+    <message>
+        <source>Press F10 again to cancel count {number}: nothing is posted and its counts are kept on record only.</source>
+        <translation>再按一次 F10 取消盘点单 {number}：不过账任何差异，已盘数量仅留作记录。</translation>
+    </message>
+    <message>
+        <source>Count {number} cancelled; nothing was posted.</source>
+        <translation>盘点单 {number} 已取消，未过账任何差异。</translation>
     </message>
     <message>
         <source>Scan a bin.</source>
@@ -231,6 +261,10 @@
         <translation>换退货单</translation>
     </message>
     <message>
+        <source>Close return</source>
+        <translation>关闭退货单</translation>
+    </message>
+    <message>
         <source>Grade</source>
         <translation>判定</translation>
     </message>
@@ -272,7 +306,21 @@
     </message>
     <message numerus="yes">
         <source>%n return(s)</source>
-        <translation><numerusform>%n 个退货单</numerusform></translation>
+        <translation>
+            <numerusform>%n 个退货单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose or scan a return first.</source>
+        <translation>请先选择或扫描退货单。</translation>
+    </message>
+    <message>
+        <source>{rma} has nothing received. Press F9 again to close it anyway (the parcel will not come).</source>
+        <translation>{rma} 尚未收到任何货物。若包裹不会再退回，请再按一次 F9 强制关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{rma} closed: %n unit(s) received.</source>
+        <translation><numerusform>{rma} 已关闭：共收货 %n 件。</numerusform></translation>
     </message>
     <message>
         <source>no order yet</source>

@@ -5,8 +5,9 @@ and press Start count [F3]; the open counts of the warehouse are in the list abo
 lines. Counting is scanner-first: scan the bin, scan the SKU, then type (or scan) the
 units found and Enter. A line beyond tolerance turns *recount*: another user counts it
 again; still beyond, it waits for a supervisor, who approves the whole count [F9]
-(:func:`app.services.counts.approve_count`). A blind count shows no book figures to
-counters. A refusal is said in red with the error sound and nothing changes.
+(:func:`app.services.counts.approve_count`) or cancels it [F10, twice]: nothing is
+posted. A blind count shows no book figures to counters. A refusal is said in red
+with the error sound and nothing changes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.services.counts import (
     CountLineInfo,
     CountSummary,
     approve_count,
+    cancel_count,
     enter_count,
     get_count,
     list_counts,
@@ -49,6 +51,8 @@ class CountsPage(FloorTaskPage):
         self.info: CountInfo | None = None
         self.bin_code: str | None = None
         self.sku_code: str | None = None
+        # The count whose cancel was asked once (F10 again cancels it).
+        self.cancel_asked: str | None = None
         self.count_box = QComboBox()
         self.count_box.setMinimumWidth(260)
         self.count_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -78,6 +82,10 @@ class CountsPage(FloorTaskPage):
         self.approve_button.clicked.connect(self.approve)
         self.approve_button.setVisible(ctx.actor.may(Permission.APPROVE_COUNTS))
         self.buttons.addWidget(self.approve_button)
+        self.cancel_button = key_button(self.tr("Cancel count"), "F10")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(ctx.actor.may(Permission.APPROVE_COUNTS))
+        self.buttons.addWidget(self.cancel_button)
         self.finish_layout()
         self.model = CountLinesModel(self)
         self.table = configure_table(QTableView())
@@ -111,12 +119,20 @@ class CountsPage(FloorTaskPage):
         for r in rows:
             blind = self.tr(", blind") if r.blind else ""
             self.count_box.addItem(self.tr("{number}: {scope}{blind} ({counted}/{lines})").format(
-                number=r.number, scope=r.scope, blind=blind, counted=r.counted, lines=r.lines),
-                r.number)
+                number=r.number, scope=self.scope_words(r.scope_kind, r.scope_value),
+                blind=blind, counted=r.counted, lines=r.lines), r.number)
         self.count_box.setCurrentIndex(max(0, self.count_box.findData(current)))
         self.count_box.blockSignals(False)
         self.count_label.setText(self.tr("%n open count(s)", "", len(rows)))
         self._load_count()
+
+    def scope_words(self, kind: str, value: str) -> str:
+        """What a count covers, in the user's language."""
+        if kind == "bins":
+            return self.tr("bins {range}").format(range=value)
+        if kind == "sku":
+            return self.tr("SKU {sku}").format(sku=value)
+        return self.tr("ABC class {abc}").format(abc=value)
 
     def count_number(self) -> str | None:
         data = self.count_box.currentData()
@@ -173,6 +189,26 @@ class CountsPage(FloorTaskPage):
             self.ok(text)
 
         self.write(lambda s: approve_count(s, number, actor=actor), done)
+
+    def cancel(self) -> None:
+        """F10 twice: cancel the chosen count; nothing is posted."""
+        number, actor = self.count_number(), self.ctx.actor
+        if number is None:
+            self.refuse(self.tr("Choose a count first."))
+            return
+        if self.cancel_asked != number:
+            self.cancel_asked = number
+            self.say(self.tr("Press F10 again to cancel count {number}: nothing is posted and "
+                             "its counts are kept on record only.").format(number=number),
+                     "warning")
+            return
+
+        def done(info: CountInfo) -> None:
+            self.cancel_asked = None
+            self.ok(self.tr("Count {number} cancelled; nothing was posted.").format(
+                number=info.number))
+
+        self.write(lambda s: cancel_count(s, number, actor=actor), done)
 
     # -- counting ----------------------------------------------------------------------
 

@@ -5,8 +5,10 @@ with one): the RMA opens - a tracking number nobody knows opens one for the clie
 chosen above, for the office to match. Then choose the grade (F6 resellable, F7 damaged,
 F8 dispose), the quantity, and optionally a bin and a reason, and scan each SKU: every
 scan books the units back (:func:`app.services.returns.receive_return`); the first units
-move the order to returned. A refusal is said in red with the error sound and nothing
-changes. The list shows the RMAs, of one client when one is chosen.
+move the order to returned. Close return [F9] ends the chosen RMA when nothing more
+will come; one that received nothing needs a second F9 (the parcel will not come). A
+refusal is said in red with the error sound and nothing changes. The list shows the
+RMAs, of one client when one is chosen.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from app.services.organisation import list_clients
 from app.services.returns import (
     ReturnInfo,
     ReturnReceived,
+    close_return,
     list_returns,
     open_return_for_scan,
     receive_return,
@@ -54,6 +57,8 @@ class ReturnsPage(FloorTaskPage):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx, page_title())
         self.current: ReturnInfo | None = None
+        # The RMA with nothing received whose close was asked once (F9 again forces it).
+        self.close_asked: str | None = None
         self.client = QComboBox()
         self.client.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.client.currentIndexChanged.connect(lambda _i: self.reload())
@@ -69,6 +74,9 @@ class ReturnsPage(FloorTaskPage):
         self.clear_button = key_button(self.tr("Other return"), "F2")
         self.clear_button.clicked.connect(self.clear_return)
         self.buttons.addWidget(self.clear_button)
+        self.close_button = key_button(self.tr("Close return"), "F9")
+        self.close_button.clicked.connect(self.close_return)
+        self.buttons.addWidget(self.close_button)
         self.finish_layout()
         self.grade_group = QButtonGroup(self)
         grades = QHBoxLayout()
@@ -137,6 +145,9 @@ class ReturnsPage(FloorTaskPage):
                             on_done=self._show, on_error=self.show_error, owner=self)
 
     def _show(self, rows: list[ReturnInfo]) -> None:
+        if self.current is not None:  # its units and state as they are now
+            self.current = next((r for r in rows if r.number == self.current.number),
+                                self.current)
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n return(s)", "", len(rows)))
 
@@ -150,11 +161,32 @@ class ReturnsPage(FloorTaskPage):
                  "info")
         self.scan.setFocus()
 
+    def close_return(self) -> None:
+        """F9: close the chosen RMA; with nothing received, only at the second F9."""
+        rma, actor = self.current, self.ctx.actor
+        if rma is None:
+            self.refuse(self.tr("Choose or scan a return first."))
+            return
+        force = self.close_asked == rma.number
+        if rma.units == 0 and rma.status == "open" and not force:
+            self.close_asked = rma.number
+            self.say(self.tr("{rma} has nothing received. Press F9 again to close it anyway "
+                             "(the parcel will not come).").format(rma=rma.number), "warning")
+            return
+
+        def done(info: ReturnInfo) -> None:
+            self.current, self.close_asked = None, None
+            self.model.current = None
+            self.ok(self.tr("{rma} closed: %n unit(s) received.", "", info.units).format(
+                rma=info.number))
+
+        self.write(lambda s: close_return(s, rma.number, actor=actor, force=force), done)
+
     def _clicked(self, index: QModelIndex) -> None:
         self._choose(self.model.rma(index.row()))
 
     def _choose(self, rma: ReturnInfo) -> None:
-        self.current = rma
+        self.current, self.close_asked = rma, None
         self.model.current = rma.number
         self.model.layoutChanged.emit()
         order = rma.order or self.tr("no order yet")
