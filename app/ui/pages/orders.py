@@ -157,6 +157,12 @@ class OrdersPage(Page):
         """Show one status (None: all); the same as clicking its tab."""
         self.filter_bar.set_status(status)
 
+    def show_tab(self, key: str) -> None:
+        """``status:NAME`` (a dashboard tile's link) shows the orders in that status."""
+        name = key.removeprefix("status:")
+        if name in {s.value for s in OrderStatus}:
+            self.set_status_filter(OrderStatus(name))
+
     def set_client_filter(self, client_id: int | None) -> None:
         self.filter_bar.set_client(client_id)
 

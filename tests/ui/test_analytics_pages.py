@@ -1,0 +1,82 @@
+"""The Dashboard and Sales by region screens on known data: figures on the tiles and in
+the tables, the tile map's shades, a tile's link, and the dashboard's refresh running on
+a worker thread (real task runner) while the window stays responsive."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QPointF, Qt
+
+from app.db.engine import Database
+from app.domain.states import Role
+from app.services import dashboard as dashboard_service
+from app.ui.pages.dashboard import DashboardPage
+from app.ui.pages.sales import SalesPage
+from app.ui.tasks import TaskRunner
+from tests.services.dashboard_world import build_dashboard_day
+from tests.world import place_order
+
+
+def test_dashboard_tiles_and_link(qtbot, db: Database, make_page_ctx) -> None:
+    build_dashboard_day(db)
+    page = DashboardPage(make_page_ctx(role=Role.CLERK))
+    qtbot.addWidget(page)
+    page.show()
+    d = page.dashboard
+    assert d is not None
+    shown = {k: t.value.text() for k, t in page.tiles.items()}
+    # today is after 21 Nov 2026: O1 and the backordered O2 are both past their ship-by
+    assert shown == {"placed": str(d.placed_today), "late": "2", "backordered": "1",
+                     "low": "0", "out": "2", "exceptions": "1"}
+    assert "ACME MUG" in page.low_list.text()
+    with qtbot.waitSignal(page.navigate_requested) as blocker:
+        qtbot.mouseClick(page.tiles["backordered"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["orders", "status:backordered"]
+
+
+def test_dashboard_refresh_runs_off_the_gui_thread(qtbot, db: Database, make_page_ctx,
+                                                   monkeypatch) -> None:
+    build_dashboard_day(db)
+    threads: list[threading.Thread] = []
+    real = dashboard_service.load_dashboard
+
+    def spy(session, **kw):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(session, **kw)
+
+    monkeypatch.setattr("app.ui.pages.dashboard.load_dashboard", spy)
+    page = DashboardPage(make_page_ctx(runner=TaskRunner(db)))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.dashboard is not None, timeout=10_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert page.tiles["backordered"].value.text() == "1"
+    page.reload()  # a second refresh while none is running starts; results replace
+    qtbot.waitUntil(lambda: len(threads) == 2 and not page._loading, timeout=10_000)
+    assert page.timer.isActive()
+    page.hide()
+    assert not page.timer.isActive()
+
+
+def test_sales_page_map_and_tables(qtbot, db: Database, make_page_ctx) -> None:
+    from tests.world import build_world
+
+    build_world(db)
+    place_order(db, "A1", {"MUG": 2, "CUP": 3}, state="CA")
+    place_order(db, "A2", {"MUG": 1}, state="NY")
+    page = SalesPage(make_page_ctx())
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.start.setDate(page.start.date().fromString("2026-11-01", "yyyy-MM-dd"))
+    page.end.setDate(page.end.date().fromString("2026-11-30", "yyyy-MM-dd"))
+    page.show()
+    assert page.client.count() == 3  # all clients, ACME, BETA
+    page.reload()
+    assert page.report is not None and (page.report.orders, page.report.units) == (2, 6)
+    assert page.states.rowCount() == 2
+    assert page.states.index(0, 0).data() == "CA" and page.states.index(0, 4).data() == "5"
+    assert page.map.value("CA") == 5 and page.map.shade(5) == 5 and page.map.shade(1) == 1
+    assert page.map.state_at(QPointF(page.map.tile_rect("NY").center())) == "NY"
+    assert page.split.index(0, 0).data() == "US-West" and page.split.index(0, 3).data() == "83%"
+    assert all(b.isEnabled() for b in page.exports)
