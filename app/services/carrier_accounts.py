@@ -14,7 +14,6 @@ that fails).
 
 from __future__ import annotations
 
-import importlib
 import json
 import uuid
 from collections.abc import Mapping
@@ -23,6 +22,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.carriers.providers import PROVIDERS
+from app.channels.http import HTTP_SETTING_KEYS
 from app.db.models.shipping import CarrierAccount
 from app.domain.errors import (
     AlreadyExists,
@@ -51,37 +52,13 @@ class ProviderKeys:
 
 
 def provider_keys() -> dict[str, ProviderKeys]:
-    """Every provider and the keys its adapter reads, by provider name.
-
-    Taken from the adapters' own declarations (``app/carriers/providers.py``) when they
-    are there, so a key an adapter starts reading is accepted without an edit here.
-    """
-    try:
-        providers = importlib.import_module("app.carriers.providers")
-    except ImportError:
-        return dict(_FALLBACK_KEYS)
-    declared = getattr(providers, "PROVIDER_KEYS", None)
-    if not isinstance(declared, Mapping):
-        return dict(_FALLBACK_KEYS)
-    found: dict[str, ProviderKeys] = {}
-    for name, spec in declared.items():
-        found[str(name)] = ProviderKeys(
-            label=str(getattr(spec, "label", name)),
-            secret_keys=tuple(getattr(spec, "secret_keys", ())),
-            required_settings=tuple(getattr(spec, "required_settings", ())),
-            optional_settings=tuple(getattr(spec, "optional_settings", ())),
-        )
-    return found or dict(_FALLBACK_KEYS)
-
-
-#: Until the adapters declare their keys: the documented ones (carriers.md §1b).
-_FALLBACK_KEYS: dict[str, ProviderKeys] = {
-    "easypost": ProviderKeys("EasyPost", ("api_key",), (), ("timeout_s",)),
-    "shippo": ProviderKeys("Shippo", ("api_token",), (), ("timeout_s",)),
-    # TikTok package documents are bought with a connected TikTok store's credentials.
-    "tiktok": ProviderKeys("TikTok Shop", (), ("channel",), ("document_size", "timeout_s")),
-    "manual": ProviderKeys("Manual", (), (), ()),
-}
+    """Every provider and the keys its adapter reads, by provider name (with the shared
+    ``http.*`` options for those that talk HTTP), from the adapters' own table
+    (``app/carriers/providers.py``): a key an adapter starts reading is accepted here."""
+    return {name: ProviderKeys(spec.label, spec.secret_keys, spec.required_settings,
+                               (*spec.optional_settings,
+                                *(HTTP_SETTING_KEYS if spec.remote else ())))
+            for name, spec in PROVIDERS.items()}
 
 
 @dataclass(frozen=True)
@@ -292,11 +269,13 @@ def _canonical_key(keys: ProviderKeys, raw: str) -> tuple[str, bool]:
     if loose in secrets:
         return secrets[loose], True
     plain = (*keys.required_settings, *keys.optional_settings)
-    if loose in plain:
-        return loose, False
+    head, dot, suffix = typed.partition(".")
+    key = f"http.{_loose(suffix)}" if dot and _loose(head) == "http" else loose
+    if key in plain:
+        return key, False
     for candidates in (keys.secret_keys, plain):
-        near = min(candidates, key=lambda k: _distance(loose, k), default="")
-        if near and _distance(loose, near) <= NEAR_MISS_DISTANCE:
+        near = min(candidates, key=lambda k: _distance(key, k), default="")
+        if near and _distance(key, near) <= NEAR_MISS_DISTANCE:
             raise SettingMisspelt(platform=keys.label, key=typed, suggestion=near)
     raise UnknownSetting(platform=keys.label, key=typed, settings=", ".join(plain) or "-",
                          secrets=", ".join(keys.secret_keys) or "-")
