@@ -1,0 +1,13 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>SplitPage</name>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n SKU</numerusform>
+            <numerusform>%n SKUs</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
