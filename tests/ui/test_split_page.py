@@ -5,10 +5,12 @@ quantity box re-splits; exports write the seller's file; Chinese text is complet
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from app.db.engine import Database
@@ -30,7 +32,7 @@ def world(db: Database) -> None:
             s.execute(update(Order).where(Order.id == order_id).values(zip=zip_code))
 
 
-def open_page(qtbot, make_page_ctx) -> SplitPage:  # type: ignore[no-untyped-def]
+def open_page(qtbot: QtBot, make_page_ctx: Any) -> SplitPage:
     page = SplitPage(make_page_ctx())
     qtbot.addWidget(page)
     page.start.setDate(QDate(2026, 11, 1))
@@ -46,7 +48,7 @@ def cells(page: SplitPage) -> list[list[str]]:
     return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
 
 
-def test_split_table_and_quantity(qtbot, db: Database, make_page_ctx) -> None:
+def test_split_table_and_quantity(qtbot: QtBot, db: Database, make_page_ctx: Any) -> None:
     world(db)
     page = open_page(qtbot, make_page_ctx)
     assert page.advice is not None and page.client.currentData() == "ACME"
@@ -66,8 +68,8 @@ def test_split_table_and_quantity(qtbot, db: Database, make_page_ctx) -> None:
     assert all(b.isEnabled() for b in page.exports)
 
 
-def test_export_writes_the_file(qtbot, db: Database, make_page_ctx, tmp_path: Path,
-                                monkeypatch) -> None:
+def test_export_writes_the_file(qtbot: QtBot, db: Database, make_page_ctx: Any,
+                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     world(db)
     page = open_page(qtbot, make_page_ctx)
     target = tmp_path / "split.pdf"
@@ -77,7 +79,7 @@ def test_export_writes_the_file(qtbot, db: Database, make_page_ctx, tmp_path: Pa
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_chinese_screen_and_screenshots(qtbot, db: Database, make_page_ctx,
+def test_chinese_screen_and_screenshots(qtbot: QtBot, db: Database, make_page_ctx: Any,
                                         qapp: QApplication) -> None:
     if not list(QM.glob("*_zh_CN.qm")):
         pytest.fail("run `make translations` to compile the .qm files")
