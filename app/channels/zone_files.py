@@ -4,9 +4,11 @@ Accepted layouts (the format is recognised from the content, not the name):
 
 1. **USPS Postal Explorer JSON** (``postcalc.usps.com/DomesticZoneChart/GetZoneChart``):
    an object with ``Column0`` .. ``Column3`` lists of ``{"ZipCodes": "005---098",
-   "Zone": "1*", "MailService": ...}``. ``ZipCodes`` is one ZIP3 or a range (``---``,
-   ``-`` or ``–``); a zone's trailing ``*``/``+`` marks are dropped. The ``Zip5Digit``
-   five-digit exceptions are counted, not imported (the advice works per ZIP3).
+   "Zone": "1*", "MailService": ...}`` (and ``ZIPCodeError``/``PageError``: a file
+   saved from an error answer is refused with USPS's text). ``ZipCodes`` is one ZIP3 or a
+   range (``---``, ``-`` or ``–``); a zone's trailing ``*``/``+`` marks are dropped. The
+   ``Zip5Digit`` five-digit exceptions are counted, not imported (the advice works per
+   ZIP3).
 2. **Simple CSV**: a header row with a destination column (``dest_zip3``, ``zip3``,
    ``dest zip``, ``zip codes``, ``目的地邮编``) and a ``zone`` column, then one ZIP3 or
    range (``005-098``) per row.
@@ -178,6 +180,9 @@ def _from_json(text: str, path: Path) -> ZoneFile:
     if not columns:
         raise FileUnreadable(path=str(path), reason=(
             "not a USPS zone chart: no Column0..Column3 lists of {ZipCodes, Zone}"))
+    refusal = str(doc.get("ZIPCodeError") or doc.get("PageError") or "").strip()
+    if refusal:  # USPS answered, but with an error instead of a chart
+        raise FileUnreadable(path=str(path), reason=f"USPS returned an error: {refusal}")
     out = _Collector()
     for key in sorted(columns):
         entries = doc[key]

@@ -16,7 +16,8 @@ from app.domain.errors import FileUnreadable
 
 def usps_json(tmp_path: Path) -> Path:
     doc = {
-        "OriginZip": "088", "ShippingDate": "12/07/2026",
+        "ZIPCodeError": "", "ShippingDateError": "", "PageError": "",
+        "EffectiveDate": "July 13, 2025",
         "Column0": [{"ZipCodes": "005---098", "Zone": "1*", "MailService": "Priority Mail 1-Day"},
                     {"ZipCodes": "100---149", "Zone": "2", "MailService": ""}],
         "Column1": [{"ZipCodes": "606", "Zone": "5", "MailService": ""}],
@@ -112,6 +113,7 @@ def test_usps_json_bad_entries(tmp_path: Path) -> None:
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "save it as .xlsx"),
     (b"{not json", "not valid JSON"),
     (b'{"rows": []}', "Column0"),
+    (b'{"ZIPCodeError": "Invalid ZIP Code", "Column0": []}', "USPS returned an error: Invalid"),
     (b"zip,price\n005,1\n", "no header row"),
     (b"PK\x03\x04garbage", "not a readable .xlsx"),
 ])
