@@ -9,7 +9,7 @@ import threading
 from PySide6.QtCore import QPointF, Qt
 
 from app.db.engine import Database
-from app.domain.states import Role
+from app.domain.states import OrderStatus, Role
 from app.services import dashboard as dashboard_service
 from app.ui.pages.dashboard import DashboardPage
 from app.ui.pages.sales import SalesPage
@@ -80,3 +80,16 @@ def test_sales_page_map_and_tables(qtbot, db: Database, make_page_ctx) -> None:
     assert page.map.state_at(QPointF(page.map.tile_rect("NY").center())) == "NY"
     assert page.split.index(0, 0).data() == "US-West" and page.split.index(0, 3).data() == "83%"
     assert all(b.isEnabled() for b in page.exports)
+
+
+def test_office_users_start_on_the_dashboard(qtbot, db: Database, make_page_ctx) -> None:
+    from app.ui.main_window import MainWindow, ShellInfo
+
+    ctx = make_page_ctx(role=Role.CLERK)
+    ctx.ui_settings.setValue("main/page", "orders")  # where this user was last time
+    window = MainWindow(ShellInfo("PC-1", db.kind, db.display_url, ctx.ui_settings))
+    qtbot.addWidget(window)
+    window.start_session(ctx)
+    assert isinstance(window.current_page(), DashboardPage)
+    window.navigate("orders", "status:backordered")
+    assert window.current_page().current_query().statuses == (OrderStatus.BACKORDERED,)
