@@ -183,8 +183,8 @@ def _buy_one(db: Database, setup: OrderLabelSetup, plan: ParcelPlan,
     try:
         label = providers(account).buy(plan.shipment(claim.reference, choice.insure_amount),
                                        rate, label_format)
-    except CarrierUnavailable as exc:
-        run_write(db, _leave_open, claim.purchase_id, exc.message)
+    except CarrierUnavailable as exc:  # the choice is kept with the open intent
+        run_write(db, _leave_open, claim.purchase_id, exc.message, noted)
         raise _not_bought(number, exc) from exc
     except CarrierError as exc:
         run_write(db, _close_failed, claim.purchase_id, exc.message)
@@ -320,11 +320,15 @@ def _note_choice(session: Session, purchase_id: int, quote: Quote, choice: RateC
     p.choice_reason = reason_text(choice)
 
 
-def _leave_open(session: Session, purchase_id: int, message: str) -> None:
-    """Outcome unknown: keep the intent open, saying why (so a retry may resume it)."""
+def _leave_open(session: Session, purchase_id: int, message: str,
+                noted: tuple[Quote, RateChoice, int | None] | None = None) -> None:
+    """Outcome unknown: keep the intent open, saying why (so a retry may resume it), with
+    the choice made (so the label found later still says why it was chosen)."""
     p = _row(session, purchase_id)
     if p.status == "intent":
         p.error = message or "no answer"
+        if noted is not None:
+            _note_choice(session, purchase_id, *noted)
 
 
 def _close_failed(session: Session, purchase_id: int, message: str) -> None:

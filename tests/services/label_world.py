@@ -14,6 +14,7 @@ from app.services.carrier_accounts import (
 from app.services.label_quotes import ProviderPool
 from app.services.shipping_rules import ShippingRulesDraft, set_shipping_rules
 from tests.fakes.carriers.easypost import TEST_KEY, FakeEasyPost
+from tests.fakes.carriers.shippo import TEST_TOKEN as SHIPPO_TOKEN
 from tests.fakes.platforms.clock import VirtualClock
 from tests.services.packing_world import build_pack_world
 from tests.world import ACTOR
@@ -44,7 +45,9 @@ def fake_providers(clock: VirtualClock, http: HttpOptions = FAST,
     def build(account: CarrierAccountConfig) -> CarrierProvider:
         return make_provider(account.provider, base_url=account.base_url, mode=account.mode,
                              settings=account.settings,
-                             secrets={"api_key": key} if account.provider == "easypost" else {},
+                             secrets=({"api_key": key} if account.provider == "easypost"
+                                      else {"api_token": SHIPPO_TOKEN}
+                                      if account.provider == "shippo" else {}),
                              account=account.name,
                              runtime=ConnectorRuntime(http=http, clock=clock))
 

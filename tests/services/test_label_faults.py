@@ -164,3 +164,33 @@ def test_several_stations_buying_at_once_get_one_label(
     rows = _purchases(db, order_id)
     assert [r[1] for r in rows] == ["bought"] and rows[0][3]
     assert fake.bought_once(rows[0][0]) and _sold(fake) == 1
+
+
+def test_two_accounts_are_shopped_and_a_lost_answer_is_found_at_the_right_one(
+        db: Database, fake: FakeEasyPost, clock: VirtualClock) -> None:
+    from app.services.carrier_accounts import CarrierAccountDraft, add_carrier_account
+    from app.services.shipping_rules import ShippingRulesDraft, set_shipping_rules
+    from tests.fakes.carriers.shippo import FakeShippo
+    from tests.world import ACTOR
+
+    shippo = FakeShippo(clock, timeout_sleep=0.8).start()
+    try:
+        build_label_world(db, fake)
+        with db.writing() as s:
+            add_carrier_account(s, CarrierAccountDraft(
+                "shippo", "Shippo wallet", "carrier-shippo", base_url=shippo.url), actor=ACTOR)
+            set_shipping_rules(s, "ACME", ShippingRulesDraft(allowed=("UPS/Ground",)),
+                               actor=ACTOR)
+        order_id = _packed(db)
+        shippo.fail("transactions", "timeout_after")
+        fake.fail("buy", "timeout_after")
+        with pytest.raises(LabelNotBought):
+            buy_labels(db, order_id, providers=fake_providers(clock, SHORT), actor=PACKER)
+        (info,) = buy_labels(db, order_id, providers=fake_providers(clock), actor=PACKER)
+        accounts = {r.account for r in info.rates}
+        assert accounts == {"EasyPost main", "Shippo wallet"}
+        assert info.service == "Ground" and info.status == "bought" and info.has_label
+        assert _sold(fake) + sum(shippo.purchases.values()) == 1  # sold once, found again
+        assert info.account == next(r.account for r in info.rates if r.chosen)
+    finally:
+        shippo.stop()

@@ -74,7 +74,7 @@ def test_the_label_is_bought_after_packing_and_printed_as_received(
     assert bought.label_format == "ZPL" and bought.trigger == "pack"
     with db.reading() as s:
         stored = s.get(LabelPurchase, bought.id)
-        printed = s.get(PrintJob, job)
+        printed = s.get(PrintJob, job.id)
         parcel = s.scalar(select(Parcel).where(Parcel.order_id == order_id))
         assert stored is not None and printed is not None and parcel is not None
         assert printed.zpl == stored.label  # raw ZPL, byte for byte
