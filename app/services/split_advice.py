@@ -14,8 +14,11 @@ For every SKU the client sold in the period (orders not cancelled, UTC days on
 * the saving against shipping everything from the client's current warehouse (its
   default warehouse, else the one that shipped most of its orders, else the first by
   code): average zone, average transit days per unit (:data:`app.domain.zones.TRANSIT_DAYS`)
-  and last-mile cost over the period's units from :data:`app.domain.zones.COST_PER_ZONE`
-  (``cost_basis`` "table": an indicative table, not the client's label costs).
+  and last-mile cost over the period's units: per zone, the mean cost of the client's
+  labels bought for the period's orders when at least :data:`LABEL_SAMPLE_MIN` of them
+  fell in that zone (their zone worked out like the demand's, from the shipping
+  warehouse to the ZIP3), else the indicative :data:`app.domain.zones.COST_PER_ZONE`.
+  ``cost_basis`` says which: "table", or "labels+table" with ``label_costs`` per zone.
 
 Destinations no warehouse can be zoned for (non-US, a mistyped ZIP) are counted in the
 SKU's units but left out of the shares; their count is ``unzoned_units``.
@@ -24,7 +27,8 @@ SKU's units but left out of the shares; their count is ``unzoned_units``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -32,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Order, OrderLine, Sku, Warehouse
+from app.db.models import LabelPurchase, Order, OrderLine, Sku, Warehouse
 from app.domain.errors import InvalidValue
 from app.domain.regions import warehouse_region
 from app.domain.states import OrderStatus
@@ -43,7 +47,10 @@ from app.services.zone_charts import zone_tables
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3 * 366
-COST_BASIS = "table"
+#: Labels a zone needs before their mean cost replaces the table's.
+LABEL_SAMPLE_MIN = 3
+#: Label states that cost money (voided and failed labels do not).
+_PAID = "bought"
 
 
 @dataclass(frozen=True)
@@ -111,13 +118,20 @@ class SplitAdvice:
     current_warehouse: str | None
     origins: tuple[Origin, ...]
     skus: tuple[SkuAdvice, ...]
+    #: Mean label cost per zone taken from the client's labels (empty: the table only).
+    label_costs: dict[int, Decimal] = field(default_factory=dict)
+
+    @property
+    def cost_basis(self) -> str:
+        return "labels+table" if self.label_costs else "table"
 
     def as_json(self) -> dict[str, Any]:
         """The ``advise split --json`` document (keys are the CLI's contract)."""
         return {
             "client": self.client, "from": self.start.isoformat(), "to": self.end.isoformat(),
             "qty": self.qty, "current_warehouse": self.current_warehouse,
-            "cost_basis": COST_BASIS,
+            "cost_basis": self.cost_basis,
+            "label_costs": {str(z): float(c) for z, c in sorted(self.label_costs.items())},
             "origins": [{"warehouse": o.code, "zip": o.zip, "region": o.region,
                          "zone_source": o.zone_source} for o in self.origins],
             "skus": [_sku_json(s) for s in self.skus],
@@ -203,11 +217,38 @@ def advise_split(session: Session, client_code: str, start: date, end: date, *,
                 zone_cache[key] = distance_zone(wh.zip, dest) if dest.isdigit() else None
         return zone_cache[key]
 
-    advice = [_advise_sku(skus[sku_id], lines, warehouses, current, zone, qty)
+    label_costs = _label_costs(session, in_period, {w.id: w for w in warehouses}, zone)
+
+    def cost(z: int) -> Decimal:
+        return label_costs.get(z) or zone_cost(z)
+
+    advice = [_advise_sku(skus[sku_id], lines, warehouses, current, zone, cost, qty)
               for sku_id, lines in demand.items()]
     advice.sort(key=lambda a: (-a.units, a.sku))
     return SplitAdvice(client.code, start, end, qty, current.code if current else None,
-                       origins, tuple(advice))
+                       origins, tuple(advice), label_costs)
+
+
+def _label_costs(session: Session, in_period: tuple[Any, ...], warehouses: dict[int, Warehouse],
+                 zone: Callable[[Warehouse, str], int | None]) -> dict[int, Decimal]:
+    """Mean USD cost per zone of the labels bought for the period's orders, for zones
+    with at least :data:`LABEL_SAMPLE_MIN` labels. Grouped per warehouse and ZIP3 in SQL."""
+    zip3 = func.substr(func.trim(Order.zip), 1, 3)
+    rows = session.execute(
+        select(Order.warehouse_id, zip3, func.sum(LabelPurchase.cost), func.count())
+        .join(Order, Order.id == LabelPurchase.order_id)
+        .where(*in_period, LabelPurchase.status == _PAID, LabelPurchase.cost.is_not(None),
+               LabelPurchase.currency == "USD", Order.warehouse_id.is_not(None))
+        .group_by(Order.warehouse_id, zip3)).all()
+    totals: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal("0"), Decimal("0")])
+    for wh_id, z3, total, n in rows:
+        wh = warehouses.get(wh_id)
+        z = zone(wh, z3 or "") if wh is not None else None
+        if z is not None:
+            totals[z][0] += Decimal(total)
+            totals[z][1] += n
+    return {z: (t / n).quantize(Decimal("0.01")) for z, (t, n) in totals.items()
+            if n >= LABEL_SAMPLE_MIN}
 
 
 def _current_warehouse(session: Session, default_id: int | None, in_period: tuple[Any, ...],
@@ -225,7 +266,8 @@ def _current_warehouse(session: Session, default_id: int | None, in_period: tupl
 
 
 def _advise_sku(sku: Sku, lines: list[tuple[str, str, int]], warehouses: list[Warehouse],
-                current: Warehouse | None, zone: Any, qty: int | None) -> SkuAdvice:
+                current: Warehouse | None, zone: Callable[[Warehouse, str], int | None],
+                cost: Callable[[int], Decimal], qty: int | None) -> SkuAdvice:
     units = sum(n for _, _, n in lines)
     served: dict[str, float] = defaultdict(float)  # warehouse -> units it serves best
     zone_units: dict[str, float] = defaultdict(float)  # sum of zone x units it serves
@@ -257,10 +299,10 @@ def _advise_sku(sku: Sku, lines: list[tuple[str, str, int]], warehouses: list[Wa
             zone_units[code] += best * n / len(winners)
         split_zone += best * n
         split_days += transit_days(best) * n
-        split_cost += zone_cost(best) * n
+        split_cost += cost(best) * n
         cur_zone += cur * n
         cur_days += transit_days(cur) * n
-        cur_cost += zone_cost(cur) * n
+        cur_cost += cost(cur) * n
     shares = {w.code: (served[w.code] / zoned if zoned else 0.0) for w in warehouses}
     target = units if qty is None else qty
     recommended = _largest_remainder(target, shares) if zoned else {

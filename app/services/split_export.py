@@ -9,7 +9,7 @@ from pathlib import Path
 from app.channels.safe_cells import safe_row
 from app.domain.errors import InvalidValue
 from app.domain.stock_control_errors import FileNotWritten
-from app.services.split_advice import COST_BASIS, SkuAdvice, SplitAdvice
+from app.services.split_advice import SkuAdvice, SplitAdvice
 
 HEADERS = ("sku SKU", "name 品名", "units 件数", "warehouse 仓库", "share 就近占比",
            "avg_zone 平均分区", "recommended_units 建议补货件数",
@@ -54,9 +54,18 @@ def _lines(advice: SplitAdvice) -> list[str]:
         f"{advice.current_warehouse or '-'} · next replenishment 下次补货: {qty}",
         "Zones 分区: " + ", ".join(f"{o.code} {o.zip} ({_SOURCE[o.zone_source]})"
                                    for o in advice.origins),
-        f"Saving vs shipping all from the current warehouse; cost per zone from an indicative "
-        f"{COST_BASIS} 节省为相对当前仓库全部发货的估算，运费按分区参考价",
+        "Saving vs shipping everything from the current warehouse (an estimate) "
+        "节省为相对于全部从当前仓库发货的估算",
+        _cost_line(advice),
     ]
+
+
+def _cost_line(advice: SplitAdvice) -> str:
+    if not advice.label_costs:
+        return ("Cost per zone: indicative prices, not a quote 每个分区的运费：参考价，并非报价")
+    zones = ", ".join(f"Z{z} ${c}" for z, c in sorted(advice.label_costs.items()))
+    return (f"Cost per zone: this client's labels where known ({zones}), else indicative "
+            f"prices 每个分区的运费：有该客户面单的按其平均成本，其余按参考价")
 
 
 def _section(sku: SkuAdvice) -> tuple[str, list[list[str]]]:

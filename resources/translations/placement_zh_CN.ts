@@ -43,8 +43,8 @@
         <translation>节省运费</translation>
     </message>
     <message>
-        <source>Last-mile cost of the period's units from an indicative price per zone, not a carrier quote</source>
-        <translation>按各分区参考价估算的本期件数尾程运费，并非承运商报价</translation>
+        <source>Last-mile cost of the period's units: per zone, the client's own label costs where there are enough, else an indicative price</source>
+        <translation>本期件数的尾程运费：各分区有足够该客户面单的按其平均成本，否则按参考价</translation>
     </message>
 </context>
 <context>
@@ -82,8 +82,8 @@
         <translation>导出 {format}</translation>
     </message>
     <message>
-        <source>Each destination's units go to the warehouse with the lowest zone. Zones come from the carrier chart imported for a warehouse (haicang zones import), else from the distance between ZIP3 centres. Cost saved uses an indicative price per zone, not a quote.</source>
-        <translation>每个目的地的件数归到分区最低的仓库。分区取自为该仓库导入的承运商分区表（haicang zones import），没有则按邮编前三位中心点之间的距离估算。节省运费按各分区参考价估算，并非报价。</translation>
+        <source>Each destination's units go to the warehouse with the lowest zone. Zones come from the carrier chart imported for a warehouse (haicang zones import), else from the distance between ZIP3 centres. Cost saved uses the client's own label costs per zone where there are at least three, else an indicative price per zone (not a quote).</source>
+        <translation>每个目的地的件数归到分区最低的仓库。分区取自为该仓库导入的承运商分区表（haicang zones import），没有则按邮编前三位中心点之间的距离估算。节省运费在某分区有至少三张该客户面单时按其平均成本计算，否则按该分区参考价估算（并非报价）。</translation>
     </message>
     <message numerus="yes">
         <source>%n SKU(s)</source>
@@ -107,6 +107,10 @@
     <message>
         <source>Compared with shipping everything from {warehouse}. Zones — {sources}.</source>
         <translation>对比全部从 {warehouse} 发货。分区来源 — {sources}。</translation>
+    </message>
+    <message>
+        <source>Label costs used: {costs}.</source>
+        <translation>采用的面单成本：{costs}。</translation>
     </message>
     <message>
         <source>Export stock split</source>

@@ -13,7 +13,15 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, update
 
 from app.db.engine import Database
-from app.db.models import Client, Order, Warehouse, ZoneChart, ZoneChartRow
+from app.db.models import (
+    CarrierAccount,
+    Client,
+    LabelPurchase,
+    Order,
+    Warehouse,
+    ZoneChart,
+    ZoneChartRow,
+)
 from app.domain.errors import FileUnreadable, InvalidValue, PermissionDenied
 from app.domain.permissions import Actor, Role
 from app.domain.zones import COST_PER_ZONE, TRANSIT_DAYS
@@ -180,3 +188,35 @@ def test_exports_read_back(db: Database, tmp_path: Path) -> None:
     assert "分仓补货建议" in text and "LA1" in text and "75.0%" in text
     with pytest.raises(InvalidValue):
         export_split(advice, tmp_path / "split.csv")
+
+
+def test_the_clients_label_costs_replace_the_table_where_there_are_enough(db: Database) -> None:
+    """From LA1: three labels to LA (zone 1) at $3.00, $3.10, $3.20 -> zone 1 costs $3.10;
+    two to New York (zone 8) are too few, so zone 8 keeps the table's price; a voided
+    label costs nothing and is not counted."""
+    build_world(db)
+    for n, (zip_code, state) in enumerate([("90012", "CA")] * 4 + [("10001", "NY")] * 2):
+        order_to(db, f"O{n}", {"MUG": 1}, zip_code, state)
+    with db.writing() as s:
+        la = s.scalar(select(Warehouse.id).where(Warehouse.code == "LA1"))
+        s.execute(update(Order).values(warehouse_id=la))
+        account = CarrierAccount(provider="manual", name="Manual", secret_ref="manual-1")
+        s.add(account)
+        s.flush()
+        ids = list(s.scalars(select(Order.id).order_by(Order.number)))
+        costs = ["3.00", "3.10", "3.20", "9.99", "8.00", "8.50"]
+        for n, (oid, cost) in enumerate(zip(ids, costs, strict=True)):
+            s.add(LabelPurchase(reference=f"L{n}", order_id=oid, account_id=account.id,
+                                status="voided" if n == 3 else "bought", carrier="UPS",
+                                cost=Decimal(cost), tracking_number=f"1Z{n}", actor="test"))
+    advice = advise(db)
+    assert advice.label_costs == {1: Decimal("3.10")}
+    assert advice.cost_basis == "labels+table"
+    doc = advice.as_json()
+    assert doc["cost_basis"] == "labels+table" and doc["label_costs"] == {"1": 3.1}
+    mug = advice.skus[0]
+    assert mug.current is not None and mug.split is not None
+    # All six from LA1 today: four to zone 1 at $3.10, two to zone 8 at the table's price.
+    assert mug.current.cost == Decimal("3.10") * 4 + COST_PER_ZONE[8] * 2
+    # Split: New York goes to NJ1 (zone 1, same $3.10).
+    assert mug.split.cost == Decimal("3.10") * 6

@@ -70,8 +70,8 @@ class SplitModel(PlainRowsModel):
 
     def header_tool_tip(self, column: int) -> str | None:
         if column == len(self._headers) - 1:
-            return self.tr("Last-mile cost of the period's units from an indicative price per "
-                           "zone, not a carrier quote")
+            return self.tr("Last-mile cost of the period's units: per zone, the client's own "
+                           "label costs where there are enough, else an indicative price")
         return None
 
     def _cells(self, a: SkuAdvice) -> list[Any]:
@@ -164,8 +164,9 @@ class SplitPage(Page):
         self.note = QLabel(self.tr(
             "Each destination's units go to the warehouse with the lowest zone. Zones come "
             "from the carrier chart imported for a warehouse (haicang zones import), else "
-            "from the distance between ZIP3 centres. Cost saved uses an indicative price "
-            "per zone, not a quote."))
+            "from the distance between ZIP3 centres. Cost saved uses the client's own label "
+            "costs per zone where there are at least three, else an indicative price per zone "
+            "(not a quote)."))
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)
         self.body().addWidget(self.note)
@@ -218,6 +219,11 @@ class SplitPage(Page):
         self.basis.setText(self.tr("Compared with shipping everything from {warehouse}. "
                                    "Zones — {sources}.").format(
             warehouse=advice.current_warehouse or "–", sources=sources))
+        if advice.label_costs:
+            costs = self.tr(", ", "between warehouses in a list").join(
+                f"Z{z} ${c}" for z, c in sorted(advice.label_costs.items()))
+            self.basis.setText(self.basis.text() + " " + self.tr(
+                "Label costs used: {costs}.").format(costs=costs))
         for button in self.exports:
             button.setEnabled(bool(advice.skus))
 
