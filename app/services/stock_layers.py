@@ -17,6 +17,14 @@ PostgreSQL or SQLite. Layers never exceed on hand; for stock received since laye
 exist they equal it. Stock that was on hand before layers existed has none: a draw
 that finds no layer left simply stops, and :mod:`app.services.stock_age` ages such
 uncovered units from their balance's ``received_at`` rather than repairing the past.
+
+Known limitation: units put back after a short pick or a cancelled order (a ``return``
+move into the bin) start a new layer dated the day of the put-back, so their age starts
+again. Giving them back to the layers the pick drew from would need each draw recorded
+(layer, move, units); ``stock_lots`` keeps only the move that *made* a layer, and
+guessing the drawn layers ("the newest drawn-down ones") is wrong as soon as two picks
+interleave - not good enough for storage billing. Recording draws needs a table (or
+column) and so a migration.
 """
 
 from __future__ import annotations
