@@ -338,6 +338,10 @@
         <translation>波次 {wave} 已下发：{orders}，{carts}。请打印拣货单（Ctrl+P）。</translation>
     </message>
     <message numerus="yes">
+        <source>%n carrier label(s) of wave {wave} not bought (order {order}: {why}); bought at packing instead.</source>
+        <translation><numerusform>波次 {wave} 有 %n 张承运商面单没有买到（订单 {order}：{why}），将在打包时再购买。</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n wave(s)</source>
         <translation>
             <numerusform>%n 个波次</numerusform>

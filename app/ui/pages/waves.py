@@ -11,6 +11,7 @@ runs on the task runner; the screen keeps nothing but the rows it was given.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -36,10 +37,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.secrets import SecretStore
 from app.services.changes import Changes
 from app.services.dto import ClientInfo, WarehouseInfo
+from app.services.label_providers import provider_source
 from app.services.organisation import list_clients, list_warehouses
 from app.services.picking_dto import WaveDetail, WaveSummary
+from app.services.wave_labels import WaveLabels, buy_wave_labels
 from app.services.wave_plan import WaveFilters, WavePlan, plan_wave
 from app.services.waves import get_wave, list_waves, release_wave
 from app.ui.models.waves import CartsModel, PlanModel, WavesModel, metres
@@ -356,7 +360,33 @@ class WavesPage(Page):
                  carts=self.tr("%n cart(s)", "", wave.carts)), Level.SUCCESS)
         if wave.label_jobs and printer is not None:
             self.printer.send_label_jobs(wave.label_jobs, printer)  # label first: in pick order
+        if wave.label_first:
+            self._buy_labels(wave.number, printer)
         self.reload_waves()
+
+    def _buy_labels(self, number: str, printer: PrinterProfile | None) -> None:
+        """A label-first wave's carrier labels, bought now that the release is committed
+        (HTTP: on the ``carriers`` lane), then all its labels sent in pick order."""
+        db, actor = self.ctx.tasks.db, self.ctx.actor
+        station = self.ctx.app.settings.station_name
+
+        def work() -> WaveLabels:
+            with closing(provider_source(db, SecretStore())) as providers:
+                return buy_wave_labels(db, number, providers=providers, actor=actor,
+                                       label_printer=printer, station=station)
+
+        def done(labels: WaveLabels) -> None:
+            if labels.label_jobs and printer is not None:
+                self.printer.send_label_jobs(labels.label_jobs, printer)
+            if labels.failed:
+                order, why = labels.failed[0]
+                self.messages.show_message(self.tr(
+                    "%n carrier label(s) of wave {wave} not bought (order {order}: {why}); "
+                    "bought at packing instead.", "", len(labels.failed)).format(
+                        wave=number, order=order, why=why), Level.WARNING)
+
+        self.ctx.tasks.lane("carriers").submit(work, on_done=done, on_error=self.show_error,
+                                               owner=self)
 
     def _on_release_failed(self, error: BaseException) -> None:
         self.release_button.setEnabled(self._plan is not None)
