@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.db.engine import Database
@@ -17,6 +19,7 @@ from app.db.models.shipping import LabelPurchase
 from app.domain.states import OrderStatus
 from app.secrets import SecretStore
 from app.services.orders import get_order
+from app.ui.pages.pack import PackPage
 from tests.fakes.carriers.easypost import TEST_KEY, FakeEasyPost
 from tests.fakes.printers import FakeTcpPrinter
 from tests.services.label_world import build_label_world
@@ -51,7 +54,7 @@ def order_id(db: Database, fake: FakeEasyPost) -> int:
     return order_id
 
 
-def _pack(qtbot, page, db: Database) -> None:
+def _pack(qtbot: QtBot, page: PackPage, db: Database) -> None:
     scan(qtbot, page, "PC-1")
     scan(qtbot, page, MUG_UPC)
     page._weigh(470)  # what a stable scale reading leads to
@@ -66,7 +69,8 @@ def _bought(db: Database, order_id: int) -> list[tuple[bytes | None, str, str | 
 
 
 def test_the_carrier_label_is_bought_after_packing_and_printed_raw(
-        qtbot, db, order_id, tmp_path, printer, fake) -> None:
+        qtbot: QtBot, db: Database, order_id: int, tmp_path: Path, printer: FakeTcpPrinter,
+        fake: FakeEasyPost) -> None:
     page = open_page(qtbot, pack_ctx(db, tmp_path, printer), None)
     with qtbot.waitSignal(page.delivered, timeout=WAIT_MS):
         _pack(qtbot, page, db)
@@ -79,8 +83,9 @@ def test_the_carrier_label_is_bought_after_packing_and_printed_raw(
     assert "bought" in page.panel.banner.text()
 
 
-def test_a_refused_label_is_said_and_f7_buys_it_again(qtbot, db, order_id, tmp_path,
-                                                      printer, fake) -> None:
+def test_a_refused_label_is_said_and_f7_buys_it_again(
+        qtbot: QtBot, db: Database, order_id: int, tmp_path: Path, printer: FakeTcpPrinter,
+        fake: FakeEasyPost) -> None:
     from PySide6.QtCore import Qt
 
     page = open_page(qtbot, pack_ctx(db, tmp_path, printer), None)
