@@ -95,7 +95,7 @@ def register(reg: Registrar) -> None:
                    help="the warehouse the chart's origin ZIP belongs to")
     p.add_argument("--carrier", metavar="NAME",
                    help="whose chart (default: USPS for Postal Explorer JSON, UPS for a "
-                        "sheet with a Ground column; required for a plain CSV)")
+                        "sheet with a Ground column, GENERIC for a plain CSV)")
     p.add_argument("--effective", type=_day, metavar="YYYY-MM-DD",
                    help="the date the chart applies from")
     reg.add(zones, "list", cmd_zones_list, "list imported zone charts", True)

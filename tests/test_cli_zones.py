@@ -109,3 +109,11 @@ def test_zones_import_and_list(url: str, capsys: pytest.CaptureFixture[str],
     code, _, err = run(capsys, "zones", "import", str(bad), "--warehouse", "ZZ9",
                        "--carrier", "UPS", url=url)
     assert code == 1 and err.startswith("error: ")
+
+    plain = tmp_path / "nj.csv"
+    plain.write_text("dest_zip3,zone\n005-098,1\n900,8\n", encoding="utf-8")
+    code, out, err = run(capsys, "zones", "import", str(plain), "--warehouse", "NJ1", url=url)
+    assert code == 0, err
+    assert out == "GENERIC zone chart imported for NJ1: 95 ZIP3s from 2 rows (0 skipped).\n"
+    code, out, _ = run(capsys, "zones", "list", url=url)
+    assert code == 0 and "GENERIC" in out and "USPS" in out

@@ -23,6 +23,9 @@ from app.domain.permissions import Actor, Permission, require
 from app.services.audit import record_audit
 from app.services.lookup import warehouse_by_code
 
+#: The carrier name of a chart whose layout does not say whose it is (a plain CSV).
+GENERIC = "GENERIC"
+
 
 @dataclass(frozen=True)
 class ZoneImportReport:
@@ -81,10 +84,7 @@ def import_zone_chart(session: Session, path: str | Path, warehouse_code: str, *
     require(actor, Permission.MANAGE_MASTER_DATA)
     wh = warehouse_by_code(session, warehouse_code)
     parsed: ZoneFile = read_zone_file(path)
-    name = (carrier or parsed.carrier or "").strip().upper()
-    if not name:
-        raise InvalidValue(field="carrier", problem=(
-            "this layout does not say whose chart it is; give --carrier (e.g. USPS or UPS)"))
+    name = (carrier or parsed.carrier or GENERIC).strip().upper() or GENERIC
     if len(name) > 40:
         raise InvalidValue(field="carrier", problem="at most 40 characters")
     report = ZoneImportReport(Path(path).name, wh.code, name, parsed.layout, parsed.rows,

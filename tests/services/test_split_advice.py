@@ -155,13 +155,15 @@ def test_bad_chart_writes_nothing_and_reimport_replaces(db: Database, tmp_path: 
 def test_refusals(db: Database, tmp_path: Path) -> None:
     build_world(db)
     plain = write(tmp_path, "plain.csv", "dest_zip3,zone\n100,2\n")
-    with pytest.raises(InvalidValue, match="--carrier"), db.writing() as s:
-        import_zone_chart(s, plain, "NJ1", actor=ACTOR)
+    with pytest.raises(InvalidValue, match="40"), db.writing() as s:
+        import_zone_chart(s, plain, "NJ1", actor=ACTOR, carrier="X" * 41)
     with pytest.raises(PermissionDenied), db.writing() as s:
         import_zone_chart(s, plain, "NJ1", actor=Actor("packer", Role.PACKER), carrier="UPS")
     with pytest.raises(FileUnreadable), db.writing() as s:
         import_zone_chart(s, tmp_path / "missing.csv", "NJ1", actor=ACTOR, carrier="UPS")
     assert chart_counts(db) == (0, 0)
+    with db.writing() as s:  # a plain CSV does not say whose chart it is
+        assert import_zone_chart(s, plain, "NJ1", actor=ACTOR).carrier == "GENERIC"
     with pytest.raises(InvalidValue), db.reading() as s:
         advise_split(s, "ACME", date(2026, 11, 30), date(2026, 11, 1))
 
