@@ -341,7 +341,8 @@ def register(reg: Registrar) -> None:
                    help="name, warehouse, language, mode, label_printer, "
                         "label_printer_language, label_printer_dpi, document_printer, "
                         "document_printer_language, scale, scale_protocol, scale_baud, "
-                        "auto_print")
+                        "auto_print, tracking_minutes (0 = this PC never polls tracking), "
+                        "no_scan_days (1 to 30)")
 
     restock = reg.group("restock", "units of stopped orders to put back in bins")
     p = add(restock, "list", cmd_restock_list, "list the restock tasks (open ones)", True)

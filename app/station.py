@@ -31,7 +31,7 @@ from printers.transports import transport_for_uri
 KEYS: Final = (
     "name", "warehouse", "language", "mode", "label_printer", "label_printer_language",
     "label_printer_dpi", "document_printer", "document_printer_language", "scale",
-    "scale_protocol", "scale_baud", "auto_print",
+    "scale_protocol", "scale_baud", "auto_print", "tracking_minutes", "no_scan_days",
 )
 LANGUAGES: Final = ("en", "zh_CN")
 MODES: Final = STATION_MODES
@@ -39,6 +39,10 @@ PRINTER_LANGUAGES: Final = tuple(language.value for language in Language)
 DPIS: Final = (152, 203, 300, 600)
 BAUDS: Final = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 ON_OFF: Final = {"on": True, "off": False}
+#: Minutes between tracking polls on an office PC: 0 = this PC never polls, at most daily.
+TRACKING_MINUTES: Final = (0, 1440)
+#: Days after handover without a carrier scan before a no-scan exception opens.
+NO_SCAN_DAYS: Final = (1, 30)
 #: Media of a new document printer: US letter (a label printer keeps the 4x6 default).
 LETTER_MM: Final = (215.9, 279.4)
 
@@ -50,6 +54,8 @@ _NEEDS_LANGUAGE = QT_TRANSLATE_NOOP(
     "errors", "a new printer needs its language too (zpl, tspl, escpos or pdf)")
 _NO_SCALE = QT_TRANSLATE_NOOP("errors", "set the scale first (a serial port or simulated)")
 _NOT_PAIR = QT_TRANSLATE_NOOP("errors", "write KEY=VALUE")
+_MINUTES = QT_TRANSLATE_NOOP("errors", "must be a whole number of minutes from 0 (never) to 1440")
+_DAYS = QT_TRANSLATE_NOOP("errors", "must be a whole number of days from 1 to 30")
 
 
 class UnknownStationKey(DomainError):
@@ -61,7 +67,7 @@ class BadStationValue(DomainError):
     code = "bad_station_value"
     template = "{key}={value}: {reason}"
     field_words = (_ONE_OF, _NOT_EMPTY, _NO_WAREHOUSE, _NO_PRINTER, _NEEDS_LANGUAGE,
-                   _NO_SCALE, _NOT_PAIR)
+                   _NO_SCALE, _NOT_PAIR, _MINUTES, _DAYS)
 
 
 def _bad(key: str, value: str, reason: str, choices: Sequence[object] = ()) -> BadStationValue:
@@ -94,6 +100,8 @@ def show(settings: StationSettings) -> dict[str, Any]:
         "scale_protocol": scale.protocol if scale else None,
         "scale_baud": (scale.baudrate or scale.line_settings().baudrate) if scale else None,
         "auto_print": "on" if settings.auto_print else "off",
+        "tracking_minutes": settings.tracking_minutes,
+        "no_scan_days": settings.no_scan_days,
     }
 
 
@@ -135,6 +143,13 @@ def apply_pairs(settings: StationSettings, pairs: Sequence[str], *,
         if values["auto_print"].lower() not in ON_OFF:
             raise _bad("auto_print", values["auto_print"], _ONE_OF, tuple(ON_OFF))
         changes["auto_print"] = ON_OFF[values["auto_print"].lower()]
+    for key, (low, high), reason in (("tracking_minutes", TRACKING_MINUTES, _MINUTES),
+                                     ("no_scan_days", NO_SCAN_DAYS, _DAYS)):
+        if key in values:
+            text = values[key]
+            if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+                raise _bad(key, text, reason)
+            changes[key] = int(text)
     printers = PrinterSettings.from_station(settings.printers)
     printers = _apply_printer(printers, Role.LABEL, "label_printer", values)
     printers = _apply_printer(printers, Role.DOCUMENT, "document_printer", values)

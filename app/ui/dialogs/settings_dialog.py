@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.domain.permissions import Actor, Permission
 from app.settings import STATION_MODES, StationSettings
+from app.station import NO_SCAN_DAYS, TRACKING_MINUTES
 from app.ui.i18n import LANGUAGES
 from app.ui.tasks import TaskRunner
 from app.ui.values import database_text
@@ -43,9 +45,11 @@ class SettingsSection(Protocol):
 
 
 class GeneralSection(QWidget):
-    """Language, station name, what the PC is for and whether it prints labels by itself
-    (a widget itself, so lupdate sees its ``self.tr``). The same settings are
-    ``haicang station set name=... mode=... auto_print=...`` (app/station.py)."""
+    """Language, station name, what the PC is for, whether it prints labels by itself and
+    how often an office PC polls carrier tracking (a widget itself, so lupdate sees its
+    ``self.tr``). The same settings are ``haicang station set name=... mode=...
+    auto_print=... tracking_minutes=... no_scan_days=...`` (app/station.py); the spin
+    boxes hold the same ranges the CLI checks."""
 
     def __init__(self, settings: StationSettings, database: str, *,
                  station_editable: bool = True) -> None:
@@ -72,6 +76,25 @@ class GeneralSection(QWidget):
         self.auto_print.setObjectName("autoPrint")
         self.auto_print.setChecked(settings.auto_print)
         self.auto_print.setEnabled(station_editable)
+        self.tracking_minutes = QSpinBox()
+        self.tracking_minutes.setObjectName("trackingMinutes")
+        self.tracking_minutes.setRange(*TRACKING_MINUTES)
+        self.tracking_minutes.setSingleStep(5)
+        self.tracking_minutes.setSpecialValueText(self.tr("Never on this PC"))
+        self.tracking_minutes.setSuffix(self.tr(" min"))
+        self.tracking_minutes.setValue(settings.tracking_minutes)
+        self.tracking_minutes.setToolTip(self.tr(
+            "How often an office PC asks the carriers where shipped parcels are; "
+            "pack, pick and dock stations never poll."))
+        self.tracking_minutes.setEnabled(station_editable)
+        self.no_scan_days = QSpinBox()
+        self.no_scan_days.setObjectName("noScanDays")
+        self.no_scan_days.setRange(*NO_SCAN_DAYS)
+        self.no_scan_days.setValue(settings.no_scan_days)
+        self.no_scan_days.setToolTip(self.tr(
+            "A parcel handed over this many days ago without a carrier scan is listed "
+            "as an exception (evidence for a late-scan claim)."))
+        self.no_scan_days.setEnabled(station_editable)
         db = QLabel(database)
         db.setObjectName("Muted")
         db.setWordWrap(True)
@@ -80,6 +103,8 @@ class GeneralSection(QWidget):
         form.addRow(self.tr("Station name"), self.station)
         form.addRow(self.tr("Used as"), self.mode)
         form.addRow("", self.auto_print)
+        form.addRow(self.tr("Poll tracking every"), self.tracking_minutes)
+        form.addRow(self.tr("No carrier scan after (days)"), self.no_scan_days)
         form.addRow(self.tr("Database"), db)
         if not station_editable:
             note = QLabel(self.tr("The station name, printers and scale of this PC are set "
@@ -100,6 +125,8 @@ class GeneralSection(QWidget):
             station_name=self.station.text().strip() or settings.station_name,
             mode=str(self.mode.currentData()),
             auto_print=self.auto_print.isChecked(),
+            tracking_minutes=self.tracking_minutes.value(),
+            no_scan_days=self.no_scan_days.value(),
         )
 
 
