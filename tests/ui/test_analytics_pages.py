@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
 from app.domain.states import OrderStatus, Role
 from app.services import dashboard as dashboard_service
 from app.ui.pages.dashboard import DashboardPage
+from app.ui.pages.orders import OrdersPage
 from app.ui.pages.sales import SalesPage
 from app.ui.tasks import TaskRunner
 from tests.services.dashboard_world import build_dashboard_day
+from tests.ui.conftest import PageCtxFactory
 from tests.world import place_order
 
 
-def test_dashboard_tiles_and_link(qtbot, db: Database, make_page_ctx) -> None:
+def test_dashboard_tiles_and_link(qtbot: QtBot, db: Database,
+                                  make_page_ctx: PageCtxFactory) -> None:
     build_dashboard_day(db)
     page = DashboardPage(make_page_ctx(role=Role.CLERK))
     qtbot.addWidget(page)
@@ -35,8 +40,9 @@ def test_dashboard_tiles_and_link(qtbot, db: Database, make_page_ctx) -> None:
     assert blocker.args == ["orders", "status:backordered"]
 
 
-def test_dashboard_refresh_runs_off_the_gui_thread(qtbot, db: Database, make_page_ctx,
-                                                   monkeypatch) -> None:
+def test_dashboard_refresh_runs_off_the_gui_thread(qtbot: QtBot, db: Database,
+                                                   make_page_ctx: PageCtxFactory,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     build_dashboard_day(db)
     threads: list[threading.Thread] = []
     real = dashboard_service.load_dashboard
@@ -59,7 +65,8 @@ def test_dashboard_refresh_runs_off_the_gui_thread(qtbot, db: Database, make_pag
     assert not page.timer.isActive()
 
 
-def test_sales_page_map_and_tables(qtbot, db: Database, make_page_ctx) -> None:
+def test_sales_page_map_and_tables(qtbot: QtBot, db: Database,
+                                   make_page_ctx: PageCtxFactory) -> None:
     from tests.world import build_world
 
     build_world(db)
@@ -82,7 +89,8 @@ def test_sales_page_map_and_tables(qtbot, db: Database, make_page_ctx) -> None:
     assert all(b.isEnabled() for b in page.exports)
 
 
-def test_office_users_start_on_the_dashboard(qtbot, db: Database, make_page_ctx) -> None:
+def test_office_users_start_on_the_dashboard(qtbot: QtBot, db: Database,
+                                             make_page_ctx: PageCtxFactory) -> None:
     from app.ui.main_window import MainWindow, ShellInfo
 
     ctx = make_page_ctx(role=Role.CLERK)
@@ -92,4 +100,6 @@ def test_office_users_start_on_the_dashboard(qtbot, db: Database, make_page_ctx)
     window.start_session(ctx)
     assert isinstance(window.current_page(), DashboardPage)
     window.navigate("orders", "status:backordered")
-    assert window.current_page().current_query().statuses == (OrderStatus.BACKORDERED,)
+    orders = window.current_page()
+    assert isinstance(orders, OrdersPage)
+    assert orders.current_query().statuses == (OrderStatus.BACKORDERED,)
