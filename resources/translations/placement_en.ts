@@ -9,5 +9,9 @@
             <numerusform>%n SKUs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{carrier} zone chart imported for {warehouse}: %n ZIP3(s).</source>
+        <translation><numerusform>{carrier} zone chart imported for {warehouse}: %n ZIP3.</numerusform><numerusform>{carrier} zone chart imported for {warehouse}: %n ZIP3s.</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -82,6 +82,14 @@
         <translation>导出 {format}</translation>
     </message>
     <message>
+        <source>Import zone chart…</source>
+        <translation>导入分区表…</translation>
+    </message>
+    <message>
+        <source>A carrier's zone chart for one warehouse: USPS Postal Explorer JSON, a CSV dest_zip3,zone, or a UPS chart saved as XLSX or CSV</source>
+        <translation>某个仓库的承运商分区表：USPS Postal Explorer 的 JSON、dest_zip3,zone 格式的 CSV，或另存为 XLSX/CSV 的 UPS 分区表</translation>
+    </message>
+    <message>
         <source>Each destination's units go to the warehouse with the lowest zone. Zones come from the carrier chart imported for a warehouse (haicang zones import), else from the distance between ZIP3 centres. Cost saved uses the client's own label costs per zone where there are at least three, else an indicative price per zone (not a quote).</source>
         <translation>每个目的地的件数归到分区最低的仓库。分区取自为该仓库导入的承运商分区表（haicang zones import），没有则按邮编前三位中心点之间的距离估算。节省运费在某分区有至少三张该客户面单时按其平均成本计算，否则按该分区参考价估算（并非报价）。</translation>
     </message>
@@ -119,6 +127,26 @@
     <message>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Import zone chart</source>
+        <translation>导入分区表</translation>
+    </message>
+    <message>
+        <source>Zone charts (*.json *.csv *.xlsx)</source>
+        <translation>分区表 (*.json *.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Warehouse whose chart this is:</source>
+        <translation>此分区表所属仓库：</translation>
+    </message>
+    <message numerus="yes">
+        <source>{carrier} zone chart imported for {warehouse}: %n ZIP3(s).</source>
+        <translation><numerusform>已为 {warehouse} 导入 {carrier} 分区表：%n 个邮编前三位。</numerusform></translation>
+    </message>
+    <message>
+        <source>Lines with problems: {lines}.</source>
+        <translation>有问题的行：{lines}。</translation>
     </message>
 </context>
 </TS>

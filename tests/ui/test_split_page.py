@@ -15,6 +15,7 @@ from sqlalchemy import update
 
 from app.db.engine import Database
 from app.db.models import Order
+from app.domain.states import Role
 from app.ui.i18n import install_translators
 from app.ui.pages.split import SplitPage
 from tests.world import build_world, place_order
@@ -32,8 +33,8 @@ def world(db: Database) -> None:
             s.execute(update(Order).where(Order.id == order_id).values(zip=zip_code))
 
 
-def open_page(qtbot: QtBot, make_page_ctx: Any) -> SplitPage:
-    page = SplitPage(make_page_ctx())
+def open_page(qtbot: QtBot, make_page_ctx: Any, role: Role = Role.CLERK) -> SplitPage:
+    page = SplitPage(make_page_ctx(role=role))
     qtbot.addWidget(page)
     page.start.setDate(QDate(2026, 11, 1))
     page.end.setDate(QDate(2026, 11, 30))
@@ -84,12 +85,12 @@ def test_chinese_screen_and_screenshots(qtbot: QtBot, db: Database, make_page_ct
     if not list(QM.glob("*_zh_CN.qm")):
         pytest.fail("run `make translations` to compile the .qm files")
     world(db)
-    page = open_page(qtbot, make_page_ctx)
+    page = open_page(qtbot, make_page_ctx, Role.ADMIN)
     qtbot.wait(50)  # let the layout follow the new texts before the picture
     page.grab().save("/tmp/h11-split-en.png")
     install_translators(qapp, "zh_CN")
     try:
-        zh = open_page(qtbot, make_page_ctx)
+        zh = open_page(qtbot, make_page_ctx, Role.ADMIN)  # with the import button
         headers = [zh.model.headerData(c, Qt.Orientation.Horizontal)
                    for c in range(zh.model.columnCount())]
         assert headers[3] == "LA1 占比" and headers[-1] == "节省运费"
@@ -98,3 +99,33 @@ def test_chinese_screen_and_screenshots(qtbot: QtBot, db: Database, make_page_ct
         zh.grab().save("/tmp/h11-split-zh.png")
     finally:
         install_translators(qapp, "en")
+
+
+def test_import_a_zone_chart_from_the_screen(qtbot: QtBot, db: Database, make_page_ctx: Any,
+                                             tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad chart is refused with its lines named and changes nothing; a good one is
+    stored for the chosen warehouse and the advice reloads on it."""
+    world(db)
+    assert not open_page(qtbot, make_page_ctx).import_button.isVisible()  # a clerk
+    page = open_page(qtbot, make_page_ctx, Role.ADMIN)
+    assert page.import_button.isVisible()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("dest_zip3,zone\n900,1\n9X0,2\n", encoding="utf-8")
+    good = tmp_path / "la.csv"
+    good.write_text("dest_zip3,zone\n100-119,4\n900,2\n", encoding="utf-8")
+    chosen = [str(bad)]
+    monkeypatch.setattr("app.ui.pages.split.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (chosen[0], ""))
+    monkeypatch.setattr("app.ui.pages.split.QInputDialog.getItem",
+                        lambda *a, **k: ("LA1", True))
+    page.import_button.click()
+    assert "Lines with problems: 3." in page.messages.text()
+    assert page.advice is not None and page.advice.origins[0].zone_source == "distance"
+    chosen[0] = str(good)
+    page.import_button.click()
+    assert page.messages.text() == "GENERIC zone chart imported for LA1: 21 ZIP3s."
+    assert page.advice.origins[0].zone_source == "chart"
+    assert "LA1: carrier chart" in page.basis.text()
+    # New York is zone 4 from LA1 by the chart, still 1 from NJ1: the split does not move.
+    assert cells(page)[0][3:7] == ["80%", "8", "20%", "2"]

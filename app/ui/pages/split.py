@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -28,11 +29,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.domain.permissions import Permission
 from app.services.organisation import list_clients
 from app.services.split_advice import DEFAULT_DAYS, SkuAdvice, SplitAdvice, advise_split
 from app.services.split_export import export_split
+from app.services.zone_charts import ZoneImportRejected, ZoneImportReport, import_zone_chart
+from app.ui.i18n import error_text
 from app.ui.pages.admin_clients_common import PlainRowsModel
 from app.ui.pages.base import Page, PageContext
+from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
 
 #: SKU, name, units before the warehouse columns; zone, days and cost after them.
@@ -148,6 +153,13 @@ class SplitPage(Page):
             button.setEnabled(False)
             filters.addWidget(button)
             self.exports.append(button)
+        self.import_button = QPushButton(self.tr("Import zone chart…"))
+        self.import_button.setToolTip(self.tr(
+            "A carrier's zone chart for one warehouse: USPS Postal Explorer JSON, a CSV "
+            "dest_zip3,zone, or a UPS chart saved as XLSX or CSV"))
+        self.import_button.clicked.connect(self.import_chart)
+        self.import_button.setVisible(ctx.actor.may(Permission.MANAGE_MASTER_DATA))
+        filters.addWidget(self.import_button)
         self.body().addLayout(filters)
 
         self.basis = QLabel()
@@ -241,3 +253,40 @@ class SplitPage(Page):
                             on_done=lambda p: self.show_info(
                                 self.tr("Saved {path}.").format(path=p)),
                             on_error=self.show_error, owner=self)
+
+    def import_chart(self) -> None:
+        """Ask for the chart file and its warehouse, then import it on the writer thread."""
+        if self.advice is None or not self.advice.origins:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import zone chart"), "",
+            self.tr("Zone charts (*.json *.csv *.xlsx)"))
+        if not path:
+            return
+        codes = [o.code for o in self.advice.origins]
+        code, ok = QInputDialog.getItem(self, self.tr("Import zone chart"),
+                                        self.tr("Warehouse whose chart this is:"), codes, 0,
+                                        False)
+        if not ok:
+            return
+        actor = self.ctx.actor
+
+        def write(s: Session) -> ZoneImportReport:
+            return import_zone_chart(s, path, code, actor=actor)
+
+        def done(report: ZoneImportReport) -> None:
+            self.show_info(self.tr("{carrier} zone chart imported for {warehouse}: "
+                                   "%n ZIP3(s).", "", report.zip3s).format(
+                carrier=report.carrier, warehouse=report.warehouse))
+            self.reload()
+
+        self.ctx.tasks.write(write, on_done=done, on_error=self._import_failed, owner=self)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ZoneImportRejected):
+            lines = sorted({p.line for p in exc.report.problems})
+            shown = ", ".join(str(n) for n in lines[:12]) + (" …" if len(lines) > 12 else "")
+            self.messages.show_message(error_text(exc) + " " + self.tr(
+                "Lines with problems: {lines}.").format(lines=shown), Level.ERROR)
+            return
+        self.show_error(exc)
