@@ -231,12 +231,42 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from app.services.inbound_documents import carton_labels_pdf
+    """``--pdf FILE`` saves the labels; without it they go through the print queue to
+    this station's label printer, laid out at its dpi (a job the printer did not take
+    waits in the queue: one ``error:`` line naming it, exit 1)."""
+    ctx = open_context(args)
+    if args.pdf:
+        from app.services.inbound_documents import carton_labels_pdf
 
-    with open_context(args).db.reading() as s:
-        pdf = carton_labels_pdf(s, args.reference, args.client)
-    Path(args.pdf).write_bytes(pdf)
-    print(f"Carton labels of {args.reference} written to {args.pdf}")
+        with ctx.db.reading() as s:
+            pdf = carton_labels_pdf(s, args.reference, args.client, carton=args.carton)
+        Path(args.pdf).write_bytes(pdf)
+        print(f"Carton labels of {args.reference} written to {args.pdf}")
+        return EXIT_OK
+    from app.services.inbound_documents import carton_labels_document
+    from app.services.print_documents import JobKind
+    from app.services.print_queue import print_from_data
+    from app.services.printer_settings import PrinterSettings
+    from printers.errors import PrinterError
+
+    try:
+        profile = PrinterSettings.from_station(ctx.settings.printers).for_kind(
+            JobKind.CARTON_LABELS)
+        result = print_from_data(
+            ctx.db, lambda s, p: carton_labels_document(s, args.reference, p, args.client,
+                                                        carton=args.carton),
+            profile, actor=actor_of(args, ctx.db), station=ctx.settings.station_name)
+    except PrinterError as exc:  # a damaged printer profile, a label that cannot be laid out
+        print(f"error: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    job = result.job
+    if result.error is not None:
+        print(f"error: print job {job.id} not delivered (waiting in the queue): "
+              f"{result.error.message}", file=sys.stderr)
+        return EXIT_FAILED
+    what = f"carton {args.carton.strip()}" if args.carton else "all cartons"
+    print(f"Carton labels of {job.reference} ({what}) sent to {job.printer_name} "
+          f"as print job {job.id}.")
     return EXIT_OK
 
 
@@ -332,9 +362,11 @@ def register(reg: Registrar) -> None:
     p = add(g, "report", cmd_report, "the discrepancy report of a shipment", True)
     _reference(p)
     p.add_argument("--out", metavar="FILE", help=".pdf or .csv")
-    p = add(g, "labels", cmd_labels, "carton labels (4x6 PDF, a barcode per carton)")
+    p = add(g, "labels", cmd_labels, "print the carton labels (4x6, a barcode per carton) on "
+            "this station's label printer, or save them as a PDF")
     _reference(p)
-    p.add_argument("--pdf", required=True, metavar="FILE")
+    p.add_argument("--carton", metavar="C", help="only this carton's label")
+    p.add_argument("--pdf", metavar="FILE", help="save a PDF instead of printing")
     p = add(g, "unknown", cmd_unknown, "unknown codes waiting in quarantine", True)
     p.add_argument("--warehouse", metavar="W")
     p.add_argument("--all", action="store_true", help="rejected ones too")

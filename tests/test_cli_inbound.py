@@ -157,3 +157,60 @@ def test_same_reference_for_two_clients_needs_client(url: str, tmp_path: Path, c
     status, _, err = run(capsys, "inbound", "create", "PO-2", "--client", "ACME", "--warehouse",
                          "LA1", "--line", "1:MUG:2", "--user", "pat", "--db", url)
     assert status == 3 and err == "error: Your role (packer) may not receive stock.\n"
+
+
+def test_carton_labels_print_on_the_station_label_printer(url: str, tmp_path: Path,
+                                                          capsys) -> None:
+    """Without --pdf the labels go through the print queue to this station's 4x6 printer,
+    laid out at its dpi; each label's barcode scans back as REFERENCE/CARTON."""
+    from app.settings import StationSettings, save_settings
+    from printers.profiles import Language, PrinterProfile
+    from tests.fakes.printers import FakeTcpPrinter, parse_tspl, parse_zpl
+    from tests.printers.helpers import decode
+
+    path = _asn(tmp_path, "ASN-7,C1,MUG,10,,,\nASN-7,C1,CUP,5,,,\nASN-7,C2,MUG,4,,,\n")
+    assert run(capsys, "inbound", "import", path, "--client", "ACME", "--warehouse", "LA1",
+               "--db", url)[0] == 0
+    status, out, err = run(capsys, "inbound", "labels", "ASN-7", "--db", url)
+    assert (status, out) == (1, "") and err.startswith("error: No printer is set up for labels")
+    assert err.count("\n") == 1
+
+    def station(profile: PrinterProfile) -> None:
+        save_settings(StationSettings(station_name="DOCK-1", printers={
+            "profiles": {profile.name: profile.to_dict()}, "label": profile.name}))
+
+    with FakeTcpPrinter() as rollo:
+        station(PrinterProfile("Rollo", rollo.uri, Language.TSPL, dpi=203))
+        status, out, err = run(capsys, "inbound", "labels", "ASN-7", "--db", url)
+        assert (status, err) == (0, "")
+        assert out == "Carton labels of ASN-7 (all cartons) sent to Rollo as print job 1.\n"
+        (job,) = rollo.wait_for_jobs(1)
+    assert [decode(image) for image in parse_tspl(job).images] == [["ASN-7/C1"], ["ASN-7/C2"]]
+
+    with FakeTcpPrinter() as zebra:
+        station(PrinterProfile("Zebra", zebra.uri, Language.ZPL, dpi=300))
+        status, out, err = run(capsys, "inbound", "labels", "ASN-7", "--carton", "C2",
+                               "--db", url)
+        assert (status, err) == (0, "")
+        assert out == "Carton labels of ASN-7/C2 (carton C2) sent to Zebra as print job 2.\n"
+        (job,) = zebra.wait_for_jobs(1)
+        assert [decode(image) for image in parse_zpl(job)] == [["ASN-7/C2"]]
+        status, out, err = run(capsys, "inbound", "labels", "ASN-7", "--carton", "C9",
+                               "--db", url)
+        assert (status, out, err) == (1, "", "error: Carton C9 is not in inbound shipment "
+                                             "ASN-7.\n")
+    # the printer is gone: the job waits in the queue, one line names it
+    status, out, err = run(capsys, "inbound", "labels", "ASN-7", "--db", url)
+    assert (status, out) == (1, "")
+    assert err.startswith("error: print job 3 not delivered (waiting in the queue): ")
+    assert err.count("\n") == 1
+    status, out, _ = run(capsys, "print", "queue", "--json", "--db", url)
+    queue = json.loads(out)
+    assert [(j["id"], j["kind"], j["reference"], j["status"], j["dpi"]) for j in queue] == [
+        (3, "carton_labels", "ASN-7", "failed", 300),
+        (2, "carton_labels", "ASN-7/C2", "sent", 300),
+        (1, "carton_labels", "ASN-7", "sent", 203)]
+    pdf = tmp_path / "c1.pdf"
+    status, out, _ = run(capsys, "inbound", "labels", "ASN-7", "--carton", "C1", "--pdf",
+                         str(pdf), "--db", url)
+    assert status == 0 and len(pdfium.PdfDocument(str(pdf))) == 1

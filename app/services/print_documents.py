@@ -40,6 +40,7 @@ class JobKind(StrEnum):
     TEST_PAGE = "test_page"
     CARRIER_LABEL = "carrier_label"
     MANIFEST = "manifest"
+    CARTON_LABELS = "carton_labels"
 
 
 class OrderNotReady(DomainError):

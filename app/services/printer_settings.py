@@ -4,7 +4,7 @@ Station settings (``StationSettings.printers``), as read by :class:`PrinterSetti
 
     {
       "profiles": {"Pack 1 label": {<PrinterProfile.to_dict()>}, ...},
-      "label": "Pack 1 label",        # shipping, carrier, bin labels and test pages
+      "label": "Pack 1 label",        # shipping, carrier, bin, carton labels, test pages
       "sku": "Pack 1 SKU",            # SKU/FNSKU labels (falls back to "label")
       "document": "Office laser"      # packing slips, pick lists, manifests
     }
@@ -40,6 +40,7 @@ ROLE_OF_KIND: dict[JobKind, Role] = {
     JobKind.CARRIER_LABEL: Role.LABEL,
     JobKind.BIN_LABELS: Role.LABEL,
     JobKind.TEST_PAGE: Role.LABEL,
+    JobKind.CARTON_LABELS: Role.LABEL,
     JobKind.SKU_LABELS: Role.SKU,
     JobKind.PACKING_SLIP: Role.DOCUMENT,
     JobKind.PICK_LIST: Role.DOCUMENT,

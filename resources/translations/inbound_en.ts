@@ -38,6 +38,14 @@
         <translation><numerusform>%n carton</numerusform><numerusform>%n cartons</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Printing %n carton label(s) on {printer}…</source>
+        <translation><numerusform>Printing %n carton label on {printer}…</numerusform><numerusform>Printing %n carton labels on {printer}…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carton label(s) of {reference} sent to {printer}.</source>
+        <translation><numerusform>%n carton label of {reference} sent to {printer}.</numerusform><numerusform>%n carton labels of {reference} sent to {printer}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n task(s)</source>
         <translation><numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation>
     </message>

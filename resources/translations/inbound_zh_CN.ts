@@ -137,8 +137,16 @@
         <translation>货已到月台</translation>
     </message>
     <message>
-        <source>Carton labels…</source>
-        <translation>箱唛标签…</translation>
+        <source>Print carton labels</source>
+        <translation>打印箱唛</translation>
+    </message>
+    <message>
+        <source>One 4x6 label per carton, on this station's label printer</source>
+        <translation>每箱一张 4x6 标签，在本工作站的标签打印机上打印</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
     </message>
     <message>
         <source>Close and report…</source>
@@ -199,6 +207,18 @@
     <message>
         <source>{reference} has arrived.</source>
         <translation>{reference} 已到货。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printing %n carton label(s) on {printer}…</source>
+        <translation><numerusform>正在 {printer} 上打印 %n 张箱唛…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carton label(s) of {reference} sent to {printer}.</source>
+        <translation><numerusform>{reference} 的 %n 张箱唛已发送到 {printer}。</numerusform></translation>
+    </message>
+    <message>
+        <source>Job {job} was not printed and waits in the print queue (Printing screen): {error}</source>
+        <translation>打印任务 {job} 未打印，已在打印队列中等待（打印页面）：{error}</translation>
     </message>
     <message>
         <source>Save carton labels</source>

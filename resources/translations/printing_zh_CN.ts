@@ -268,6 +268,10 @@
         <translation>交接单</translation>
     </message>
     <message>
+        <source>Carton labels</source>
+        <translation>箱唛</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>

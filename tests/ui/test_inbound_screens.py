@@ -163,3 +163,55 @@ def test_closing_asks_first(qtbot, world: Database, make_page_ctx, monkeypatch) 
     assert page.selected().status == "arrived"
     with world.reading() as s:
         assert get_inbound(s, "ASN-1").summary.status == "arrived"
+
+
+def test_carton_labels_print_on_the_label_printer_or_save_as_pdf(
+        qtbot, world: Database, make_page_ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from app.bootstrap import AppContext
+    from app.services.print_queue import list_jobs
+    from app.settings import StationSettings
+    from printers.profiles import Language, PrinterProfile
+    from tests.fakes.printers import FakeTcpPrinter, parse_tspl
+    from tests.printers.helpers import decode
+
+    bare = InboundPage(make_page_ctx(role=Role.PICKER))
+    qtbot.addWidget(bare)
+    bare.show()
+    qtbot.mouseClick(bare.labels_button, Qt.MouseButton.LeftButton)
+    assert bare.messages.property("level") == "error"
+    assert "No printer is set up for labels" in bare.messages.text()
+
+    with FakeTcpPrinter() as printer:
+        profile = PrinterProfile("Dock label", printer.uri, Language.TSPL, dpi=203)
+        ctx = make_page_ctx(role=Role.PICKER)
+        ctx = replace(ctx, app=AppContext(StationSettings(station_name="DOCK-1", printers={
+            "profiles": {profile.name: profile.to_dict()}, "label": profile.name}), world))
+        page = InboundPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        assert page.selected().reference == "ASN-1" and page.labels_button.isEnabled()
+        qtbot.mouseClick(page.labels_button, Qt.MouseButton.LeftButton)
+        (job,) = printer.wait_for_jobs(1)
+        assert page.messages.text() == "2 carton labels of ASN-1 sent to Dock label."
+    assert [decode(image) for image in parse_tspl(job).images] == [["ASN-1/C1"], ["ASN-1/C2"]]
+    with world.reading() as s:
+        assert [(j.kind, j.reference, j.station, j.status) for j in list_jobs(s)] == [
+            ("carton_labels", "ASN-1", "DOCK-1", "sent")]
+
+    # the printer is gone: the job waits in the queue and the screen says so
+    qtbot.mouseClick(page.labels_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "waits in the print queue" in page.messages.text(),
+                    timeout=15_000)
+    assert page.messages.property("level") == "error"
+
+    # the second choice: a PDF
+    target = tmp_path / "cartons.pdf"
+    monkeypatch.setattr("app.ui.pages.inbound.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("app.ui.pages.inbound.QDesktopServices.openUrl", lambda url: True)
+    page.save_labels_action.trigger()
+    assert len(pdfium.PdfDocument(target.read_bytes())) == 2

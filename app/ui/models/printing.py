@@ -46,6 +46,7 @@ def kind_names() -> dict[JobKind, str]:
         JobKind.TEST_PAGE: QCoreApplication.translate("PrintingNames", "Test page"),
         JobKind.CARRIER_LABEL: QCoreApplication.translate("PrintingNames", "Carrier label"),
         JobKind.MANIFEST: QCoreApplication.translate("PrintingNames", "Manifest"),
+        JobKind.CARTON_LABELS: QCoreApplication.translate("PrintingNames", "Carton labels"),
     }
 
 

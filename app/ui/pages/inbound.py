@@ -3,7 +3,9 @@ unknown codes the dock put in quarantine.
 
 Top: the shipments (status, ETA, cartons, expected against received) with the client
 and status filters, and the office's actions: import a file, announce one by hand, mark
-one arrived, save its carton labels, close it and open its discrepancy report. Bottom:
+one arrived, print its carton labels on the station's 4x6 label printer (through the
+print queue, on the printer's own lane; or save them as a PDF), close it and open its
+discrepancy report. Bottom:
 the selected shipment's lines (expected, received, damaged, difference per carton and
 SKU) and the unknown codes waiting for a clerk, who maps each to a SKU or rejects it.
 Every read and write runs on the task runner.
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +41,15 @@ from sqlalchemy.orm import Session
 from app.domain.inbound_errors import LotRequired
 from app.services.changes import Changes
 from app.services.inbound import arrive_inbound, create_inbound, get_inbound, list_inbound
-from app.services.inbound_documents import carton_labels_pdf, write_discrepancy
+from app.services.inbound_documents import (
+    carton_labels_document,
+    carton_labels_pdf,
+    write_discrepancy,
+)
 from app.services.inbound_dto import InboundDetail, InboundSummary
 from app.services.organisation import list_clients, list_warehouses
+from app.services.print_documents import JobKind
+from app.services.print_queue import DeliveryResult
 from app.services.receiving import (
     CloseResult,
     UnknownLine,
@@ -49,6 +59,7 @@ from app.services.receiving import (
     reject_unknown,
     resolve_unknown,
 )
+from app.ui.devices.printing import PrintWorker, station_printers
 from app.ui.dialogs.inbound_import import InboundImportDialog
 from app.ui.dialogs.inbound_new import NewShipmentDialog
 from app.ui.dialogs.lot_dialog import LotDialog
@@ -56,6 +67,7 @@ from app.ui.i18n import error_text
 from app.ui.models.inbound import LinesModel, ShipmentsModel, UnknownModel, status_names
 from app.ui.pages.admin_clients_common import Saved
 from app.ui.pages.base import Page, PageContext
+from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table, fit_columns
 
 T = TypeVar("T")
@@ -108,7 +120,16 @@ class InboundPage(Page):
         self.new_button = QPushButton(self.tr("New shipment…"))
         self.arrive_button = QPushButton(self.tr("Arrived"))
         self.arrive_button.setToolTip(self.tr("The shipment is at the dock"))
-        self.labels_button = QPushButton(self.tr("Carton labels…"))
+        # a split button: a click prints on the label printer, its arrow saves a PDF
+        self.labels_button = QToolButton()
+        self.labels_button.setText(self.tr("Print carton labels"))
+        self.labels_button.setToolTip(self.tr(
+            "One 4x6 label per carton, on this station's label printer"))
+        self.labels_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        labels_menu = QMenu(self.labels_button)
+        self.save_labels_action = labels_menu.addAction(self.tr("Save PDF…"))
+        self.save_labels_action.triggered.connect(self.ask_labels)
+        self.labels_button.setMenu(labels_menu)
         self.close_button = QPushButton(self.tr("Close and report…"))
         self.close_button.setToolTip(self.tr(
             "Post the received units to stock, make the put-away tasks and save the "
@@ -118,7 +139,7 @@ class InboundPage(Page):
         for button, slot in ((self.import_button, self.open_import),
                              (self.new_button, self.open_new),
                              (self.arrive_button, self.arrive),
-                             (self.labels_button, self.ask_labels),
+                             (self.labels_button, self.print_labels),
                              (self.close_button, self.ask_close),
                              (self.report_button, self.ask_report)):
             button.clicked.connect(slot)
@@ -249,6 +270,7 @@ class InboundPage(Page):
         status = s.status if s else ""
         self.arrive_button.setEnabled(status == "announced")
         self.labels_button.setEnabled(s is not None)
+        self.save_labels_action.setEnabled(s is not None)
         self.close_button.setEnabled(status in ("arrived", "receiving"))
         self.report_button.setEnabled(s is not None and status != "announced")
 
@@ -303,6 +325,37 @@ class InboundPage(Page):
                                                    actor=actor),
                     lambda info: self.show_info(self.tr("{reference} has arrived.").format(
                         reference=info.reference)))
+
+    def print_labels(self) -> None:
+        """The shipment's carton labels on this station's label printer, laid out at its
+        dpi; a job the printer does not take waits in the print queue."""
+        s = self.selected()
+        if s is None:
+            return
+        try:
+            profile = station_printers(self.ctx.app.settings).for_kind(JobKind.CARTON_LABELS)
+        except Exception as exc:  # no label printer set up, or a damaged settings file
+            self.show_error(exc)
+            return
+        ref, client, cartons = s.reference, s.client, s.cartons
+        self.messages.show_message(self.tr("Printing %n carton label(s) on {printer}…", "",
+                                           cartons).format(printer=profile.name))
+
+        def done(result: DeliveryResult) -> None:
+            if result.error is None:
+                self.show_info(self.tr("%n carton label(s) of {reference} sent to {printer}.",
+                                       "", cartons).format(reference=ref,
+                                                           printer=result.job.printer_name))
+            else:
+                self.messages.show_message(self.tr(
+                    "Job {job} was not printed and waits in the print queue (Printing "
+                    "screen): {error}").format(job=result.job.id,
+                                               error=error_text(result.error)), Level.ERROR)
+
+        PrintWorker.for_tasks(self.ctx.tasks).print_document(
+            lambda session, p: carton_labels_document(session, ref, p, client), profile,
+            actor=self.ctx.actor, station=self.ctx.app.settings.station_name, on_done=done,
+            on_error=self.show_error, owner=self)
 
     def ask_labels(self) -> None:
         s = self.selected()
