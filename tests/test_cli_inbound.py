@@ -159,8 +159,8 @@ def test_same_reference_for_two_clients_needs_client(url: str, tmp_path: Path, c
     assert status == 3 and err == "error: Your role (packer) may not receive stock.\n"
 
 
-def test_carton_labels_print_on_the_station_label_printer(url: str, tmp_path: Path,
-                                                          capsys) -> None:
+def test_carton_labels_print_on_the_station_label_printer(
+        url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Without --pdf the labels go through the print queue to this station's 4x6 printer,
     laid out at its dpi; each label's barcode scans back as REFERENCE/CARTON."""
     from app.settings import StationSettings, save_settings

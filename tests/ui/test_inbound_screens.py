@@ -165,8 +165,8 @@ def test_closing_asks_first(qtbot, world: Database, make_page_ctx, monkeypatch) 
         assert get_inbound(s, "ASN-1").summary.status == "arrived"
 
 
-def test_carton_labels_print_on_the_label_printer_or_save_as_pdf(
-        qtbot, world: Database, make_page_ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_carton_labels_print_on_the_label_printer_or_save_as_pdf(  # type: ignore[no-untyped-def]
+        qtbot, world: Database, make_page_ctx, tmp_path: Path, monkeypatch) -> None:
     from dataclasses import replace
 
     from PySide6.QtCore import Qt
@@ -193,7 +193,9 @@ def test_carton_labels_print_on_the_label_printer_or_save_as_pdf(
         page = InboundPage(ctx)
         qtbot.addWidget(page)
         page.show()
-        assert page.selected().reference == "ASN-1" and page.labels_button.isEnabled()
+        selected = page.selected()
+        assert selected is not None and selected.reference == "ASN-1"
+        assert page.labels_button.isEnabled()
         qtbot.mouseClick(page.labels_button, Qt.MouseButton.LeftButton)
         (job,) = printer.wait_for_jobs(1)
         assert page.messages.text() == "2 carton labels of ASN-1 sent to Dock label."
