@@ -3,7 +3,10 @@
 For every SKU the client sold in the period (orders not cancelled, UTC days on
 ``orders.order_date``, both ends included; default the last 90 days):
 
-* demand per destination ZIP3 (first three digits of the ship-to ZIP) and state;
+* demand per destination ZIP3 (first three digits of the ship-to ZIP) and state; an order
+  whose ZIP3 is unknown or lies in another state than the one the order names counts at
+  that state's centroid instead (``zip3`` empty), since a wrong ZIP is likelier than a
+  wrong state and either way the state is where the parcel goes;
 * for every active warehouse with a ZIP (the origins; a 3PL's warehouses serve all its
   clients) the zone to each destination: the warehouse's newest imported carrier chart
   first, else the ZIP3-centroid distance estimate (:mod:`app.services.zip3_centroids`);
@@ -42,10 +45,12 @@ from app.domain.regions import warehouse_region
 from app.domain.states import OrderStatus
 from app.domain.zones import transit_days, zone_cost
 from app.services.lookup import client_by_code
-from app.services.zip3_centroids import distance_zone
+from app.services.zip3_centroids import distance_zone, state_centroids, state_zone, zip3_states
 from app.services.zone_charts import zone_tables
 
 DEFAULT_DAYS = 90
+#: (warehouse, destination ZIP3 or "" for the state's centroid, state) -> zone or None.
+Zoner = Callable[[Warehouse, str, str], int | None]
 MAX_DAYS = 3 * 366
 #: Labels a zone needs before their mean cost replaces the table's.
 LABEL_SAMPLE_MIN = 3
@@ -155,7 +160,7 @@ def _sku_json(s: SkuAdvice) -> dict[str, Any]:
                       sorted(by_region.items(), key=lambda kv: (-kv[1], kv[0]))],
         "by_state": [{"state": st, "units": n} for st, n in
                      sorted(by_state.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "destinations": [{"zip3": d.zip3, "state": d.state, "units": d.units,
+        "destinations": [{"zip3": d.zip3 or None, "state": d.state, "units": d.units,
                           "zones": d.zones} for d in s.destinations],
         "warehouses": [{"warehouse": w.warehouse, "share": w.share, "avg_zone": w.avg_zone,
                         "avg_zone_alone": w.avg_zone_alone,
@@ -202,19 +207,21 @@ def advise_split(session: Session, client_code: str, start: date, end: date, *,
         .group_by(OrderLine.sku_id, zip3, state)).all()
     demand: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
     for sku_id, z3, st, units in rows:
-        demand[sku_id].append((z3 or "", st or "", int(units or 0)))
+        demand[sku_id].append((_dest_zip3(z3 or "", st or ""), st or "", int(units or 0)))
     skus = {s.id: s for s in session.scalars(select(Sku).where(Sku.id.in_(list(demand))))}
 
     zone_cache: dict[tuple[int, str], int | None] = {}
 
-    def zone(wh: Warehouse, dest: str) -> int | None:
-        key = (wh.id, dest)
+    def zone(wh: Warehouse, zip3: str, state: str) -> int | None:
+        key = (wh.id, zip3 or "@" + state)
         if key not in zone_cache:
             chart = charts.get(wh.id)
-            if chart and dest in chart:
-                zone_cache[key] = chart[dest]
+            if not zip3:
+                zone_cache[key] = state_zone(wh.zip, state)
+            elif chart and zip3 in chart:
+                zone_cache[key] = chart[zip3]
             else:
-                zone_cache[key] = distance_zone(wh.zip, dest) if dest.isdigit() else None
+                zone_cache[key] = distance_zone(wh.zip, zip3)
         return zone_cache[key]
 
     label_costs = _label_costs(session, in_period, {w.id: w for w in warehouses}, zone)
@@ -229,21 +236,31 @@ def advise_split(session: Session, client_code: str, start: date, end: date, *,
                        origins, tuple(advice), label_costs)
 
 
+def _dest_zip3(zip3: str, state: str) -> str:
+    """``zip3`` when it is a known ZIP3 of the state the order names (or the order names
+    no known state), else "" - the destination is then the state's centroid."""
+    owner = zip3_states().get(zip3)
+    if owner is not None and (owner == state or state not in state_centroids()):
+        return zip3
+    return "" if state in state_centroids() else zip3
+
+
 def _label_costs(session: Session, in_period: tuple[Any, ...], warehouses: dict[int, Warehouse],
-                 zone: Callable[[Warehouse, str], int | None]) -> dict[int, Decimal]:
+                 zone: Zoner) -> dict[int, Decimal]:
     """Mean USD cost per zone of the labels bought for the period's orders, for zones
     with at least :data:`LABEL_SAMPLE_MIN` labels. Grouped per warehouse and ZIP3 in SQL."""
     zip3 = func.substr(func.trim(Order.zip), 1, 3)
+    state = func.upper(Order.state)
     rows = session.execute(
-        select(Order.warehouse_id, zip3, func.sum(LabelPurchase.cost), func.count())
+        select(Order.warehouse_id, zip3, state, func.sum(LabelPurchase.cost), func.count())
         .join(Order, Order.id == LabelPurchase.order_id)
         .where(*in_period, LabelPurchase.status == _PAID, LabelPurchase.cost.is_not(None),
                LabelPurchase.currency == "USD", Order.warehouse_id.is_not(None))
-        .group_by(Order.warehouse_id, zip3)).all()
+        .group_by(Order.warehouse_id, zip3, state)).all()
     totals: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal("0"), Decimal("0")])
-    for wh_id, z3, total, n in rows:
+    for wh_id, z3, st, total, n in rows:
         wh = warehouses.get(wh_id)
-        z = zone(wh, z3 or "") if wh is not None else None
+        z = zone(wh, _dest_zip3(z3 or "", st or ""), st or "") if wh is not None else None
         if z is not None:
             totals[z][0] += Decimal(total)
             totals[z][1] += n
@@ -266,7 +283,7 @@ def _current_warehouse(session: Session, default_id: int | None, in_period: tupl
 
 
 def _advise_sku(sku: Sku, lines: list[tuple[str, str, int]], warehouses: list[Warehouse],
-                current: Warehouse | None, zone: Callable[[Warehouse, str], int | None],
+                current: Warehouse | None, zone: Zoner,
                 cost: Callable[[int], Decimal], qty: int | None) -> SkuAdvice:
     units = sum(n for _, _, n in lines)
     served: dict[str, float] = defaultdict(float)  # warehouse -> units it serves best
@@ -282,7 +299,7 @@ def _advise_sku(sku: Sku, lines: list[tuple[str, str, int]], warehouses: list[Wa
     for z3, st, n in lines:
         merged[(z3, st)] += n
     for (z3, st), n in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])):
-        zones = {w.code: zone(w, z3) for w in warehouses}
+        zones = {w.code: zone(w, z3, st) for w in warehouses}
         destinations.append(Destination(z3, st, n, zones))
         known = {code: z for code, z in zones.items() if z is not None}
         cur = zones.get(current.code) if current else None

@@ -54,3 +54,14 @@ def test_transit_and_cost_grow_with_zone() -> None:
     days = [transit_days(z) for z in range(1, 10)]
     costs = [zone_cost(z) for z in range(1, 10)]
     assert days == sorted(days) and costs == sorted(costs) and days[7] > days[1]
+
+
+def test_zip3_states_and_state_centroids() -> None:
+    from app.services.zip3_centroids import state_centroids, state_zone, zip3_states
+
+    states = zip3_states()
+    assert (states["100"], states["900"], states["070"], states["606"]) == ("NY", "CA", "NJ",
+                                                                            "IL")
+    assert {"CA", "NY", "TX", "DC", "PR"} <= set(state_centroids())
+    assert state_zone("08837", "CA") == 8 and state_zone("08837", "NY") == 2
+    assert state_zone("08837", "ZZ") is None

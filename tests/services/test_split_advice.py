@@ -222,3 +222,21 @@ def test_the_clients_label_costs_replace_the_table_where_there_are_enough(db: Da
     assert mug.current.cost == Decimal("3.10") * 4 + COST_PER_ZONE[8] * 2
     # Split: New York goes to NJ1 (zone 1, same $3.10).
     assert mug.split.cost == Decimal("3.10") * 6
+
+
+def test_a_zip_of_another_state_counts_at_the_named_states_centre(db: Database) -> None:
+    """Every tests.world order carries ZIP 93721 (Fresno); one naming NY goes to New York's
+    centroid, one naming CA keeps its ZIP3, one with a mistyped ZIP too goes by state."""
+    build_world(db)
+    place_order(db, "N1", {"MUG": 5}, state="NY")  # ZIP 93721 but New York
+    place_order(db, "C1", {"MUG": 5}, state="CA")  # ZIP 93721, California: consistent
+    order_to(db, "T1", {"MUG": 2}, "ABCDE", "TX")
+    mug = advise(db).skus[0]
+    where = {(d.zip3, d.state): d.zones for d in mug.destinations}
+    assert set(where) == {("", "NY"), ("937", "CA"), ("", "TX")}
+    assert where[("", "NY")] == {"LA1": 8, "NJ1": 2}
+    fresno = where[("937", "CA")]
+    assert fresno["NJ1"] == 8 and (fresno["LA1"] or 9) < 8
+    assert mug.unzoned_units == 0
+    by_wh = {w.warehouse: w.recommended_units for w in mug.warehouses}
+    assert by_wh["NJ1"] == 5 and by_wh["LA1"] >= 5
