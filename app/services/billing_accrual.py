@@ -22,24 +22,43 @@ table): keys already there are skipped and the insert ignores a key another run 
 meanwhile, so running a day twice charges nothing twice. Charges of clients without a
 rate card are not made (their snapshots are). Snapshots read today's remaining units, so
 the job is meant to run for each day as it ends.
+
+The job is set-based: each charge kind is one ``INSERT INTO charges ... SELECT`` priced
+in the database by :mod:`app.services.billing_sql` (the tier joined on its range, exact
+integer arithmetic, the audit text built in SQL), so a month of a busy warehouse is a
+few hundred statements, not 400,000 lines priced one by one in Python. Only an ASN's
+pallet count (JSON in its notes) is read in Python, and priced by the same statement.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import uuid
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    Select,
+    Table,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from app.db.bulk import DriverStatement
+from app.db.dialects import dialect_insert
 from app.db.models import (
     Box,
     Charge,
@@ -51,29 +70,31 @@ from app.db.models import (
     OrderLine,
     OrderStatusChange,
     Parcel,
+    RateCard,
+    RateCardItem,
     ReturnAuthorization,
     ReturnReceipt,
     Sku,
     StockLot,
     StorageSnapshot,
 )
-from app.domain.billing import (
-    ChargeKind,
-    Tier,
-    billable_weight_g,
-    line_amount,
-    lot_age_days,
-    money,
-    sku_volume_m3,
-    storage_quantity,
-    tier_for,
-)
+from app.domain.billing import ChargeKind, line_amount, money
 from app.domain.billing_errors import RateCardMissing, UnknownChargeKind
 from app.domain.errors import InvalidValue
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import MoveKind, OrderStatus
+from app.services.billing_sql import (
+    days_between,
+    decimal_e4,
+    dim_weight_g_sql,
+    half_up,
+    insert_priced,
+    storage_qty_e4,
+    text_of,
+    whole,
+)
 from app.services.lookup import client_by_code
-from app.services.rate_cards import RateCardInfo, rate_card_by_client_id
+from app.services.rate_cards import rate_card_by_client_id
 
 K = ChargeKind
 _SNAPSHOTS = cast(Table, StorageSnapshot.__table__)
@@ -118,89 +139,76 @@ class AccrualResult:
                 "clients": self.per_client}
 
 
-class _Cards:
-    """Rate cards by client id, read once per run."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._cards: dict[int, tuple[RateCardInfo, dict[str, tuple[Tier, ...]]] | None] = {}
-
-    def get(self, client_id: int) -> tuple[RateCardInfo, dict[str, tuple[Tier, ...]]] | None:
-        if client_id not in self._cards:
-            card = rate_card_by_client_id(self._session, client_id)
-            self._cards[client_id] = (card, card.tiers()) if card else None
-        return self._cards[client_id]
-
-
-class _Builder:
-    """Prices events with the client's card; events of kinds the card lacks are free
-    and not written."""
-
-    def __init__(self, cards: _Cards, day: date) -> None:
-        self.cards = cards
-        self.day = day
-        self.out: list[NewCharge] = []
-
-    def add(self, client_id: int, kind: ChargeKind, quantity: Decimal | int, *, measure: int,
-            source_type: str, source_id: int | None, source_ref: str | None,
-            description: str, unit_price: Decimal | None = None) -> None:
-        found = self.cards.get(client_id)
-        if found is None:
-            return
-        tiers = found[1].get(kind.value)
-        if not tiers:
-            return
-        tier = tier_for(kind.value, tiers, measure)
-        price = tier.price if unit_price is None else unit_price
-        qty = Decimal(quantity)
-        amount = line_amount(qty, price, tier.minimum)
-        if amount == 0:
-            return
-        key = f"{kind.value}:{source_type}:{source_id}:{self.day.isoformat()}"
-        self.out.append(NewCharge(client_id, kind.value, description[:300], qty, price, amount,
-                                  source_type, source_id, source_ref, key))
-
-
 def _window(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time(0), tzinfo=UTC)
     return start, start + timedelta(days=1)
 
 
-def _receiving(session: Session, b: _Builder, day: date, start: datetime,
-               end: datetime) -> None:
+def _e4(value: Any) -> Any:
+    """Whole units in ten-thousandths (the pricer's quantities)."""
+    return value * literal(10000, BigInteger)
+
+
+def _source(client_id: Any, qty_e4: Any, source_type: str, source_id: Any, source_ref: Any,
+            description: Any, *, measure: Any = 0, price_e4: Any = None) -> list[Any]:
+    """The columns :func:`insert_priced` reads, in its names."""
+    return [client_id.label("client_id"), literal(measure).label("measure")
+            if isinstance(measure, int) else measure.label("measure"),
+            qty_e4.label("qty_e4"),
+            (price_e4 if price_e4 is not None else sql_cast(null(), BigInteger)).label("price_e4"),
+            literal(source_type).label("source_type"), source_id.label("source_id"),
+            source_ref.label("source_ref"), description.label("description")]
+
+
+class _Run:
+    """One accrual: the day, its window and the stamp every charge of the run carries."""
+
+    def __init__(self, session: Session, day: date, actor: Actor) -> None:
+        self.session, self.day, self.actor = session, day, actor
+        self.start, self.end = _window(day)
+        self.stamp = datetime.now(UTC)
+
+    def charge(self, kind: ChargeKind, rows: Select[Any]) -> None:
+        insert_priced(self.session, kind.value, rows.subquery(), day=self.day,
+                      stamp=self.stamp, actor=self.actor.name)
+
+
+def _receiving(run: _Run) -> None:
     # Receipt moves are read through the FIFO layers they start (one per move, same
     # units, the warehouse's date): a scan of the layers, not of the whole ledger.
-    moves = session.execute(
-        select(StockLot.move_id, StockLot.quantity, StockLot.reference, StockLot.client_id,
-               Sku.code)
-        .join(Sku, Sku.id == StockLot.sku_id)
-        .where(StockLot.source == MoveKind.RECEIPT.value, StockLot.received_on == day,
-               StockLot.move_id.is_not(None)))
-    for move_id, qty, ref, client_id, sku in moves:
-        b.add(client_id, K.RECEIVING_UNIT, qty, measure=0, source_type="move",
-              source_id=move_id, source_ref=ref or f"move {move_id}",
-              description=f"Received {qty} x {sku}")
-    cartons = session.execute(
-        select(InboundCarton.id, InboundCarton.code, InboundShipment.reference,
-               InboundShipment.client_id)
+    lot, ref = StockLot, func.nullif(StockLot.reference, "")
+    run.charge(K.RECEIVING_UNIT, select(*_source(
+        lot.client_id, _e4(lot.quantity), "move", lot.move_id,
+        func.coalesce(ref, "move " + text_of(lot.move_id)),
+        "Received " + text_of(lot.quantity) + " x " + Sku.code))
+        .join(Sku, Sku.id == lot.sku_id)
+        .where(lot.source == MoveKind.RECEIPT.value, lot.received_on == run.day,
+               lot.move_id.is_not(None)))
+    run.charge(K.RECEIVING_CARTON, select(*_source(
+        InboundShipment.client_id, literal(10000, BigInteger), "receipt", InboundCarton.id,
+        InboundShipment.reference + "/" + InboundCarton.code,
+        "Carton " + InboundCarton.code + " of " + InboundShipment.reference))
         .join(InboundShipment, InboundShipment.id == InboundCarton.shipment_id)
-        .where(InboundCarton.received_at >= start, InboundCarton.received_at < end))
-    for carton_id, code, ref, client_id in cartons:
-        b.add(client_id, K.RECEIVING_CARTON, 1, measure=0, source_type="receipt",
-              source_id=carton_id, source_ref=f"{ref}/{code}",
-              description=f"Carton {code} of {ref}")
-    closed = session.execute(
+        .where(InboundCarton.received_at >= run.start, InboundCarton.received_at < run.end))
+    run.charge(K.RECEIVING_CONTAINER, select(*_source(
+        InboundShipment.client_id, literal(10000, BigInteger), "receipt", InboundShipment.id,
+        InboundShipment.reference,
+        "Container " + InboundShipment.container + " (" + InboundShipment.reference + ")"))
+        .where(InboundShipment.closed_at >= run.start, InboundShipment.closed_at < run.end,
+               func.coalesce(InboundShipment.container, "") != ""))
+    # The pallet count lives in the ASN's notes as JSON: read in Python (a few rows a
+    # day), priced by the same statement.
+    closed = run.session.execute(
         select(InboundShipment.id, InboundShipment.reference, InboundShipment.client_id,
-               InboundShipment.container, InboundShipment.notes)
-        .where(InboundShipment.closed_at >= start, InboundShipment.closed_at < end))
-    for sid, ref, client_id, container, notes in closed:
-        if container:
-            b.add(client_id, K.RECEIVING_CONTAINER, 1, measure=0, source_type="receipt",
-                  source_id=sid, source_ref=ref, description=f"Container {container} ({ref})")
-        pallets = _pallets(notes)
-        if pallets:
-            b.add(client_id, K.RECEIVING_PALLET, pallets, measure=0, source_type="receipt",
-                  source_id=sid, source_ref=ref, description=f"{pallets} pallet(s) of {ref}")
+               InboundShipment.notes)
+        .where(InboundShipment.closed_at >= run.start, InboundShipment.closed_at < run.end,
+               InboundShipment.notes.is_not(None)))
+    pallets = [select(*_source(literal(client_id), literal(n * 10000, BigInteger), "receipt",
+                               literal(sid), literal(ref), literal(f"{n} pallet(s) of {ref}")))
+               for sid, ref, client_id, notes in closed if (n := _pallets(notes))]
+    if pallets:
+        run.charge(K.RECEIVING_PALLET, cast(Select[Any], union_all(*pallets).subquery()
+                                            .select()))
 
 
 def _pallets(notes: str | None) -> int:
@@ -215,118 +223,125 @@ def _pallets(notes: str | None) -> int:
     return value if isinstance(value, int) and value > 0 else 0
 
 
-def _shipments(session: Session, b: _Builder, start: datetime, end: datetime) -> None:
+def _shipments(run: _Run) -> None:
+    """Pick/pack per order at the tier of its billable weight, extra units, boxes.
+
+    An order's weight is the sum over its parcels of max(actual, dimensional at the
+    card's divisor) (a parcel's actual weight: its scale weight, else its recorded
+    billable weight, else 0), or, without parcels, the weight of its lines."""
     shipped = (select(OrderStatusChange.order_id)
                .where(OrderStatusChange.to_status == OrderStatus.SHIPPED.value,
-                      OrderStatusChange.at >= start, OrderStatusChange.at < end)
+                      OrderStatusChange.at >= run.start, OrderStatusChange.at < run.end)
                .distinct().subquery())
-    orders = {oid: (number, client_id) for oid, number, client_id in session.execute(
-        select(Order.id, Order.number, Order.client_id)
-        .join(shipped, shipped.c.order_id == Order.id))}
-    if not orders:
-        return
-    units: dict[int, int] = defaultdict(int)
-    line_weight: dict[int, int] = defaultdict(int)
-    for oid, qty, weight in session.execute(
-            select(OrderLine.order_id, OrderLine.quantity, Sku.weight_g)
-            .join(shipped, shipped.c.order_id == OrderLine.order_id)
-            .join(Sku, Sku.id == OrderLine.sku_id)):
-        units[oid] += qty
-        line_weight[oid] += qty * (weight or 0)
-    parcels: dict[int, list[tuple[int, int | None, tuple[int, int, int] | None, int | None]]]
-    parcels = defaultdict(list)
-    for oid, pid, parcel_g, billable, length, width, height in session.execute(
-            select(Parcel.order_id, Parcel.id, Parcel.weight_g, Parcel.billable_weight_g,
-                   Box.inner_length_mm, Box.inner_width_mm, Box.inner_height_mm)
-            .join(shipped, shipped.c.order_id == Parcel.order_id)
-            .outerjoin(Box, Box.id == Parcel.box_id)):
-        dims = (length, width, height) if length else None
-        parcels[oid].append((pid, parcel_g, dims, billable))
-    for oid, (number, client_id) in orders.items():
-        found = b.cards.get(client_id)
-        if found is None:
-            continue
-        divisor = found[0].dim_divisor
-        mine = parcels.get(oid, [])
-        weight = sum(billable_weight_g(w if w is not None else (bw or 0), dims, divisor)
-                     for _pid, w, dims, bw in mine) if mine else line_weight[oid]
-        n = units[oid]
-        b.add(client_id, K.PICK_PACK_ORDER, 1, measure=weight, source_type="order",
-              source_id=oid, source_ref=number,
-              description=f"Order {number}: {n} unit(s), {weight} g billable")
-        if n > 1:
-            b.add(client_id, K.PICK_PACK_EXTRA_UNIT, n - 1, measure=weight, source_type="order",
-                  source_id=oid, source_ref=number,
-                  description=f"Order {number}: {n - 1} extra unit(s)")
-        boxed = sum(1 for _pid, _w, dims, _bw in mine if dims)
-        if boxed:
-            b.add(client_id, K.PACKING_MATERIAL, boxed, measure=0, source_type="order",
-                  source_id=oid, source_ref=number, description=f"Order {number}: {boxed} box(es)")
+    lines = (select(OrderLine.order_id, func.sum(OrderLine.quantity).label("units"),
+                    func.sum(OrderLine.quantity * func.coalesce(Sku.weight_g, 0))
+                    .label("weight"))
+             .join(shipped, shipped.c.order_id == OrderLine.order_id)
+             .join(Sku, Sku.id == OrderLine.sku_id)
+             .group_by(OrderLine.order_id).subquery())
+    actual = func.coalesce(Parcel.weight_g, Parcel.billable_weight_g, 0)
+    dim = dim_weight_g_sql(Box.inner_length_mm, Box.inner_width_mm, Box.inner_height_mm,
+                           RateCard.dim_divisor)
+    billable = case((Box.id.is_(None), actual), (dim > actual, dim), else_=actual)
+    parcels = (select(Parcel.order_id, func.sum(billable).label("weight"),
+                      func.count(Box.id).label("boxes"))
+               .join(shipped, shipped.c.order_id == Parcel.order_id)
+               .join(Order, Order.id == Parcel.order_id)
+               .join(RateCard, RateCard.client_id == Order.client_id)
+               .outerjoin(Box, Box.id == Parcel.box_id)
+               .group_by(Parcel.order_id).subquery())
+    units = func.coalesce(lines.c.units, 0)
+    weight = func.coalesce(parcels.c.weight, lines.c.weight, 0)
+    orders = (select(Order.id, Order.number, Order.client_id, units.label("units"),
+                     weight.label("weight"), func.coalesce(parcels.c.boxes, 0).label("boxes"))
+              .join(shipped, shipped.c.order_id == Order.id)
+              .outerjoin(lines, lines.c.order_id == Order.id)
+              .outerjoin(parcels, parcels.c.order_id == Order.id).subquery())
+    o = orders.c
+    prefix = "Order " + o.number + ": "
+    run.charge(K.PICK_PACK_ORDER, select(*_source(
+        o.client_id, literal(10000, BigInteger), "order", o.id, o.number,
+        prefix + text_of(o.units) + " unit(s), " + text_of(o.weight) + " g billable",
+        measure=o.weight)))
+    run.charge(K.PICK_PACK_EXTRA_UNIT, select(*_source(
+        o.client_id, _e4(o.units - 1), "order", o.id, o.number,
+        prefix + text_of(o.units - 1) + " extra unit(s)", measure=o.weight))
+        .where(o.units > 1))
+    run.charge(K.PACKING_MATERIAL, select(*_source(
+        o.client_id, _e4(o.boxes), "order", o.id, o.number,
+        prefix + text_of(o.boxes) + " box(es)"))
+        .where(o.boxes > 0))
 
 
-def _labels(session: Session, b: _Builder, start: datetime, end: datetime) -> None:
-    rows = session.execute(
-        select(LabelPurchase.id, LabelPurchase.cost, LabelPurchase.tracking_number,
-               LabelPurchase.carrier, LabelPurchase.service, Order.client_id, Order.number)
+def _labels(run: _Run) -> None:
+    """Label cost plus the card's ``label`` price read as a markup in percent, half-up
+    to the cent: cost x (1 + markup / 100) in integers (cents x millionths)."""
+    markup = (select(whole(RateCardItem.price * 10000))
+              .join(RateCard, RateCard.id == RateCardItem.rate_card_id)
+              .where(RateCard.client_id == Order.client_id,
+                     RateCardItem.kind == K.LABEL.value, RateCardItem.tier_from == 0)
+              .scalar_subquery())
+    cents = half_up(whole(LabelPurchase.cost * 100) * (literal(1000000, BigInteger) + markup),
+                    1000000)
+    text = ("Label " + func.coalesce(LabelPurchase.carrier, "") + " "
+            + func.coalesce(LabelPurchase.service, "") + " for " + Order.number)
+    run.charge(K.LABEL, select(*_source(
+        Order.client_id, literal(10000, BigInteger), "label", LabelPurchase.id,
+        func.coalesce(LabelPurchase.tracking_number, Order.number),
+        func.replace(text, "  ", " "), price_e4=cents * 100))
         .join(Order, Order.id == LabelPurchase.order_id)
-        .where(LabelPurchase.status == "bought", LabelPurchase.bought_at >= start,
-               LabelPurchase.bought_at < end, LabelPurchase.cost.is_not(None)))
-    for lid, cost, tracking, carrier, service, client_id, number in rows:
-        found = b.cards.get(client_id)
-        tiers = found[1].get(K.LABEL.value) if found else None
-        if not tiers:
-            continue
-        markup = tier_for(K.LABEL.value, tiers, 0).price
-        price = money(Decimal(cost or 0) * (1 + markup / 100))
-        b.add(client_id, K.LABEL, 1, measure=0, source_type="label", source_id=lid,
-              source_ref=tracking or number, unit_price=price,
-              description=f"Label {carrier or ''} {service or ''} for {number}".replace("  ", " "))
+        .where(LabelPurchase.status == "bought", LabelPurchase.bought_at >= run.start,
+               LabelPurchase.bought_at < run.end, LabelPurchase.cost.is_not(None)))
 
 
-def _returns(session: Session, b: _Builder, start: datetime, end: datetime) -> None:
-    rows = session.execute(
-        select(ReturnReceipt.id, ReturnReceipt.quantity, ReturnReceipt.weight_g, Sku.weight_g,
-               Sku.code, ReturnAuthorization.client_id, ReturnAuthorization.number)
-        .join(ReturnAuthorization, ReturnAuthorization.id == ReturnReceipt.return_id)
-        .join(Sku, Sku.id == ReturnReceipt.sku_id)
-        .where(ReturnReceipt.at >= start, ReturnReceipt.at < end))
-    for rid, qty, weighed, sku_weight, sku, client_id, rma in rows:
-        unit_g = math.ceil(weighed / qty) if weighed else (sku_weight or 0)
-        b.add(client_id, K.RETURN, qty, measure=unit_g, source_type="return", source_id=rid,
-              source_ref=rma, description=f"Return {rma}: {qty} x {sku}, {unit_g} g each")
+def _returns(run: _Run) -> None:
+    """Per unit at the tier of the unit's weight: the weighed receipt's weight per unit
+    rounded up, else the SKU's weight."""
+    r = ReturnReceipt
+    unit_g = case((func.coalesce(r.weight_g, 0) != 0, (r.weight_g + r.quantity - 1) // r.quantity),
+                  else_=func.coalesce(Sku.weight_g, 0))
+    run.charge(K.RETURN, select(*_source(
+        ReturnAuthorization.client_id, _e4(r.quantity), "return", r.id,
+        ReturnAuthorization.number,
+        "Return " + ReturnAuthorization.number + ": " + text_of(r.quantity) + " x " + Sku.code
+        + ", " + text_of(unit_g) + " g each", measure=unit_g))
+        .join(ReturnAuthorization, ReturnAuthorization.id == r.return_id)
+        .join(Sku, Sku.id == r.sku_id)
+        .where(r.at >= run.start, r.at < run.end))
 
 
-def _storage(session: Session, b: _Builder, day: date) -> int:
-    """Snapshot every lot with units left on ``day`` and charge it; the snapshot count."""
-    lots = session.execute(
-        select(StockLot.id, StockLot.client_id, StockLot.warehouse_id, StockLot.sku_id,
-               StockLot.remaining, StockLot.received_on, Sku.length_mm, Sku.width_mm,
-               Sku.height_mm)
-        .join(Sku, Sku.id == StockLot.sku_id)
-        .where(StockLot.remaining > 0, StockLot.received_on <= day)).all()
-    insert = DriverStatement.insert(session.connection(), _SNAPSHOTS, _SNAPSHOT_COLUMNS,
-                                    skip_existing=("snapshot_date", "lot_id"))
-    as_date, as_volume = insert.processor("snapshot_date"), insert.processor("volume_m3")
-    stamp, places = as_date(day), Decimal("0.000001")
-    rows = [(stamp, client_id, wh, sku, lot_id, remaining,
-             as_volume((sku_volume_m3(length, width, height) * remaining).quantize(places)),
-             lot_age_days(received_on, day))
-            for lot_id, client_id, wh, sku, remaining, received_on, length, width, height in lots]
-    insert.run(rows)
-    snaps = session.execute(
-        select(StorageSnapshot.id, StorageSnapshot.client_id, StorageSnapshot.volume_m3,
-               StorageSnapshot.age_days, StorageSnapshot.units, Sku.code)
-        .join(Sku, Sku.id == StorageSnapshot.sku_id)
-        .where(StorageSnapshot.snapshot_date == day))
-    for sid, client_id, volume, age, units, sku in snaps:
-        found = b.cards.get(client_id)
-        if found is None:
-            continue
-        qty = storage_quantity(found[0].storage_unit, Decimal(volume))
-        b.add(client_id, K.STORAGE, qty, measure=age, source_type="snapshot", source_id=sid,
-              source_ref=f"{sku} day {age}",
-              description=f"Storage {units} x {sku}, age {age} d, {qty} {found[0].storage_unit}")
-    return len(rows)
+def _storage(run: _Run) -> int:
+    """Snapshot every lot with units left on the day and charge it; the day's snapshots.
+
+    Volume: L x W x H x units in mm³, half-up to the millionth of a m³
+    (:func:`app.domain.billing.sku_volume_m3`); age: day of receipt = 1."""
+    lot, day = StockLot, run.day
+    mm3 = (func.coalesce(Sku.length_mm, 0) * func.coalesce(Sku.width_mm, 0)
+           * func.coalesce(Sku.height_mm, 0) * sql_cast(lot.remaining, BigInteger))
+    lots = (select(literal(day, Date), lot.client_id, lot.warehouse_id, lot.sku_id, lot.id,
+                   lot.remaining, half_up(mm3, 1000) * literal_column("0.000001"),
+                   days_between(run.session, day, lot.received_on) + 1)
+            .join(Sku, Sku.id == lot.sku_id)
+            .where(lot.remaining > 0, lot.received_on <= day,
+                   ~exists().where(StorageSnapshot.snapshot_date == day,
+                                   StorageSnapshot.lot_id == lot.id)))
+    statement = dialect_insert(run.session)(_SNAPSHOTS).from_select(_SNAPSHOT_COLUMNS, lots)
+    if run.session.get_bind().dialect.name == "postgresql":
+        statement = statement.on_conflict_do_nothing(index_elements=["snapshot_date", "lot_id"])
+    run.session.execute(statement)
+    snap = StorageSnapshot
+    qty = storage_qty_e4(RateCard.storage_unit, whole(snap.volume_m3 * 1000000))
+    run.charge(K.STORAGE, select(*_source(
+        snap.client_id, qty, "snapshot", snap.id,
+        Sku.code + " day " + text_of(snap.age_days),
+        "Storage " + text_of(snap.units) + " x " + Sku.code + ", age "
+        + text_of(snap.age_days) + " d, " + decimal_e4(qty) + " " + RateCard.storage_unit,
+        measure=snap.age_days))
+        .join(Sku, Sku.id == snap.sku_id)
+        .join(RateCard, RateCard.client_id == snap.client_id)
+        .where(snap.snapshot_date == day))
+    return run.session.scalar(select(func.count()).select_from(snap)
+                              .where(snap.snapshot_date == day)) or 0
 
 
 def _write(session: Session, day: date, charges: Iterable[NewCharge], actor: Actor,
@@ -352,26 +367,22 @@ def _write(session: Session, day: date, charges: Iterable[NewCharge], actor: Act
 def accrue(session: Session, day: date, *, actor: Actor) -> AccrualResult:
     """Charge ``day`` (see the module); a rerun adds only what is new."""
     require(actor, Permission.MANAGE_BILLING)
-    start, end = _window(day)
-    builder = _Builder(_Cards(session), day)
-    _receiving(session, builder, day, start, end)
-    _shipments(session, builder, start, end)
-    _labels(session, builder, start, end)
-    _returns(session, builder, start, end)
-    snapshots = _storage(session, builder, day)
-    currencies = {cid: (found[0].currency if (found := builder.cards.get(cid)) else "USD")
-                  for cid in {c.client_id for c in builder.out}}
-    fresh = _write(session, day, builder.out, actor, currencies)
-    codes = dict(session.execute(select(Client.id, Client.code)
-                                 .where(Client.id.in_(list(currencies) or [0]))).all())
-    per_client: dict[str, dict[str, Any]] = {}
-    for c in fresh:
-        entry = per_client.setdefault(codes[c.client_id], {"charges": 0, "amount": Decimal(0)})
-        entry["charges"] += 1
-        entry["amount"] += c.amount
-    for entry in per_client.values():
-        entry["amount"] = str(entry["amount"])
-    return AccrualResult(day, len(fresh), sum((c.amount for c in fresh), Decimal(0)),
+    run = _Run(session, day, actor)
+    _receiving(run)
+    _shipments(run)
+    _labels(run)
+    _returns(run)
+    snapshots = _storage(run)
+    written = session.execute(
+        select(Client.code, func.count(), func.sum(Charge.amount))
+        .join(Client, Client.id == Charge.client_id)
+        .where(Charge.charge_date == day, Charge.created_at == run.stamp,
+               Charge.created_by == actor.name)
+        .group_by(Client.code)).all()
+    per_client = {code: {"charges": n, "amount": str(money(Decimal(total)))}
+                  for code, n, total in written}
+    return AccrualResult(day, sum(n for _c, n, _t in written),
+                         sum((money(Decimal(t)) for _c, _n, t in written), Decimal(0)),
                          snapshots, per_client)
 
 
