@@ -40,6 +40,7 @@ from printers import jobs
 from printers.errors import PrinterError
 from printers.profiles import Language, PrinterProfile
 from printers.transports import Transport
+from printers.zpl_units import CARRIER_ZPL_DPI, convert_units
 
 STALE_CLAIM = timedelta(minutes=5)
 ERROR_TEXT_LIMIT = 2000
@@ -271,7 +272,10 @@ def send_claimed(claim: _Claim, transport: Transport | None = None) -> jobs.Prin
         assert claim.zpl is not None  # the has_document check constraint
         if profile.language is not Language.ZPL:
             raise ZplOnlyLabel(reference=claim.reference, language=profile.language.value)
-        return jobs.send(claim.zpl * claim.copies, profile, transport=transport)
+        zpl = claim.zpl
+        if claim.kind in NATIVE_SIZE_KINDS:  # a carrier's ZPL is drawn for 203 dpi
+            zpl = convert_units(zpl, label_dpi=CARRIER_ZPL_DPI, printer_dpi=profile.dpi)
+        return jobs.send(zpl * claim.copies, profile, transport=transport)
     data = jobs.encode_job(claim.pdf, profile, copies=claim.copies,
                            fit=claim.kind not in NATIVE_SIZE_KINDS)
     return jobs.send(data, profile, transport=transport)

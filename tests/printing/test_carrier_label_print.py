@@ -118,6 +118,17 @@ def test_zpl_label_reaches_a_zpl_printer_byte_for_byte(db: Database,
     assert _print(db, printer, document, "zpl", 203) == zpl  # nothing rasterised on the way
 
 
+def test_zpl_label_on_a_300_dpi_zpl_printer_is_converted_from_203_dpi(
+        db: Database, printer: FakeTcpPrinter) -> None:
+    """Sent raw, a 203-dpi label prints at two thirds of 4x6 on a 300-dpi head: the job
+    carries ^MUd,200,300 after ^XA, and the stored label keeps its bytes."""
+    zpl = label_zpl(USPS, "SO-1")
+    document = label_document(zpl, "ZPL", reference="SO-1")
+    assert _print(db, printer, document, "zpl", 300) == zpl.replace(
+        b"^XA", b"^XA^MUd,200,300")
+    assert document.zpl == zpl
+
+
 @pytest.mark.parametrize("language", ["tspl", "escpos"])
 def test_zpl_label_on_another_printer_language_is_refused_plainly(
     db: Database, printer: FakeTcpPrinter, language: str
