@@ -2,7 +2,8 @@
 
 Read from the FIFO layers (``stock_lots.remaining``, kept by the ledger, see
 :mod:`app.services.stock_layers`), one grouped query with the buckets computed in SQL
-against each warehouse's own today. Units on hand that no layer covers - stock that was
+against each warehouse's own today (the SKU and client codes joined to the aggregated
+rows, not to the layers). Units on hand that no layer covers - stock that was
 in the database before layers existed - are aged from their bins' earliest
 ``stock_balances.received_at`` (a second grouped query), so an old database reports
 without any repair job.
@@ -111,31 +112,41 @@ def stock_age(session: Session, *, client_code: str | None = None,
     client_id = client_by_code(session, client_code).id if client_code else None
     lot_tracked = session.scalar(select(Sku.id).where(Sku.lot_tracked.is_(True)).limit(1))
     keys = [L.warehouse_id, L.sku_id] + ([L.lot] if lot_tracked else [])
-    stmt = (select(*keys, func.sum(L.remaining), *_received_since(days))
-            .where(L.remaining > 0, L.warehouse_id.in_(list(warehouses))).group_by(*keys))
+    since = [col.label(f"since_{idx}") for idx, col in enumerate(_received_since(days))]
+    inner = (select(*keys, func.sum(L.remaining).label("units"), *since)
+             .where(L.remaining > 0).group_by(*keys))
+    if warehouse_code:  # otherwise every layer's warehouse is listed: no filter to test
+        inner = inner.where(L.warehouse_id.in_(list(warehouses)))
     if lot_tracked:
-        stmt = stmt.add_columns(func.min(L.expiry))
+        inner = inner.add_columns(func.min(L.expiry).label("expiry"))
     if client_id is not None:
-        stmt = stmt.where(L.client_id == client_id)
+        inner = inner.where(L.client_id == client_id)
+    agg = inner.subquery()
+    # the names join the few aggregated rows, not the layers (and save a round trip)
+    stmt = (select(agg, Client.code.label("client"), Sku.code.label("sku_code"))
+            .join(Sku, Sku.id == agg.c.sku_id).join(Client, Client.id == Sku.client_id))
     table: dict[tuple[int, int], list[int]] = {}
     lots: dict[tuple[int, int], list[LotAge]] = {}
-    for row in session.execute(stmt):
-        wid, sku = int(row[0] or 0), int(row[1] or 0)
-        start = len(keys)
-        buckets = _buckets(int(row[start] or 0), [int(x or 0) for x in row[start + 1:start + 6]])
+    names: dict[int, tuple[str, str]] = {}
+    for row in session.execute(stmt).mappings():
+        wid, sku = int(row["warehouse_id"] or 0), int(row["sku_id"] or 0)
+        names[sku] = (row["client"], row["sku_code"])
+        buckets = _buckets(int(row["units"] or 0),
+                           [int(row[f"since_{idx}"] or 0) for idx in range(len(since))])
         mine = table.setdefault((wid, sku), [0] * len(BUCKETS))
         for idx, units in enumerate(buckets):
             mine[idx] += units
-        if lot_tracked and row[2] is not None:
-            lots.setdefault((wid, sku), []).append(
-                LotAge(str(row[2]), cast(date | None, row[-1]), sum(buckets), tuple(buckets)))
+        if lot_tracked and row["lot"] is not None:
+            lots.setdefault((wid, sku), []).append(LotAge(
+                str(row["lot"]), cast(date | None, row["expiry"]), sum(buckets), tuple(buckets)))
     zones = {wid: zone for wid, (_code, zone) in warehouses.items()}
     _add_uncovered(session, table, days, zones, client_id)
     if not table:
         return []
-    names = {sid: (client, code) for sid, client, code in session.execute(
-        select(Sku.id, Client.code, Sku.code).join(Client, Client.id == Sku.client_id)
-        .where(Sku.id.in_({sku for _w, sku in table})))}
+    if unnamed := {sku for _w, sku in table} - names.keys():  # stock from before layers
+        names.update((sid, (client, code)) for sid, client, code in session.execute(
+            select(Sku.id, Client.code, Sku.code).join(Client, Client.id == Sku.client_id)
+            .where(Sku.id.in_(unnamed))))
     rows = [AgeRow(names[sku][0], names[sku][1], warehouses[wid][0], sum(b), tuple(b),
                    tuple(sorted(lots.get((wid, sku), []), key=lambda x: x.lot)))
             for (wid, sku), b in table.items() if sum(b) > 0]

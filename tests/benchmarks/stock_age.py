@@ -1,10 +1,15 @@
 """Benchmark: stock age and days of cover over 1,000,000 ledger moves.
 
-    python -m tests.benchmarks.stock_age [--moves 1000000] [--skus 500]
+    python -m tests.benchmarks.stock_age [--moves 1000000] [--skus 500] [--db URL]
 
 Fixtures are bulk-inserted (SQLAlchemy Core executemany): receipts that each start a
 FIFO layer, picks of shipped orders that drew the layers down, over 400 days in two
-warehouses, with balances to match. Then, best of three runs each:
+warehouses, with balances to match, in a SQLite file or the empty database ``--db``
+names (PostgreSQL). Then each query and its bare aggregate run in turn, five rounds, and
+the best round of each counts - in wall time and in this process's CPU time. On a busy
+shared machine the wall times of runs made one after the other drift by more than the
+difference being measured; interleaving and the CPU clock keep the ratio honest (on
+PostgreSQL the CPU clock sees only this client's share: there read the wall ratio):
 
 * ``stock_age`` (buckets computed in SQL per warehouse's today, uncovered units, lots)
   against the bare aggregate of the same rows: ``SUM(remaining)`` of the layers per
@@ -14,6 +19,15 @@ warehouses, with balances to match. Then, best of three runs each:
   SKU and ``SUM(quantity)`` of the last 30 days' pick moves per SKU.
 
 Target: each ratio at most 2x.
+
+What stock age does beyond its bare aggregate (1,000,000 moves, 300,000 layers): the five
+per-bucket ``SUM(CASE ...)`` columns, about +40 % CPU on SQLite and +15-35 % on
+PostgreSQL; the uncovered-units query over the balances, the warehouses and the Python
+bucketing, a few ms. The SKU and client codes are joined to the ~500 aggregated rows,
+not to the layers, and the layers are filtered by warehouse only when one is asked for
+(a ``warehouse_id IN`` over all of them cost PostgreSQL ~+12 % for nothing).
+Measured (load average ~9 on 2 shared cores): SQLite 1.32x wall / 1.44x CPU, PostgreSQL
+1.71x wall; days of cover 1.46x / 1.02x.
 """
 
 from __future__ import annotations
@@ -28,6 +42,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, text, update
 
+from app.db.engine import Database
 from app.db.models import Order, StockBalance, StockLot, StockMove
 from app.db.schema import open_database
 from app.domain.order_value import IncomingOrder, OrderLine, ShipTo
@@ -46,8 +61,7 @@ ORDERS = 2000
 CHUNK = 50_000
 
 
-def build(path: Path, moves: int, skus: int) -> None:
-    db = open_database(f"sqlite:///{path}")
+def build(db: Database, moves: int, skus: int) -> None:
     rng = random.Random(11)
     with db.writing() as s:
         org.create_client(s, "BENCH", "Bench", actor=BENCH)
@@ -108,30 +122,40 @@ def build(path: Path, moves: int, skus: int) -> None:
             {"bin_id": b, "sku_id": k, "on_hand": q, "reserved": 0,
              "received_at": now - timedelta(days=30)} for (b, k), q in on_hand.items()])
         conn.execute(text("ANALYZE"))
-    db.dispose()
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
+def interleaved(rounds: int, works: dict[str, Callable[[], object]]
+                ) -> dict[str, tuple[float, float]]:
+    """Best (wall, CPU) seconds of each work, the works run in turn in every round."""
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(rounds):
+        for name, work in works.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            work()
+            took = (time.perf_counter() - wall, time.process_time() - cpu)
+            old = best.get(name, took)
+            best[name] = (min(old[0], took[0]), min(old[1], took[1]))
+    return best
+
+
+def _line(label: str, ours: tuple[float, float], bare: tuple[float, float]) -> str:
+    return (f"{label}: {ours[0] * 1000:8.1f} ms   bare: {bare[0] * 1000:8.1f} ms   "
+            f"ratio {ours[0] / bare[0]:5.2f}x   (CPU {ours[1] * 1000:7.1f} / "
+            f"{bare[1] * 1000:7.1f} ms, {ours[1] / bare[1]:5.2f}x)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=1_000_000)
     parser.add_argument("--skus", type=int, default=500)
+    parser.add_argument("--db", metavar="URL", help="an empty database (default: SQLite file)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.sqlite3"
+        db = open_database(args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         started = time.perf_counter()
-        build(path, args.moves, args.skus)
-        print(f"fixtures: {args.moves:,} moves, {args.skus} SKUs in "
-              f"{time.perf_counter() - started:.1f} s")
-        db = open_database(f"sqlite:///{path}")
+        build(db, args.moves, args.skus)
+        print(f"fixtures: {args.moves:,} moves, {args.skus} SKUs ({db.engine.dialect.name}) "
+              f"in {time.perf_counter() - started:.1f} s")
         since = datetime.now(UTC) - timedelta(days=30)
         with db.reading() as s:
             def bare_age() -> object:
@@ -150,16 +174,12 @@ def main() -> None:
                 return free, sold
 
             today = {"LA1": date.today(), "NJ1": date.today()}
-            t_age = best_of(3, lambda: stock_age(s, today=today))
-            t_bare_age = best_of(3, bare_age)
-            t_cover = best_of(3, lambda: stock_cover(s))
-            t_bare_cover = best_of(3, bare_cover)
+            t = interleaved(5, {"age": lambda: stock_age(s, today=today), "bare age": bare_age,
+                                "cover": lambda: stock_cover(s), "bare cover": bare_cover})
             rows = len(stock_age(s))
         db.dispose()
-    print(f"stock age ({rows:,} rows)     : {t_age * 1000:8.1f} ms   bare SUM: "
-          f"{t_bare_age * 1000:8.1f} ms   ratio {t_age / t_bare_age:5.2f}x")
-    print(f"days of cover ({args.skus} SKUs): {t_cover * 1000:8.1f} ms   bare SUMs: "
-          f"{t_bare_cover * 1000:8.1f} ms   ratio {t_cover / t_bare_cover:5.2f}x")
+    print(_line(f"stock age ({rows:,} rows)      ", t["age"], t["bare age"]))
+    print(_line(f"days of cover ({args.skus} SKUs)", t["cover"], t["bare cover"]))
     print("target: each ratio <= 2x")
 
 
