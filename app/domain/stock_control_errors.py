@@ -108,10 +108,10 @@ class CountReservedInPicking(DomainError):
 class ReturnIllegalTransition(DomainError):
     code = "return_illegal_transition"
     template = "Return {number} is {state}; it cannot become {target}."
-    field_words = ("open", "received", "closed")
+    field_words = ("received", "closed")
 
 
 class ReturnNothingReceived(DomainError):
     code = "return_nothing_received"
     template = ("Return {number} has nothing received; close it anyway only if the parcel "
-                "will not come (--force, or confirm).")
+                "will not come (--force on the command line, F9 twice on the Returns screen).")
