@@ -118,7 +118,7 @@ def test_the_count_list_words_its_scope_in_chinese(qtbot, qapp, tmp_path, db: Da
                  for i in range(page.count_box.count())}
         page.resize(1366 - 200, 768 - 60)
         page.show()
-        page.grab().save("/tmp/h12-counts-zh.png")
+        assert not page.grab().isNull()
     finally:
         qapp.removeTranslator(translator)
     assert items[number].startswith(f"{number}：库位 A-01-01-01:A-01-01-02")
