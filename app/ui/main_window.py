@@ -72,6 +72,8 @@ def page_specs(role: Role | None = None) -> list[PageSpec]:
     pack-station and picking screens arrive.
     """
     specs = [
+        PageSpec("dashboard", str(QT_TRANSLATE_NOOP("MainWindow", "Dashboard")), "dashboard",
+                 "app.ui.pages.dashboard:DashboardPage", _OFFICE),
         PageSpec("orders", str(QT_TRANSLATE_NOOP("MainWindow", "Orders")), "orders",
                  "app.ui.pages.orders:OrdersPage", _OFFICE),
         PageSpec("inventory", str(QT_TRANSLATE_NOOP("MainWindow", "Inventory")), "inventory",
@@ -89,6 +91,10 @@ def page_specs(role: Role | None = None) -> list[PageSpec]:
         PageSpec("replenishment", str(QT_TRANSLATE_NOOP("MainWindow", "Replenishment")),
                  "replenish", "app.ui.pages.replenishment:ReplenishmentPage",
                  _OFFICE | {Role.PICKER}),
+        PageSpec("returns", str(QT_TRANSLATE_NOOP("MainWindow", "Returns")), "returns",
+                 "app.ui.pages.returns:ReturnsPage", _OFFICE | {Role.PICKER}),
+        PageSpec("counts", str(QT_TRANSLATE_NOOP("MainWindow", "Counts")), "counts",
+                 "app.ui.pages.counts:CountsPage", _OFFICE | {Role.PICKER}),
         PageSpec("waves", str(QT_TRANSLATE_NOOP("MainWindow", "Waves")), "waves",
                  "app.ui.pages.waves:WavesPage", _OFFICE),
         PageSpec("picking", str(QT_TRANSLATE_NOOP("MainWindow", "Picking")), "picking",
@@ -100,6 +106,12 @@ def page_specs(role: Role | None = None) -> list[PageSpec]:
                  frozenset({Role.PACKER, Role.CLERK, Role.ADMIN})),
         PageSpec("shipping", str(QT_TRANSLATE_NOOP("MainWindow", "Shipping")), "shipping",
                  "app.ui.pages.shipping:ShippingPage", _OFFICE),
+        PageSpec("billing", str(QT_TRANSLATE_NOOP("MainWindow", "Billing")), "billing",
+                 "app.ui.pages.billing:BillingPage", frozenset({Role.ADMIN})),
+        PageSpec("sales", str(QT_TRANSLATE_NOOP("MainWindow", "Sales by region")), "sales",
+                 "app.ui.pages.sales:SalesPage", _OFFICE),
+        PageSpec("split", str(QT_TRANSLATE_NOOP("MainWindow", "Stock split")), "split",
+                 "app.ui.pages.split:SplitPage", _OFFICE),
         PageSpec("my_work", str(QT_TRANSLATE_NOOP("MainWindow", "My work")), "my_work",
                  "app.ui.pages.my_work:MyWorkPage", _FLOOR),
         PageSpec("admin", str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "admin",
@@ -139,7 +151,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("Sidebar")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(200)
         self.stack = QStackedWidget()
         self.welcome = self._welcome()
         self.stack.addWidget(self.welcome)
@@ -166,7 +178,7 @@ class MainWindow(QMainWindow):
         for spec in self._specs:
             item = QListWidgetItem(icon(spec.icon), spec.display_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(160, 40))
+            item.setSizeHint(QSize(176, 31))
             self.nav.addItem(item)
         for i, spec in enumerate(self._specs[:9], start=1):
             go = QAction(spec.display_title(), self)
@@ -184,8 +196,11 @@ class MainWindow(QMainWindow):
         ctx.tasks.waiting.connect(self.busy_label.setText)
         last = str(ctx.ui_settings.value("main/page", self._specs[0].key if self._specs else ""))
         keys = [s.key for s in self._specs]
-        # A pack or pick PC opens its station screen right after sign-in.
+        # A pack or pick PC opens its station screen right after sign-in; an office user
+        # starts on the dashboard.
         station_page = STATION_PAGES.get(ctx.app.settings.mode, "")
+        if station_page not in keys and "dashboard" in keys:
+            station_page = "dashboard"
         last = station_page if station_page in keys else last
         if keys:
             self.nav.setCurrentRow(keys.index(last) if last in keys else 0)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BinDialog</name>
@@ -167,7 +168,7 @@
         <translation>至少 </translation>
     </message>
     <message>
-        <source>Dunnage, tape and inserts: added to every parcel's expected weight</source>
+        <source>Dunnage, tape and inserts: added to every parcel&apos;s expected weight</source>
         <translation>填充物、胶带和附页：计入每个包裹的预计重量</translation>
     </message>
     <message>
@@ -315,7 +316,7 @@
         <translation>停用</translation>
     </message>
     <message>
-        <source>A disabled client's orders already in the warehouse still ship; new order imports for it are refused.</source>
+        <source>A disabled client&apos;s orders already in the warehouse still ship; new order imports for it are refused.</source>
         <translation>已停用客户在仓内的订单照常发货；该客户的新订单将无法导入。</translation>
     </message>
     <message numerus="yes">
@@ -345,7 +346,7 @@
     <name>FormDialog</name>
     <message>
         <source>Required.</source>
-        <extracomment>The service's field names (``InvalidValue(field=...)``) -&gt; this form's keys.</extracomment>
+        <extracomment>The service&apos;s field names (``InvalidValue(field=...)``) -&gt; this form&apos;s keys.</extracomment>
         <translation>必填。</translation>
     </message>
 </context>
@@ -669,17 +670,17 @@
         <translation>库位 {code} 已在第 {other} 行出现</translation>
     </message>
     <message>
-        <source>{column} '{value}' is not a whole number of 0 or more</source>
+        <source>{column} &apos;{value}&apos; is not a whole number of 0 or more</source>
         <translation>{column}“{value}”不是大于等于 0 的整数</translation>
     </message>
     <message>
         <source>{column} contains a control character ({char}); type the cell again</source>
-        <extracomment>The reader's reason (app.channels.cell_values), listed again because the bins page translates reasons in the "errors" context.</extracomment>
+        <extracomment>The reader&apos;s reason (app.channels.cell_values), listed again because the bins page translates reasons in the &quot;errors&quot; context.</extracomment>
         <translation>{column} 含有控制字符（{char}），请重新输入该单元格</translation>
     </message>
     <message>
-        <source>{field}: '{value}' {problem}</source>
-        <extracomment>Letters, digits and single hyphens: ``A-07-02``, ``STAGE-01``, ``A-01-02-03``. Bins one range may create: a long aisle is a few hundred; thousands is a typo. Business days to ship: more than a month is a typo, not a service level. Bounds of a client's pack-station weight check: beyond them it checks nothing. ISO 4217 codes in use (the seller's billing and declared-value currency).</extracomment>
+        <source>{field}: &apos;{value}&apos; {problem}</source>
+        <extracomment>Letters, digits and single hyphens: ``A-07-02``, ``STAGE-01``, ``A-01-02-03``. Bins one range may create: a long aisle is a few hundred; thousands is a typo. Business days to ship: more than a month is a typo, not a service level. Bounds of a client&apos;s pack-station weight check: beyond them it checks nothing. ISO 4217 codes in use (the seller&apos;s billing and declared-value currency).</extracomment>
         <translation>{field}：“{value}”{problem}</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>SkuDialog</name>
@@ -373,15 +374,15 @@
 <context>
     <name>errors</name>
     <message>
-        <source>'{value}' is not a number</source>
+        <source>&apos;{value}&apos; is not a number</source>
         <translation>“{value}”不是数字</translation>
     </message>
     <message>
-        <source>'{value}' is too large</source>
+        <source>&apos;{value}&apos; is too large</source>
         <translation>“{value}”数值过大</translation>
     </message>
     <message>
-        <source>'{value}' is not yes or no</source>
+        <source>&apos;{value}&apos; is not yes or no</source>
         <translation>“{value}”不是“是”或“否”</translation>
     </message>
     <message>
@@ -499,7 +500,7 @@
     </message>
     <message>
         <source>Barcode {barcode} already belongs to SKU {sku}.</source>
-        <extracomment>Which template column of the SKU file each field's problems belong to.</extracomment>
+        <extracomment>Which template column of the SKU file each field&apos;s problems belong to.</extracomment>
         <translation>条码 {barcode} 已属于 SKU {sku}。</translation>
     </message>
 </context>

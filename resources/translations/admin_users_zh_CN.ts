@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChangePasswordDialog</name>
@@ -289,11 +290,11 @@
         <translation>解锁</translation>
     </message>
     <message>
-        <source>Forget this user's wrong passwords: they can sign in again now</source>
+        <source>Forget this user&apos;s wrong passwords: they can sign in again now</source>
         <translation>清除该用户的密码错误记录，让其立即重新登录</translation>
     </message>
     <message>
-        <source>A deactivated user cannot sign in; their name stays on what they did. An administrator's supervisor PIN approves a parcel whose weight is off.</source>
+        <source>A deactivated user cannot sign in; their name stays on what they did. An administrator&apos;s supervisor PIN approves a parcel whose weight is off.</source>
         <translation>停用的用户无法登录，其操作记录仍保留其姓名。管理员的主管 PIN 码用于放行称重不符的包裹。</translation>
     </message>
     <message numerus="yes">
@@ -343,7 +344,7 @@
     <name>errors</name>
     <message>
         <source>role</source>
-        <extracomment>Wrong supervisor PINs (anywhere) that close PIN approval, and for how long. Wrong passwords without a wait; each further one doubles it, from FIRST_DELAY to MAX_DELAY, for that user (from any station) and for that station (any user name). Failures older than this are forgotten: last week's typos do not slow today's sign-in. The throttle key when a station has no name.</extracomment>
+        <extracomment>Wrong supervisor PINs (anywhere) that close PIN approval, and for how long. Wrong passwords without a wait; each further one doubles it, from FIRST_DELAY to MAX_DELAY, for that user (from any station) and for that station (any user name). Failures older than this are forgotten: last week&apos;s typos do not slow today&apos;s sign-in. The throttle key when a station has no name.</extracomment>
         <translation>角色</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DashboardPage</name>
@@ -72,7 +73,9 @@
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>……另有 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing low or out of stock.</source>
@@ -83,7 +86,7 @@
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>How often the figures reload while the screen is shown. Picked, packed, shipped: the charts' colours (colour-blind safe blue, orange, green).</extracomment>
+        <extracomment>How often the figures reload while the screen is shown. Picked, packed, shipped: the charts&apos; colours (colour-blind safe blue, orange, green).</extracomment>
         <translation>仪表盘</translation>
     </message>
     <message>
@@ -199,11 +202,15 @@
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
-        <translation><numerusform>%n 个订单</numerusform></translation>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unit(s)</source>
-        <translation><numerusform>%n 件</numerusform></translation>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export sales by region</source>

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChannelFields</name>
     <message>
         <source>Orders per request</source>
-        <extracomment>A placeholder the value must contain (Walmart's tracking link needs {tracking}). Amazon marketplaces the North America endpoint serves (SP-API marketplace ids).</extracomment>
+        <extracomment>A placeholder the value must contain (Walmart&apos;s tracking link needs {tracking}). Amazon marketplaces the North America endpoint serves (SP-API marketplace ids).</extracomment>
         <translation>每次请求订单数</translation>
     </message>
     <message>
@@ -16,7 +17,7 @@
         <translation>令牌地址</translation>
     </message>
     <message>
-        <source>Where access tokens are requested. Leave empty for the platform's own address.</source>
+        <source>Where access tokens are requested. Leave empty for the platform&apos;s own address.</source>
         <translation>申请访问令牌的地址。留空则使用平台自己的地址。</translation>
     </message>
     <message>
@@ -24,7 +25,7 @@
         <translation>店铺名</translation>
     </message>
     <message>
-        <source>The part before .myshopify.com in the shop's admin address, e.g. acme-us.</source>
+        <source>The part before .myshopify.com in the shop&apos;s admin address, e.g. acme-us.</source>
         <translation>店铺后台地址中 .myshopify.com 前面的部分，例如 acme-us。</translation>
     </message>
     <message>
@@ -32,7 +33,7 @@
         <translation>API 版本</translation>
     </message>
     <message>
-        <source>Shopify's API version, e.g. 2025-01.</source>
+        <source>Shopify&apos;s API version, e.g. 2025-01.</source>
         <translation>Shopify 的 API 版本，例如 2025-01。</translation>
     </message>
     <message>
@@ -40,7 +41,7 @@
         <translation>地点 ID</translation>
     </message>
     <message>
-        <source>The Shopify location this warehouse's stock is sent to (Settings → Locations: the number at the end of the location's address).</source>
+        <source>The Shopify location this warehouse&apos;s stock is sent to (Settings → Locations: the number at the end of the location&apos;s address).</source>
         <translation>本仓库存同步到的 Shopify 地点（设置 → 地点：该地点网址末尾的数字）。</translation>
     </message>
     <message>
@@ -56,7 +57,7 @@
         <translation>Admin API 访问令牌</translation>
     </message>
     <message>
-        <source>Starts with shpat_ (the store's custom app). Or give the app's client ID and secret instead.</source>
+        <source>Starts with shpat_ (the store&apos;s custom app). Or give the app&apos;s client ID and secret instead.</source>
         <translation>以 shpat_ 开头（店铺的自定义应用）。也可以改填应用的客户端 ID 和密钥。</translation>
     </message>
     <message>
@@ -64,7 +65,7 @@
         <translation>客户端 ID</translation>
     </message>
     <message>
-        <source>From the app's settings in the Shopify Dev Dashboard.</source>
+        <source>From the app&apos;s settings in the Shopify Dev Dashboard.</source>
         <translation>在 Shopify Dev Dashboard 的应用设置中查看。</translation>
     </message>
     <message>
@@ -96,7 +97,7 @@
         <translation>订单接口版本</translation>
     </message>
     <message>
-        <source>2026-01-01 reads orders with their items and addresses in one call. v0 is Amazon's deprecated API: choose it only if the new one is refused for this account.</source>
+        <source>2026-01-01 reads orders with their items and addresses in one call. v0 is Amazon&apos;s deprecated API: choose it only if the new one is refused for this account.</source>
         <translation>2026-01-01 版一次调用即可读取订单及其商品和地址。v0 是亚马逊已弃用的旧接口：仅当此账号无法使用新接口时才选择。</translation>
     </message>
     <message>
@@ -104,7 +105,7 @@
         <translation>读取买家地址</translation>
     </message>
     <message>
-        <source>Orders API v0 only: reads ship-to addresses with a Restricted Data Token. Without Amazon's role for buyer addresses, orders arrive without them and wait on hold for the seller's labels.</source>
+        <source>Orders API v0 only: reads ship-to addresses with a Restricted Data Token. Without Amazon&apos;s role for buyer addresses, orders arrive without them and wait on hold for the seller&apos;s labels.</source>
         <translation>仅适用于 v0 订单接口：用受限数据令牌（RDT）读取收货地址。应用没有亚马逊的买家地址权限时，订单进来时没有地址，会暂停等待卖家的面单。</translation>
     </message>
     <message>
@@ -120,7 +121,7 @@
         <translation>LWA 客户端 ID</translation>
     </message>
     <message>
-        <source>Starts with amzn1.application-oa2-client. From the app's Login with Amazon credentials.</source>
+        <source>Starts with amzn1.application-oa2-client. From the app&apos;s Login with Amazon credentials.</source>
         <translation>以 amzn1.application-oa2-client 开头。见应用的 Login with Amazon 凭证。</translation>
     </message>
     <message>
@@ -144,7 +145,7 @@
         <translation>发货节点（Ship node）</translation>
     </message>
     <message>
-        <source>The fulfilment centre ID stock is sent to (Seller Center → Settings → Shipping). Empty: the seller's default.</source>
+        <source>The fulfilment centre ID stock is sent to (Seller Center → Settings → Shipping). Empty: the seller&apos;s default.</source>
         <translation>库存同步到的履约中心 ID（卖家中心 → 设置 → 配送）。留空：使用卖家的默认节点。</translation>
     </message>
     <message>
@@ -212,7 +213,7 @@
         <translation>物流商 ID</translation>
     </message>
     <message>
-        <source>TikTok's ID of the carrier you ship with, for tracking.</source>
+        <source>TikTok&apos;s ID of the carrier you ship with, for tracking.</source>
         <translation>您所用承运商在 TikTok 的 ID，用于回传物流单号。</translation>
     </message>
     <message>
@@ -609,7 +610,7 @@
         <translation>例如：Acme 美国 Shopify 店</translation>
     </message>
     <message>
-        <source>leave empty for the platform's own address</source>
+        <source>leave empty for the platform&apos;s own address</source>
         <translation>留空则使用平台官方地址</translation>
     </message>
     <message>

@@ -1,20 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OrderNotes</name>
     <message>
-        <source>address masked by TikTok: needs TikTok's label</source>
+        <source>address masked by TikTok: needs TikTok&apos;s label</source>
         <translation>地址被 TikTok 隐藏：需使用 TikTok 的面单</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
         <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
-        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
         <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
@@ -72,7 +73,7 @@
         <translation>无法导入 {path}：文件大小为 {size} MB，超过导入文件 {limit} MB 的上限，请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <source>Cannot import {path}: it is an Amazon "All Orders" report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
+        <source>Cannot import {path}: it is an Amazon &quot;All Orders&quot; report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
         <translation>无法导入 {path}：这是亚马逊的“所有订单”（All Orders）报告，不含街道地址。请在卖家平台打开 订单 → 订单报告 → 未发货订单（Unshipped Orders），下载该报告后再导入。</translation>
     </message>
 </context>
@@ -87,7 +88,7 @@
         <translation>{column}超过 {limit} 个字符</translation>
     </message>
     <message>
-        <source>quantity '{value}' is not a whole number greater than 0</source>
+        <source>quantity &apos;{value}&apos; is not a whole number greater than 0</source>
         <translation>数量“{value}”不是大于 0 的整数</translation>
     </message>
     <message>
@@ -95,27 +96,27 @@
         <translation>数量 {value} 超过 {limit}</translation>
     </message>
     <message>
-        <source>'{value}' is not a US state</source>
+        <source>&apos;{value}&apos; is not a US state</source>
         <translation>“{value}”不是美国的州</translation>
     </message>
     <message>
-        <source>'{value}' is not a US ZIP code (12345 or 12345-6789)</source>
+        <source>&apos;{value}&apos; is not a US ZIP code (12345 or 12345-6789)</source>
         <translation>“{value}”不是美国邮编（12345 或 12345-6789）</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)</source>
+        <source>&apos;{value}&apos; is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)</source>
         <translation>“{value}”不是日期（请用 YYYY-MM-DD 或 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <source>unit price '{value}' is not an amount of 0 or more</source>
+        <source>unit price &apos;{value}&apos; is not an amount of 0 or more</source>
         <translation>单价“{value}”不是大于等于 0 的金额</translation>
     </message>
     <message>
-        <source>'{value}' is not a currency code such as USD</source>
+        <source>&apos;{value}&apos; is not a currency code such as USD</source>
         <translation>“{value}”不是货币代码（例如 USD）</translation>
     </message>
     <message>
-        <source>country '{value}' is outside the US; orders must ship to a US address</source>
+        <source>country &apos;{value}&apos; is outside the US; orders must ship to a US address</source>
         <translation>国家“{value}”不在美国；订单必须寄往美国地址</translation>
     </message>
     <message>
@@ -123,15 +124,15 @@
         <translation>{column} 含有控制字符（{char}），请重新输入该单元格</translation>
     </message>
     <message>
-        <source>'{value}' was turned into a number by Excel and lost digits; format the column as text and enter it again</source>
+        <source>&apos;{value}&apos; was turned into a number by Excel and lost digits; format the column as text and enter it again</source>
         <translation>“{value}”被 Excel 转成了数字并丢失了位数；请把该列设为文本格式后重新输入</translation>
     </message>
     <message>
-        <source>{column} '{value}' differs from line {other_line} of the same order ('{other}')</source>
+        <source>{column} &apos;{value}&apos; differs from line {other_line} of the same order (&apos;{other}&apos;)</source>
         <translation>{column}“{value}”与同一订单第 {other_line} 行不同（“{other}”）</translation>
     </message>
     <message>
-        <source>Column '{header}' is not in the template and was ignored.</source>
+        <source>Column &apos;{header}&apos; is not in the template and was ignored.</source>
         <translation>列“{header}”不在模板中，已忽略。</translation>
     </message>
     <message>
@@ -139,7 +140,7 @@
         <translation>第 {column} 列没有表头，其内容已忽略。</translation>
     </message>
     <message>
-        <source>Column '{header}' repeats {column}; only the first one was read.</source>
+        <source>Column &apos;{header}&apos; repeats {column}; only the first one was read.</source>
         <translation>列“{header}”与 {column} 重复；只读取了第一列。</translation>
     </message>
     <message>
@@ -147,7 +148,7 @@
         <translation>已忽略 {count} 个空行：{lines}。</translation>
     </message>
     <message>
-        <source>ZIP code '{value}' is not in {state}; correct the ZIP code or the state</source>
+        <source>ZIP code &apos;{value}&apos; is not in {state}; correct the ZIP code or the state</source>
         <translation>邮编“{value}”不属于 {state}；请更正邮编或州</translation>
     </message>
     <message>
@@ -160,11 +161,11 @@
     </message>
     <message>
         <source>Haicang order template</source>
-        <extracomment>Per order number in ``orders``: the file line of each of its order lines. "template", or the platform export it is ("shopify", "amazon", "tiktok"). Orders (among ``orders``) to import on hold: number -&gt; reason ("OrderNotes"). Why no header was found, e.g. "no header row with the template columns (...)". Which layout this map reads ("template", "shopify" ...; "" for non-order files). Whether a header that names no column is worth a notice: yes for a template a seller filled in, no for a platform export with dozens of columns we do not read. Numbered rows below the header: (line as Excel shows it, cell values). Codes matched against others: invisible characters are dropped from them. The one field that keeps the line breaks of a quoted cell; the others get spaces. A platform export's rows: turned into template rows (or skipped) before the checks. The platform order exports read as they are, recognised by their headers. What ``--format`` takes.</extracomment>
+        <extracomment>Per order number in ``orders``: the file line of each of its order lines. &quot;template&quot;, or the platform export it is (&quot;shopify&quot;, &quot;amazon&quot;, &quot;tiktok&quot;). Orders (among ``orders``) to import on hold: number -&gt; reason (&quot;OrderNotes&quot;). Why no header was found, e.g. &quot;no header row with the template columns (...)&quot;. Which layout this map reads (&quot;template&quot;, &quot;shopify&quot; ...; &quot;&quot; for non-order files). Whether a header that names no column is worth a notice: yes for a template a seller filled in, no for a platform export with dozens of columns we do not read. Numbered rows below the header: (line as Excel shows it, cell values). Codes matched against others: invisible characters are dropped from them. The one field that keeps the line breaks of a quoted cell; the others get spaces. A platform export&apos;s rows: turned into template rows (or skipped) before the checks. The platform order exports read as they are, recognised by their headers. What ``--format`` takes.</extracomment>
         <translation>海仓订单模板</translation>
     </message>
     <message>
-        <source>SKU '{value}' is not a product of client {client}</source>
+        <source>SKU &apos;{value}&apos; is not a product of client {client}</source>
         <translation>SKU“{value}”不是客户 {client} 的商品</translation>
     </message>
     <message>
@@ -193,7 +194,7 @@
     </message>
     <message>
         <source>Shopify orders export</source>
-        <extracomment>Order-level cells Shopify writes on an order's first row only. They are carried to the order's next rows: the currency is per line in the template, and the first row may be skipped (a gift card, a line fulfilled already) while the order's other lines ship.</extracomment>
+        <extracomment>Order-level cells Shopify writes on an order&apos;s first row only. They are carried to the order&apos;s next rows: the currency is per line in the template, and the first row may be skipped (a gift card, a line fulfilled already) while the order&apos;s other lines ship.</extracomment>
         <translation>Shopify 订单导出文件</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>InboundImportDialog</name>
@@ -60,23 +61,33 @@
     </message>
     <message numerus="yes">
         <source>%n row(s): </source>
-        <translation><numerusform>%n 行：</numerusform></translation>
+        <translation>
+            <numerusform>%n 行：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n shipment(s) to announce</source>
-        <translation><numerusform>可预报 %n 个入库单</numerusform></translation>
+        <translation>
+            <numerusform>可预报 %n 个入库单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n carton(s)</source>
-        <translation><numerusform>%n 箱</numerusform></translation>
+        <translation>
+            <numerusform>%n 箱</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unit(s)</source>
-        <translation><numerusform>%n 件</numerusform></translation>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n row(s) with problems, listed below.</source>
-        <translation><numerusform>；%n 行有问题，见下表。</numerusform></translation>
+        <translation>
+            <numerusform>；%n 行有问题，见下表。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -141,7 +152,7 @@
         <translation>打印箱唛</translation>
     </message>
     <message>
-        <source>One 4x6 label per carton, on this station's label printer</source>
+        <source>One 4x6 label per carton, on this station&apos;s label printer</source>
         <translation>每箱一张 4x6 标签，在本工作站的标签打印机上打印</translation>
     </message>
     <message>
@@ -186,11 +197,15 @@
     </message>
     <message numerus="yes">
         <source>%n shipment(s)</source>
-        <translation><numerusform>%n 个入库单</numerusform></translation>
+        <translation>
+            <numerusform>%n 个入库单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unknown codes (%n)</source>
-        <translation><numerusform>未知条码（%n）</numerusform></translation>
+        <translation>
+            <numerusform>未知条码（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Announced: {shipments}.</source>
@@ -202,7 +217,9 @@
     </message>
     <message numerus="yes">
         <source>%n carton(s)</source>
-        <translation><numerusform>%n 箱</numerusform></translation>
+        <translation>
+            <numerusform>%n 箱</numerusform>
+        </translation>
     </message>
     <message>
         <source>{reference} has arrived.</source>
@@ -210,11 +227,15 @@
     </message>
     <message numerus="yes">
         <source>Printing %n carton label(s) on {printer}…</source>
-        <translation><numerusform>正在 {printer} 上打印 %n 张箱唛…</numerusform></translation>
+        <translation>
+            <numerusform>正在 {printer} 上打印 %n 张箱唛…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n carton label(s) of {reference} sent to {printer}.</source>
-        <translation><numerusform>{reference} 的 %n 张箱唛已发送到 {printer}。</numerusform></translation>
+        <translation>
+            <numerusform>{reference} 的 %n 张箱唛已发送到 {printer}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job {job} was not printed and waits in the print queue (Printing screen): {error}</source>
@@ -250,7 +271,9 @@
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation><numerusform>%n 个任务</numerusform></translation>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved {file}.</source>
@@ -266,11 +289,15 @@
     </message>
     <message numerus="yes">
         <source>%n unit(s) are SKU {sku}: out of quarantine.</source>
-        <translation><numerusform>%n 件确认为 SKU {sku}，移出隔离区。</numerusform></translation>
+        <translation>
+            <numerusform>%n 件确认为 SKU {sku}，移出隔离区。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Reject code {code} (%n unit(s))? They are not taken into stock.</source>
-        <translation><numerusform>拒收条码 {code}（%n 件）？这些货不入库存。</numerusform></translation>
+        <translation>
+            <numerusform>拒收条码 {code}（%n 件）？这些货不入库存。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rejected.</source>
@@ -378,7 +405,7 @@
         <translation>新建入库单</translation>
     </message>
     <message>
-        <source>The seller's shipment number</source>
+        <source>The seller&apos;s shipment number</source>
         <translation>卖家的入库单号</translation>
     </message>
     <message>
@@ -487,14 +514,16 @@
     </message>
     <message numerus="yes">
         <source>%n open shipment(s)</source>
-        <translation><numerusform>%n 个未完成的入库单</numerusform></translation>
+        <translation>
+            <numerusform>%n 个未完成的入库单</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scan or type a carton number of {reference}.</source>
         <translation>请扫描或输入 {reference} 的箱号。</translation>
     </message>
     <message>
-        <source>Scan a carton label first (or choose the shipment above and scan the carton's number).</source>
+        <source>Scan a carton label first (or choose the shipment above and scan the carton&apos;s number).</source>
         <translation>请先扫描箱唛（或在上方选择入库单后扫描箱号）。</translation>
     </message>
     <message>
@@ -507,7 +536,9 @@
     </message>
     <message numerus="yes">
         <source>Unknown code {code}: %n unit(s) to quarantine bin {bin}. Put them aside; the office will identify them.</source>
-        <translation><numerusform>未知条码 {code}：%n 件放入隔离库位 {bin}。请单独放置，由办公室确认。</numerusform></translation>
+        <translation>
+            <numerusform>未知条码 {code}：%n 件放入隔离库位 {bin}。请单独放置，由办公室确认。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} damaged × {sku} to bin {bin}.</source>
@@ -539,11 +570,15 @@
     </message>
     <message numerus="yes">
         <source>Next scan: %n DAMAGED unit(s).</source>
-        <translation><numerusform>下次扫描：%n 件破损。</numerusform></translation>
+        <translation>
+            <numerusform>下次扫描：%n 件破损。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Next scan: %n unit(s).</source>
-        <translation><numerusform>下次扫描：%n 件。</numerusform></translation>
+        <translation>
+            <numerusform>下次扫描：%n 件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -651,8 +686,8 @@
         <translation>箱 {carton} 的 SKU {sku} 在第 {other_line} 行也有</translation>
     </message>
     <message>
-        <source>{column} '{value}' differs from line {other_line} of the same shipment</source>
-        <translation>{column} '{value}' 与同一入库单第 {other_line} 行不同</translation>
+        <source>{column} &apos;{value}&apos; differs from line {other_line} of the same shipment</source>
+        <translation>{column} &apos;{value}&apos; 与同一入库单第 {other_line} 行不同</translation>
     </message>
 </context>
 </TS>

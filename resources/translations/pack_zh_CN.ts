@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CarrierLabels</name>
@@ -47,7 +48,7 @@ picture</source>
         <translation>订单 {order} 第 {seq} 箱：应重 {expected} 克，实重 {actual} 克（差 {difference:+d} 克）。</translation>
     </message>
     <message>
-        <source>e.g. the buyer's gift box is heavier</source>
+        <source>e.g. the buyer&apos;s gift box is heavier</source>
         <translation>例如：买家要求的礼盒更重</translation>
     </message>
     <message>
@@ -59,7 +60,7 @@ picture</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <source>Enter the supervisor's PIN.</source>
+        <source>Enter the supervisor&apos;s PIN.</source>
         <translation>请输入主管密码。</translation>
     </message>
     <message>
@@ -71,7 +72,7 @@ picture</source>
     <name>PackPage</name>
     <message>
         <source>Station {name} · auto-print {state}</source>
-        <extracomment>"5*SKU" (or 5 * SKU, 5×SKU): five units of one SKU in one scan. Not "5x": SKU codes such as "2X4-BOARD" would read as a count. A reading at or below this is an empty platter: the next parcel is weighed afresh. A new stable weight within this of the last checked one is the same parcel. The screen shows a new state of the order (after a scan, a weight, packing). A label or slip job was sent (or failed and waits in the queue). A count for the next item scan (F3), None: one unit. F6 was pressed: weigh the current box, then open a new one. The weight last checked: not taken again until the platter is emptied or the weight changes (a refused parcel being fixed, or the next order's parcel put on the scale before the last one is taken off).</extracomment>
+        <extracomment>&quot;5*SKU&quot; (or 5 * SKU, 5×SKU): five units of one SKU in one scan. Not &quot;5x&quot;: SKU codes such as &quot;2X4-BOARD&quot; would read as a count. A reading at or below this is an empty platter: the next parcel is weighed afresh. A new stable weight within this of the last checked one is the same parcel. The screen shows a new state of the order (after a scan, a weight, packing). A label or slip job was sent (or failed and waits in the queue). A count for the next item scan (F3), None: one unit. F6 was pressed: weigh the current box, then open a new one. The weight last checked: not taken again until the platter is emptied or the weight changes (a refused parcel being fixed, or the next order&apos;s parcel put on the scale before the last one is taken off).</extracomment>
         <translation>工作站 {name} · 自动打印{state}</translation>
     </message>
     <message>
@@ -153,7 +154,7 @@ picture</source>
         <translation>订单 {order} 已打包 ✓ — 自动打印已关闭：按 F7 打印面单。</translation>
     </message>
     <message>
-        <source>Scan a packed order first: only a packed order's label and slip are reprinted.</source>
+        <source>Scan a packed order first: only a packed order&apos;s label and slip are reprinted.</source>
         <translation>请先扫一个已打包的订单：只有已打包订单才能补打面单和装箱单。</translation>
     </message>
     <message>
@@ -306,7 +307,7 @@ picture</source>
         <translation>箱型：&lt;b&gt;{box}&lt;/b&gt;（已扫描）</translation>
     </message>
     <message>
-        <source>Box: &lt;b&gt;{box}&lt;/b&gt; — suggested&lt;br&gt;inside {inner} mm&lt;br&gt;tare {tare} g · max {max} g&lt;br&gt;Scan another box's barcode to change it.</source>
+        <source>Box: &lt;b&gt;{box}&lt;/b&gt; — suggested&lt;br&gt;inside {inner} mm&lt;br&gt;tare {tare} g · max {max} g&lt;br&gt;Scan another box&apos;s barcode to change it.</source>
         <translation>箱型：&lt;b&gt;{box}&lt;/b&gt; — 推荐&lt;br&gt;内尺寸 {inner} 毫米&lt;br&gt;皮重 {tare} 克 · 最大 {max} 克&lt;br&gt;扫其他箱型条码可更换。</translation>
     </message>
     <message>

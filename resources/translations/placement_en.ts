@@ -11,7 +11,10 @@
     </message>
     <message numerus="yes">
         <source>{carrier} zone chart imported for {warehouse}: %n ZIP3(s).</source>
-        <translation><numerusform>{carrier} zone chart imported for {warehouse}: %n ZIP3.</numerusform><numerusform>{carrier} zone chart imported for {warehouse}: %n ZIP3s.</numerusform></translation>
+        <translation>
+            <numerusform>{carrier} zone chart imported for {warehouse}: %n ZIP3.</numerusform>
+            <numerusform>{carrier} zone chart imported for {warehouse}: %n ZIP3s.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

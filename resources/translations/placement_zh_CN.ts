@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
@@ -43,14 +44,14 @@
         <translation>节省运费</translation>
     </message>
     <message>
-        <source>Last-mile cost of the period's units: per zone, the client's own label costs where there are enough, else an indicative price</source>
+        <source>Last-mile cost of the period&apos;s units: per zone, the client&apos;s own label costs where there are enough, else an indicative price</source>
         <translation>本期件数的尾程运费：各分区有足够该客户面单的按其平均成本，否则按参考价</translation>
     </message>
 </context>
 <context>
     <name>SplitPage</name>
     <message>
-        <source>period's units</source>
+        <source>period&apos;s units</source>
         <translation>按期间销量</translation>
     </message>
     <message>
@@ -86,11 +87,11 @@
         <translation>导入分区表…</translation>
     </message>
     <message>
-        <source>A carrier's zone chart for one warehouse: USPS Postal Explorer JSON, a CSV dest_zip3,zone, or a UPS chart saved as XLSX or CSV</source>
+        <source>A carrier&apos;s zone chart for one warehouse: USPS Postal Explorer JSON, a CSV dest_zip3,zone, or a UPS chart saved as XLSX or CSV</source>
         <translation>某个仓库的承运商分区表：USPS Postal Explorer 的 JSON、dest_zip3,zone 格式的 CSV，或另存为 XLSX/CSV 的 UPS 分区表</translation>
     </message>
     <message>
-        <source>Each destination's units go to the warehouse with the lowest zone. Zones come from the carrier chart imported for a warehouse (haicang zones import), else from the distance between ZIP3 centres. Cost saved uses the client's own label costs per zone where there are at least three, else an indicative price per zone (not a quote).</source>
+        <source>Each destination&apos;s units go to the warehouse with the lowest zone. Zones come from the carrier chart imported for a warehouse (haicang zones import), else from the distance between ZIP3 centres. Cost saved uses the client&apos;s own label costs per zone where there are at least three, else an indicative price per zone (not a quote).</source>
         <translation>每个目的地的件数归到分区最低的仓库。分区取自为该仓库导入的承运商分区表（haicang zones import），没有则按邮编前三位中心点之间的距离估算。节省运费在某分区有至少三张该客户面单时按其平均成本计算，否则按该分区参考价估算（并非报价）。</translation>
     </message>
     <message numerus="yes">
@@ -142,7 +143,9 @@
     </message>
     <message numerus="yes">
         <source>{carrier} zone chart imported for {warehouse}: %n ZIP3(s).</source>
-        <translation><numerusform>已为 {warehouse} 导入 {carrier} 分区表：%n 个邮编前三位。</numerusform></translation>
+        <translation>
+            <numerusform>已为 {warehouse} 导入 {carrier} 分区表：%n 个邮编前三位。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lines with problems: {lines}.</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivityModel</name>
@@ -76,7 +77,7 @@
         <translation>添加客户的 SKU</translation>
     </message>
     <message>
-        <source>By hand or from the seller's product list (CSV or Excel): names, barcodes, weights and sizes.</source>
+        <source>By hand or from the seller&apos;s product list (CSV or Excel): names, barcodes, weights and sizes.</source>
         <translation>手工录入，或导入卖家的商品表（CSV 或 Excel）：品名、条码、重量和尺寸。</translation>
     </message>
     <message numerus="yes">
@@ -118,7 +119,7 @@
         <translation>导入第一批订单</translation>
     </message>
     <message>
-        <source>On the Orders screen, "Import orders…" takes a seller's file; or connect a store on the Channels screen.</source>
+        <source>On the Orders screen, &quot;Import orders…&quot; takes a seller&apos;s file; or connect a store on the Channels screen.</source>
         <translation>在“订单”界面用“导入订单…”导入卖家的订单文件；或在“渠道”界面连接店铺。</translation>
     </message>
     <message numerus="yes">
@@ -299,6 +300,22 @@
         <translation>订单打包完成后立即打印面单和装箱单</translation>
     </message>
     <message>
+        <source>Never on this PC</source>
+        <translation>本机不查询</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>How often an office PC asks the carriers where shipped parcels are; pack, pick and dock stations never poll.</source>
+        <translation>办公电脑向承运商查询已发运包裹位置的间隔；打包、拣货和交接工作站从不查询。</translation>
+    </message>
+    <message>
+        <source>A parcel handed over this many days ago without a carrier scan is listed as an exception (evidence for a late-scan claim).</source>
+        <translation>包裹交接后超过这些天仍无承运商扫描记录，即列为异常（可作为延迟扫描索赔的证据）。</translation>
+    </message>
+    <message>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
@@ -309,6 +326,14 @@
     <message>
         <source>Used as</source>
         <translation>用途</translation>
+    </message>
+    <message>
+        <source>Poll tracking every</source>
+        <translation>物流跟踪查询间隔</translation>
+    </message>
+    <message>
+        <source>No carrier scan after (days)</source>
+        <translation>交接后无扫描异常（天）</translation>
     </message>
     <message>
         <source>Database</source>
@@ -327,7 +352,6 @@
     <name>MainWindow</name>
     <message>
         <source>Orders</source>
-        <extracomment>The roles that see this screen (the services still check every action).</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -347,12 +371,41 @@
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <extracomment>The roles that see this screen (the services still check every action).</extracomment>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
         <source>Channels</source>
         <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>入库预报</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Replenishment</source>
+        <translation>补货</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>盘点</translation>
     </message>
     <message>
         <source>Waves</source>
@@ -373,6 +426,18 @@
     <message>
         <source>Shipping</source>
         <translation>发运</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Sales by region</source>
+        <translation>区域销售</translation>
+    </message>
+    <message>
+        <source>Stock split</source>
+        <translation>分仓补货</translation>
     </message>
     <message>
         <source>My work</source>
@@ -824,6 +889,10 @@
     <message>
         <source>receive and grade returns</source>
         <translation>收取并分级退货</translation>
+    </message>
+    <message>
+        <source>manage rate cards, charges and invoices</source>
+        <translation>管理费率卡、费用和账单</translation>
     </message>
 </context>
 <context>

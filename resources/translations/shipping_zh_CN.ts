@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountDialog</name>
@@ -15,7 +16,7 @@
         <translation>例如 EasyPost 主账户</translation>
     </message>
     <message>
-        <source>leave empty for the provider's own address</source>
+        <source>leave empty for the provider&apos;s own address</source>
         <translation>留空则使用服务商自己的地址</translation>
     </message>
     <message>
@@ -138,7 +139,7 @@
     <name>CarrierFields</name>
     <message>
         <source>API key</source>
-        <extracomment>How the keys the adapters read are shown (English source, "CarrierFields" context).</extracomment>
+        <extracomment>How the keys the adapters read are shown (English source, &quot;CarrierFields&quot; context).</extracomment>
         <translation>API 密钥</translation>
     </message>
     <message>
@@ -213,7 +214,7 @@
     <name>HandoverPage</name>
     <message>
         <source>Staging: scan a parcel, then the lane it shows. Pickup: choose the carrier, scan each parcel the driver takes, F12 closes the pickup and prints the manifest. F2 staging · F3 pickup · F4 take a parcel off the truck · F5 reload · F10 sound.</source>
-        <extracomment>The parcel scanned last in staging, waiting for its lane's scan.</extracomment>
+        <extracomment>The parcel scanned last in staging, waiting for its lane&apos;s scan.</extracomment>
         <translation>暂存：先扫包裹，再扫屏幕显示的暂存道。揽收：选择承运商，逐个扫描司机带走的包裹，F12 结束揽收并打印交接单。F2 暂存 · F3 揽收 · F4 从车上取下包裹 · F5 刷新 · F10 声音。</translation>
     </message>
     <message>
@@ -358,7 +359,7 @@
         <translation>逐个扫描司机带走的包裹 · F12 结束揽收</translation>
     </message>
     <message>
-        <source>The driver's carrier: scan each parcel handed over</source>
+        <source>The driver&apos;s carrier: scan each parcel handed over</source>
         <translation>司机所属承运商：逐个扫描交接的包裹</translation>
     </message>
     <message>
@@ -475,7 +476,7 @@
         <translation>输入运单号</translation>
     </message>
     <message>
-        <source>scan or type the label's tracking number</source>
+        <source>scan or type the label&apos;s tracking number</source>
         <translation>扫描或输入面单上的运单号</translation>
     </message>
     <message>
@@ -719,7 +720,7 @@
         <translation>标为已处理（回车）</translation>
     </message>
     <message>
-        <source>Parcels returned, undeliverable, or not scanned by the carrier since handover: the dates are the seller's evidence.</source>
+        <source>Parcels returned, undeliverable, or not scanned by the carrier since handover: the dates are the seller&apos;s evidence.</source>
         <translation>被退回、无法投递或交接后承运商一直未扫描的包裹：这些日期是卖家的证据。</translation>
     </message>
     <message>
@@ -765,7 +766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n label(s) wait for the provider's answer.</source>
+        <source>%n label(s) wait for the provider&apos;s answer.</source>
         <translation>
             <numerusform>%n 张面单等待服务商答复。</numerusform>
         </translation>
@@ -838,7 +839,7 @@
         <translation>由 {user} 于 {when} 设置。</translation>
     </message>
     <message>
-        <source>No rules yet: this client's labels are not bought here.</source>
+        <source>No rules yet: this client&apos;s labels are not bought here.</source>
         <translation>尚无规则：本仓不为此客户购买面单。</translation>
     </message>
     <message>
@@ -881,7 +882,7 @@
     <name>rate_shopping</name>
     <message>
         <source>cheapest of {count} rates that arrive by {deliver_by}</source>
-        <extracomment>"CARRIER" or "CARRIER/SERVICE", compared without regard to case; empty = all. platform service level -&gt; "CARRIER/SERVICE". Why it was not taken; None for the chosen rate. The value to insure, when the rules ask for insurance.</extracomment>
+        <extracomment>&quot;CARRIER&quot; or &quot;CARRIER/SERVICE&quot;, compared without regard to case; empty = all. platform service level -&gt; &quot;CARRIER/SERVICE&quot;. Why it was not taken; None for the chosen rate. The value to insure, when the rules ask for insurance.</extracomment>
         <translation>{count} 个能在 {deliver_by} 前送达的运费中最便宜</translation>
     </message>
     <message>

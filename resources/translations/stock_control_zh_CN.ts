@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CountLinesModel</name>
@@ -297,7 +298,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Scan the return label's tracking number, an order or an RMA.</source>
+        <source>Scan the return label&apos;s tracking number, an order or an RMA.</source>
         <translation>请扫描退货面单追踪号、订单号或退货单号。</translation>
     </message>
     <message>
@@ -320,7 +321,9 @@
     </message>
     <message numerus="yes">
         <source>{rma} closed: %n unit(s) received.</source>
-        <translation><numerusform>{rma} 已关闭：共收货 %n 件。</numerusform></translation>
+        <translation>
+            <numerusform>{rma} 已关闭：共收货 %n 件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>no order yet</source>

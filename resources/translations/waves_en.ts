@@ -35,7 +35,10 @@
     </message>
     <message numerus="yes">
         <source>%n carrier label(s) of wave {wave} not bought (order {order}: {why}); bought at packing instead.</source>
-        <translation><numerusform>%n carrier label of wave {wave} not bought (order {order}: {why}); bought at packing instead.</numerusform><numerusform>%n carrier labels of wave {wave} not bought (order {order}: {why}); bought at packing instead.</numerusform></translation>
+        <translation>
+            <numerusform>%n carrier label of wave {wave} not bought (order {order}: {why}); bought at packing instead.</numerusform>
+            <numerusform>%n carrier labels of wave {wave} not bought (order {order}: {why}); bought at packing instead.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n wave(s)</source>

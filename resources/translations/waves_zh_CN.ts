@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CartsModel</name>
@@ -66,7 +67,7 @@
         <translation>行走距离</translation>
     </message>
     <message>
-        <source>Bins the cart stops at (the route: hover over a cart's number)</source>
+        <source>Bins the cart stops at (the route: hover over a cart&apos;s number)</source>
         <translation>拣货车要停靠的库位数（把鼠标停在车号上可查看路线）</translation>
     </message>
 </context>
@@ -214,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>{what}: %n document(s) not printed (failed jobs wait in the Printing screen's queue): {reason}</source>
+        <source>{what}: %n document(s) not printed (failed jobs wait in the Printing screen&apos;s queue): {reason}</source>
         <translation>
             <numerusform>{what}：%n 份未打印（失败的任务在“打印”页面的队列中等待重试）：{reason}</numerusform>
         </translation>
@@ -339,7 +340,9 @@
     </message>
     <message numerus="yes">
         <source>%n carrier label(s) of wave {wave} not bought (order {order}: {why}); bought at packing instead.</source>
-        <translation><numerusform>波次 {wave} 有 %n 张承运商面单没有买到（订单 {order}：{why}），将在打包时再购买。</numerusform></translation>
+        <translation>
+            <numerusform>波次 {wave} 有 %n 张承运商面单没有买到（订单 {order}：{why}），将在打包时再购买。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n wave(s)</source>

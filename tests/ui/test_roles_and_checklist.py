@@ -34,11 +34,12 @@ def _keys(role: Role) -> list[str]:
 
 def test_each_role_sees_only_its_screens() -> None:
     assert _keys(Role.PACKER) == ["pack", "handover", "my_work"]
-    assert _keys(Role.PICKER) == ["receiving", "putaway", "replenishment", "picking",
-                                  "my_work"]
-    assert _keys(Role.CLERK) == ["orders", "inventory", "printing", "channels", "inbound",
-                                 "receiving", "putaway", "replenishment", "waves", "picking",
-                                 "pack", "handover", "shipping"]
+    assert _keys(Role.PICKER) == ["receiving", "putaway", "replenishment", "returns",
+                                  "counts", "picking", "my_work"]
+    assert _keys(Role.CLERK) == ["dashboard", "orders", "inventory", "printing", "channels",
+                                 "inbound", "receiving", "putaway", "replenishment", "returns",
+                                 "counts", "waves", "picking", "pack", "handover", "shipping",
+                                 "sales", "split"]
     assert set(_keys(Role.ADMIN)) == {s.key for s in page_specs()}
     assert {"admin", "start"} <= set(_keys(Role.ADMIN))
 

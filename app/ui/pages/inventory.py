@@ -26,7 +26,6 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -54,7 +53,7 @@ from app.ui.models.inventory import (
 from app.ui.pages.base import Page, PageContext
 from app.ui.tasks import Task
 from app.ui.widgets.tables import configure_table
-from app.ui.widgets.wrap_row import WrapRow
+from app.ui.widgets.wrap_row import WrapRow, labelled
 
 LEDGER_LIMIT = 500
 SEARCH_DELAY_MS = 300
@@ -128,17 +127,6 @@ def _table(model: RowsModel) -> tuple[QTableView, QSortFilterProxyModel]:
     return view, proxy
 
 
-def _labelled(label: str, field: QWidget) -> QWidget:
-    """A label and its field as one piece of the filter row (they wrap together)."""
-    group = QWidget()
-    row = QHBoxLayout(group)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(6)
-    row.addWidget(QLabel(label))
-    row.addWidget(field, 1)
-    return group
-
-
 class InventoryPage(Page):
     """Stock by SKU / by bin, the moves behind it, and receive / move / adjust."""
 
@@ -198,10 +186,10 @@ class InventoryPage(Page):
         # Wraps onto a second line in a narrow window rather than drawing widgets over one
         # another; each label stays with its box.
         self.filter_row = filters = WrapRow()
-        filters.add(_labelled(self.tr("Warehouse"), self.warehouse_filter))
-        filters.add(_labelled(self.tr("Client"), self.client_filter))
+        filters.add(labelled(self.tr("Warehouse"), self.warehouse_filter))
+        filters.add(labelled(self.tr("Client"), self.client_filter))
         filters.add(self.search, 2)
-        self.bin_filter_group = _labelled(self.tr("Bin"), self.bin_filter)
+        self.bin_filter_group = labelled(self.tr("Bin"), self.bin_filter)
         filters.add(self.bin_filter_group, 1)
         filters.add(self.refresh_button)
         filters.add(self.count_label)

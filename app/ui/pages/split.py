@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -39,6 +38,7 @@ from app.ui.pages.admin_clients_common import PlainRowsModel
 from app.ui.pages.base import Page, PageContext
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table
+from app.ui.widgets.wrap_row import WrapRow, labelled
 
 #: SKU, name, units before the warehouse columns; zone, days and cost after them.
 _LEAD = 3
@@ -123,7 +123,7 @@ class SplitPage(Page):
         title, self.summary = self.title_row(page_title())
         self.body().addLayout(title)
 
-        filters = QHBoxLayout()
+        filters = WrapRow()
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(1 - DEFAULT_DAYS))
         self.end = QDateEdit(today)
@@ -142,16 +142,14 @@ class SplitPage(Page):
         self.show_button.clicked.connect(self.reload)
         for text, widget in ((self.tr("Client"), self.client), (self.tr("From"), self.start),
                              (self.tr("to"), self.end), (self.tr("Replenish"), self.qty)):
-            filters.addWidget(QLabel(text))
-            filters.addWidget(widget)
-        filters.addWidget(self.show_button)
-        filters.addStretch(1)
+            filters.add(labelled(text, widget))
+        filters.add(self.show_button)
         self.exports: list[QPushButton] = []
         for suffix in ("xlsx", "pdf"):
             button = QPushButton(self.tr("Export {format}").format(format=suffix.upper()))
             button.clicked.connect(lambda _=False, s=suffix: self.export(s))
             button.setEnabled(False)
-            filters.addWidget(button)
+            filters.add(button)
             self.exports.append(button)
         self.import_button = QPushButton(self.tr("Import zone chart…"))
         self.import_button.setToolTip(self.tr(
@@ -159,7 +157,7 @@ class SplitPage(Page):
             "dest_zip3,zone, or a UPS chart saved as XLSX or CSV"))
         self.import_button.clicked.connect(self.import_chart)
         self.import_button.setVisible(ctx.actor.may(Permission.MANAGE_MASTER_DATA))
-        filters.addWidget(self.import_button)
+        filters.add(self.import_button)
         self.body().addLayout(filters)
 
         self.basis = QLabel()

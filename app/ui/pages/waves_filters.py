@@ -10,8 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -20,24 +18,11 @@ from PySide6.QtWidgets import (
 from app.services.dto import ClientInfo, WarehouseInfo
 from app.services.wave_plan import WaveFilters
 from app.ui.widgets.date_filter import OptionalDateEdit
-from app.ui.widgets.wrap_row import WrapRow
+from app.ui.widgets.wrap_row import WrapRow, labelled
 
 MAX_CART_ORDERS = 60
 MAX_CART_UNITS = 500
 
-
-def labelled(label: str, field: QWidget) -> QWidget:
-    """A label and its field kept together when the row wraps; the label's buddy is the
-    field, so its mnemonic (Alt+letter) reaches the field by keyboard."""
-    group = QWidget()
-    row = QHBoxLayout(group)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(6)
-    text = QLabel(label)
-    text.setBuddy(field)
-    row.addWidget(text)
-    row.addWidget(field, 1)
-    return group
 
 
 class WaveFilterRow(QWidget):

@@ -10,7 +10,7 @@ screen it is one row that looks like a box layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class WrapRow(QLayout):
@@ -113,3 +113,17 @@ class WrapRow(QLayout):
                 x += width + self.spacing()
             y += height
         return y - rect.y()
+
+
+def labelled(label: str, field: QWidget) -> QWidget:
+    """A label and its field kept together when the row wraps; the label's buddy is the
+    field, so its mnemonic (Alt+letter) reaches the field by keyboard."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    text = QLabel(label)
+    text.setBuddy(field)
+    row.addWidget(text)
+    row.addWidget(field, 1)
+    return group
