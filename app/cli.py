@@ -476,6 +476,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli_billing",
     "app.cli_report",
     "app.cli_zones",
+    "app.cli_label_flags",
 )
 
 

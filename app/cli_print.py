@@ -250,6 +250,8 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
     results = []
     if profile is not None:
         for match in report.matched:
+            if match.flag is not None:
+                continue  # a flagged label never prints silently: `labels flagged`
             with ctx.db.reading() as s:
                 document = carrier_label_document(s, match.label_id)
             results.append(print_document(ctx.db, document, profile, actor=actor,
@@ -261,6 +263,7 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
             data["jobs"] = [{"id": r.job.id, "order_number": r.job.reference,
                              "status": r.job.status.value,
                              "error": r.error.message if r.error else None} for r in results]
+            data["not_printed"] = [m.label_id for m in report.matched if m.flag is not None]
         print_json(data)
     else:
         for match in report.matched:
@@ -276,6 +279,11 @@ def cmd_labels_import(args: argparse.Namespace) -> int:
             print(f"released from the address hold: {', '.join(report.released)}")
         if report.allocation is not None:
             print(report.allocation.text())
+        if profile is not None:
+            for match in report.matched:
+                if match.flag is not None:
+                    print(f"label {match.index + 1}: NOT PRINTED, flagged; accept or discard "
+                          f"label {match.label_id} first (haicang labels flagged)")
         for result in results:
             if result.error is None:
                 print(f"Print job {result.job.id} ({result.job.reference}) sent.")

@@ -19,7 +19,7 @@ from app.db.models import LabelPurchase, Order, OrderLabel, Parcel
 from app.services.carrier_label_print import purchased_label_document
 from app.services.label_quotes import order_buys_labels
 from app.services.print_documents import Document, JobKind, shipping_label_fields
-from app.services.seller_labels import carrier_label_document
+from app.services.seller_labels import carrier_label_document, refuse_flagged
 from printers import layouts
 from printers.profiles import PrinterProfile
 
@@ -68,16 +68,25 @@ def purchased_carrier_label(session: Session, parcel: Parcel) -> LabelChoice | N
 
 
 def choose_labels(session: Session, order: Order, parcels: list[Parcel]) -> list[LabelChoice]:
-    """One :class:`LabelChoice` per parcel (ordered by ``seq``)."""
+    """One :class:`LabelChoice` per parcel (ordered by ``seq``).
+
+    A flagged seller label (its tracking number is also another order's) is refused with
+    :class:`~app.domain.label_errors.LabelFlagged`: packing or reprinting stops until a
+    clerk accepts or discards it. A seller label's tracking number is the one read on it
+    at import; labels imported before that was stored fall back to their reference.
+    """
     seller = list(session.execute(
-        select(OrderLabel.id, OrderLabel.reference)
+        select(OrderLabel.id, OrderLabel.reference, OrderLabel.tracking_number,
+               OrderLabel.flag)
         .where(OrderLabel.order_id == order.id).order_by(OrderLabel.id)
     ))
     choices: list[LabelChoice] = []
     for index, parcel in enumerate(sorted(parcels, key=lambda p: p.seq)):
         if index < len(seller):
-            label_id, reference = seller[index]
-            tracking = reference if reference != order.number else order.tracking_number
+            label_id, reference, stored, flag = seller[index]
+            refuse_flagged(label_id, flag, order.number, stored)
+            tracking = stored or (
+                reference if reference != order.number else order.tracking_number)
             choices.append(LabelChoice(parcel.id, parcel.seq, LabelSource.SELLER, tracking,
                                        label_id))
             continue

@@ -30,6 +30,7 @@ from app.db.bulk import chunks
 from app.db.engine import Database
 from app.db.models import LabelPurchase, Order, OrderLabel
 from app.domain.errors import NotFound
+from app.domain.label_errors import LabelFlagged
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import OrderStatus
 from app.services.auto_allocation import AllocationSummary, allocate_in_batches
@@ -318,10 +319,21 @@ def _release_address_holds(
     return [(order_id, number) for order_id, number in held]
 
 
+def refuse_flagged(label_id: int, flag: str | None, order_number: str,
+                   tracking_number: str | None) -> None:
+    """Raise :class:`LabelFlagged` for a flagged label: it never prints silently (the clerk
+    accepts or discards it first, :mod:`app.services.label_flags`)."""
+    read = read_flag(flag)
+    if read is not None:
+        raise LabelFlagged(label=label_id, order=order_number, tracking=tracking_number or "?",
+                           others=", ".join(read[1]) or "?")
+
+
 def carrier_label_document(session: Session, label_id: int) -> Document:
-    """A stored seller label as a printable document."""
+    """A stored seller label as a printable document (refused while it is flagged)."""
     row = session.get(OrderLabel, label_id)
     if row is None:
         raise NotFound(kind="Label", key=str(label_id))
     number = session.scalar(select(Order.number).where(Order.id == row.order_id)) or ""
+    refuse_flagged(row.id, row.flag, number, row.tracking_number)
     return Document(JobKind.CARRIER_LABEL, number, row.pdf, row.zpl, order_id=row.order_id)

@@ -171,6 +171,20 @@ def test_a_tracking_number_on_two_orders_labels_is_flagged_on_both(tracked: Data
     assert read_flag(second.flag) == (LabelFlag.TRACKING_REUSED, ("SO-2001",))
 
 
+def test_cli_import_with_print_leaves_a_flagged_label_unprinted(
+    tracked: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _import(tracked, "first.pdf", _label_with_text(USPS_2, "SO-2001"))
+    path = tmp_path / "second.pdf"
+    path.write_bytes(_label_with_text(USPS_2, "SO-2003"))
+    with FakeTcpPrinter() as printer:
+        assert main(["labels", "import", str(path), "--printer", printer.uri, "--language",
+                     "zpl", "--db", tracked.url]) == 0
+        assert printer.wait_for_jobs(1, timeout=0.5) == []  # never printed silently
+    out = capsys.readouterr().out
+    assert "label 1: NOT PRINTED, flagged" in out and "also on SO-2001" in out
+
+
 def test_reimporting_the_same_label_for_the_same_order_is_not_a_reuse(
     tracked: Database,
 ) -> None:

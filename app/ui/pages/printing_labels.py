@@ -123,6 +123,8 @@ class SellerLabelsPanel(QWidget):
             printed = []
             if profile is not None:
                 for match in report.matched:
+                    if match.flag is not None:
+                        continue  # never printed silently: the summary counts it flagged
                     with db.reading() as s:
                         document = carrier_label_document(s, match.label_id)
                     printed.append(print_document(db, document, profile, actor=actor,
