@@ -34,6 +34,7 @@ from app.ui.devices.printing import IMPORT_LANE, PrintWorker
 from app.ui.i18n import error_text
 from app.ui.models.printing import LabelMatchModel
 from app.ui.pages.base import PageContext
+from app.ui.pages.printing_flagged import FlaggedLabelsBox
 from app.ui.widgets.message_bar import Level, MessageBar
 from app.ui.widgets.tables import configure_table
 from printers.importing import split_label_file
@@ -63,7 +64,12 @@ class SellerLabelsPanel(QWidget):
         self._messages = messages
         layout = QHBoxLayout(self)
         layout.addWidget(self._build_options())
-        layout.addWidget(self._build_matches(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_matches(), 2)
+        self.flagged = FlaggedLabelsBox(ctx, messages)
+        right.addWidget(self.flagged, 1)
+        layout.addLayout(right, 1)
+        self.flagged.reload()
 
     def _build_options(self) -> QWidget:
         left = QVBoxLayout()
@@ -141,6 +147,7 @@ class SellerLabelsPanel(QWidget):
         self.import_button.setEnabled(True)
         report = imported.report
         self.match_model.set_report(report)
+        self.flagged.reload()
         text = self.tr("{file}: %n label(s), {matched} matched, {unmatched} without an "
                        "order.", "", report.labels).format(file=Path(report.file).name,
                                         matched=len(report.matched),
