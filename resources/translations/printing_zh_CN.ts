@@ -1,6 +1,72 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FlaggedLabelModel</name>
+    <message>
+        <source>Label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Also on</source>
+        <translation>同运单号的订单</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggedLabelsBox</name>
+    <message>
+        <source>Accept…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>The label is right (e.g. the seller's reprint of the same parcel): it prints again; your reason is kept in the audit log.</source>
+        <translation>面单无误（例如卖家为同一包裹重发的面单）：可再次打印；您的理由会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Remove the label from its order; the order uses its bought or warehouse label.</source>
+        <translation>将面单从订单移除；订单改用已购面单或仓库自有面单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged label(s): not printed until accepted or discarded</source>
+        <translation><numerusform>%n 张被标记的面单：确认或作废之前不会打印</numerusform></translation>
+    </message>
+    <message>
+        <source>Accept flagged label</source>
+        <translation>确认被标记的面单</translation>
+    </message>
+    <message>
+        <source>Why is the label of {order} right although {others} has its tracking number?</source>
+        <translation>订单 {others} 也有此运单号，为何 {order} 的面单仍然无误？</translation>
+    </message>
+    <message>
+        <source>Discard label</source>
+        <translation>作废面单</translation>
+    </message>
+    <message>
+        <source>Remove label {label} from order {order}?</source>
+        <translation>要将面单 {label} 从订单 {order} 移除吗？</translation>
+    </message>
+    <message>
+        <source>Label {label} of order {order} accepted: it prints now.</source>
+        <translation>订单 {order} 的面单 {label} 已确认，现在可以打印。</translation>
+    </message>
+    <message>
+        <source>Label {label} removed from order {order}.</source>
+        <translation>面单 {label} 已从订单 {order} 移除。</translation>
+    </message>
+</context>
+<context>
     <name>LabelMatchModel</name>
     <message>
         <source>Names two orders ({orders}): attached to neither</source>
@@ -479,7 +545,9 @@
     </message>
     <message numerus="yes">
         <source>%n label(s) flagged: check before shipping.</source>
-        <translation><numerusform>%n 张面单被标记：发货前请核对。</numerusform></translation>
+        <translation>
+            <numerusform>%n 张面单被标记：发货前请核对。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{sent} printed, {failed} failed (see the queue).</source>
