@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>errors</name>
@@ -43,11 +44,11 @@
         <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer address '{uri}': {reason}</source>
+        <source>Invalid printer address &apos;{uri}&apos;: {reason}</source>
         <translation>打印机地址“{uri}”无效：{reason}</translation>
     </message>
     <message>
-        <source>Invalid printer settings for '{name}': {reason}</source>
+        <source>Invalid printer settings for &apos;{name}&apos;: {reason}</source>
         <translation>打印机“{name}”的设置无效：{reason}</translation>
     </message>
     <message>
@@ -83,7 +84,7 @@
         <translation>此电脑无法使用 {transport} 打印机：{reason}</translation>
     </message>
     <message>
-        <source>Unsupported printer address '{uri}': use tcp, serial, usb, cups, win32 or file</source>
+        <source>Unsupported printer address &apos;{uri}&apos;: use tcp, serial, usb, cups, win32 or file</source>
         <translation>不支持的打印机地址“{uri}”：请使用 tcp、serial、usb、cups、win32 或 file</translation>
     </message>
     <message>
@@ -95,7 +96,7 @@
         <translation>{platform} 对店铺 {store} 返回了无法解析的响应：{detail}</translation>
     </message>
     <message>
-        <source>{platform} refused the time of a request from store {store}: check this computer's date, time and time zone ({detail})</source>
+        <source>{platform} refused the time of a request from store {store}: check this computer&apos;s date, time and time zone ({detail})</source>
         <translation>{platform} 拒绝了店铺 {store} 请求中的时间：请检查本机的日期、时间和时区（{detail}）</translation>
     </message>
     <message>
@@ -119,7 +120,7 @@
         <translation>{platform} 暂时无法为店铺 {store} 提供服务：{detail}</translation>
     </message>
     <message>
-        <source>Cannot import {path}: it is an Amazon "All Orders" report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
+        <source>Cannot import {path}: it is an Amazon &quot;All Orders&quot; report, which has no street addresses. In Seller Central open Orders → Order Reports → Unshipped Orders, download that report and import it instead.</source>
         <translation>无法导入 {path}：这是亚马逊的“所有订单”（All Orders）报告，不含街道地址。请在卖家平台打开 订单 → 订单报告 → 未发货订单（Unshipped Orders），下载该报告后再导入。</translation>
     </message>
     <message>
@@ -127,16 +128,52 @@
         <translation>{path} 同时符合客户 {client} 的列映射方案 {presets}：请选择其中一个（在导入窗口中选择，或用 --preset 名称），或删除不再使用的方案。</translation>
     </message>
     <message>
-        <source>Client {client} already has a column preset '{preset}': choose another name, or replace it.</source>
+        <source>Client {client} already has a column preset &apos;{preset}&apos;: choose another name, or replace it.</source>
         <translation>客户 {client} 已有名为“{preset}”的列映射方案：请换一个名称，或替换原方案。</translation>
     </message>
     <message>
-        <source>Column preset '{preset}': {problem}</source>
+        <source>Column preset &apos;{preset}&apos;: {problem}</source>
         <translation>列映射方案“{preset}”：{problem}</translation>
     </message>
     <message>
-        <source>Client {client} has no column preset '{preset}' (its presets: {presets}).</source>
+        <source>Client {client} has no column preset &apos;{preset}&apos; (its presets: {presets}).</source>
         <translation>客户 {client} 没有名为“{preset}”的列映射方案（现有方案：{presets}）。</translation>
+    </message>
+    <message>
+        <source>{month} is not a month; write YYYY-MM.</source>
+        <translation>{month} 不是有效月份，请写成 YYYY-MM。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} does not add up: total {total} but charges {subtotal} + minimum {topup} - credits {credits}.</source>
+        <translation>账单 {number} 金额不平：合计 {total}，但费用 {subtotal} + 最低消费 {topup} - 抵扣 {credits} 不等于它。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} for {month} is already issued and cannot change; correct it with a credit on the next invoice.</source>
+        <translation>{month} 的账单 {number} 已出账，不能再修改；请在下一期账单中以抵扣方式更正。</translation>
+    </message>
+    <message>
+        <source>Client {client} has no invoice for {month}.</source>
+        <translation>客户 {client} 没有 {month} 的账单。</translation>
+    </message>
+    <message>
+        <source>Client {client} has no rate card; set one or copy a template first.</source>
+        <translation>客户 {client} 还没有费率卡，请先设置或复制一个模板。</translation>
+    </message>
+    <message>
+        <source>Rate card {kind}: no tier covers {start} to {end}; tiers must leave no gap.</source>
+        <translation>费率卡 {kind}：{start} 到 {end} 之间没有阶梯覆盖，阶梯之间不能留空档。</translation>
+    </message>
+    <message>
+        <source>Rate card {kind}: no tier covers {value}.</source>
+        <translation>费率卡 {kind}：没有阶梯覆盖 {value}。</translation>
+    </message>
+    <message>
+        <source>Rate card {kind}: tiers overlap from {start} to {end}.</source>
+        <translation>费率卡 {kind}：阶梯在 {start} 到 {end} 之间重叠。</translation>
+    </message>
+    <message>
+        <source>{kind} is not a kind of charge; use one of {kinds}.</source>
+        <translation>{kind} 不是有效的费用类型，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
         <source>Too many failed sign-ins. Try again in {seconds} s.</source>
@@ -173,6 +210,10 @@
     <message>
         <source>damaged</source>
         <translation>残损区</translation>
+    </message>
+    <message>
+        <source>quarantine</source>
+        <translation>隔离区</translation>
     </message>
     <message>
         <source>This change conflicts with data saved meanwhile ({constraint}); nothing was saved. Reload and try again.</source>
@@ -355,7 +396,7 @@
         <translation>调整数量必须是非零整数</translation>
     </message>
     <message>
-        <source>use letters, digits, '.' or '_'</source>
+        <source>use letters, digits, &apos;.&apos; or &apos;_&apos;</source>
         <translation>只能使用字母、数字、“.”或“_”</translation>
     </message>
     <message>
@@ -503,6 +544,70 @@
         <translation>SKU {sku} 属于客户 {owner}，不属于客户 {client}。</translation>
     </message>
     <message>
+        <source>Carton {carton} is not in inbound shipment {reference}.</source>
+        <translation>箱 {carton} 不在入库单 {reference} 中。</translation>
+    </message>
+    <message>
+        <source>Inbound shipment {reference} exists for clients {clients}; say which client.</source>
+        <translation>入库单 {reference} 在多个客户下都有（{clients}）；请指定客户。</translation>
+    </message>
+    <message>
+        <source>Inbound shipment {reference} is closed; nothing more can be received.</source>
+        <translation>入库单 {reference} 已完成收货，不能再收货。</translation>
+    </message>
+    <message>
+        <source>Inbound shipment {reference} of client {client} is already announced.</source>
+        <translation>客户 {client} 的入库单 {reference} 已经预报过。</translation>
+    </message>
+    <message>
+        <source>Inbound shipment {reference} is {state} and cannot become {target}.</source>
+        <translation>入库单 {reference} 当前为{state}，不能变为{target}。</translation>
+    </message>
+    <message>
+        <source>announced</source>
+        <translation>已预报</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is lot-tracked: enter its lot and expiry date.</source>
+        <translation>SKU {sku} 按批次管理：请输入批次号和有效期。</translation>
+    </message>
+    <message>
+        <source>Warehouse {warehouse} has no active receiving bin; add a bin of type receiving or scan the bin to receive into.</source>
+        <translation>仓库 {warehouse} 没有可用的收货库位；请添加一个收货类型的库位，或扫描要收入的库位。</translation>
+    </message>
+    <message>
+        <source>Code {code} of shipment {reference} is not waiting in quarantine.</source>
+        <translation>入库单 {reference} 的条码 {code} 不在隔离区待处理。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is not in warehouse {warehouse}, where shipment {reference} arrives.</source>
+        <translation>库位 {bin} 不在入库单 {reference} 的到货仓库 {warehouse}。</translation>
+    </message>
+    <message>
+        <source>Say why the flagged label {label} is right (e.g. a reprint of the same parcel).</source>
+        <translation>请说明被标记的面单 {label} 为何无误（例如同一包裹的重打面单）。</translation>
+    </message>
+    <message>
+        <source>The seller label {label} of order {order} is not printed: its tracking number {tracking} is also on order {others}. Accept or discard it first (haicang labels flagged).</source>
+        <translation>订单 {order} 的卖家面单 {label} 未打印：其运单号 {tracking} 也在订单 {others} 上。请先确认或作废该面单（haicang labels flagged）。</translation>
+    </message>
+    <message>
+        <source>The seller label {label} of order {order} is not flagged; nothing to accept.</source>
+        <translation>订单 {order} 的卖家面单 {label} 未被标记，无需确认。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} already holds lot {held} of {sku}: lot {lot} cannot go in with it (one lot per bin).</source>
+        <translation>库位 {bin} 已存放 {sku} 的批次 {held}：批次 {lot} 不能混放（每个库位只放一个批次）。</translation>
+    </message>
+    <message>
         <source>Pick cart {cart} was not found.</source>
         <translation>未找到拣货车 {cart}。</translation>
     </message>
@@ -599,12 +704,256 @@
         <translation>商品错误：您扫描的是 {scanned}，本次应拣 SKU {expected}。</translation>
     </message>
     <message>
-        <source>Box {box}: code of letters and digits (up to 32), inner sides 1 to 3000 mm, tare 0 or more, max weight 1 g to 70 kg and above the tare; '{value}' does not fit.</source>
+        <source>Bin {bin} is full: room for {room} more unit(s) of {sku}, {wanted} to put away.</source>
+        <translation>库位 {bin} 已满：{sku} 还能放 {room} 件，待上架 {wanted} 件。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is a {bin_type} bin: put stock away into a storage or pick bin.</source>
+        <translation>库位 {bin} 是{bin_type}库位：请上架到存储库位或拣货库位。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is not in warehouse {warehouse}.</source>
+        <translation>库位 {bin} 不在仓库 {warehouse}。</translation>
+    </message>
+    <message>
+        <source>{user} counted in {number}; another supervisor must approve it.</source>
+        <translation>{user} 参与了 {number} 的盘点，须由另一位主管审核。</translation>
+    </message>
+    <message>
+        <source>Count {number}: {lines} line(s) differ beyond tolerance and need a recount by another user first.</source>
+        <translation>盘点单 {number}：有 {lines} 行差异超出容差，须先由另一位用户复盘。</translation>
+    </message>
+    <message>
+        <source>Count {number}: {lines} line(s) are not counted yet.</source>
+        <translation>盘点单 {number}：还有 {lines} 行未盘点。</translation>
+    </message>
+    <message>
+        <source>Count {number} is {state}; it cannot be changed.</source>
+        <translation>盘点单 {number} 状态为{state}，不能再修改。</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>{user} counted {bin}/{sku} first; the recount must be done by someone else.</source>
+        <translation>{bin}/{sku} 由 {user} 初盘，复盘须由其他人完成。</translation>
+    </message>
+    <message>
+        <source>{bin}/{sku}: {units} of the missing units are reserved for orders being picked; finish or short-pick them, then approve again.</source>
+        <translation>{bin}/{sku}：短少的数量中有 {units} 件已被拣货中的订单占用；请先完成拣货或报短拣，再重新审核。</translation>
+    </message>
+    <message>
+        <source>Nothing to count in warehouse {warehouse} for {scope}.</source>
+        <translation>仓库 {warehouse} 中 {scope} 没有可盘点的库存。</translation>
+    </message>
+    <message>
+        <source>{bin}/{sku} changed too much since it was counted ({on_hand} on hand, the count takes {wanted}); count it again.</source>
+        <translation>{bin}/{sku} 自盘点后变动过大（现有 {on_hand}，盘亏 {wanted}），请重新盘点。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Warehouse {warehouse} has no active {kind} bin; add one or name a bin.</source>
+        <translation>仓库 {warehouse} 没有启用的{kind}库位；请新增一个或指定库位。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is a {kind} bin; graded {grade} units go to a {allowed} bin.</source>
+        <translation>库位 {bin} 是{kind}库位；判定为{grade}的商品应放入{allowed}库位。</translation>
+    </message>
+    <message>
+        <source>resellable</source>
+        <translation>可再售</translation>
+    </message>
+    <message>
+        <source>dispose</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>pick</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>No order has tracking number {tracking}; name the client to open a return.</source>
+        <translation>没有订单使用追踪号 {tracking}；请指定客户后再建退货单。</translation>
+    </message>
+    <message>
+        <source>Return {number} is closed; nothing more can be received.</source>
+        <translation>退货单 {number} 已关闭，不能再收货。</translation>
+    </message>
+    <message>
+        <source>Return {number} is {state}; it cannot become {target}.</source>
+        <translation>退货单 {number} 当前为{state}，不能变为{target}。</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Order {order} is {state}; only shipped, in-transit or delivered orders come back.</source>
+        <translation>订单 {order} 状态为{state}；只有已发货、运输中或已签收的订单才能退货。</translation>
+    </message>
+    <message>
+        <source>Return {number} has nothing received; close it anyway only if the parcel will not come (--force on the command line, F9 twice on the Returns screen).</source>
+        <translation>退货单 {number} 尚未收到任何货物；仅在包裹不会再退回时才强制关闭（命令行加 --force，退货界面连按两次 F9）。</translation>
+    </message>
+    <message>
+        <source>Order {order} shipped {shipped} × {sku}; {received} already came back, {wanted} more is too many.</source>
+        <translation>订单 {order} 发出 {shipped} × {sku}；已退回 {received} 件，再退 {wanted} 件超出发货数量。</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is not on order {order}.</source>
+        <translation>SKU {sku} 不在订单 {order} 中。</translation>
+    </message>
+    <message>
+        <source>Box {box}: code of letters and digits (up to 32), inner sides 1 to 3000 mm, tare 0 or more, max weight 1 g to 70 kg and above the tare; &apos;{value}&apos; does not fit.</source>
         <translation>箱子 {box}：编码为字母和数字（最多 32 位），内尺寸每边 1 到 3000 mm，皮重不小于 0，最大承重 1 g 到 70 kg 且大于皮重；“{value}”不符合。</translation>
     </message>
     <message>
-        <source>No box has the code or barcode '{scan}'.</source>
+        <source>No box has the code or barcode &apos;{scan}&apos;.</source>
         <translation>没有箱子的编码或条码是“{scan}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{scan}&apos; matches {count} parcels: scan the tracking number, or ORDER/N for parcel N of an order.</source>
+        <translation>“{scan}”匹配到 {count} 个包裹：请扫描运单号，或用“订单号/N”指定订单的第 N 个包裹。</translation>
+    </message>
+    <message>
+        <source>Staging lane {lane} has no carrier set: set its carrier in the bin settings.</source>
+        <translation>待发区通道 {lane} 未设置承运商：请在库位设置中设置承运商。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} goes with {carrier}, and warehouse {warehouse} has no staging lane for {carrier}.</source>
+        <translation>包裹 {parcel} 由 {carrier} 承运，但仓库 {warehouse} 没有 {carrier} 的待发区通道。</translation>
+    </message>
+    <message>
+        <source>No {carrier} pickup is open: scan the driver&apos;s parcels out first.</source>
+        <translation>没有进行中的 {carrier} 揽收：请先扫描交给司机的包裹。</translation>
+    </message>
+    <message>
+        <source>Bin {lane} in warehouse {warehouse} is not a staging lane.</source>
+        <translation>仓库 {warehouse} 的库位 {lane} 不是待发区通道。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} was handed to {carrier} already (pickup {pickup}).</source>
+        <translation>包裹 {parcel} 已交给 {carrier}（揽收单 {pickup}）。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} has left already: order {order} is {state}.</source>
+        <translation>包裹 {parcel} 已经出库：订单 {order} 为{state}状态。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} is not on the open {carrier} pickup.</source>
+        <translation>包裹 {parcel} 不在进行中的 {carrier} 揽收单上。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} of order {order} is not packed yet: pack it first.</source>
+        <translation>订单 {order} 的包裹 {parcel} 尚未打包：请先打包。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} ships from warehouse {parcel_warehouse}, not {warehouse}.</source>
+        <translation>包裹 {parcel} 从仓库 {parcel_warehouse} 发出，不是 {warehouse}。</translation>
+    </message>
+    <message>
+        <source>STOP: order {order} is {state}. Do not hand parcel {parcel} to the carrier.</source>
+        <translation>停止：订单 {order} 为{state}状态。不要把包裹 {parcel} 交给承运商。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} of order {order} has no carrier yet: buy or import its label first.</source>
+        <translation>订单 {order} 的包裹 {parcel} 还没有承运商：请先购买或导入面单。</translation>
+    </message>
+    <message>
+        <source>Shipping exception {id} was not found.</source>
+        <translation>未找到物流异常 {id}。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is a {bin_type} bin: only staging bins have a carrier.</source>
+        <translation>库位 {bin} 是{bin_type}库位：只有待发区库位才能设置承运商。</translation>
+    </message>
+    <message>
+        <source>No parcel matches &apos;{scan}&apos;: scan the parcel&apos;s tracking number or its order number.</source>
+        <translation>没有与“{scan}”匹配的包裹：请扫描包裹的运单号或订单号。</translation>
+    </message>
+    <message>
+        <source>{carrier} pickups are open at several warehouses ({warehouses}): name the warehouse.</source>
+        <translation>{carrier} 在多个仓库有进行中的揽收（{warehouses}）：请指定仓库。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} goes with {parcel_carrier}, not {carrier}: keep it for its own driver.</source>
+        <translation>包裹 {parcel} 由 {parcel_carrier} 承运，不是 {carrier}：请留给对应的司机。</translation>
+    </message>
+    <message>
+        <source>Wrong lane: parcel {parcel} goes with {carrier}. Put it in lane {right}, not {lane} ({lane_carrier}).</source>
+        <translation>通道错误：包裹 {parcel} 由 {carrier} 承运。请放入通道 {right}，而不是 {lane}（{lane_carrier}）。</translation>
+    </message>
+    <message>
+        <source>Shipping rule {rule}: {problem}</source>
+        <translation>发货规则 {rule}：{problem}</translation>
+    </message>
+    <message>
+        <source>The label of order {order} is being bought right now (since {since}); try again in a minute.</source>
+        <translation>订单 {order} 的面单正在购买中（从 {since} 开始），请一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Label for order {order} not bought: {message} — {advice}</source>
+        <translation>订单 {order} 的面单没有买到：{message} — {advice}</translation>
+    </message>
+    <message>
+        <source>buy again</source>
+        <translation>请重新购买</translation>
+    </message>
+    <message>
+        <source>fix the order, then buy again</source>
+        <translation>请先修改订单，再重新购买</translation>
+    </message>
+    <message>
+        <source>fix the carrier account</source>
+        <translation>请检查承运商账户</translation>
+    </message>
+    <message>
+        <source>quote again and choose another rate</source>
+        <translation>请重新报价并选择其他运费</translation>
+    </message>
+    <message>
+        <source>Order {order} has no carrier account to buy a label through: add one with &apos;haicang carriers add&apos; (or in Settings) and set the client&apos;s shipping rules.</source>
+        <translation>订单 {order} 没有可用来购买面单的承运商账户：请用 &apos;haicang carriers add&apos;（或在设置中）添加账户，并设置该客户的发货规则。</translation>
+    </message>
+    <message>
+        <source>Label for order {order} not bought: {reason}.</source>
+        <translation>订单 {order} 的面单没有买到：{reason}。</translation>
+    </message>
+    <message>
+        <source>Order {order} has no bought label to void.</source>
+        <translation>订单 {order} 没有可作废的已购面单。</translation>
+    </message>
+    <message>
+        <source>Order {order} is {state}: no label is bought for it.</source>
+        <translation>订单 {order} 状态为 {state}：不为它购买面单。</translation>
+    </message>
+    <message>
+        <source>No rates for order {order}: {message}</source>
+        <translation>订单 {order} 取不到运费报价：{message}</translation>
+    </message>
+    <message>
+        <source>No quoted rate of order {order} is {service}. Quoted: {quoted}.</source>
+        <translation>订单 {order} 的报价里没有 {service}。已报价：{quoted}。</translation>
+    </message>
+    <message>
+        <source>Tracking number {tracking} is already used by order {other}.</source>
+        <translation>追踪号 {tracking} 已被订单 {other} 使用。</translation>
+    </message>
+    <message>
+        <source>Label of order {order} not voided: {message} — void again later.</source>
+        <translation>订单 {order} 的面单没有作废：{message} — 请稍后再作废一次。</translation>
     </message>
     <message>
         <source>Bin {codes} is in warehouse {other}, not in {warehouse}.</source>
@@ -639,11 +988,11 @@
         <translation>客户 {client} 已停用：未完成的订单照常发货，但不能再导入新订单。请先启用该客户。</translation>
     </message>
     <message>
-        <source>{field}: '{value}' {problem}</source>
+        <source>{field}: &apos;{value}&apos; {problem}</source>
         <translation>{field}：“{value}”{problem}</translation>
     </message>
     <message>
-        <source>'{scan}' matches {count} orders: scan the tote or the order's label instead.</source>
+        <source>&apos;{scan}&apos; matches {count} orders: scan the tote or the order&apos;s label instead.</source>
         <translation>“{scan}”对应 {count} 个订单：请改扫周转箱或订单面单。</translation>
     </message>
     <message>
@@ -659,7 +1008,7 @@
         <translation>订单 {order} 还需要 {wanted} 件 SKU {sku}；扫描 {quantity} 件太多了。本次未计数。</translation>
     </message>
     <message>
-        <source>'{scan}' is a unit of client {owner}, not of {client}: keep it out of this order.</source>
+        <source>&apos;{scan}&apos; is a unit of client {owner}, not of {client}: keep it out of this order.</source>
         <translation>“{scan}”属于客户 {owner}，不属于 {client}：不要放进这个订单。</translation>
     </message>
     <message>
@@ -687,7 +1036,7 @@
         <translation>停止：订单 {order} {state}。不要打包；把商品放到一边等待退回库位。</translation>
     </message>
     <message>
-        <source>A weight override needs the supervisor's reason.</source>
+        <source>A weight override needs the supervisor&apos;s reason.</source>
         <translation>放行重量需要主管填写原因。</translation>
     </message>
     <message>
@@ -711,11 +1060,11 @@
         <translation>退回库位任务 {task} 已完成。</translation>
     </message>
     <message>
-        <source>No SKU of client {client} has the code or barcode '{scan}'.</source>
+        <source>No SKU of client {client} has the code or barcode &apos;{scan}&apos;.</source>
         <translation>客户 {client} 没有编码或条码为“{scan}”的 SKU。</translation>
     </message>
     <message>
-        <source>Nothing matches '{scan}': scan an order number, a tote, a pick list or a tracking number.</source>
+        <source>Nothing matches &apos;{scan}&apos;: scan an order number, a tote, a pick list or a tracking number.</source>
         <translation>“{scan}”没有匹配项：请扫描订单号、周转箱、拣货单或运单号。</translation>
     </message>
     <message>
@@ -803,8 +1152,36 @@
         <translation>单据</translation>
     </message>
     <message>
-        <source>This station has no printer named '{name}' (it has: {known}).</source>
+        <source>This station has no printer named &apos;{name}&apos; (it has: {known}).</source>
         <translation>本工作站没有名为“{name}”的打印机（现有：{known}）。</translation>
+    </message>
+    <message>
+        <source>Put-away task {task} is already done (by {by}).</source>
+        <translation>上架任务 {task} 已完成（操作人 {by}）。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is a {bin_type} bin: min/max limits are for pick bins.</source>
+        <translation>库位 {bin} 是{bin_type}库位：最低/最高库存只适用于拣货库位。</translation>
+    </message>
+    <message>
+        <source>Replenishment task {task} is already {status}.</source>
+        <translation>补货任务 {task} 的状态是{status}，不能再确认。</translation>
+    </message>
+    <message>
+        <source>Replenishment task {task} is out of date: bin {bin} has {available} of {sku} free now, the task moves {wanted}. Plan again.</source>
+        <translation>补货任务 {task} 已过时：库位 {bin} 现在只有 {available} 件 {sku} 可用，任务要移 {wanted} 件。请重新计划。</translation>
+    </message>
+    <message>
+        <source>Scanned bin {scanned}, but the task goes {role} bin {expected}.</source>
+        <translation>扫描的是库位 {scanned}，但任务的{role}库位是 {expected}。</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Barcode {barcode} already belongs to SKU {sku}.</source>
@@ -831,7 +1208,7 @@
         <translation>无筛选条件</translation>
     </message>
     <message>
-        <source>{filter}: '{value}' is not one of {allowed}.</source>
+        <source>{filter}: &apos;{value}&apos; is not one of {allowed}.</source>
         <translation>{filter}：“{value}”不是可选值之一（{allowed}）。</translation>
     </message>
     <message>
@@ -867,12 +1244,20 @@
         <translation>请写成 KEY=VALUE</translation>
     </message>
     <message>
-        <source>'{key}' is not a station setting; the settings are: {keys}.</source>
+        <source>must be a whole number of minutes from 0 (never) to 1440</source>
+        <translation>必须是 0（从不）到 1440 之间的整数分钟</translation>
+    </message>
+    <message>
+        <source>must be a whole number of days from 1 to 30</source>
+        <translation>必须是 1 到 30 之间的整数天数</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a station setting; the settings are: {keys}.</source>
         <translation>“{key}”不是工作站设置；可用设置为：{keys}。</translation>
     </message>
     <message>
-        <source>USB scales need the 'hidapi' Python package, which is not installed. Install it or connect the scale by serial cable.</source>
-        <translation>USB 电子秤需要 Python 软件包 'hidapi'，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
+        <source>USB scales need the &apos;hidapi&apos; Python package, which is not installed. Install it or connect the scale by serial cable.</source>
+        <translation>USB 电子秤需要 Python 软件包 &apos;hidapi&apos;，但尚未安装。请安装它，或改用串口线连接电子秤。</translation>
     </message>
     <message>
         <source>Invalid scale setting {field}: {value}</source>
@@ -935,11 +1320,11 @@
         <translation>打印机 {target} 拒绝连接</translation>
     </message>
     <message>
-        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <source>Cannot import {path}: this file looks like {encoding}. Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
         <translation>无法导入 {path}：此文件的编码看起来是 {encoding}。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
-        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'.</source>
+        <source>Cannot import {path}: its encoding changes on line {line} (line {first} is {before}, line {line} is {after}). Open it in Excel and save it as &apos;CSV UTF-8 (Comma delimited)&apos;.</source>
         <translation>无法导入 {path}：文件编码在第 {line} 行发生变化（第 {first} 行是 {before}，第 {line} 行是 {after}）。请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)”格式。</translation>
     </message>
     <message>
@@ -951,12 +1336,24 @@
         <translation>无法导入 {path}：它不是保存在磁盘上的文件（而是文件夹、设备或管道），请选择已保存的文件。</translation>
     </message>
     <message>
-        <source>Cannot read {path}: {reason}. If this is the client's own layout, map its columns once in the app (Orders → Import orders…) and save them as a column preset, or name a saved preset with --preset NAME.</source>
+        <source>Cannot read {path}: {reason}. If this is the client&apos;s own layout, map its columns once in the app (Orders → Import orders…) and save them as a column preset, or name a saved preset with --preset NAME.</source>
         <translation>无法读取 {path}：{reason}。如果这是客户自己的表格格式，请在软件中（订单 → 导入订单…）对应一次各列并保存为列映射方案，或用 --preset 名称 指定已保存的方案。</translation>
     </message>
     <message>
-        <source>Cannot read {path} with the column preset '{preset}': the file has no column {columns}. Choose the preset made for this layout, or map the columns again.</source>
+        <source>Cannot read {path} with the column preset &apos;{preset}&apos;: the file has no column {columns}. Choose the preset made for this layout, or map the columns again.</source>
         <translation>无法按列映射方案“{preset}”读取 {path}：文件中没有列 {columns}。请选择为此格式建立的方案，或重新对应各列。</translation>
+    </message>
+    <message>
+        <source>Inbound shipment {reference} was not found.</source>
+        <translation>找不到入库单 {reference}。</translation>
+    </message>
+    <message>
+        <source>Count {number} was not found.</source>
+        <translation>未找到盘点单 {number}。</translation>
+    </message>
+    <message>
+        <source>Return {number} was not found.</source>
+        <translation>未找到退货单 {number}。</translation>
     </message>
     <message>
         <source>The scale on {port} sends data that cannot be read: check the protocol and baud rate.</source>

@@ -4,7 +4,10 @@
     <name>FlaggedLabelsBox</name>
     <message numerus="yes">
         <source>%n flagged label(s): not printed until accepted or discarded</source>
-        <translation><numerusform>%n flagged label: not printed until accepted or discarded</numerusform><numerusform>%n flagged labels: not printed until accepted or discarded</numerusform></translation>
+        <translation>
+            <numerusform>%n flagged label: not printed until accepted or discarded</numerusform>
+            <numerusform>%n flagged labels: not printed until accepted or discarded</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FlaggedLabelModel</name>
@@ -26,7 +27,7 @@
         <translation>确认…</translation>
     </message>
     <message>
-        <source>The label is right (e.g. the seller's reprint of the same parcel): it prints again; your reason is kept in the audit log.</source>
+        <source>The label is right (e.g. the seller&apos;s reprint of the same parcel): it prints again; your reason is kept in the audit log.</source>
         <translation>面单无误（例如卖家为同一包裹重发的面单）：可再次打印；您的理由会记入审计日志。</translation>
     </message>
     <message>
@@ -39,7 +40,9 @@
     </message>
     <message numerus="yes">
         <source>%n flagged label(s): not printed until accepted or discarded</source>
-        <translation><numerusform>%n 张被标记的面单：确认或作废之前不会打印</numerusform></translation>
+        <translation>
+            <numerusform>%n 张被标记的面单：确认或作废之前不会打印</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accept flagged label</source>
@@ -271,7 +274,7 @@
         <translation>打印机</translation>
     </message>
     <message>
-        <source>Two printers are called '{name}'; rename one.</source>
+        <source>Two printers are called &apos;{name}&apos;; rename one.</source>
         <translation>有两台打印机都叫“{name}”，请重命名其中一台。</translation>
     </message>
     <message>
@@ -361,7 +364,7 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>Automatic uses this station's printer for each kind of document (Settings → Printers).</source>
+        <source>Automatic uses this station&apos;s printer for each kind of document (Settings → Printers).</source>
         <translation>“自动”会按单据类型使用本工作站设置的打印机（设置 → 打印机）。</translation>
     </message>
     <message>
