@@ -45,6 +45,7 @@ from sqlalchemy import (
     Date,
     Select,
     Table,
+    bindparam,
     case,
     exists,
     func,
@@ -56,6 +57,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from app.db.bulk import DriverStatement
 from app.db.dialects import dialect_insert
@@ -229,15 +231,21 @@ def _shipments(run: _Run) -> None:
     An order's weight is the sum over its parcels of max(actual, dimensional at the
     card's divisor) (a parcel's actual weight: its scale weight, else its recorded
     billable weight, else 0), or, without parcels, the weight of its lines."""
-    shipped = (select(OrderStatusChange.order_id)
-               .where(OrderStatusChange.to_status == OrderStatus.SHIPPED.value,
-                      OrderStatusChange.at >= run.start, OrderStatusChange.at < run.end)
-               .distinct().subquery())
+    # No index on the history's time: it is scanned once, its ids then listed inline.
+    ids = list(run.session.scalars(
+        select(OrderStatusChange.order_id)
+        .where(OrderStatusChange.to_status == OrderStatus.SHIPPED.value,
+               OrderStatusChange.at >= run.start, OrderStatusChange.at < run.end)
+        .distinct()))
+    if not ids:
+        return
+    shipped: BindParameter[list[int]] = bindparam("shipped", ids, expanding=True,
+                                                  literal_execute=True)
     lines = (select(OrderLine.order_id, func.sum(OrderLine.quantity).label("units"),
                     func.sum(OrderLine.quantity * func.coalesce(Sku.weight_g, 0))
                     .label("weight"))
-             .join(shipped, shipped.c.order_id == OrderLine.order_id)
              .join(Sku, Sku.id == OrderLine.sku_id)
+             .where(OrderLine.order_id.in_(shipped))
              .group_by(OrderLine.order_id).subquery())
     actual = func.coalesce(Parcel.weight_g, Parcel.billable_weight_g, 0)
     dim = dim_weight_g_sql(Box.inner_length_mm, Box.inner_width_mm, Box.inner_height_mm,
@@ -245,18 +253,18 @@ def _shipments(run: _Run) -> None:
     billable = case((Box.id.is_(None), actual), (dim > actual, dim), else_=actual)
     parcels = (select(Parcel.order_id, func.sum(billable).label("weight"),
                       func.count(Box.id).label("boxes"))
-               .join(shipped, shipped.c.order_id == Parcel.order_id)
                .join(Order, Order.id == Parcel.order_id)
                .join(RateCard, RateCard.client_id == Order.client_id)
                .outerjoin(Box, Box.id == Parcel.box_id)
+               .where(Parcel.order_id.in_(shipped))
                .group_by(Parcel.order_id).subquery())
     units = func.coalesce(lines.c.units, 0)
     weight = func.coalesce(parcels.c.weight, lines.c.weight, 0)
     orders = (select(Order.id, Order.number, Order.client_id, units.label("units"),
                      weight.label("weight"), func.coalesce(parcels.c.boxes, 0).label("boxes"))
-              .join(shipped, shipped.c.order_id == Order.id)
               .outerjoin(lines, lines.c.order_id == Order.id)
-              .outerjoin(parcels, parcels.c.order_id == Order.id).subquery())
+              .outerjoin(parcels, parcels.c.order_id == Order.id)
+              .where(Order.id.in_(shipped)).subquery())
     o = orders.c
     prefix = "Order " + o.number + ": "
     run.charge(K.PICK_PACK_ORDER, select(*_source(
