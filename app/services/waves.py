@@ -125,7 +125,9 @@ def wave_label_documents(session: Session, wave_id: int,
     """The shipping label of every order of the wave, in pick order (cart by cart, each
     order at its first stop): the seller's imported label if there is one, else the
     carrier label bought for it, else ours — except for an order whose carrier label the
-    warehouse buys and could not yet: that one is bought at packing."""
+    warehouse buys and could not yet (bought at packing) and an order whose seller label
+    is flagged (printed once a clerk accepts or discards it; packing refuses it until
+    then), so one doubtful label never stops a whole wave's release."""
     first_stop = (
         select(PickTask.order_id, PickCart.seq.label("cart_seq"),
                func.min(PickTask.seq).label("seq"))
@@ -136,10 +138,11 @@ def wave_label_documents(session: Session, wave_id: int,
     )
     documents = []
     for order_id, _cart, _seq in session.execute(first_stop):
-        label_id = session.scalar(select(func.max(OrderLabel.id))
-                                  .where(OrderLabel.order_id == order_id))
-        if label_id is not None:
-            documents.append(carrier_label_document(session, label_id))
+        label = session.scalar(select(OrderLabel).where(OrderLabel.order_id == order_id)
+                               .order_by(OrderLabel.id.desc()).limit(1))
+        if label is not None:
+            if not label.flag:
+                documents.append(carrier_label_document(session, label.id))
             continue
         bought = session.scalar(select(func.max(LabelPurchase.id)).where(
             LabelPurchase.order_id == order_id, LabelPurchase.parcel_id.is_(None),

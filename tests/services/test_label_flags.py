@@ -11,10 +11,11 @@ from sqlalchemy import select
 
 from app.cli import main
 from app.db.engine import Database
-from app.db.models import AuditEntry, Order, OrderLabel, Parcel, PrintJob
+from app.db.models import AuditEntry, Order, OrderLabel, Parcel, PrintJob, Wave
 from app.domain.errors import PermissionDenied
 from app.domain.label_errors import AcceptReasonMissing, LabelFlagged, LabelNotFlagged
 from app.services import packing as p
+from app.services import waves
 from app.services.label_flags import (
     accept_flagged_label,
     discard_seller_label,
@@ -22,6 +23,7 @@ from app.services.label_flags import (
 )
 from app.services.run import run_write
 from app.services.seller_labels import LabelFlag, carrier_label_document, stored_flag
+from app.services.wave_plan import WaveFilters
 from printers.profiles import Language, PrinterProfile
 from tests.services.packing_world import PACKER, STATION, allocated_order, build_pack_world
 from tests.world import ACTOR
@@ -132,3 +134,20 @@ def test_cli_lists_accepts_and_discards(two: tuple[Database, int, int, int, int]
     assert main(["labels", "discard", "999999", "--db", db.url]) == 1
     assert main(["labels", "flagged", "--db", db.url]) == 0
     assert "0 flagged label(s)." in capsys.readouterr().out
+
+
+def test_a_label_first_wave_is_released_without_the_flagged_label(
+        two: tuple[Database, int, int, int, int]) -> None:
+    """One doubtful label does not stop the wave: the others print, that one waits."""
+    db, _one, _two, _label_one, _label_two = two
+    allocated_order(db, "S-3", {"MUG": 1})
+    with db.writing() as s:
+        number = waves.release_wave(s, "LA1", WaveFilters(), actor=ACTOR).number
+        wave_id = s.scalar(select(Wave.id).where(Wave.number == number))
+        assert wave_id is not None
+        documents = waves.wave_label_documents(s, wave_id, LABEL_PRINTER)
+    # S-1 and S-2 share a tracking number: neither prints; S-3 gets the warehouse's label
+    assert len(documents) == 1 and all(SHARED.encode() not in (d.zpl or b"")
+                                       for d in documents)
+    with db.writing() as s, pytest.raises(LabelFlagged):
+        carrier_label_document(s, _label_one)
