@@ -64,8 +64,11 @@ def installed(tarball: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     yield Installed(home, home / ".local" / "opt" / "haicang", home / ".local" / "bin" / "haicang")
 
 
-def test_bundle_is_under_200_mb_unpacked(installed: Installed) -> None:
-    assert folder_size(installed.folder) < 200 * MB
+def test_bundle_is_under_250_mb_unpacked(installed: Installed) -> None:
+    """Qt is most of it (~85 MB); the dashboard's charting library pyqtgraph brings numpy
+    with its OpenBLAS (~40 MB), which is why the guard moved from 200 to 250 MB. A jump
+    past it means a module the app does not use got bundled."""
+    assert folder_size(installed.folder) < 250 * MB
 
 
 def test_version_is_pyprojects(installed: Installed) -> None:
