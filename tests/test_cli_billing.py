@@ -76,6 +76,14 @@ def test_rate_cards_accrual_and_invoices(db: Database, db_url: str, capsys,
     assert result["clients"] == {"ACME": {"charges": 1, "amount": "1.00"}}
     again = run_json(capsys, db_url, "billing", "accrue", "--date", "2026-11-02")
     assert isinstance(again, dict) and again["charges"] == 0
+    # A run of days is one call (one transaction); the day already charged is skipped.
+    days = run_json(capsys, db_url, "billing", "accrue", "--date", "2026-11-01", "--to",
+                    "2026-11-02")
+    assert isinstance(days, dict) and (days["date"], days["to"]) == ("2026-11-01", "2026-11-02")
+    assert (days["charges"], days["amount"], days["snapshots"]) == (1, "1.00", 1)
+    err = fails(capsys, db_url, 1, "billing", "accrue", "--date", "2026-11-02", "--to",
+                "2026-11-01")
+    assert "--to" in err
     run(capsys, db_url, "billing", "charge", "--client", "ACME", "--kind", "adhoc", "--qty", "2",
         "--price", "12.50", "--note", "Relabelled damaged cartons", "--date", "2026-11-05")
     err = fails(capsys, db_url, 1, "billing", "charge", "--client", "ACME", "--kind", "bogus",
@@ -87,18 +95,19 @@ def test_rate_cards_accrual_and_invoices(db: Database, db_url: str, capsys,
     assert isinstance(draft, dict)
     assert {k: draft[k] for k in ("number", "status", "subtotal", "minimum_topup", "credits",
                                   "total", "currency")} == {
-        "number": "INV-202611-ACME", "status": "draft", "subtotal": "26.00",
-        "minimum_topup": "0.00", "credits": "0.00", "total": "26.00", "currency": "USD"}
+        "number": "INV-202611-ACME", "status": "draft", "subtotal": "27.00",
+        "minimum_topup": "0.00", "credits": "0.00", "total": "27.00", "currency": "USD"}
     pdf, csv_path, xlsx = tmp_path / "i.pdf", tmp_path / "i.csv", tmp_path / "i.xlsx"
     shown_inv = run_json(capsys, db_url, "invoices", "show", "--client", "ACME", "--month",
                          "2026-11", "--pdf", str(pdf), "--csv", str(csv_path), "--xlsx",
                          str(xlsx))
-    assert isinstance(shown_inv, dict) and len(shown_inv["lines"]) == 2
+    assert isinstance(shown_inv, dict) and len(shown_inv["lines"]) == 3
     assert pdf.read_bytes().startswith(b"%PDF")
     with csv_path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert tuple(rows[0]) == CSV_HEADERS and len(rows) == 3
-    assert load_workbook(xlsx).sheetnames == ["Invoice 账单", "Charges 明细", "Credits 抵扣"]
+    assert tuple(rows[0]) == CSV_HEADERS and len(rows) == 1 + 2 + 1   # lot-days + ad hoc
+    assert load_workbook(xlsx).sheetnames == ["Invoice 账单", "Lines 账单行", "Charges 明细",
+                                              "Credits 抵扣"]
 
     text = run(capsys, db_url, "invoices", "issue", "--client", "ACME", "--month", "2026-11")
     assert "INV-202611-ACME (issued)" in text

@@ -37,8 +37,9 @@ FT3_PER_M3: Final = Decimal("35.3146667")
 #: are billed by the share of a pallet or bin their volume takes.
 PALLET_M3: Final = Decimal("1.6")
 BIN_M3: Final = Decimal("0.06")
-ROUNDING_RULE: Final = ("Each line is quantity x unit price rounded half-up to the cent, "
-                        "then raised to its minimum; the total is the sum of the lines, "
+ROUNDING_RULE: Final = ("Each source (order, receipt, return, lot-day) is quantity x unit "
+                        "price rounded half-up to the cent, then raised to its minimum; a "
+                        "line is the sum of its sources; the total is the sum of the lines, "
                         "topped up to the monthly minimum, less credits.")
 
 

@@ -1,40 +1,41 @@
-"""The daily billing job: what each client owes for one day, from what happened that day.
+"""The billing job: what each client owes for a day (or a run of days), from what happened.
 
-``accrue(session, day)`` reads the day (UTC, 00:00 to 24:00) once per source and turns
-it into charges priced by each client's rate card:
+``accrue(session, day, through=...)`` reads the days (UTC, 00:00 to 24:00) once per
+source and turns them into invoice lines priced by each client's rate card, one line
+per client, kind, tier and day, whose ``detail`` lists every source it sums with that
+source's own amount:
 
 * receiving: receipt moves of the ledger (per unit; read through the FIFO layer each
-  starts, dated by the warehouse), inbound cartons received (per
-  carton), inbound shipments closed (per container when the ASN names one, per pallet
-  when its notes say ``{"pallets": N}``);
-* orders shipped that day (their ``shipped`` status change): one pick/pack fee per order
-  by billable weight tier, the units beyond the first at the extra-unit tier, and one
-  packing-material fee per boxed parcel; billable weight = max(actual, dimensional at the
-  card's divisor), per parcel, summed;
-* carrier labels bought that day: their cost plus the card's ``label`` price read as a
-  markup in percent;
+  starts, dated by the warehouse), inbound cartons received (per carton), inbound
+  shipments closed (per container when the ASN names one, per pallet when its notes say
+  ``{"pallets": N}``);
+* orders shipped (their ``shipped`` status change): one pick/pack fee per order by
+  billable weight tier, the units beyond the first at the extra-unit tier, and one
+  packing-material fee per boxed parcel; billable weight = max(actual, dimensional at
+  the card's divisor), per parcel, summed;
+* carrier labels bought: their cost plus the card's ``label`` price read as a markup in
+  percent;
 * return receipts: per unit at the tier of the unit's weight;
-* storage: a snapshot of every stock lot with units left (``storage_snapshots``, one per
-  lot and day, volume from the SKU's dimensions), charged at the tier of the lot's age.
+* storage: every stock lot with units left, each day, at the tier of the lot's age (the
+  lot-days are the line's detail: the daily snapshot by lot age).
 
-Every charge has an ``accrual_key`` ``kind:source_type:source_id:day`` (unique in the
-table): keys already there are skipped and the insert ignores a key another run wrote
-meanwhile, so running a day twice charges nothing twice. Charges of clients without a
-rate card are not made (their snapshots are). Snapshots read today's remaining units, so
-the job is meant to run for each day as it ends.
+A rerun charges only sources that no line of the same kind, client and day holds yet:
+nothing is charged twice, and a late source gets a line of its own. Charges of clients
+without a rate card are not made. Storage reads today's remaining units, so the job is
+meant to run for each day as it ends (a run over past days charges what is held now).
 
-The job is set-based: each charge kind is one ``INSERT INTO charges ... SELECT`` priced
-in the database by :mod:`app.services.billing_sql` (the tier joined on its range, exact
-integer arithmetic, the audit text built in SQL), so a month of a busy warehouse is a
-few hundred statements, not 400,000 lines priced one by one in Python. Only an ASN's
-pallet count (JSON in its notes) is read in Python, and priced by the same statement.
+The job is set-based: each charge kind is one ``SELECT`` priced and summed in the
+database by :mod:`app.services.billing_sql`, so a month of a busy warehouse is a few
+dozen statements and a few hundred lines, not 400,000 rows priced or written one by one.
+Only an ASN's pallet count (JSON in its notes) is read in Python, and priced by the same
+statement.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -42,25 +43,25 @@ from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
+    Column,
     Date,
+    Integer,
+    MetaData,
     Select,
+    String,
     Table,
-    bindparam,
     case,
-    exists,
     func,
+    insert,
     literal,
-    literal_column,
     null,
     select,
     union_all,
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import BindParameter
 
 from app.db.bulk import DriverStatement
-from app.db.dialects import dialect_insert
 from app.db.models import (
     Box,
     Charge,
@@ -78,39 +79,61 @@ from app.db.models import (
     ReturnReceipt,
     Sku,
     StockLot,
-    StorageSnapshot,
 )
-from app.domain.billing import ChargeKind, line_amount, money
+from app.domain.billing import ZERO, ChargeKind, Tier, line_amount, money, tier_label
 from app.domain.billing_errors import RateCardMissing, UnknownChargeKind
 from app.domain.errors import InvalidValue
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import MoveKind, OrderStatus
 from app.services.billing_sql import (
-    days_between,
-    decimal_e4,
+    PricedGroup,
+    Pricer,
+    day_diff,
     dim_weight_g_sql,
     half_up,
-    insert_priced,
+    json_list,
     storage_qty_e4,
     text_of,
+    utc_day,
     whole,
 )
 from app.services.lookup import client_by_code
 from app.services.rate_cards import rate_card_by_client_id
 
 K = ChargeKind
-_SNAPSHOTS = cast(Table, StorageSnapshot.__table__)
-_SNAPSHOT_COLUMNS = ("snapshot_date", "client_id", "warehouse_id", "sku_id", "lot_id", "units",
-                     "volume_m3", "age_days")
+#: The longest run one call accrues (a year): the days are spelled in the statement.
+MAX_DAYS = 366
 _CHARGES = cast(Table, Charge.__table__)
 _CHARGE_COLUMNS = ("accrual_key", "client_id", "charge_date", "kind", "description",
                    "quantity", "unit_price", "amount", "currency", "source_type", "source_id",
-                   "source_ref", "note", "created_by", "created_at")
+                   "source_ref", "note", "sources", "detail", "created_by", "created_at")
+#: What each kind's sources are (the lines' ``source_type``).
+SOURCE_TYPES: dict[ChargeKind, str] = {
+    K.RECEIVING_UNIT: "move", K.RECEIVING_CARTON: "receipt", K.RECEIVING_CONTAINER: "receipt",
+    K.RECEIVING_PALLET: "receipt", K.PICK_PACK_ORDER: "order", K.PICK_PACK_EXTRA_UNIT: "order",
+    K.PACKING_MATERIAL: "order", K.LABEL: "label", K.RETURN: "return", K.STORAGE: "lot",
+}
+#: The orders shipped in the run, with what their fees are priced on; temporary tables
+#: because three kinds read them.
+_SHIPPED_IDS = Table("billing_shipped_ids", MetaData(),
+                     Column("order_id", Integer, primary_key=True), Column("day", Date),
+                     prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+#: The lots held during the run: their billed quantity and age on its first day.
+_HELD = Table("billing_held", MetaData(),
+              Column("lot_id", Integer, primary_key=True), Column("client_id", Integer),
+              Column("sku", String(64)), Column("units", Integer), Column("unit", String(8)),
+              Column("age0", Integer), Column("qty_e4", BigInteger), prefixes=["TEMPORARY"],
+              postgresql_on_commit="DROP")
+_SHIPPED = Table("billing_shipped", MetaData(),
+                 Column("order_id", Integer, primary_key=True), Column("client_id", Integer),
+                 Column("number", String(64)), Column("day", Date), Column("units", BigInteger),
+                 Column("weight", BigInteger), Column("boxes", Integer),
+                 prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
 
 
 @dataclass(frozen=True)
 class NewCharge:
-    """A charge about to be written (amount already rounded)."""
+    """A line about to be written (amount already the sum of its sources)."""
 
     client_id: int
     kind: str
@@ -122,28 +145,32 @@ class NewCharge:
     source_id: int | None
     source_ref: str | None
     key: str
+    day: date
+    currency: str
     note: str | None = None
+    sources: int = 1
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
 class AccrualResult:
-    """What one run added: per client, the number of new charges and their sum."""
+    """What one run added: lines, their sum, lot-days of storage charged (``snapshots``:
+    the lots in the daily storage snapshot that were billed), and per client."""
 
     day: date
     charges: int
     amount: Decimal
     snapshots: int
     per_client: dict[str, dict[str, Any]] = field(default_factory=dict)
+    through: date | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"date": self.day.isoformat(), "charges": self.charges,
+        data = {"date": self.day.isoformat(), "charges": self.charges,
                 "amount": str(self.amount), "snapshots": self.snapshots,
                 "clients": self.per_client}
-
-
-def _window(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0), tzinfo=UTC)
-    return start, start + timedelta(days=1)
+        if self.through is not None and self.through != self.day:
+            data["to"] = self.through.isoformat()
+        return data
 
 
 def _e4(value: Any) -> Any:
@@ -151,66 +178,66 @@ def _e4(value: Any) -> Any:
     return value * literal(10000, BigInteger)
 
 
-def _source(client_id: Any, qty_e4: Any, source_type: str, source_id: Any, source_ref: Any,
-            description: Any, *, measure: Any = 0, price_e4: Any = None) -> list[Any]:
-    """The columns :func:`insert_priced` reads, in its names."""
-    return [client_id.label("client_id"), literal(measure).label("measure")
-            if isinstance(measure, int) else measure.label("measure"),
+def _source(client_id: Any, day: Any, qty_e4: Any, source_id: Any, source_ref: Any,
+            info: Any, *, measure: Any = 0, cents: Any = None) -> list[Any]:
+    """The columns :func:`priced_groups` reads, in its names."""
+    return [client_id.label("client_id"), day.label("day"),
+            (literal(measure) if isinstance(measure, int) else measure).label("measure"),
             qty_e4.label("qty_e4"),
-            (price_e4 if price_e4 is not None else sql_cast(null(), BigInteger)).label("price_e4"),
-            literal(source_type).label("source_type"), source_id.label("source_id"),
-            source_ref.label("source_ref"), description.label("description")]
+            (cents if cents is not None else sql_cast(null(), BigInteger)).label("cents"),
+            source_id.label("source_id"), source_ref.label("source_ref"), info.label("info")]
 
 
 class _Run:
-    """One accrual: the day, its window and the stamp every charge of the run carries."""
+    """One accrual: its days, their window, the groups priced so far."""
 
-    def __init__(self, session: Session, day: date, actor: Actor) -> None:
-        self.session, self.day, self.actor = session, day, actor
-        self.start, self.end = _window(day)
-        self.stamp = datetime.now(UTC)
+    def __init__(self, session: Session, first: date, last: date) -> None:
+        self.session, self.first, self.last = session, first, last
+        self.pricer = Pricer(session)
+        self.start = datetime.combine(first, time(0), tzinfo=UTC)
+        self.end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC)
+        self.groups: list[tuple[ChargeKind, PricedGroup]] = []
 
-    def charge(self, kind: ChargeKind, rows: Select[Any]) -> None:
-        insert_priced(self.session, kind.value, rows.subquery(), day=self.day,
-                      stamp=self.stamp, actor=self.actor.name)
+    def price(self, kind: ChargeKind, rows: Select[Any]) -> None:
+        self.groups += [(kind, g) for g in self.pricer.groups(kind.value, rows.subquery())]
 
+    def day_of(self, moment: Any) -> Any:
+        return utc_day(self.session, moment)
 
 def _receiving(run: _Run) -> None:
     # Receipt moves are read through the FIFO layers they start (one per move, same
     # units, the warehouse's date): a scan of the layers, not of the whole ledger.
     lot, ref = StockLot, func.nullif(StockLot.reference, "")
-    run.charge(K.RECEIVING_UNIT, select(*_source(
-        lot.client_id, _e4(lot.quantity), "move", lot.move_id,
-        func.coalesce(ref, "move " + text_of(lot.move_id)),
-        "Received " + text_of(lot.quantity) + " x " + Sku.code))
+    run.price(K.RECEIVING_UNIT, select(*_source(
+        lot.client_id, lot.received_on, _e4(lot.quantity), lot.move_id,
+        func.coalesce(ref, "move " + text_of(lot.move_id)), Sku.code))
         .join(Sku, Sku.id == lot.sku_id)
-        .where(lot.source == MoveKind.RECEIPT.value, lot.received_on == run.day,
-               lot.move_id.is_not(None)))
-    run.charge(K.RECEIVING_CARTON, select(*_source(
-        InboundShipment.client_id, literal(10000, BigInteger), "receipt", InboundCarton.id,
-        InboundShipment.reference + "/" + InboundCarton.code,
-        "Carton " + InboundCarton.code + " of " + InboundShipment.reference))
-        .join(InboundShipment, InboundShipment.id == InboundCarton.shipment_id)
+        .where(lot.source == MoveKind.RECEIPT.value, lot.received_on >= run.first,
+               lot.received_on <= run.last, lot.move_id.is_not(None)))
+    ship = InboundShipment
+    run.price(K.RECEIVING_CARTON, select(*_source(
+        ship.client_id, run.day_of(InboundCarton.received_at), literal(10000, BigInteger),
+        InboundCarton.id, ship.reference + "/" + InboundCarton.code, InboundCarton.code))
+        .join(ship, ship.id == InboundCarton.shipment_id)
         .where(InboundCarton.received_at >= run.start, InboundCarton.received_at < run.end))
-    run.charge(K.RECEIVING_CONTAINER, select(*_source(
-        InboundShipment.client_id, literal(10000, BigInteger), "receipt", InboundShipment.id,
-        InboundShipment.reference,
-        "Container " + InboundShipment.container + " (" + InboundShipment.reference + ")"))
-        .where(InboundShipment.closed_at >= run.start, InboundShipment.closed_at < run.end,
-               func.coalesce(InboundShipment.container, "") != ""))
+    run.price(K.RECEIVING_CONTAINER, select(*_source(
+        ship.client_id, run.day_of(ship.closed_at), literal(10000, BigInteger), ship.id,
+        ship.reference, ship.container))
+        .where(ship.closed_at >= run.start, ship.closed_at < run.end,
+               func.coalesce(ship.container, "") != ""))
     # The pallet count lives in the ASN's notes as JSON: read in Python (a few rows a
     # day), priced by the same statement.
     closed = run.session.execute(
-        select(InboundShipment.id, InboundShipment.reference, InboundShipment.client_id,
-               InboundShipment.notes)
-        .where(InboundShipment.closed_at >= run.start, InboundShipment.closed_at < run.end,
-               InboundShipment.notes.is_not(None)))
-    pallets = [select(*_source(literal(client_id), literal(n * 10000, BigInteger), "receipt",
-                               literal(sid), literal(ref), literal(f"{n} pallet(s) of {ref}")))
-               for sid, ref, client_id, notes in closed if (n := _pallets(notes))]
+        select(ship.id, ship.reference, ship.client_id, ship.closed_at, ship.notes)
+        .where(ship.closed_at >= run.start, ship.closed_at < run.end, ship.notes.is_not(None)))
+    pallets = [select(*_source(literal(client_id),
+                               literal((at or run.start).astimezone(UTC).date(), Date),
+                               literal(n * 10000, BigInteger), literal(sid), literal(ref),
+                               literal(str(n))))
+               for sid, ref, client_id, at, notes in closed if (n := _pallets(notes))]
     if pallets:
-        run.charge(K.RECEIVING_PALLET, cast(Select[Any], union_all(*pallets).subquery()
-                                            .select()))
+        run.price(K.RECEIVING_PALLET, cast(Select[Any], union_all(*pallets).subquery()
+                                           .select()))
 
 
 def _pallets(notes: str | None) -> int:
@@ -225,27 +252,29 @@ def _pallets(notes: str | None) -> int:
     return value if isinstance(value, int) and value > 0 else 0
 
 
-def _shipments(run: _Run) -> None:
-    """Pick/pack per order at the tier of its billable weight, extra units, boxes.
+def _shipped(run: _Run) -> bool:
+    """Fill the run's temporary table of shipped orders; False when none shipped.
 
-    An order's weight is the sum over its parcels of max(actual, dimensional at the
-    card's divisor) (a parcel's actual weight: its scale weight, else its recorded
-    billable weight, else 0), or, without parcels, the weight of its lines."""
-    # No index on the history's time: it is scanned once, its ids then listed inline.
-    ids = list(run.session.scalars(
-        select(OrderStatusChange.order_id)
+    An order is charged on the first day of the run it reached ``shipped``. Its weight
+    is the sum over its parcels of max(actual, dimensional at the card's divisor) (a
+    parcel's actual weight: its scale weight, else its recorded billable weight, else
+    0), or, without parcels, the weight of its lines. The orders are found first (one
+    read of the day's transitions), then their lines and parcels are summed."""
+    connection = run.session.connection()
+    for table in (_SHIPPED, _SHIPPED_IDS):
+        table.drop(connection, checkfirst=True)
+        table.create(connection)
+    connection.execute(insert(_SHIPPED_IDS).from_select(["order_id", "day"], (
+        select(OrderStatusChange.order_id, func.min(run.day_of(OrderStatusChange.at)))
         .where(OrderStatusChange.to_status == OrderStatus.SHIPPED.value,
                OrderStatusChange.at >= run.start, OrderStatusChange.at < run.end)
-        .distinct()))
-    if not ids:
-        return
-    shipped: BindParameter[list[int]] = bindparam("shipped", ids, expanding=True,
-                                                  literal_execute=True)
+        .group_by(OrderStatusChange.order_id))))
+    shipped = _SHIPPED_IDS.c
     lines = (select(OrderLine.order_id, func.sum(OrderLine.quantity).label("units"),
                     func.sum(OrderLine.quantity * func.coalesce(Sku.weight_g, 0))
                     .label("weight"))
              .join(Sku, Sku.id == OrderLine.sku_id)
-             .where(OrderLine.order_id.in_(shipped))
+             .where(OrderLine.order_id.in_(select(shipped.order_id)))
              .group_by(OrderLine.order_id).subquery())
     actual = func.coalesce(Parcel.weight_g, Parcel.billable_weight_g, 0)
     dim = dim_weight_g_sql(Box.inner_length_mm, Box.inner_width_mm, Box.inner_height_mm,
@@ -256,29 +285,35 @@ def _shipments(run: _Run) -> None:
                .join(Order, Order.id == Parcel.order_id)
                .join(RateCard, RateCard.client_id == Order.client_id)
                .outerjoin(Box, Box.id == Parcel.box_id)
-               .where(Parcel.order_id.in_(shipped))
+               .where(Parcel.order_id.in_(select(shipped.order_id)))
                .group_by(Parcel.order_id).subquery())
-    units = func.coalesce(lines.c.units, 0)
-    weight = func.coalesce(parcels.c.weight, lines.c.weight, 0)
-    orders = (select(Order.id, Order.number, Order.client_id, units.label("units"),
-                     weight.label("weight"), func.coalesce(parcels.c.boxes, 0).label("boxes"))
-              .outerjoin(lines, lines.c.order_id == Order.id)
-              .outerjoin(parcels, parcels.c.order_id == Order.id)
-              .where(Order.id.in_(shipped)).subquery())
-    o = orders.c
-    prefix = "Order " + o.number + ": "
-    run.charge(K.PICK_PACK_ORDER, select(*_source(
-        o.client_id, literal(10000, BigInteger), "order", o.id, o.number,
-        prefix + text_of(o.units) + " unit(s), " + text_of(o.weight) + " g billable",
-        measure=o.weight)))
-    run.charge(K.PICK_PACK_EXTRA_UNIT, select(*_source(
-        o.client_id, _e4(o.units - 1), "order", o.id, o.number,
-        prefix + text_of(o.units - 1) + " extra unit(s)", measure=o.weight))
-        .where(o.units > 1))
-    run.charge(K.PACKING_MATERIAL, select(*_source(
-        o.client_id, _e4(o.boxes), "order", o.id, o.number,
-        prefix + text_of(o.boxes) + " box(es)"))
-        .where(o.boxes > 0))
+    connection.execute(insert(_SHIPPED).from_select(
+        ["order_id", "client_id", "number", "day", "units", "weight", "boxes"],
+        select(Order.id, Order.client_id, Order.number, shipped.day,
+               func.coalesce(lines.c.units, 0),
+               func.coalesce(parcels.c.weight, lines.c.weight, 0),
+               func.coalesce(parcels.c.boxes, 0))
+        .join(Order, Order.id == shipped.order_id)
+        .outerjoin(lines, lines.c.order_id == shipped.order_id)
+        .outerjoin(parcels, parcels.c.order_id == shipped.order_id)))
+    _SHIPPED_IDS.drop(connection)
+    return bool(connection.execute(select(func.count()).select_from(_SHIPPED)).scalar())
+
+
+def _shipments(run: _Run) -> None:
+    """Pick/pack per order at the tier of its billable weight, extra units, boxes."""
+    if _shipped(run):
+        o = _SHIPPED.c
+        run.price(K.PICK_PACK_ORDER, select(*_source(
+            o.client_id, o.day, literal(10000, BigInteger), o.order_id, o.number, o.units,
+            measure=o.weight)))
+        run.price(K.PICK_PACK_EXTRA_UNIT, select(*_source(
+            o.client_id, o.day, _e4(o.units - 1), o.order_id, o.number, o.units,
+            measure=o.weight)).where(o.units > 1))
+        run.price(K.PACKING_MATERIAL, select(*_source(
+            o.client_id, o.day, _e4(o.boxes), o.order_id, o.number, o.boxes))
+            .where(o.boxes > 0))
+    _SHIPPED.drop(run.session.connection(), checkfirst=True)
 
 
 def _labels(run: _Run) -> None:
@@ -291,12 +326,12 @@ def _labels(run: _Run) -> None:
               .scalar_subquery())
     cents = half_up(whole(LabelPurchase.cost * 100) * (literal(1000000, BigInteger) + markup),
                     1000000)
-    text = ("Label " + func.coalesce(LabelPurchase.carrier, "") + " "
-            + func.coalesce(LabelPurchase.service, "") + " for " + Order.number)
-    run.charge(K.LABEL, select(*_source(
-        Order.client_id, literal(10000, BigInteger), "label", LabelPurchase.id,
-        func.coalesce(LabelPurchase.tracking_number, Order.number),
-        func.replace(text, "  ", " "), price_e4=cents * 100))
+    info = func.replace(func.trim(func.coalesce(LabelPurchase.carrier, "") + " "
+                                  + func.coalesce(LabelPurchase.service, "") + " "
+                                  + func.coalesce(LabelPurchase.tracking_number, "")), "  ", " ")
+    run.price(K.LABEL, select(*_source(
+        Order.client_id, run.day_of(LabelPurchase.bought_at),
+        whole(LabelPurchase.cost * 10000), LabelPurchase.id, Order.number, info, cents=cents))
         .join(Order, Order.id == LabelPurchase.order_id)
         .where(LabelPurchase.status == "bought", LabelPurchase.bought_at >= run.start,
                LabelPurchase.bought_at < run.end, LabelPurchase.cost.is_not(None)))
@@ -308,90 +343,161 @@ def _returns(run: _Run) -> None:
     r = ReturnReceipt
     unit_g = case((func.coalesce(r.weight_g, 0) != 0, (r.weight_g + r.quantity - 1) // r.quantity),
                   else_=func.coalesce(Sku.weight_g, 0))
-    run.charge(K.RETURN, select(*_source(
-        ReturnAuthorization.client_id, _e4(r.quantity), "return", r.id,
-        ReturnAuthorization.number,
-        "Return " + ReturnAuthorization.number + ": " + text_of(r.quantity) + " x " + Sku.code
-        + ", " + text_of(unit_g) + " g each", measure=unit_g))
+    run.price(K.RETURN, select(*_source(
+        ReturnAuthorization.client_id, run.day_of(r.at), _e4(r.quantity), r.id,
+        ReturnAuthorization.number, Sku.code, measure=unit_g))
         .join(ReturnAuthorization, ReturnAuthorization.id == r.return_id)
         .join(Sku, Sku.id == r.sku_id)
         .where(r.at >= run.start, r.at < run.end))
 
 
-def _storage(run: _Run) -> int:
-    """Snapshot every lot with units left on the day and charge it; the day's snapshots.
+def _storage(run: _Run) -> None:
+    """Every lot with units left, every day of the run it was held, at its age's tier.
 
     Volume: L x W x H x units in mm³, half-up to the millionth of a m³
-    (:func:`app.domain.billing.sku_volume_m3`); age: day of receipt = 1."""
-    lot, day = StockLot, run.day
+    (:func:`app.domain.billing.sku_volume_m3`), in the card's unit; age: day of receipt
+    = 1. Each lot's quantity and its age on the run's first day are worked out once
+    (a temporary table), so a lot-day costs one addition."""
+    lot = StockLot
     mm3 = (func.coalesce(Sku.length_mm, 0) * func.coalesce(Sku.width_mm, 0)
            * func.coalesce(Sku.height_mm, 0) * sql_cast(lot.remaining, BigInteger))
-    lots = (select(literal(day, Date), lot.client_id, lot.warehouse_id, lot.sku_id, lot.id,
-                   lot.remaining, half_up(mm3, 1000) * literal_column("0.000001"),
-                   days_between(run.session, day, lot.received_on) + 1)
-            .join(Sku, Sku.id == lot.sku_id)
-            .where(lot.remaining > 0, lot.received_on <= day,
-                   ~exists().where(StorageSnapshot.snapshot_date == day,
-                                   StorageSnapshot.lot_id == lot.id)))
-    statement = dialect_insert(run.session)(_SNAPSHOTS).from_select(_SNAPSHOT_COLUMNS, lots)
-    if run.session.get_bind().dialect.name == "postgresql":
-        statement = statement.on_conflict_do_nothing(index_elements=["snapshot_date", "lot_id"])
-    run.session.execute(statement)
-    snap = StorageSnapshot
-    qty = storage_qty_e4(RateCard.storage_unit, whole(snap.volume_m3 * 1000000))
-    run.charge(K.STORAGE, select(*_source(
-        snap.client_id, qty, "snapshot", snap.id,
-        Sku.code + " day " + text_of(snap.age_days),
-        "Storage " + text_of(snap.units) + " x " + Sku.code + ", age "
-        + text_of(snap.age_days) + " d, " + decimal_e4(qty) + " " + RateCard.storage_unit,
-        measure=snap.age_days))
-        .join(Sku, Sku.id == snap.sku_id)
-        .join(RateCard, RateCard.client_id == snap.client_id)
-        .where(snap.snapshot_date == day))
-    return run.session.scalar(select(func.count()).select_from(snap)
-                              .where(snap.snapshot_date == day)) or 0
+    connection = run.session.connection()
+    _HELD.drop(connection, checkfirst=True)
+    _HELD.create(connection)
+    connection.execute(insert(_HELD).from_select(
+        ["lot_id", "client_id", "sku", "units", "unit", "age0", "qty_e4"],
+        select(lot.id, lot.client_id, Sku.code, lot.remaining, RateCard.storage_unit,
+               day_diff(run.session, literal(run.first, Date), lot.received_on) + 1,
+               storage_qty_e4(RateCard.storage_unit, half_up(mm3, 1000)))
+        .join(Sku, Sku.id == lot.sku_id)
+        .join(RateCard, RateCard.client_id == lot.client_id)
+        .where(lot.remaining > 0, lot.received_on <= run.last)))
+    days = union_all(*[select(literal(run.first + timedelta(days=n), Date).label("day"),
+                              literal(n, Integer).label("n"))
+                       for n in range((run.last - run.first).days + 1)]).subquery()
+    held = _HELD.c
+    age = held.age0 + days.c.n
+    run.price(K.STORAGE, select(*_source(
+        held.client_id, days.c.day, held.qty_e4, held.lot_id, held.sku,
+        json_list(run.session, held.units, held.unit), measure=age)).join(days, age >= 1))
+    _HELD.drop(connection)
 
 
-def _write(session: Session, day: date, charges: Iterable[NewCharge], actor: Actor,
-           currencies: dict[int, str]) -> list[NewCharge]:
-    """Insert the charges whose key is new; the ones written."""
-    existing = set(session.scalars(select(Charge.accrual_key)
-                                   .where(Charge.charge_date == day)))
-    fresh = [c for c in charges if c.key not in existing]
-    if fresh:
-        insert = DriverStatement.insert(session.connection(), _CHARGES, _CHARGE_COLUMNS,
-                                        skip_existing=("accrual_key",))
-        money_in = insert.processor("amount")
-        qty_in, price_in = insert.processor("quantity"), insert.processor("unit_price")
-        stamp = insert.processor("charge_date")(day)
-        now = insert.processor("created_at")(datetime.now(UTC))
-        insert.run([(c.key, c.client_id, stamp, c.kind, c.description, qty_in(c.quantity),
-                     price_in(c.unit_price), money_in(c.amount), currencies[c.client_id],
-                     c.source_type, c.source_id, c.source_ref, c.note, actor.name, now)
-                    for c in fresh])
-    return fresh
+def _charged(session: Session, first: date, last: date) -> dict[tuple[str, int, date],
+                                                                   tuple[set[Any], int]]:
+    """(kind, client, day) -> (the source ids its lines hold, how many lines) for the
+    days of a run: what a rerun must not charge again."""
+    held: dict[tuple[str, int, date], tuple[set[Any], int]] = {}
+    for kind, client_id, day, source_id, detail in session.execute(
+            select(Charge.kind, Charge.client_id, Charge.charge_date, Charge.source_id,
+                   Charge.detail)
+            .where(Charge.charge_date >= first, Charge.charge_date <= last,
+                   Charge.source_type != "adhoc")):
+        ids, lines = held.get((kind, client_id, day), (set(), 0))
+        ids.update(entry[0] for entry in json.loads(detail)) if detail else ids.add(source_id)
+        held[(kind, client_id, day)] = (ids, lines + 1)
+    return held
 
 
-def accrue(session: Session, day: date, *, actor: Actor) -> AccrualResult:
-    """Charge ``day`` (see the module); a rerun adds only what is new."""
+def _lines(run: _Run, codes: dict[int, str]) -> list[NewCharge]:
+    """The run's groups as lines, less the sources lines of earlier runs hold."""
+    held = _charged(run.session, run.first, run.last)
+    lines: list[NewCharge] = []
+    extra: dict[tuple[str, int, date], int] = {}
+    for kind, group in run.groups:
+        where = (kind.value, group.client_id, group.day)
+        key = f"{kind.value}:{codes[group.client_id]}:{group.day.isoformat()}:{group.tier_from}"
+        if where in held:
+            ids, count = held[where]
+            entries = [e for e in json.loads(group.detail) if e[0] not in ids]
+            if not entries:
+                continue
+            extra[where] = extra.get(where, count) + 1
+            key += f"+{extra[where]}"
+            group = PricedGroup(
+                group.client_id, group.day, group.tier_from, group.tier_to, group.price,
+                group.currency, group.storage_unit, sum(int(e[2]) for e in entries),
+                sum(int(e[4]) for e in entries), len(entries), json.dumps(entries))
+        lines.append(_line(kind, group, key))
+    return lines
+
+
+def _line(kind: ChargeKind, g: PricedGroup, key: str) -> NewCharge:
+    """A group as a line: quantity x unit price, amount the sum of its sources."""
+    quantity = Decimal(g.qty_e4).scaleb(-4)
+    price = g.price
+    tier = tier_label(Tier(g.tier_from, g.tier_to, g.price))
+    n = g.sources
+    text = {
+        K.RECEIVING_UNIT: f"{quantity:f} unit(s) received in {n} receipt(s)",
+        K.RECEIVING_CARTON: f"{n} carton(s) received",
+        K.RECEIVING_CONTAINER: f"{n} container(s) unloaded",
+        K.RECEIVING_PALLET: f"{quantity:f} pallet(s) received",
+        K.PICK_PACK_ORDER: f"{n} order(s) shipped, billable weight {tier} g",
+        K.PICK_PACK_EXTRA_UNIT: f"{quantity:f} extra unit(s) on {n} order(s), "
+                                f"billable weight {tier} g",
+        K.PACKING_MATERIAL: f"{quantity:f} box(es) on {n} order(s)",
+        K.LABEL: f"{n} label(s) at cost {quantity:f} + {price.normalize():f} %",
+        K.RETURN: f"{quantity:f} unit(s) returned, {tier} g each",
+        K.STORAGE: f"{n} lot(s) aged {tier} day(s): {quantity:f} {g.storage_unit}",
+    }[kind]
+    if kind is K.LABEL:
+        price = 1 + price / 100
+    if kind not in (K.RECEIVING_UNIT, K.RECEIVING_PALLET, K.PICK_PACK_EXTRA_UNIT,
+                    K.PACKING_MATERIAL, K.LABEL, K.RETURN, K.STORAGE):
+        quantity = Decimal(n)
+    return NewCharge(g.client_id, kind.value, text, quantity, price, Decimal(g.cents).scaleb(-2),
+                     SOURCE_TYPES[kind], None, None, key, g.day, g.currency,
+                     sources=n, detail=g.detail)
+
+
+def _write(session: Session, charges: Sequence[NewCharge], actor: Actor) -> None:
+    """Insert the lines (a key another run wrote meanwhile is skipped)."""
+    if not charges:
+        return
+    statement = DriverStatement.insert(session.connection(), _CHARGES, _CHARGE_COLUMNS,
+                                       skip_existing=("accrual_key",))
+    money_in = statement.processor("amount")
+    qty_in, price_in = statement.processor("quantity"), statement.processor("unit_price")
+    day_in = statement.processor("charge_date")
+    now = statement.processor("created_at")(datetime.now(UTC))
+    statement.run([(c.key, c.client_id, day_in(c.day), c.kind, c.description[:300],
+                    qty_in(c.quantity), price_in(c.unit_price), money_in(c.amount), c.currency,
+                    c.source_type, c.source_id, c.source_ref, c.note, c.sources, c.detail,
+                    actor.name, now) for c in charges])
+
+
+def accrue(session: Session, day: date, *, actor: Actor,
+           through: date | None = None) -> AccrualResult:
+    """Charge ``day`` (to ``through``, both included; see the module); a rerun adds
+    only what is new."""
     require(actor, Permission.MANAGE_BILLING)
-    run = _Run(session, day, actor)
+    last = through or day
+    if last < day:
+        raise InvalidValue(field="--to", problem="is before --date")
+    if (last - day).days >= MAX_DAYS:
+        raise InvalidValue(field="--to", problem=f"is more than {MAX_DAYS} days after --date")
+    run = _Run(session, day, last)
     _receiving(run)
     _shipments(run)
     _labels(run)
     _returns(run)
-    snapshots = _storage(run)
-    written = session.execute(
-        select(Client.code, func.count(), func.sum(Charge.amount))
-        .join(Client, Client.id == Charge.client_id)
-        .where(Charge.charge_date == day, Charge.created_at == run.stamp,
-               Charge.created_by == actor.name)
-        .group_by(Client.code)).all()
-    per_client = {code: {"charges": n, "amount": str(money(Decimal(total)))}
-                  for code, n, total in written}
-    return AccrualResult(day, sum(n for _c, n, _t in written),
-                         sum((money(Decimal(t)) for _c, _n, t in written), Decimal(0)),
-                         snapshots, per_client)
+    _storage(run)
+    run.pricer.close()
+    codes: dict[int, str] = {cid: code for cid, code in session.execute(
+        select(Client.id, Client.code))}
+    written = _lines(run, codes)
+    _write(session, written, actor)
+    per_client: dict[str, dict[str, Any]] = {}
+    for line in written:
+        entry = per_client.setdefault(codes[line.client_id], {"charges": 0, "amount": ZERO})
+        entry["charges"] += 1
+        entry["amount"] += line.amount
+    for entry in per_client.values():
+        entry["amount"] = str(money(entry["amount"]))
+    return AccrualResult(day, len(written), money(sum((c.amount for c in written), ZERO)),
+                         sum(c.sources for c in written if c.kind == K.STORAGE.value),
+                         per_client, last)
 
 
 def add_charge(session: Session, client_code: str, kind: str, quantity: Decimal,
@@ -414,6 +520,7 @@ def add_charge(session: Session, client_code: str, kind: str, quantity: Decimal,
         raise RateCardMissing(client=client.code)
     key = f"{charge_kind.value}:adhoc:{uuid.uuid4().hex[:12]}:{day.isoformat()}"
     charge = NewCharge(client.id, charge_kind.value, note.strip()[:300], quantity, unit_price,
-                       line_amount(quantity, unit_price), "adhoc", None, None, key, note.strip())
-    _write(session, day, [charge], actor, {client.id: card.currency})
+                       line_amount(quantity, unit_price), "adhoc", None, None, key, day,
+                       card.currency, note.strip())
+    _write(session, [charge], actor)
     return charge

@@ -1,6 +1,7 @@
-"""An invoice written for the client: PDF (EN + 中文), and CSV/XLSX with one row per charge
-and its source (move id, order number, inbound reference, RMA number, stock lot) so every
-amount can be audited back to what caused it."""
+"""An invoice written for the client: PDF (EN + 中文) with its lines, and CSV/XLSX with one
+row per source of every line (move id, order number, inbound reference, RMA number,
+stock lot and day) so every amount can be audited back to what caused it; each row names
+its line's ``accrual_key`` and the rows of a line add up to it."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from pathlib import Path
 from app.channels.safe_cells import safe_row
 from app.domain.billing import ChargeKind
 from app.domain.stock_control_errors import FileNotWritten
+from app.services.billing_detail import SourceRow
 from app.services.invoices import ChargeLine, InvoiceInfo
 from printers.layouts.invoice import InvoiceDocument, InvoiceLine, invoice_pdf
 
-#: The audit file's columns, one row per charge.
+#: The audit file's columns, one row per source of a line.
 CSV_HEADERS = ("date", "kind", "description", "quantity", "unit_price", "amount", "currency",
                "source_type", "source_id", "source_ref", "note", "accrual_key")
 
@@ -36,20 +38,37 @@ KIND_NAMES: dict[str, str] = {
 }
 
 
-def _cells(line: ChargeLine) -> list[object]:
+#: The invoice lines' columns (the XLSX sheet of lines).
+LINE_HEADERS = ("date", "kind", "description", "quantity", "unit_price", "amount", "currency",
+                "sources", "source_type", "note", "accrual_key")
+
+
+def _cells(row: SourceRow) -> list[object]:
+    return [row.day.isoformat(), row.kind, row.description, str(row.quantity),
+            str(row.unit_price), str(row.amount), row.currency, row.source_type,
+            "" if row.source_id is None else row.source_id, row.source_ref or "",
+            row.note or "", row.accrual_key]
+
+
+def _line_cells(line: ChargeLine) -> list[object]:
     return [line.day.isoformat(), line.kind, line.description, str(line.quantity),
-            str(line.unit_price), str(line.amount), line.currency, line.source_type,
-            "" if line.source_id is None else line.source_id, line.source_ref or "",
-            line.note or "", line.accrual_key]
+            str(line.unit_price), str(line.amount), line.currency, line.sources,
+            line.source_type, line.note or "", line.accrual_key]
 
 
-def _source(line: ChargeLine) -> str:
-    """"order O-1", "return RMA-000001", "move 123 PO-7": the reference the client knows,
-    and the ledger move's id, which is the only handle on a receipt move."""
-    ref = line.source_ref or ""
-    if line.source_type == "move" or not ref:
-        ref = f"{line.source_id or ''} {ref.removeprefix(f'move {line.source_id}')}"
-    return f"{line.source_type} {ref.strip()}".strip()
+def _sources(line: ChargeLine) -> str:
+    """"312 order(s)", "1 adhoc": how many sources the line sums, of what."""
+    if line.source_type == "adhoc":
+        return "adhoc"
+    return f"{line.sources} {line.source_type}(s)"
+
+
+def _audited(info: InvoiceInfo) -> tuple[SourceRow, ...]:
+    """The invoice's sources; an invoice read without them is a caller's bug (an audit
+    file without its rows would look like an empty month)."""
+    if info.lines and not info.source_rows:
+        raise ValueError("the invoice was read without its sources")
+    return info.source_rows
 
 
 def write_invoice_csv(info: InvoiceInfo, path: Path) -> Path:
@@ -57,8 +76,8 @@ def write_invoice_csv(info: InvoiceInfo, path: Path) -> Path:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_HEADERS)
-            for line in info.lines:
-                writer.writerow(safe_row(_cells(line)))
+            for row in _audited(info):
+                writer.writerow(safe_row(_cells(row)))
     except OSError as exc:
         raise FileNotWritten(path=str(path), reason=exc.strerror or str(exc)) from exc
     return path
@@ -76,7 +95,7 @@ def write_invoice_xlsx(info: InvoiceInfo, path: Path) -> Path:
         ["Invoice 账单", info.number], ["Client 客户", f"{info.client} {info.client_name}"],
         ["Month 月份", info.month], ["Status 状态", info.status],
         ["Currency 币种", info.currency], [],
-        ["Fee 费用", "Lines 行数", "Amount 金额"],
+        ["Fee 费用", "Sources 来源数", "Amount 金额"],
         *[[KIND_NAMES.get(k, k), n, str(a)] for k, n, a in info.by_kind()],
         [], ["Charges 费用合计", "", str(info.subtotal)],
         ["Monthly minimum top-up 月最低消费补足", "", str(info.minimum_topup)],
@@ -89,13 +108,18 @@ def write_invoice_xlsx(info: InvoiceInfo, path: Path) -> Path:
     summary.column_dimensions["A"].width = 40
     summary.column_dimensions["B"].width = 24
     summary.column_dimensions["C"].width = 14
+    lines = workbook.create_sheet("Lines 账单行")
+    lines.append(list(LINE_HEADERS))
+    for line in info.lines:
+        lines.append(safe_row(_line_cells(line)))
     sheet = workbook.create_sheet("Charges 明细")
     sheet.append(list(CSV_HEADERS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for line in info.lines:
-        sheet.append(safe_row(_cells(line)))
-    sheet.freeze_panes = "A2"
+    for source in _audited(info):
+        sheet.append(safe_row(_cells(source)))
+    for each in (lines, sheet):
+        for cell in each[1]:
+            cell.font = Font(bold=True)
+        each.freeze_panes = "A2"
     credits = workbook.create_sheet("Credits 抵扣")
     credits.append(["corrects", "amount", "reason"])
     for credit in info.credit_lines:
@@ -117,7 +141,7 @@ def invoice_document(info: InvoiceInfo) -> InvoiceDocument:
         credit_total=str(info.credits), total=str(info.total),
         rounding_rule=info.rounding_rule,
         lines=[InvoiceLine(ln.day.isoformat(), KIND_NAMES.get(ln.kind, ln.kind), ln.description,
-                           str(ln.quantity), str(ln.unit_price), str(ln.amount), _source(ln))
+                           str(ln.quantity), str(ln.unit_price), str(ln.amount), _sources(ln))
                for ln in info.lines])
 
 

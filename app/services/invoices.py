@@ -8,7 +8,10 @@ state. Issuing redrafts and locks in one transaction: the number is
 :class:`InvoiceCredit` that the next draft subtracts.
 
 Totals reconcile by construction and are checked before anything is stored:
-total = Σ charges + monthly-minimum top-up − credits (:func:`check_totals`).
+total = Σ charges + monthly-minimum top-up − credits (:func:`check_totals`). A charge
+is an invoice line (a kind at one tier on one day) whose sources — the orders, moves,
+receipts, returns and lot-days it sums — come with the invoice for the audit files
+(:mod:`app.services.billing_detail`); they add up to their line exactly.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from app.domain.billing_errors import (
 )
 from app.domain.errors import InvalidValue
 from app.domain.permissions import Actor, Permission, require
+from app.services.billing_detail import LineSources, SourceRow, all_source_rows
 from app.services.lookup import client_by_code
 from app.services.rate_cards import rate_card_by_client_id
 
@@ -58,6 +62,7 @@ class ChargeLine:
     source_ref: str | None
     note: str | None
     accrual_key: str
+    sources: int = 1
 
 
 @dataclass(frozen=True)
@@ -84,12 +89,14 @@ class InvoiceInfo:
     lines: tuple[ChargeLine, ...] = ()
     credit_lines: tuple[CreditLine, ...] = ()
     rounding_rule: str = ROUNDING_RULE
+    #: Every source of every line (loaded for the audit files, else empty).
+    source_rows: tuple[SourceRow, ...] = ()
 
     def by_kind(self) -> list[tuple[str, int, Decimal]]:
-        """(kind, lines, amount) per kind, in the order kinds first appear."""
+        """(kind, sources, amount) per kind, in the order kinds first appear."""
         sums: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal(0)])
         for line in self.lines:
-            sums[line.kind][0] += 1
+            sums[line.kind][0] += line.sources
             sums[line.kind][1] += line.amount
         return [(k, v[0], v[1]) for k, v in sums.items()]
 
@@ -99,8 +106,10 @@ class InvoiceInfo:
             "status": self.status, "currency": self.currency,
             "subtotal": str(self.subtotal), "minimum_topup": str(self.minimum_topup),
             "credits": str(self.credits), "total": str(self.total),
-            "charges": len(self.lines), "rounding_rule": self.rounding_rule,
-            "by_kind": [{"kind": k, "lines": n, "amount": str(a)} for k, n, a in self.by_kind()],
+            "charges": len(self.lines), "sources": sum(ln.sources for ln in self.lines),
+            "rounding_rule": self.rounding_rule,
+            "by_kind": [{"kind": k, "sources": n, "amount": str(a)}
+                        for k, n, a in self.by_kind()],
         }
         if lines:
             data["lines"] = [{
@@ -108,6 +117,7 @@ class InvoiceInfo:
                 "quantity": str(ln.quantity), "unit_price": str(ln.unit_price),
                 "amount": str(ln.amount), "source_type": ln.source_type,
                 "source_id": ln.source_id, "source_ref": ln.source_ref, "note": ln.note,
+                "sources": ln.sources,
             } for ln in self.lines]
             data["credit_lines"] = [{"corrects": c.corrects, "amount": str(c.amount),
                                      "reason": c.reason} for c in self.credit_lines]
@@ -226,17 +236,22 @@ def credit_invoice(session: Session, client_code: str, month: str, amount: Decim
     return CreditLine(credit.id, invoice.number, Decimal(credit.amount), credit.reason)
 
 
-def show_invoice(session: Session, client_code: str, month: str) -> InvoiceInfo:
-    """The invoice with every line (checked to reconcile with its charges)."""
+def show_invoice(session: Session, client_code: str, month: str, *,
+                 sources: bool = True) -> InvoiceInfo:
+    """The invoice with every line and, with ``sources``, every source of every line
+    (checked to reconcile: sources with their lines, lines with the total)."""
     client = client_by_code(session, client_code)
     month_bounds(month)
     invoice = _find(session, client, month)
     if invoice is None:
         raise InvoiceNotFound(client=client.code, month=month)
-    info = _info(session, invoice)
-    check_totals(info.number, money(sum((ln.amount for ln in info.lines), Decimal(0))),
-                 info.minimum_topup, money(sum((c.amount for c in info.credit_lines),
-                                               Decimal(0))), info.total)
+    info = _info(session, invoice, sources=sources)
+    charged = money(sum((ln.amount for ln in info.lines), Decimal(0)))
+    if sources and money(sum((r.amount for r in info.source_rows), Decimal(0))) != charged:
+        raise InvoiceDoesNotReconcile(number=info.number, total=info.total, subtotal=charged,
+                                      topup=info.minimum_topup, credits=info.credits)
+    check_totals(info.number, charged, info.minimum_topup,
+                 money(sum((c.amount for c in info.credit_lines), Decimal(0))), info.total)
     return info
 
 
@@ -248,21 +263,49 @@ def list_invoices(session: Session, client_code: str | None = None) -> list[Invo
     return [_info(session, inv, lines=False) for inv in session.scalars(stmt)]
 
 
-def _info(session: Session, invoice: Invoice, *, lines: bool = True) -> InvoiceInfo:
+_LINE_COLUMNS = (Charge.id, Charge.charge_date, Charge.kind, Charge.description,
+                 Charge.quantity, Charge.unit_price, Charge.amount, Charge.currency,
+                 Charge.source_type, Charge.source_id, Charge.source_ref, Charge.note,
+                 Charge.accrual_key, Charge.sources)
+
+
+def _line(row: Any) -> ChargeLine:
+    (id_, day, kind, description, quantity, price, amount, currency, source_type, source_id,
+     source_ref, note, key, sources) = row
+    return ChargeLine(id_, day, kind, description, Decimal(quantity), Decimal(price),
+                      Decimal(amount), currency, source_type, source_id, source_ref, note, key,
+                      sources)
+
+
+def _sources_of(session: Session, where: Any) -> tuple[SourceRow, ...]:
+    """The sources of the lines ``where`` selects, line after line."""
+    return tuple(all_source_rows(
+        LineSources(*cast(tuple[Any, ...], row)) for row in session.execute(
+            select(Charge.charge_date, Charge.kind, Charge.description,
+                   Charge.quantity, Charge.unit_price, Charge.amount, Charge.currency,
+                   Charge.source_type, Charge.source_id, Charge.source_ref, Charge.note,
+                   Charge.accrual_key, Charge.detail)
+            .where(where).order_by(Charge.charge_date, Charge.kind, Charge.id))))
+
+
+def line_sources(session: Session, charge_id: int) -> list[SourceRow]:
+    """One line's sources (the Billing screen's detail of a selected charge)."""
+    return list(_sources_of(session, Charge.id == charge_id))
+
+
+def _info(session: Session, invoice: Invoice, *, lines: bool = True,
+          sources: bool = False) -> InvoiceInfo:
     client = session.get(Client, invoice.client_id)
     assert client is not None
     charge_lines: tuple[ChargeLine, ...] = ()
     credit_lines: tuple[CreditLine, ...] = ()
+    source_rows: tuple[SourceRow, ...] = ()
     if lines:
-        # Columns, not ORM entities: a busy month has 400,000 lines.
-        charge_lines = tuple(
-            ChargeLine(*cast(tuple[Any, ...], row)) for row in session.execute(
-                select(Charge.id, Charge.charge_date, Charge.kind, Charge.description,
-                       Charge.quantity, Charge.unit_price, Charge.amount, Charge.currency,
-                       Charge.source_type, Charge.source_id, Charge.source_ref, Charge.note,
-                       Charge.accrual_key)
-                .where(Charge.invoice_id == invoice.id)
-                .order_by(Charge.charge_date, Charge.kind, Charge.id)))
+        charge_lines = tuple(_line(row) for row in session.execute(
+            select(*_LINE_COLUMNS).where(Charge.invoice_id == invoice.id)
+            .order_by(Charge.charge_date, Charge.kind, Charge.id)))
+        if sources:
+            source_rows = _sources_of(session, Charge.invoice_id == invoice.id)
         corrected = {i.id: i.number for i in session.scalars(
             select(Invoice).where(Invoice.client_id == invoice.client_id))}
         credit_lines = tuple(
@@ -274,17 +317,15 @@ def _info(session: Session, invoice: Invoice, *, lines: bool = True) -> InvoiceI
     return InvoiceInfo(invoice.number, client.code, client.name, invoice.month, invoice.status,
                        invoice.currency, Decimal(invoice.subtotal),
                        Decimal(invoice.minimum_topup), Decimal(invoice.credits),
-                       Decimal(invoice.total), invoice.issued_by, charge_lines, credit_lines)
+                       Decimal(invoice.total), invoice.issued_by, charge_lines, credit_lines,
+                       source_rows=source_rows)
 
 
 def list_charges(session: Session, client_code: str, month: str) -> list[ChargeLine]:
     """A client's charges dated in ``month``, on an invoice or not (the Billing screen)."""
     client = client_by_code(session, client_code)
     first, after = month_bounds(month)
-    return [ChargeLine(c.id, c.charge_date, c.kind, c.description, Decimal(c.quantity),
-                       Decimal(c.unit_price), Decimal(c.amount), c.currency, c.source_type,
-                       c.source_id, c.source_ref, c.note, c.accrual_key)
-            for c in session.scalars(
-                select(Charge).where(Charge.client_id == client.id,
-                                     Charge.charge_date >= first, Charge.charge_date < after)
-                .order_by(Charge.charge_date, Charge.kind, Charge.id))]
+    return [_line(row) for row in session.execute(
+        select(*_LINE_COLUMNS).where(Charge.client_id == client.id, Charge.charge_date >= first,
+                                     Charge.charge_date < after)
+        .order_by(Charge.charge_date, Charge.kind, Charge.id))]

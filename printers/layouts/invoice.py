@@ -1,6 +1,8 @@
 """The 3PL invoice (EN + 中文 on one sheet): a summary per kind of fee, then every line
-with its source, so the client can trace each amount to the order, receipt, return or
-stock lot behind it. Plain data in, PDF bytes out (``printers`` knows nothing of ``app``).
+(a kind at one tier on one day) with how many sources it sums; the CSV/XLSX that go with
+it list each source, so the client can trace each amount to the order, receipt, return
+or stock lot behind it. Plain data in, PDF bytes out (``printers`` knows nothing of
+``app``).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def invoice_pdf(document: InvoiceDocument, *,
         f"Currency 币种 {document.currency}",
     ]
     story: list[Flowable] = [*_header(sheet, header, document.number)]
-    rows = [["Fee 费用", "Lines 行数", f"Amount 金额 ({document.currency})"]]
+    rows = [["Fee 费用", "Sources 来源数", f"Amount 金额 ({document.currency})"]]
     rows += [[kind, str(n), amount] for kind, n, amount in document.summary]
     rows.append(["Charges 费用合计", "", document.subtotal])
     story.append(_table(sheet, rows, [4, 1, 2], numeric_column=2))
@@ -66,12 +68,13 @@ def invoice_pdf(document: InvoiceDocument, *,
     story.append(_table(sheet, totals, [5, 2], numeric_column=1))
     story.append(Spacer(1, 8))
     story.append(_para(f"Rounding 舍入规则: {document.rounding_rule} "
-                       "每行金额 = 数量 × 单价，四舍五入到分，再按该费用的最低收费补足；"
+                       "每个来源（订单、收货、退货、批次日）金额 = 数量 × 单价，四舍五入到分，"
+                       "再按该费用的最低收费补足；每行 = 其来源之和；"
                        "合计 = 各行之和，不足月最低消费时补足，再减去抵扣。",
                        sheet.size(8.5)))
     story.append(Spacer(1, 12))
     detail = [["Date 日期", "Fee 费用", "Description 说明", "Qty 数量", "Price 单价",
-               "Amount 金额", "Source 来源"]]
+               "Amount 金额", "Sources 来源"]]
     detail += [[ln.day, ln.kind, ln.description, ln.quantity, ln.unit_price, ln.amount,
                 ln.source] for ln in document.lines]
     detail.append(["", "", "Total 合计", "", "", document.subtotal, ""])

@@ -9,9 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from app.db.models import Charge, StorageSnapshot
+from app.db.models import Charge
 from app.domain.billing_errors import InvoiceIssued, TierGap
 from app.domain.errors import PermissionDenied
 from app.domain.permissions import Actor
@@ -125,19 +125,32 @@ def test_known_answer_month_and_its_documents(db, tmp_path: Path) -> None:
         shown = show_invoice(s, "ACME", "2026-11")
         assert s.scalar(select(func.sum(Charge.amount))) == D("356.05")
     assert sum(ln.amount for ln in shown.lines) == shown.total
-    order_refs = {ln.source_ref for ln in shown.lines if ln.source_type == "order"}
-    assert order_refs == {"O-1", "O-2", "O-3"}
-    rma = next(ln for ln in shown.lines if ln.kind == "return").source_ref
+    # A line is one kind at one tier on one day; its sources add up to it.
+    for line in shown.lines:
+        assert sum(r.amount for r in shown.source_rows
+                   if r.accrual_key == line.accrual_key) == line.amount
+        assert len([r for r in shown.source_rows
+                    if r.accrual_key == line.accrual_key]) == line.sources
+    orders = {r.source_ref: r.amount for r in shown.source_rows if r.kind == "pick_pack_order"}
+    assert orders == {"O-1": D("0.50"), "O-2": D("1.00"), "O-3": D("1.00")}
+    rma = next(r for r in shown.source_rows if r.kind == "return").source_ref
     assert rma is not None and rma.startswith("RMA")
-    assert {ln.source_ref for ln in shown.lines if ln.kind == "receiving_carton"} == {
+    assert {r.source_ref for r in shown.source_rows if r.kind == "receiving_carton"} == {
         "ASN-1/C001", "ASN-1/C002", "ASN-1/C003"}
+    storage = [r for r in shown.source_rows if r.kind == "storage"]
+    assert len(storage) == 27 + 30   # the MUG lot's charged days + the CUP lot's
+    mug = next(r for r in storage if r.source_ref == "MUG")
+    assert (mug.day, mug.description, mug.amount) == (
+        date(2026, 11, 4), "Storage 100 x MUG, age 31 d, 0.1000 m3", D("0.05"))
 
     path = write_invoice_csv(shown, tmp_path / "inv.csv")
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0]) == CSV_HEADERS
-    assert len(rows) == len(shown.lines)
+    assert len(rows) == len(shown.source_rows) > len(shown.lines)
     assert sum(D(r["amount"]) for r in rows) == D("356.05")
+    assert {r["source_ref"] for r in rows if r["kind"] == "pick_pack_extra_unit"} == {
+        "O-2", "O-3"}
     pdf = write_invoice_pdf(shown, tmp_path / "inv.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
 
@@ -150,7 +163,47 @@ def test_rerun_charges_nothing_twice(db) -> None:
     assert [r.charges for r in again] == [0] * 30
     with db.reading() as s:
         assert s.scalar(select(func.sum(Charge.amount))) == D("356.05")
-        assert s.scalar(select(func.count()).select_from(StorageSnapshot)) == 3 * 30 - 9
+    # Lot-days charged in November: the MUG lot from day 31 (Nov 4), the CUP lot every
+    # day; the Nov 10 lot stays inside its free days.
+    assert sum(r.snapshots for r in first) == 27 + 30
+    with db.writing() as s:   # the whole month again, in one run: nothing new either
+        assert accrue(s, NOV[0], through=NOV[-1], actor=ACTOR).charges == 0
+
+
+def test_one_run_over_the_month_charges_what_thirty_daily_runs_do(db) -> None:
+    _november(db)
+    with db.writing() as s:
+        month = accrue(s, NOV[0], through=NOV[-1], actor=ACTOR)
+    with db.reading() as s:
+        lines = set(s.execute(select(Charge.accrual_key, Charge.amount, Charge.sources)))
+        s.execute(select(Charge.id)).all()
+    assert month.amount == D("352.05")   # all but the 4.00 of kitting typed in
+    with db.writing() as s:
+        s.execute(delete(Charge).where(Charge.source_type != "adhoc"))
+    daily = _accrue(db, NOV)
+    assert sum(r.amount for r in daily) == month.amount
+    with db.reading() as s:
+        assert set(s.execute(select(Charge.accrual_key, Charge.amount, Charge.sources))) == lines
+
+
+def test_a_late_source_gets_a_line_of_its_own(db) -> None:
+    """An order shipped on a day already accrued (the job ran before it was recorded)
+    is charged by the next run, on a line of its own; the first line stays as it was."""
+    build_world(db)
+    set_card(db)
+    receive(db, "MUG", 10)
+    ship(db, "O-1", {"MUG": 1}, date(2026, 11, 3))
+    _accrue(db, [date(2026, 11, 3)])
+    ship(db, "O-2", {"MUG": 1}, date(2026, 11, 3))
+    again = _accrue(db, [date(2026, 11, 3)])
+    assert again[0].charges == 1 and again[0].amount == D("0.50")
+    with db.reading() as s:
+        lines = s.execute(select(Charge.accrual_key, Charge.sources, Charge.amount)
+                          .where(Charge.kind == "pick_pack_order")
+                          .order_by(Charge.id)).all()
+    assert [(n, a) for _k, n, a in lines] == [(1, D("0.50")), (1, D("0.50"))]
+    assert lines[1][0] == lines[0][0] + "+2"
+    assert _accrue(db, [date(2026, 11, 3)])[0].charges == 0
 
 
 def test_issued_month_is_locked_and_credit_lands_on_the_next_draft(db) -> None:

@@ -1,23 +1,25 @@
 """The set-based accrual's SQL agrees with the rules of app.domain.billing.
 
-The daily accrual prices charges in SQL (app/services/billing_sql.py); the rules are
-stated once, in Python. These properties run the SQL on random small data — tier
-cards with minimums, quantities, weights, box sizes, volumes — on SQLite and
-PostgreSQL and compare every result with the Python rule.
+The billing job prices every source in SQL (app/services/billing_sql.py) and sums them
+into lines; the rules are stated once, in Python. These properties run the SQL on random
+small data — tier cards with minimums, quantities, weights, box sizes, volumes — on
+SQLite and PostgreSQL and compare every source's price, and every line's sum, with the
+Python rule.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+import json
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import BigInteger, Date, Integer, delete, literal, select, union_all
+from sqlalchemy import BigInteger, Date, Integer, literal, select, union_all
 
 from app.db.engine import Database
-from app.db.models import Charge, Client
+from app.db.models import Client
 from app.domain.billing import (
     ChargeKind,
     StorageUnit,
@@ -28,13 +30,7 @@ from app.domain.billing import (
     storage_quantity,
     tier_for,
 )
-from app.services.billing_sql import (
-    days_between,
-    decimal_e4,
-    dim_weight_g_sql,
-    insert_priced,
-    storage_qty_e4,
-)
+from app.services.billing_sql import Pricer, day_diff, dim_weight_g_sql, storage_qty_e4
 from app.services.rate_cards import CardSettings, RateItem, set_rate_card
 from tests.services.billing_world import ACTOR, build_world
 
@@ -64,7 +60,8 @@ lines = st.lists(st.tuples(st.integers(0, 6000), st.integers(0, 2_000_000)),
 
 def test_tier_price_rounding_and_minimum_match_the_rules(db: Database) -> None:
     """Every (measure, quantity) is priced at its tier, half-up to the cent, raised to
-    the minimum when charged, and left out when free — as line_amount says."""
+    the minimum when charged, and left out when free — as line_amount says; a line is
+    its tier's sources, summed."""
     build_world(db)
     _priced_like_line_amount(db)
 
@@ -78,19 +75,20 @@ def _priced_like_line_amount(db: Database, card: tuple[Tier, ...],
         set_rate_card(s, "ACME", CardSettings(), [
             RateItem(kind, t.price, t.tier_from, t.tier_to, t.minimum) for t in card],
             actor=ACTOR)
-        s.execute(delete(Charge))
         client_id = s.scalar(select(Client.id).where(Client.code == "ACME"))
         src = union_all(*[select(
-            literal(client_id, Integer).label("client_id"),
+            literal(client_id, Integer).label("client_id"), literal(DAY, Date).label("day"),
             literal(measure, Integer).label("measure"),
             literal(qty_e4, BigInteger).label("qty_e4"),
-            literal(None, BigInteger).label("price_e4"),
-            literal("order").label("source_type"), literal(n, Integer).label("source_id"),
-            literal(f"R{n}").label("source_ref"), literal(f"line {n}").label("description"))
+            literal(None, BigInteger).label("cents"),
+            literal(n, Integer).label("source_id"), literal(f"R{n}").label("source_ref"),
+            literal(f"line {n}").label("info"))
             for n, (measure, qty_e4) in enumerate(rows)]).subquery()
-        insert_priced(s, kind, src, day=DAY, stamp=datetime(2026, 11, 16, tzinfo=UTC), actor="prop")
-        got = {cid: (qty, price, amount) for cid, qty, price, amount in s.execute(
-            select(Charge.source_id, Charge.quantity, Charge.unit_price, Charge.amount))}
+        pricer = Pricer(s)
+        groups = pricer.groups(kind, src)
+        pricer.close()
+    got = {e[0]: (D(e[2]) / 10000, g.price, D(e[4]) / 100)
+           for g in groups for e in json.loads(g.detail)}
     want = {}
     for n, (measure, qty_e4) in enumerate(rows):
         tier = tier_for(kind, card, measure)
@@ -99,6 +97,11 @@ def _priced_like_line_amount(db: Database, card: tuple[Tier, ...],
         if amount:
             want[n] = (qty, tier.price, amount)
     assert got == want
+    for g in groups:
+        entries = json.loads(g.detail)
+        assert (g.sources, g.cents) == (len(entries), sum(e[4] for e in entries))
+        assert {tier_for(kind, card, e[3]).tier_from for e in entries} == {g.tier_from}
+        assert g.day == DAY
 
 
 @RUNS
@@ -116,14 +119,12 @@ def test_dimensional_weight_matches_the_rule(db: Database, dims: tuple[int, int,
 @RUNS
 @given(volume_e6=st.integers(0, 5_000_000_000), unit=st.sampled_from(list(StorageUnit)),
        received=st.dates(date(2025, 1, 1), DAY))
-def test_storage_quantity_text_and_age_match_the_rules(db: Database, volume_e6: int,
-                                                       unit: StorageUnit,
-                                                       received: date) -> None:
+def test_storage_quantity_and_age_match_the_rules(db: Database, volume_e6: int,
+                                                  unit: StorageUnit, received: date) -> None:
     with db.reading() as s:
         qty_e4 = storage_qty_e4(literal(unit.value), literal(volume_e6, BigInteger))
-        qty, text, age = s.execute(select(qty_e4, decimal_e4(qty_e4),
-                                          days_between(s, DAY, literal(received, Date)) + 1)).one()
+        qty, age = s.execute(select(qty_e4, day_diff(s, literal(DAY, Date),
+                                                     literal(received, Date)) + 1)).one()
     want = storage_quantity(unit.value, D(volume_e6) / 10**6)
     assert D(qty) / 10000 == want
-    assert text == str(want)
     assert age == lot_age_days(received, DAY) == (DAY - received + timedelta(days=1)).days

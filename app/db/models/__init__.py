@@ -6,7 +6,6 @@ from app.db.models.billing import (
     InvoiceCredit,
     RateCard,
     RateCardItem,
-    StorageSnapshot,
     ZoneChart,
     ZoneChartRow,
 )
@@ -99,7 +98,6 @@ __all__ = [
     "StockBalance",
     "StockLot",
     "StockMove",
-    "StorageSnapshot",
     "SyncLease",
     "TrackingEvent",
     "User",

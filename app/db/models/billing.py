@@ -1,7 +1,10 @@
 """3PL billing and placement analysis: rate cards, accrued charges, invoices, zones.
 
-A charge is accrued once per (kind, source, day) — ``accrual_key`` is unique — so a
-rerun of the daily job charges nothing twice. Issued invoices are never rewritten:
+A charge is one invoice line: the sources of one kind a client's card prices at one
+tier on one day (``detail`` lists each source with its amount, so the line can be audited
+back to every order, move, receipt, return or lot-day behind it). ``accrual_key`` is
+unique and a rerun charges only sources no line of that kind and day holds yet, so
+nothing is charged twice. Issued invoices are never rewritten:
 corrections are credit lines on a later invoice.
 """
 
@@ -68,28 +71,10 @@ class RateCardItem(Base):
     label: Mapped[str | None] = mapped_column(String(100))
 
 
-class StorageSnapshot(Base):
-    """What one stock lot occupied on one day: the basis of storage charges."""
-
-    __tablename__ = "storage_snapshots"
-    __table_args__ = (
-        UniqueConstraint("snapshot_date", "lot_id"),
-        Index(None, "client_id", "snapshot_date"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    snapshot_date: Mapped[date] = mapped_column(Date)
-    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
-    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
-    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
-    lot_id: Mapped[int] = mapped_column(ForeignKey("stock_lots.id"))
-    units: Mapped[int] = mapped_column(Integer)
-    volume_m3: Mapped[Decimal] = mapped_column(Numeric(14, 6))
-    age_days: Mapped[int] = mapped_column(Integer)
-
-
 class Charge(Base):
-    """One billable line, traceable to the move, order, receipt or return behind it."""
+    """One invoice line, traceable to every move, order, receipt, return or lot-day behind
+    it through ``detail``: a JSON array of ``[source_id, source_ref, quantity x 10^4,
+    measure, cents, info]``, one per source (see app.services.billing_sources)."""
 
     __tablename__ = "charges"
     __table_args__ = (Index(None, "client_id", "charge_date"),)
@@ -104,11 +89,14 @@ class Charge(Base):
     unit_price: Mapped[Decimal] = mapped_column(Numeric(12, 4))
     amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     currency: Mapped[str] = mapped_column(String(3))
-    #: move | order | receipt | return | snapshot | label | adhoc
+    #: What the detail's sources are: move | order | receipt | return | lot | label; adhoc
     source_type: Mapped[str] = mapped_column(String(16))
     source_id: Mapped[int | None] = mapped_column(Integer)
     source_ref: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(String(300))
+    #: How many sources the line sums (1 for an ad-hoc line).
+    sources: Mapped[int] = mapped_column(Integer, default=1)
+    detail: Mapped[str | None] = mapped_column(Text)
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), index=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -112,6 +113,11 @@ class StockLot(Base):
     __table_args__ = (
         CheckConstraint("remaining >= 0 AND remaining <= quantity", name="remaining_valid"),
         Index(None, "warehouse_id", "sku_id", "received_on"),
+        # The few layers still holding units (storage billing reads them every day) and
+        # a day's receipts (receiving charges), without scanning every layer ever made.
+        Index("ix_stock_lots_held", "client_id", sqlite_where=text("remaining > 0"),
+              postgresql_where=text("remaining > 0")),
+        Index(None, "received_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

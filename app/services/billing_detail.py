@@ -1,0 +1,111 @@
+"""An invoice line opened up: one row per source it sums, for the client's audit.
+
+A line of the billing job (app.services.billing_accrual) keeps its sources in
+``charges.detail`` as JSON, ``[source_id, source_ref, quantity x 10^4, measure, cents,
+info]`` each; this module reads them back as rows a client can check one by one — the
+order, ledger move, carton, ASN, label, return receipt or lot-day, its quantity, the
+line's unit price and its own amount. A line's sources add up to the line exactly: each
+was priced and rounded on its own, and the line is their sum.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from app.domain.billing import ChargeKind
+
+K = ChargeKind
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One source of a line: what was charged, for what, and on which line."""
+
+    day: date
+    kind: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    currency: str
+    source_type: str
+    source_id: int | None
+    source_ref: str | None
+    note: str | None
+    accrual_key: str
+
+
+@dataclass(frozen=True)
+class LineSources:
+    """What :func:`source_rows` needs of a stored line."""
+
+    day: date
+    kind: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    currency: str
+    source_type: str
+    source_id: int | None
+    source_ref: str | None
+    note: str | None
+    accrual_key: str
+    detail: str | None
+
+
+def _text(kind: str, ref: str, qty: Decimal, measure: int, info: Any) -> str:
+    """The source in words, as the client knows it."""
+    if kind == K.STORAGE and isinstance(info, list) and len(info) == 2:
+        units, unit = info
+        return f"Storage {units} x {ref}, age {measure} d, {qty:f} {unit}"
+    qty = qty.normalize() if qty == qty.to_integral_value() else qty
+    return {
+        K.RECEIVING_UNIT: f"Received {qty:f} x {info}",
+        K.RECEIVING_CARTON: f"Carton {ref}",
+        K.RECEIVING_CONTAINER: f"Container {info} ({ref})",
+        K.RECEIVING_PALLET: f"{qty:f} pallet(s) of {ref}",
+        K.PICK_PACK_ORDER: f"Order {ref}: {info} unit(s), {measure} g billable",
+        K.PICK_PACK_EXTRA_UNIT: f"Order {ref}: {qty:f} extra unit(s)",
+        K.PACKING_MATERIAL: f"Order {ref}: {qty:f} box(es)",
+        K.LABEL: f"Label {info} for {ref}".replace("  ", " "),
+        K.RETURN: f"Return {ref}: {qty:f} x {info}, {measure} g each",
+    }.get(ChargeKind(kind), f"{ref} {info}")
+
+
+def _info(value: Any) -> Any:
+    """A nested array comes back as text when the database materialised it first."""
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def source_rows(line: LineSources) -> Iterator[SourceRow]:
+    """The line's sources in source order; a line without detail (typed in by the
+    office, or accrued before lines had detail) is its own single source."""
+    if not line.detail:
+        yield SourceRow(line.day, line.kind, line.description, line.quantity,
+                        line.unit_price, line.amount, line.currency, line.source_type,
+                        line.source_id, line.source_ref, line.note, line.accrual_key)
+        return
+    entries = sorted(json.loads(line.detail), key=lambda e: (e[0] is None, e[0] or 0))
+    for source_id, ref, qty_e4, measure, cents, info in entries:
+        qty = Decimal(int(qty_e4)).scaleb(-4)
+        ref_text = "" if ref is None else str(ref)
+        yield SourceRow(line.day, line.kind, _text(line.kind, ref_text, qty, int(measure),
+                                                  _info(info)),
+                        qty, line.unit_price, Decimal(int(cents)).scaleb(-2), line.currency,
+                        line.source_type, source_id, ref_text or None, None, line.accrual_key)
+
+
+def all_source_rows(lines: Iterable[LineSources]) -> list[SourceRow]:
+    """Every source of ``lines``, line after line."""
+    return [row for line in lines for row in source_rows(line)]
