@@ -285,3 +285,42 @@ def test_free_days_cross_the_month_end(db) -> None:
     days = [date(2026, 11, 17) + timedelta(days=i) for i in range(4)]
     results = _accrue(db, days)
     assert [r.amount for r in results] == [D("0"), D("0"), D("0.50"), D("0.50")]
+
+
+def test_lines_accrued_before_lines_had_sources_are_kept_and_not_charged_again(
+        tmp_path: Path) -> None:
+    """0011: a charge of the old shape (one per source, no detail) becomes a line of one
+    source; rerunning its day charges nothing again, and the audit file still lists it."""
+    from sqlalchemy import text
+
+    from app.db.models import Order
+    from app.db.schema import migrate, open_database
+
+    url = f"sqlite:///{tmp_path / 'v10.sqlite3'}"
+    db = open_database(url)
+    build_world(db)
+    set_card(db)
+    receive(db, "MUG", 10)
+    order_id = ship(db, "O-1", {"MUG": 1}, date(2026, 11, 3))
+    migrate(db, "0010")   # the PC was on the previous release when it billed the day
+    with db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO charges (accrual_key, client_id, charge_date, kind, description, "
+            "quantity, unit_price, amount, currency, source_type, source_id, source_ref, "
+            "created_by, created_at) VALUES (:key, (SELECT id FROM clients WHERE code = "
+            "'ACME'), '2026-11-03', 'pick_pack_order', 'Order O-1: 1 unit(s), 350 g billable',"
+            " 1, 0.5, 0.5, 'USD', 'order', :id, 'O-1', 'admin', '2026-11-04 00:00:00')"),
+            {"key": f"pick_pack_order:order:{order_id}:2026-11-03", "id": order_id})
+    db.dispose()
+    db = open_database(url)
+    try:
+        assert _accrue(db, [date(2026, 11, 3)])[0].charges == 0
+        with db.writing() as s:
+            draft_invoice(s, "ACME", "2026-11", actor=ACTOR)
+        with db.reading() as s:
+            shown = show_invoice(s, "ACME", "2026-11")
+            assert s.scalar(select(Order.number).where(Order.id == order_id)) == "O-1"
+        assert [(ln.sources, ln.amount) for ln in shown.lines] == [(1, D("0.50"))]
+        assert [(r.source_ref, r.amount) for r in shown.source_rows] == [("O-1", D("0.50"))]
+    finally:
+        db.dispose()

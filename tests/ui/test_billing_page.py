@@ -16,7 +16,7 @@ from app.services.invoice_documents import write_invoice_pdf
 from app.services.invoices import draft_invoice
 from app.services.rate_cards import rate_card_for
 from app.ui.i18n import install_translators
-from app.ui.pages.billing import BillingPage
+from app.ui.pages.billing import BillingPage, SourcesModel
 from tests.services.billing_world import date_last_receipt, set_dims
 from tests.world import build_world, receive
 
@@ -76,6 +76,11 @@ def test_admin_copies_edits_accrues_and_invoices(qtbot, world: Database, make_pa
     page.tabs.setCurrentIndex(1)
     page.month.editingFinished.emit()
     assert page.charges.rowCount() == 1
+    page.charges_table.selectRow(0)
+    qtbot.waitUntil(lambda: page.sources.rowCount() == 1)
+    assert page.sources.display(page.sources.row(0), SourcesModel.DESCRIPTION).startswith(
+        "Storage 1000 x MUG, age 63 d")
+    assert page.sources_label.text().endswith(" — 1 source, 1.00 in all")
     _shot(page, "billing-charges-en")
     page.tabs.setCurrentIndex(2)
     page._invoice_write(draft_invoice)

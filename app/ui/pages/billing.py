@@ -4,8 +4,10 @@
 days of lot age for storage; an empty "to" = and above), the storage unit, the
 dimensional divisor and the monthly minimum; Save checks the whole card (a gap between
 tiers is named in red and nothing is saved); Copy takes another client's card or a
-template. *Charges*: what the daily job accrued for a client and month; Accrue day runs
-it for one day. *Invoices*: every invoice; Draft, Issue, and export to PDF, CSV or XLSX.
+template. *Charges*: the lines the daily job accrued for a client and month (one per
+kind, tier and day) and, for the selected line, every order, receipt, return or lot-day it
+sums; Accrue day runs the job for one day. *Invoices*: every invoice; Draft, Issue, and
+export to PDF, CSV or XLSX.
 Administrators only (the sidebar); a page built for another role shows everything and
 changes nothing.
 """
@@ -43,6 +45,7 @@ from app.domain.billing_errors import BadMonth
 from app.domain.errors import QT_TRANSLATE_NOOP  # typed (returns str); lupdate sees the name
 from app.domain.permissions import Permission
 from app.services.billing_accrual import AccrualResult, accrue
+from app.services.billing_detail import SourceRow
 from app.services.changes import Changes
 from app.services.invoice_documents import (
     write_invoice_csv,
@@ -54,6 +57,7 @@ from app.services.invoices import (
     InvoiceInfo,
     draft_invoice,
     issue_invoice,
+    line_sources,
     list_charges,
     list_invoices,
     show_invoice,
@@ -105,21 +109,38 @@ def kind_text(kind: str) -> str:
 
 
 class ChargesModel(PlainRowsModel):
-    DAY, KIND, DESCRIPTION, QTY, PRICE, AMOUNT, SOURCE, INVOICE = range(8)
+    DAY, KIND, DESCRIPTION, QTY, PRICE, AMOUNT, SOURCES, KEY = range(8)
 
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Fee"), self.tr("Description"), self.tr("Qty"),
-                self.tr("Price"), self.tr("Amount"), self.tr("Source"), self.tr("Key")]
+                self.tr("Price"), self.tr("Amount"), self.tr("Sources"), self.tr("Key")]
 
     def numeric_columns(self) -> frozenset[int]:
-        return frozenset({self.QTY, self.PRICE, self.AMOUNT})
+        return frozenset({self.QTY, self.PRICE, self.AMOUNT, self.SOURCES})
 
     def display(self, row: Any, column: int) -> str:
         c: ChargeLine = row
+        sources = self.tr("ad hoc") if c.source_type == "adhoc" else str(c.sources)
         return [c.day.isoformat(), kind_text(c.kind), c.description, f"{c.quantity.normalize():f}",
-                f"{c.unit_price.normalize():f}", f"{c.amount:.2f}",
-                f"{c.source_type} {c.source_ref or c.source_id or ''}".strip(),
+                f"{c.unit_price.normalize():f}", f"{c.amount:.2f}", sources,
                 c.accrual_key][column]
+
+
+class SourcesModel(PlainRowsModel):
+    """The sources of the selected line: what the client can check one by one."""
+
+    SOURCE, QTY, AMOUNT, DESCRIPTION = range(4)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Source"), self.tr("Qty"), self.tr("Amount"), self.tr("Description")]
+
+    def numeric_columns(self) -> frozenset[int]:
+        return frozenset({self.QTY, self.AMOUNT})
+
+    def display(self, row: Any, column: int) -> str:
+        r: SourceRow = row
+        source = f"{r.source_type} {r.source_id if r.source_id is not None else ''}".strip()
+        return [source, f"{r.quantity.normalize():f}", f"{r.amount:.2f}", r.description][column]
 
 
 class InvoicesModel(PlainRowsModel):
@@ -351,10 +372,20 @@ class BillingPage(Page):
         self.charges_table = configure_table(QTableView())
         self.charges_table.setModel(self.charges)
         fit_columns(self.charges_table, ["2026-11-30", "Pick & pack per order",
-                                         "Storage 1000 x SKU-CODE-01, age 63 d, 1.0000 m3 x",
-                                         "000.0000", "00.0000", "0000.00",
-                                         "snapshot SKU-CODE-01 day 63", "key"])
-        layout.addWidget(self.charges_table, 1)
+                                         "1200 order(s) shipped, billable weight 0-453 g",
+                                         "0000.0000", "00.0000", "00000.00", "000000",
+                                         "pick_pack_order:CLIENT:2026-11-30:0"])
+        self.charges_table.selectionModel().currentRowChanged.connect(self._show_sources)
+        layout.addWidget(self.charges_table, 3)
+        self.sources_label = QLabel(self.tr("Select a line to see the orders, receipts, "
+                                            "returns or lot-days it sums."))
+        layout.addWidget(self.sources_label)
+        self.sources = SourcesModel(self)
+        self.sources_table = configure_table(QTableView())
+        self.sources_table.setModel(self.sources)
+        fit_columns(self.sources_table, ["receipt 000000", "0000.0000", "0000.00",
+                                         "Storage 1000 x SKU-CODE-01, age 63 d, 1.0000 m3"])
+        layout.addWidget(self.sources_table, 2)
         row = QHBoxLayout()
         self.charges_total = QLabel()
         row.addWidget(self.charges_total)
@@ -370,6 +401,23 @@ class BillingPage(Page):
         row.addWidget(self.accrue_button)
         layout.addLayout(row)
         return page
+
+    def _show_sources(self, current: Any, _previous: Any = None) -> None:
+        """Read the selected line's sources in the background (a storage line of a big
+        warehouse sums thousands of lot-days)."""
+        if not current.isValid():
+            self.sources.set_rows([])
+            return
+        line: ChargeLine = self.charges.row(current.row())
+
+        def done(rows: list[SourceRow]) -> None:
+            self.sources.set_rows(rows)
+            self.sources_label.setText(self.tr(
+                "{description} — %n source(s), {amount} in all", "", len(rows)).format(
+                description=line.description, amount=f"{line.amount:.2f}"))
+
+        self.ctx.tasks.read(lambda s: line_sources(s, line.id), on_done=done,
+                            on_error=self.show_error, owner=self)
 
     def accrue(self) -> None:
         day = cast(date, self.accrue_day.date().toPython())
@@ -494,6 +542,7 @@ class BillingPage(Page):
             card, charges, invoices = found
             self._show_card(card)
             self.charges.set_rows(charges)
+            self.sources.set_rows([])
             total = sum((c.amount for c in charges), Decimal(0))
             self.charges_total.setText(self.tr("%n charge(s), {total} in all", "",
                                                len(charges)).format(total=f"{total:.2f}"))
