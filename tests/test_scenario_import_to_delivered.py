@@ -10,9 +10,10 @@ value is what the file said.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -166,3 +167,27 @@ def test_an_imported_order_is_packed_labelled_handed_over_and_delivered(
     with db.reading() as s:  # still one label, still its first price
         assert s.scalar(select(func.count()).select_from(LabelPurchase)) == 1
         assert s.scalar(select(LabelPurchase.cost)) == cost
+
+    # 6. the client's bill, line by line back to the order and its label: standard card;
+    #    830 g in the 8x6x4 box weighs 907 g dimensional (8 x 6 x 4 in / 139, up to 2 lb)
+    #    -> pick/pack 0.60, one extra unit 0.25, one box 0.50, the label at cost (+0 %);
+    #    receiving per unit is 0.00 and the lot is inside its 30 free days.
+    run("ratecards", "copy", "--client", "ACME", "--template", "standard")
+    today = datetime.now(UTC).date()
+    accrued = run.json("billing", "accrue", "--date", str(today - timedelta(days=1)), "--to",
+                       str(today))
+    assert accrued["charges"] == 4 and accrued["snapshots"] == 0
+    draft = run.json("invoices", "draft", "--client", "ACME", "--month", f"{today:%Y-%m}")
+    expected = Decimal("0.60") + Decimal("0.25") + Decimal("0.50") + cost
+    assert Decimal(draft["total"]) == expected
+    audit = tmp_path / "audit.csv"
+    run("invoices", "show", "--client", "ACME", "--month", f"{today:%Y-%m}", "--csv", str(audit))
+    with audit.open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r["kind"]: r for r in csv.DictReader(fh)}
+    assert {k: (r["source_ref"], Decimal(r["amount"])) for k, r in rows.items()} == {
+        "pick_pack_order": ("SO-7001", Decimal("0.60")),
+        "pick_pack_extra_unit": ("SO-7001", Decimal("0.25")),
+        "packing_material": ("SO-7001", Decimal("0.50")),
+        "label": ("SO-7001", cost)}
+    assert tracking in rows["label"]["description"]
+    assert rows["pick_pack_order"]["description"] == "Order SO-7001: 2 unit(s), 907 g billable"
