@@ -85,6 +85,7 @@ from app.domain.billing_errors import RateCardMissing, UnknownChargeKind
 from app.domain.errors import InvalidValue
 from app.domain.permissions import Actor, Permission, require
 from app.domain.states import MoveKind, OrderStatus
+from app.services.billing_detail import plain
 from app.services.billing_sql import (
     PricedGroup,
     Pricer,
@@ -426,20 +427,22 @@ def _line(kind: ChargeKind, g: PricedGroup, key: str) -> NewCharge:
     """A group as a line: quantity x unit price, amount the sum of its sources."""
     quantity = Decimal(g.qty_e4).scaleb(-4)
     price = g.price
+    # A fee with one open tier has no tier worth naming.
+    tiered = g.tier_from != 0 or g.tier_to is not None
     tier = tier_label(Tier(g.tier_from, g.tier_to, g.price))
-    n = g.sources
+    weight = f", billable weight {tier} g" if tiered else ""
+    n, units = g.sources, plain(quantity)
     text = {
-        K.RECEIVING_UNIT: f"{quantity:f} unit(s) received in {n} receipt(s)",
+        K.RECEIVING_UNIT: f"{units} unit(s) received in {n} receipt(s)",
         K.RECEIVING_CARTON: f"{n} carton(s) received",
         K.RECEIVING_CONTAINER: f"{n} container(s) unloaded",
-        K.RECEIVING_PALLET: f"{quantity:f} pallet(s) received",
-        K.PICK_PACK_ORDER: f"{n} order(s) shipped, billable weight {tier} g",
-        K.PICK_PACK_EXTRA_UNIT: f"{quantity:f} extra unit(s) on {n} order(s), "
-                                f"billable weight {tier} g",
-        K.PACKING_MATERIAL: f"{quantity:f} box(es) on {n} order(s)",
-        K.LABEL: f"{n} label(s) at cost {quantity:f} + {price.normalize():f} %",
-        K.RETURN: f"{quantity:f} unit(s) returned, {tier} g each",
-        K.STORAGE: f"{n} lot(s) aged {tier} day(s): {quantity:f} {g.storage_unit}",
+        K.RECEIVING_PALLET: f"{units} pallet(s) received",
+        K.PICK_PACK_ORDER: f"{n} order(s) shipped{weight}",
+        K.PICK_PACK_EXTRA_UNIT: f"{units} extra unit(s) on {n} order(s){weight}",
+        K.PACKING_MATERIAL: f"{units} box(es) on {n} order(s)",
+        K.LABEL: f"{n} label(s) at cost {quantity:.2f} + {plain(price)} %",
+        K.RETURN: f"{units} unit(s) returned" + (f", {tier} g each" if tiered else ""),
+        K.STORAGE: f"{n} lot(s) aged {tier} day(s): {units} {g.storage_unit}",
     }[kind]
     if kind is K.LABEL:
         price = 1 + price / 100

@@ -59,22 +59,27 @@ class LineSources:
     detail: str | None
 
 
+def plain(number: Decimal) -> str:
+    """A number without trailing zeros: "3", not "3.0000"; "42.33", not "42.3300"."""
+    return f"{number.normalize():f}"
+
+
 def _text(kind: str, ref: str, qty: Decimal, measure: int, info: Any) -> str:
     """The source in words, as the client knows it."""
     if kind == K.STORAGE and isinstance(info, list) and len(info) == 2:
         units, unit = info
         return f"Storage {units} x {ref}, age {measure} d, {qty:f} {unit}"
-    qty = qty.normalize() if qty == qty.to_integral_value() else qty
+    units = plain(qty)
     return {
-        K.RECEIVING_UNIT: f"Received {qty:f} x {info}",
+        K.RECEIVING_UNIT: f"Received {units} x {info}",
         K.RECEIVING_CARTON: f"Carton {ref}",
         K.RECEIVING_CONTAINER: f"Container {info} ({ref})",
-        K.RECEIVING_PALLET: f"{qty:f} pallet(s) of {ref}",
+        K.RECEIVING_PALLET: f"{units} pallet(s) of {ref}",
         K.PICK_PACK_ORDER: f"Order {ref}: {info} unit(s), {measure} g billable",
-        K.PICK_PACK_EXTRA_UNIT: f"Order {ref}: {qty:f} extra unit(s)",
-        K.PACKING_MATERIAL: f"Order {ref}: {qty:f} box(es)",
+        K.PICK_PACK_EXTRA_UNIT: f"Order {ref}: {units} extra unit(s)",
+        K.PACKING_MATERIAL: f"Order {ref}: {units} box(es)",
         K.LABEL: f"Label {info} for {ref}".replace("  ", " "),
-        K.RETURN: f"Return {ref}: {qty:f} x {info}, {measure} g each",
+        K.RETURN: f"Return {ref}: {units} x {info}, {measure} g each",
     }.get(ChargeKind(kind), f"{ref} {info}")
 
 

@@ -6,12 +6,13 @@ its line's ``accrual_key`` and the rows of a line add up to it."""
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 from app.channels.safe_cells import safe_row
 from app.domain.billing import ChargeKind
 from app.domain.stock_control_errors import FileNotWritten
-from app.services.billing_detail import SourceRow
+from app.services.billing_detail import SourceRow, plain
 from app.services.invoices import ChargeLine, InvoiceInfo
 from printers.layouts.invoice import InvoiceDocument, InvoiceLine, invoice_pdf
 
@@ -61,6 +62,12 @@ def _sources(line: ChargeLine) -> str:
     if line.source_type == "adhoc":
         return "adhoc"
     return f"{line.sources} {line.source_type}(s)"
+
+
+def _price(price: Decimal) -> str:
+    """A price as on a price list: "0.50", "1.25", "0.0125"."""
+    cents = price.quantize(Decimal("0.01"))
+    return f"{cents:f}" if cents == price else f"{price.normalize():f}"
 
 
 def _audited(info: InvoiceInfo) -> tuple[SourceRow, ...]:
@@ -141,7 +148,8 @@ def invoice_document(info: InvoiceInfo) -> InvoiceDocument:
         credit_total=str(info.credits), total=str(info.total),
         rounding_rule=info.rounding_rule,
         lines=[InvoiceLine(ln.day.isoformat(), KIND_NAMES.get(ln.kind, ln.kind), ln.description,
-                           str(ln.quantity), str(ln.unit_price), str(ln.amount), _sources(ln))
+                           plain(ln.quantity), _price(ln.unit_price), str(ln.amount),
+                           _sources(ln))
                for ln in info.lines])
 
 
