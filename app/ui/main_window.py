@@ -236,14 +236,12 @@ class MainWindow(QMainWindow):
         logo = QLabel()
         logo.setPixmap(icon("haicang").pixmap(96, 96))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name = QLabel(self.tr("Haicang 海仓"))
-        name.setObjectName("PageTitle")
-        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(widget)
+        # Only the logo, high up: the sign-in dialog, centred on the window, carries the
+        # name and would half cover anything in the middle.
         layout.addStretch(1)
         layout.addWidget(logo)
-        layout.addWidget(name)
-        layout.addStretch(2)
+        layout.addStretch(8)
         return widget
 
     def _build_status_bar(self) -> None:

@@ -11,7 +11,10 @@
     </message>
     <message numerus="yes">
         <source>{description} — %n source(s), {amount} in all</source>
-        <translation><numerusform>{description} — %n source, {amount} in all</numerusform><numerusform>{description} — %n sources, {amount} in all</numerusform></translation>
+        <translation>
+            <numerusform>{description} — %n source, {amount} in all</numerusform>
+            <numerusform>{description} — %n sources, {amount} in all</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{day}: %n new charge(s), {amount} in all.</source>

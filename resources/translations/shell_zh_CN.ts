@@ -452,10 +452,6 @@
         <translation>开始使用</translation>
     </message>
     <message>
-        <source>Haicang 海仓</source>
-        <translation>海仓 Haicang</translation>
-    </message>
-    <message>
         <source>Station: {name}</source>
         <translation>工作站：{name}</translation>
     </message>
