@@ -54,6 +54,9 @@ RESERVING_STATES = frozenset({S.ALLOCATED, S.PICKING, S.PACKED})
 #: States from which allocation may be attempted.
 ALLOCATABLE_STATES = frozenset({S.NEW, S.BACKORDERED})
 
+#: Orders that have not left the warehouse yet: past their ship-by they are late.
+NOT_SHIPPED_STATES = (S.NEW, S.BACKORDERED, S.ALLOCATED, S.ON_HOLD, S.PICKING, S.PACKED)
+
 
 def check_order_transition(order: str, current: OrderStatus, target: OrderStatus) -> None:
     """Raise unless ``current -> target`` is in :data:`ORDER_TRANSITIONS`."""

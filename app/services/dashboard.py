@@ -30,12 +30,10 @@ from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import Order, OrderStatusChange, Parcel, PickTask, ShippingException
-from app.domain.states import OrderStatus
+from app.domain.states import NOT_SHIPPED_STATES, OrderStatus
 from app.services.stock_cover import CoverRow, stock_cover
 
 S = OrderStatus
-#: Orders that have not left yet: past ``ship_by`` they are late.
-NOT_SHIPPED = (S.NEW, S.BACKORDERED, S.ALLOCATED, S.ON_HOLD, S.PICKING, S.PACKED)
 #: Low-stock rows the dashboard lists (the counts cover all of them).
 LOW_STOCK_ROWS = 10
 
@@ -122,7 +120,7 @@ def _orders(session: Session, since: datetime, now: datetime,
     rows = session.execute(
         select(Order.status, func.count(), _sum_if(Order.updated_at >= since),
                _sum_if(Order.order_date >= since),
-               _sum_if(and_(Order.status.in_([s.value for s in NOT_SHIPPED]),
+               _sum_if(and_(Order.status.in_([s.value for s in NOT_SHIPPED_STATES]),
                             Order.ship_by < now)))
         .group_by(Order.status)).all()
     found = {str(status): (int(n), int(today), int(placed), int(late))

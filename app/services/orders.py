@@ -27,7 +27,7 @@ from app.domain.ids import OrderId
 from app.domain.order_value import IncomingOrder
 from app.domain.permissions import Actor, Permission, require
 from app.domain.search import search_term
-from app.domain.states import RESERVING_STATES, OrderStatus
+from app.domain.states import NOT_SHIPPED_STATES, RESERVING_STATES, OrderStatus
 from app.services.allocation import release_reservations
 from app.services.audit import record_audit
 from app.services.dto import (
@@ -174,12 +174,18 @@ class OrderQuery:
     date_to: date | None = None
     #: Typed or scanned; control characters are dropped (see :func:`search_term`).
     search: str = ""
+    #: Only orders still in the warehouse whose ship-by has passed (the Dashboard's
+    #: "late" tile).
+    late: bool = False
 
 
 def _filtered(stmt: _S, q: OrderQuery) -> _S:
     """Every filter except the search term (see :func:`_search_clauses`)."""
     if q.statuses:
         stmt = stmt.where(Order.status.in_([s.value for s in q.statuses]))
+    if q.late:
+        stmt = stmt.where(Order.status.in_([s.value for s in NOT_SHIPPED_STATES]),
+                          Order.ship_by < utcnow())
     if q.client_id is not None:
         stmt = stmt.where(Order.client_id == q.client_id)
     if q.warehouse_id is not None:

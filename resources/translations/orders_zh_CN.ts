@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ImportOrdersDialog</name>
@@ -114,7 +113,7 @@
         <translation>替换方案</translation>
     </message>
     <message>
-        <source>This client already has a preset &apos;{name}&apos;. Replace it with this mapping?</source>
+        <source>This client already has a preset '{name}'. Replace it with this mapping?</source>
         <translation>该客户已有名为“{name}”的方案。要用当前的列对应关系替换它吗？</translation>
     </message>
     <message>
@@ -128,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <source>Columns read with the preset &apos;{name}&apos; of {client}.</source>
+        <source>Columns read with the preset '{name}' of {client}.</source>
         <translation>已按 {client} 的列映射方案“{name}”读取。</translation>
     </message>
     <message>
@@ -183,7 +182,7 @@
     <name>OrderActionBar</name>
     <message>
         <source>Open</source>
-        <extracomment>How many short SKUs a bulk allocation names before &quot;and N more SKUs&quot;. Open was clicked: the page opens the current order.</extracomment>
+        <extracomment>How many short SKUs a bulk allocation names before "and N more SKUs". Open was clicked: the page opens the current order.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
@@ -215,7 +214,7 @@
         <translation>打印面单</translation>
     </message>
     <message>
-        <source>A 4x6 shipping label for each selected order, on this station&apos;s printer</source>
+        <source>A 4x6 shipping label for each selected order, on this station's printer</source>
         <translation>为每个选中的订单在本工作站打印机上打印一张 4x6 面单</translation>
     </message>
     <message>
@@ -494,7 +493,7 @@
     <name>OrderFilterBar</name>
     <message>
         <source>Client</source>
-        <extracomment>A filter other than the status changed: the list and the counts start over. Another status tab was chosen: the list starts over, the counts stay. Enter in the search field (a scanner&apos;s Enter): search now, then expect the next scan.</extracomment>
+        <extracomment>A filter other than the status changed: the list and the counts start over. Another status tab was chosen: the list starts over, the counts stay. Enter in the search field (a scanner's Enter): search now, then expect the next scan.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -510,6 +509,14 @@
         <translation>全部仓库</translation>
     </message>
     <message>
+        <source>Late only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <source>Only orders still in the warehouse whose ship-by has passed</source>
+        <translation>仅显示仍在仓内、已过最晚发货时间的订单</translation>
+    </message>
+    <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -518,7 +525,7 @@
         <translation>搜索或扫描：订单号、收件人、运单号、SKU</translation>
     </message>
     <message>
-        <source>Order number, part of the buyer&apos;s name, tracking number, or a SKU code or barcode. A scanner&apos;s Enter searches at once (Ctrl+F comes here).</source>
+        <source>Order number, part of the buyer's name, tracking number, or a SKU code or barcode. A scanner's Enter searches at once (Ctrl+F comes here).</source>
         <translation>订单号、收件人姓名的一部分、运单号，或 SKU 编码/条码。扫描枪的回车会立即搜索（Ctrl+F 跳到这里）。</translation>
     </message>
     <message>
@@ -581,8 +588,8 @@
         <translation>订单号已被该客户的其他订单使用</translation>
     </message>
     <message>
-        <source>Amazon withholds the address: use the seller&apos;s Buy Shipping label or ask for the address</source>
-        <extracomment>An order Amazon keeps the name and street of from this app (no restricted PII role): made and held; importing the seller&apos;s label for it releases it (``seller_labels``).</extracomment>
+        <source>Amazon withholds the address: use the seller's Buy Shipping label or ask for the address</source>
+        <extracomment>An order Amazon keeps the name and street of from this app (no restricted PII role): made and held; importing the seller's label for it releases it (``seller_labels``).</extracomment>
         <translation>亚马逊不提供收件地址：请使用卖家通过亚马逊购买配送（Buy Shipping）打印的面单，或向卖家索取地址</translation>
     </message>
     <message>
@@ -699,7 +706,7 @@
         <translation>导入订单…</translation>
     </message>
     <message>
-        <source>Import a seller&apos;s CSV or Excel order file</source>
+        <source>Import a seller's CSV or Excel order file</source>
         <translation>导入卖家的 CSV 或 Excel 订单文件</translation>
     </message>
     <message numerus="yes">
@@ -743,7 +750,7 @@
         <translation>没有符合这些筛选条件的订单。</translation>
     </message>
     <message>
-        <source>No orders yet. Import a seller&apos;s order file or connect a store under Channels.</source>
+        <source>No orders yet. Import a seller's order file or connect a store under Channels.</source>
         <translation>还没有订单。请导入卖家的订单文件，或在“渠道”中连接店铺。</translation>
     </message>
     <message>

@@ -30,10 +30,10 @@ from app.db.engine import Database
 from app.db.models import Order, OrderLine, OrderStatusChange, Parcel, PickCart, PickTask, Wave
 from app.db.schema import open_database
 from app.domain.permissions import Actor
-from app.domain.states import BinType, OrderStatus, Region
+from app.domain.states import NOT_SHIPPED_STATES, BinType, OrderStatus, Region
 from app.services import organisation as org
 from app.services import skus as sku_svc
-from app.services.dashboard import NOT_SHIPPED, Dashboard, load_dashboard
+from app.services.dashboard import Dashboard, load_dashboard
 
 BENCH = Actor.system("bench")
 SKUS = 200
@@ -120,7 +120,7 @@ def bare(db: Database, now: datetime, since: datetime) -> Callable[[], object]:
         def t(dt: datetime) -> object:
             return dt
         hour = "EXTRACT(hour FROM {})"
-    not_shipped = ", ".join(f"'{s.value}'" for s in NOT_SHIPPED)
+    not_shipped = ", ".join(f"'{s.value}'" for s in NOT_SHIPPED_STATES)
     p = {"since": t(since), "now": t(now), "month": t(now - timedelta(days=30))}
     queries = [
         "SELECT status, COUNT(*), SUM(CASE WHEN updated_at >= :since THEN 1 ELSE 0 END), "

@@ -38,6 +38,28 @@ def test_dashboard_tiles_and_link(qtbot: QtBot, db: Database,
     with qtbot.waitSignal(page.navigate_requested) as blocker:
         qtbot.mouseClick(page.tiles["backordered"], Qt.MouseButton.LeftButton)
     assert blocker.args == ["orders", "status:backordered"]
+    with qtbot.waitSignal(page.navigate_requested) as blocker:
+        qtbot.mouseClick(page.tiles["late"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["orders", "late"]
+
+
+def test_the_late_tile_opens_the_late_orders(qtbot: QtBot, db: Database,
+                                              make_page_ctx: PageCtxFactory) -> None:
+    """Its link shows the orders past their ship-by in every status that has not
+    shipped — the two the tile counts — and Clear filters shows them all again."""
+    build_dashboard_day(db)
+    orders = OrdersPage(make_page_ctx(role=Role.CLERK))
+    qtbot.addWidget(orders)
+    orders.resize(1100, 640)
+    orders.show()
+    every = orders.model.rowCount()
+    orders.show_tab("late")
+    assert orders.filter_bar.late_button.isChecked() and orders.filter_bar.status() is None
+    qtbot.waitUntil(lambda: orders.model.rowCount() == 2)
+    assert {orders.model.row_at(r).number for r in range(2)} == {"O1", "O2"}
+    orders.filter_bar.clear()
+    qtbot.waitUntil(lambda: orders.model.rowCount() == every)
+    assert not orders.filter_bar.late_button.isChecked()
 
 
 def test_dashboard_refresh_runs_off_the_gui_thread(qtbot: QtBot, db: Database,

@@ -92,7 +92,7 @@ class DashboardPage(Page):
         self.tiles: dict[str, Tile] = {}
         for key, caption, link in (
                 ("placed", self.tr("Orders placed today"), ("orders", "")),
-                ("late", self.tr("Late: not shipped by their ship-by"), ("orders", "")),
+                ("late", self.tr("Late: not shipped by their ship-by"), ("orders", "late")),
                 ("backordered", self.tr("Backordered orders"), ("orders", "status:backordered")),
                 ("low", self.tr("SKUs low on stock"), ("inventory", "")),
                 ("out", self.tr("SKUs out of stock"), ("inventory", "")),

@@ -158,7 +158,12 @@ class OrdersPage(Page):
         self.filter_bar.set_status(status)
 
     def show_tab(self, key: str) -> None:
-        """``status:NAME`` (a dashboard tile's link) shows the orders in that status."""
+        """A Dashboard tile's link: ``status:NAME`` shows the orders in that status,
+        ``late`` the orders past their ship-by in every status."""
+        if key == "late":
+            self.set_status_filter(None)
+            self.filter_bar.set_late(True)
+            return
         name = key.removeprefix("status:")
         if name in {s.value for s in OrderStatus}:
             self.set_status_filter(OrderStatus(name))

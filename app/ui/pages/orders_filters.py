@@ -1,4 +1,5 @@
-"""The Orders screen's filter bar: status tabs with counts, search, client, warehouse, days.
+"""The Orders screen's filter bar: status tabs with counts, search, client, warehouse, days,
+late only.
 
 It owns the filter state and turns it into one :class:`OrderQuery`; the page reads
 the list and the counts for it. Counts ignore the status filter, so a status change
@@ -81,6 +82,12 @@ class OrderFilterBar(QWidget):
         self.warehouse_combo = self._combo(self.tr("Warehouse"), self.tr("All warehouses"))
         self.filter_row.add(self.warehouse_combo, 1)
         self.filter_row.add(self._build_dates())
+        self.late_button = QPushButton(self.tr("Late only"))
+        self.late_button.setCheckable(True)
+        self.late_button.setToolTip(self.tr(
+            "Only orders still in the warehouse whose ship-by has passed"))
+        self.late_button.toggled.connect(self._on_filter_changed)
+        self.filter_row.add(self.late_button)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         self.filter_row.add(self.clear_button)
@@ -140,6 +147,7 @@ class OrderFilterBar(QWidget):
             date_from=self.date_from.day(),
             date_to=self.date_to.day(),
             search=self.search.text().strip(),
+            late=self.late_button.isChecked(),
         )
 
     def status(self) -> OrderStatus | None:
@@ -164,8 +172,15 @@ class OrderFilterBar(QWidget):
         self.date_to.set_day(last)
         self._on_filter_changed()
 
+    def set_late(self, late: bool) -> None:
+        """Only the late orders (the Dashboard's tile), or all again."""
+        self.late_button.setChecked(late)   # toggled: announced as ``changed``
+
     def clear(self) -> None:
         """Every filter off and the All tab, announced once as ``changed``."""
+        self.late_button.blockSignals(True)
+        self.late_button.setChecked(False)
+        self.late_button.blockSignals(False)
         for combo in (self.client_combo, self.warehouse_combo):
             combo.setCurrentIndex(0)
         for edit in (self.date_from, self.date_to):
