@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -24,7 +24,8 @@ K = ChargeKind
 
 @dataclass(frozen=True)
 class SourceRow:
-    """One source of a line: what was charged, for what, and on which line."""
+    """One source of a line: what was charged, for what, and on which line
+    (``accrual_key``); also a line itself, read before it is opened up."""
 
     day: date
     kind: str
@@ -38,25 +39,6 @@ class SourceRow:
     source_ref: str | None
     note: str | None
     accrual_key: str
-
-
-@dataclass(frozen=True)
-class LineSources:
-    """What :func:`source_rows` needs of a stored line."""
-
-    day: date
-    kind: str
-    description: str
-    quantity: Decimal
-    unit_price: Decimal
-    amount: Decimal
-    currency: str
-    source_type: str
-    source_id: int | None
-    source_ref: str | None
-    note: str | None
-    accrual_key: str
-    detail: str | None
 
 
 def plain(number: Decimal) -> str:
@@ -93,24 +75,23 @@ def _info(value: Any) -> Any:
     return value
 
 
-def source_rows(line: LineSources) -> Iterator[SourceRow]:
-    """The line's sources in source order; a line without detail (typed in by the
-    office, or accrued before lines had detail) is its own single source."""
-    if not line.detail:
-        yield SourceRow(line.day, line.kind, line.description, line.quantity,
-                        line.unit_price, line.amount, line.currency, line.source_type,
-                        line.source_id, line.source_ref, line.note, line.accrual_key)
+def source_rows(line: SourceRow, detail: str | None) -> Iterator[SourceRow]:
+    """The line's sources in source order; ``line`` is the stored line read as a row,
+    ``detail`` its JSON. A line without detail (typed in by the office, or accrued
+    before lines had detail) is its own single source."""
+    if not detail:
+        yield line
         return
-    entries = sorted(json.loads(line.detail), key=lambda e: (e[0] is None, e[0] or 0))
+    entries = sorted(json.loads(detail), key=lambda e: (e[0] is None, e[0] or 0))
     for source_id, ref, qty_e4, measure, cents, info in entries:
         qty = Decimal(int(qty_e4)).scaleb(-4)
         ref_text = "" if ref is None else str(ref)
-        yield SourceRow(line.day, line.kind, _text(line.kind, ref_text, qty, int(measure),
-                                                  _info(info)),
-                        qty, line.unit_price, Decimal(int(cents)).scaleb(-2), line.currency,
-                        line.source_type, source_id, ref_text or None, None, line.accrual_key)
+        yield replace(line, description=_text(line.kind, ref_text, qty, int(measure),
+                                              _info(info)),
+                      quantity=qty, amount=Decimal(int(cents)).scaleb(-2),
+                      source_id=source_id, source_ref=ref_text or None, note=None)
 
 
-def all_source_rows(lines: Iterable[LineSources]) -> list[SourceRow]:
-    """Every source of ``lines``, line after line."""
-    return [row for line in lines for row in source_rows(line)]
+def all_source_rows(lines: Iterable[tuple[SourceRow, str | None]]) -> list[SourceRow]:
+    """Every source of ``lines`` (each a line and its detail), line after line."""
+    return [row for line, detail in lines for row in source_rows(line, detail)]

@@ -38,7 +38,7 @@ from app.domain.billing_errors import (
 )
 from app.domain.errors import InvalidValue
 from app.domain.permissions import Actor, Permission, require
-from app.services.billing_detail import LineSources, SourceRow, all_source_rows
+from app.services.billing_detail import SourceRow, all_source_rows
 from app.services.lookup import client_by_code
 from app.services.rate_cards import rate_card_by_client_id
 
@@ -280,7 +280,7 @@ def _line(row: Any) -> ChargeLine:
 def _sources_of(session: Session, where: Any) -> tuple[SourceRow, ...]:
     """The sources of the lines ``where`` selects, line after line."""
     return tuple(all_source_rows(
-        LineSources(*cast(tuple[Any, ...], row)) for row in session.execute(
+        (SourceRow(*cast(tuple[Any, ...], row[:-1])), row[-1]) for row in session.execute(
             select(Charge.charge_date, Charge.kind, Charge.description,
                    Charge.quantity, Charge.unit_price, Charge.amount, Charge.currency,
                    Charge.source_type, Charge.source_id, Charge.source_ref, Charge.note,

@@ -143,6 +143,18 @@ def ours(path: Path, *, daily: bool) -> tuple[float, Decimal, int]:
     return elapsed, info.total, sum(ln.sources for ln in info.lines)
 
 
+#: The orders shipped per client and day with their units, and the lots' volume: the
+#: same in both yardsticks.
+_SHIPPED_AND_HELD = (
+    "SELECT o.client_id, date(h.at), COUNT(DISTINCT o.id), SUM(l.quantity) "
+    "FROM order_status_history h JOIN orders o ON o.id = h.order_id "
+    "JOIN order_lines l ON l.order_id = o.id "
+    "WHERE h.to_status = 'shipped' AND h.at >= '2026-11-01' AND h.at < '2026-12-01' "
+    "GROUP BY o.client_id, date(h.at)",
+    "SELECT l.client_id, SUM(l.remaining * s.length_mm * s.width_mm * s.height_mm) * 30 "
+    "FROM stock_lots l JOIN skus s ON s.id = l.sku_id WHERE l.remaining > 0 "
+    "GROUP BY l.client_id",
+)
 #: The month's ledger and orders, summed as plainly as SQL can: what any report of the
 #: month has to read.
 BARE_LEDGER = (
@@ -150,29 +162,16 @@ BARE_LEDGER = (
     "FROM stock_moves m JOIN skus s ON s.id = m.sku_id "
     "WHERE m.at >= '2026-11-01' AND m.at < '2026-12-01' "
     "GROUP BY s.client_id, m.kind, date(m.at)",
-    "SELECT o.client_id, date(h.at), COUNT(DISTINCT o.id), SUM(l.quantity) "
-    "FROM order_status_history h JOIN orders o ON o.id = h.order_id "
-    "JOIN order_lines l ON l.order_id = o.id "
-    "WHERE h.to_status = 'shipped' AND h.at >= '2026-11-01' AND h.at < '2026-12-01' "
-    "GROUP BY o.client_id, date(h.at)",
-    "SELECT l.client_id, SUM(l.remaining * s.length_mm * s.width_mm * s.height_mm) * 30 "
-    "FROM stock_lots l JOIN skus s ON s.id = l.sku_id WHERE l.remaining > 0 "
-    "GROUP BY l.client_id",
+    *_SHIPPED_AND_HELD,
 )
 #: The same with receipts read from the layers they start (100,000 rows, not 1,000,000).
 BARE_LAYERS = (
     "SELECT client_id, received_on, SUM(quantity) FROM stock_lots "
     "WHERE source = 'receipt' AND received_on >= '2026-11-01' AND received_on < '2026-12-01' "
     "GROUP BY client_id, received_on",
-    "SELECT o.client_id, date(h.at), COUNT(DISTINCT o.id), SUM(l.quantity) "
-    "FROM order_status_history h JOIN orders o ON o.id = h.order_id "
-    "JOIN order_lines l ON l.order_id = o.id "
-    "WHERE h.to_status = 'shipped' AND h.at >= '2026-11-01' AND h.at < '2026-12-01' "
-    "GROUP BY o.client_id, date(h.at)",
-    "SELECT l.client_id, SUM(l.remaining * s.length_mm * s.width_mm * s.height_mm) * 30 "
-    "FROM stock_lots l JOIN skus s ON s.id = l.sku_id WHERE l.remaining > 0 "
-    "GROUP BY l.client_id",
+    *_SHIPPED_AND_HELD,
 )
+
 
 def bare(path: Path, statements: tuple[str, ...]) -> float:
     import sqlite3
