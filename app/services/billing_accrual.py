@@ -22,7 +22,10 @@ source's own amount:
 A rerun charges only sources that no line of the same kind, client and day holds yet:
 nothing is charged twice, and a late source gets a line of its own. Charges of clients
 without a rate card are not made. Storage reads today's remaining units, so the job is
-meant to run for each day as it ends (a run over past days charges what is held now).
+meant to run for each day as it ends (a run over past days charges what is held now):
+:func:`accrue_due` charges every ended day since the last one charged after it ended
+(``billing_runs``) — what the office PC runs each night and ``billing accrue --due``
+does from a scheduled task.
 
 The job is set-based: each charge kind is one ``SELECT`` priced and summed in the
 database by :mod:`app.services.billing_sql`, so a month of a busy warehouse is a few
@@ -63,6 +66,7 @@ from sqlalchemy.orm import Session
 
 from app.db.bulk import DriverStatement
 from app.db.models import (
+    BillingRun,
     Box,
     Charge,
     Client,
@@ -105,6 +109,7 @@ K = ChargeKind
 #: The longest run one call accrues (a year): the days are spelled in the statement.
 MAX_DAYS = 366
 _CHARGES = cast(Table, Charge.__table__)
+_RUNS = cast(Table, BillingRun.__table__)
 _CHARGE_COLUMNS = ("accrual_key", "client_id", "charge_date", "kind", "description",
                    "quantity", "unit_price", "amount", "currency", "source_type", "source_id",
                    "source_ref", "note", "sources", "detail", "created_by", "created_at")
@@ -470,6 +475,45 @@ def _write(session: Session, charges: Sequence[NewCharge], actor: Actor) -> None
                     actor.name, now) for c in charges])
 
 
+def last_accrued_day(session: Session) -> date | None:
+    """The last day charged after it ended (None: the job never ran)."""
+    return session.scalar(select(func.max(BillingRun.day)))
+
+
+def due_days(session: Session, today: date) -> tuple[date, date] | None:
+    """The ended days not charged yet, up to yesterday: from the day after the last
+    one charged (at most a year back), or yesterday alone when the job never ran."""
+    yesterday = today - timedelta(days=1)
+    last = last_accrued_day(session)
+    first = yesterday if last is None else max(last + timedelta(days=1),
+                                               yesterday - timedelta(days=MAX_DAYS - 1))
+    return (first, yesterday) if first <= yesterday else None
+
+
+def accrue_due(session: Session, *, today: date, actor: Actor) -> AccrualResult | None:
+    """Charge every ended day not charged yet (see :func:`due_days`); None when every
+    day up to yesterday is."""
+    require(actor, Permission.MANAGE_BILLING)
+    days = due_days(session, today)
+    if days is None:
+        return None
+    return accrue(session, days[0], through=days[1], actor=actor)
+
+
+def _record_run(session: Session, first: date, last: date, actor: Actor) -> None:
+    """Note the run's days that have ended (UTC): a day charged while it still runs
+    may gain sources, so the nightly job must still come back to it."""
+    today = datetime.now(UTC).date()
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    ended = [d for d in days if d < today]
+    if not ended:
+        return
+    statement = DriverStatement.insert(session.connection(), _RUNS, ("day", "ran_at", "ran_by"),
+                                       skip_existing=("day",))
+    day_in, now = statement.processor("day"), statement.processor("ran_at")(datetime.now(UTC))
+    statement.run([(day_in(d), now, actor.name) for d in ended])
+
+
 def accrue(session: Session, day: date, *, actor: Actor,
            through: date | None = None) -> AccrualResult:
     """Charge ``day`` (to ``through``, both included; see the module); a rerun adds
@@ -491,6 +535,7 @@ def accrue(session: Session, day: date, *, actor: Actor,
         select(Client.id, Client.code))}
     written = _lines(run, codes)
     _write(session, written, actor)
+    _record_run(session, day, last, actor)
     per_client: dict[str, dict[str, Any]] = {}
     for line in written:
         entry = per_client.setdefault(codes[line.client_id], {"charges": 0, "amount": ZERO})

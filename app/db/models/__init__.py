@@ -1,6 +1,7 @@
 """All tables. Import from here so every model is registered on ``Base.metadata``."""
 
 from app.db.models.billing import (
+    BillingRun,
     Charge,
     Invoice,
     InvoiceCredit,
@@ -55,6 +56,7 @@ __all__ = [
     "ChannelCursor",
     "ChannelOrder",
     "ChannelPush",
+    "BillingRun",
     "Charge",
     "Client",
     "CycleCount",

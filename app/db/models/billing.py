@@ -71,6 +71,17 @@ class RateCardItem(Base):
     label: Mapped[str | None] = mapped_column(String(100))
 
 
+class BillingRun(Base):
+    """A day the billing job has charged after it ended: the nightly job starts after
+    the last of them (a day charged before it ended is not one: it may still grow)."""
+
+    __tablename__ = "billing_runs"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    ran_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    ran_by: Mapped[str] = mapped_column(String(64))
+
+
 class Charge(Base):
     """One invoice line, traceable to every move, order, receipt, return or lot-day behind
     it through ``detail``: a JSON array of ``[source_id, source_ref, quantity x 10^4,

@@ -1,7 +1,8 @@
 """3PL billing lines with their sources: a charge is one invoice line (a kind at one tier
 on one day) whose ``detail`` lists every source it sums; the lot-days of storage live
 there, so the separate storage snapshot table goes. Indexes for the billing job: a
-day's status transitions, the layers still holding units, a day's receipts.
+day's status transitions, the layers still holding units, a day's receipts. And
+``billing_runs``: the days charged after they ended, where the nightly job resumes.
 
 Lines accrued before this revision are one source each (``sources`` 1, no detail).
 
@@ -21,6 +22,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('billing_runs',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('ran_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('ran_by', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('day', name=op.f('pk_billing_runs'))
+    )
     with op.batch_alter_table('storage_snapshots', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_storage_snapshots_client_id_snapshot_date'))
 
@@ -51,6 +58,7 @@ def downgrade() -> None:
         batch_op.drop_column('detail')
         batch_op.drop_column('sources')
 
+    op.drop_table('billing_runs')
     op.create_table('storage_snapshots',
     sa.Column('id', sa.INTEGER(), nullable=False),
     sa.Column('snapshot_date', sa.DATE(), nullable=False),
