@@ -1,7 +1,8 @@
 """3PL billing from the command line: rate cards, the daily accrual, ad-hoc charges, invoices.
 
 ``haicang billing accrue --date D`` charges one day (``--to D2``: every day up to D2, in
-one run and one transaction); ``billing charge`` adds an ad-hoc or value-added-service line;
+one run and one transaction; ``--due``: every ended day since the last one charged, for
+a scheduled task); ``billing charge`` adds an ad-hoc or value-added-service line;
 ``invoices draft|issue|show|credit|list --client CODE --month YYYY-MM``; ``ratecards
 show|set|copy|templates``. All of it needs the billing permission (administrators).
 """
@@ -9,13 +10,14 @@ show|set|copy|templates``. All of it needs the billing permission (administrator
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, Registrar, actor_of, open_context
 from app.cli_inbound import _day
+from app.domain.errors import InvalidValue
 
 
 def _money(text: str) -> Decimal:
@@ -27,11 +29,27 @@ def _money(text: str) -> Decimal:
 
 def cmd_billing_accrue(args: argparse.Namespace) -> int:
     from app.clioutput import print_json
-    from app.services.billing_accrual import accrue
+    from app.services.billing_accrual import accrue, accrue_due, last_accrued_day
     from app.services.run import run_write
 
     ctx = open_context(args)
-    r = run_write(ctx.db, accrue, args.date, actor=actor_of(args, ctx.db), through=args.to)
+    actor = actor_of(args, ctx.db)
+    if args.due:
+        if args.to:
+            raise InvalidValue(field="--to", problem="goes with --date, not --due")
+        due = run_write(ctx.db, accrue_due, today=datetime.now(UTC).date(), actor=actor)
+        if due is None:
+            with ctx.db.reading() as s:
+                last = last_accrued_day(s)
+            if args.json:
+                print_json({"date": None, "to": None, "charges": 0, "amount": "0.00",
+                            "snapshots": 0, "clients": {}})
+            else:
+                print(f"Nothing due: every day up to {last} is charged.")
+            return EXIT_OK
+        r = due
+    else:
+        r = run_write(ctx.db, accrue, args.date, actor=actor, through=args.to)
     if args.json:
         print_json(r.as_json())
         return EXIT_OK
@@ -225,7 +243,10 @@ def register(reg: Registrar) -> None:
     billing = reg.group("billing", "3PL billing: daily accrual and ad-hoc charges")
     p = reg.add(billing, "accrue", cmd_billing_accrue,
                 "charge one day's receiving, shipments, labels, returns and storage", True)
-    p.add_argument("--date", type=_day, required=True, metavar="D")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--date", type=_day, metavar="D")
+    when.add_argument("--due", action="store_true",
+                      help="every ended day since the last one charged (a nightly task)")
     p.add_argument("--to", type=_day, metavar="D2",
                    help="every day from D up to D2, in one run (catching up a month)")
     p = reg.add(billing, "charge", cmd_billing_charge,

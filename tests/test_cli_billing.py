@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -123,3 +123,28 @@ def test_clerk_is_refused_billing(db: Database, db_url: str, capsys) -> None:
     with db.writing() as s:
         create_user(s, "clara", "pw-123456-long", Role.CLERK, actor=ACTOR)
     fails(capsys, db_url, 3, "billing", "accrue", "--date", "2026-11-02", "--user", "clara")
+
+
+def test_a_scheduled_task_charges_the_ended_days_due(db: Database, db_url: str,
+                                                     capsys) -> None:
+    """``billing accrue --due``: yesterday on a first run (the lot held since Sep 1 is
+    charged for it), then nothing until another day has ended."""
+    build_world(db)
+    set_dims(db, "MUG", (100, 100, 100))
+    receive(db, "MUG", 1000)
+    date_last_receipt(db, date(2026, 9, 1))
+    run(capsys, db_url, "ratecards", "copy", "--client", "ACME", "--template", "standard")
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    first = run_json(capsys, db_url, "billing", "accrue", "--due")
+    assert isinstance(first, dict) and first["date"] == str(yesterday)
+    assert first["charges"] == 1 and first["snapshots"] == 1
+    again = run_json(capsys, db_url, "billing", "accrue", "--due")
+    assert again == {"date": None, "to": None, "charges": 0, "amount": "0.00", "snapshots": 0,
+                     "clients": {}}
+    assert f"every day up to {yesterday} is charged" in run(capsys, db_url, "billing",
+                                                            "accrue", "--due")
+    assert "--to: goes with --date" in fails(capsys, db_url, 1, "billing", "accrue", "--due",
+                                            "--to", str(yesterday))
+    with pytest.raises(SystemExit) as usage:   # --date or --due, not both
+        main(["billing", "accrue", "--due", "--date", str(yesterday), "--db", db_url])
+    assert usage.value.code == 2

@@ -4,7 +4,7 @@ issued months and credits — on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import csv
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +16,13 @@ from app.domain.billing_errors import InvoiceIssued, TierGap
 from app.domain.errors import PermissionDenied
 from app.domain.permissions import Actor
 from app.domain.states import Role
-from app.services.billing_accrual import accrue, add_charge
+from app.services.billing_accrual import (
+    accrue,
+    accrue_due,
+    add_charge,
+    due_days,
+    last_accrued_day,
+)
 from app.services.invoice_documents import CSV_HEADERS, write_invoice_csv, write_invoice_pdf
 from app.services.invoices import (
     credit_invoice,
@@ -324,3 +330,31 @@ def test_lines_accrued_before_lines_had_sources_are_kept_and_not_charged_again(
         assert [(r.source_ref, r.amount) for r in shown.source_rows] == [("O-1", D("0.50"))]
     finally:
         db.dispose()
+
+
+def test_the_nightly_job_resumes_after_the_last_day_charged_after_it_ended(db) -> None:
+    """accrue_due: yesterday alone on a first run; after that every ended day since the
+    last one recorded; a day charged while it still ran is not recorded, so the job
+    comes back to it; nothing due once it is up to date."""
+    build_world(db)
+    set_card(db)
+    today = date(2026, 12, 7)
+    with db.reading() as s:
+        assert last_accrued_day(s) is None
+        assert due_days(s, today) == (date(2026, 12, 6), date(2026, 12, 6))
+    _accrue(db, [date(2026, 11, 28)])
+    with db.reading() as s:
+        assert last_accrued_day(s) == date(2026, 11, 28)
+        assert due_days(s, today) == (date(2026, 11, 29), date(2026, 12, 6))
+    with db.writing() as s:
+        ran = accrue_due(s, today=today, actor=ACTOR)
+    assert ran is not None and (ran.day, ran.through) == (date(2026, 11, 29), date(2026, 12, 6))
+    with db.writing() as s:
+        assert accrue_due(s, today=today, actor=ACTOR) is None
+    real_today = datetime.now(UTC).date()
+    _accrue(db, [real_today])            # still running: not recorded as charged
+    with db.reading() as s:
+        assert last_accrued_day(s) == date(2026, 12, 6)
+        assert due_days(s, real_today + timedelta(days=1)) == (date(2026, 12, 7), real_today)
+        # a job that has not run for years goes back a year (366 days), not to the start
+        assert due_days(s, date(2030, 1, 1)) == (date(2028, 12, 31), date(2029, 12, 31))
