@@ -65,6 +65,10 @@ class StationSettings:
     tracking_minutes: int = 30
     #: Days after handover without a carrier scan before a no-scan exception opens.
     no_scan_days: int = 2
+    #: An office PC charges each ended day's billing by itself (storage is a snapshot of
+    #: the day as it ends, so someone must run it daily; off where a scheduled
+    #: ``billing accrue --due`` or another PC does).
+    billing_auto: bool = True
 
     def with_changes(self, **changes: Any) -> StationSettings:
         return replace(self, **changes)

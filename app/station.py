@@ -32,6 +32,7 @@ KEYS: Final = (
     "name", "warehouse", "language", "mode", "label_printer", "label_printer_language",
     "label_printer_dpi", "document_printer", "document_printer_language", "scale",
     "scale_protocol", "scale_baud", "auto_print", "tracking_minutes", "no_scan_days",
+    "billing_auto",
 )
 LANGUAGES: Final = ("en", "zh_CN")
 MODES: Final = STATION_MODES
@@ -102,6 +103,7 @@ def show(settings: StationSettings) -> dict[str, Any]:
         "auto_print": "on" if settings.auto_print else "off",
         "tracking_minutes": settings.tracking_minutes,
         "no_scan_days": settings.no_scan_days,
+        "billing_auto": "on" if settings.billing_auto else "off",
     }
 
 
@@ -139,10 +141,11 @@ def apply_pairs(settings: StationSettings, pairs: Sequence[str], *,
             if values[key] not in allowed:
                 raise _bad(key, values[key], _ONE_OF, allowed)
             changes[attr] = values[key]
-    if "auto_print" in values:
-        if values["auto_print"].lower() not in ON_OFF:
-            raise _bad("auto_print", values["auto_print"], _ONE_OF, tuple(ON_OFF))
-        changes["auto_print"] = ON_OFF[values["auto_print"].lower()]
+    for key in ("auto_print", "billing_auto"):
+        if key in values:
+            if values[key].lower() not in ON_OFF:
+                raise _bad(key, values[key], _ONE_OF, tuple(ON_OFF))
+            changes[key] = ON_OFF[values[key].lower()]
     for key, (low, high), reason in (("tracking_minutes", TRACKING_MINUTES, _MINUTES),
                                      ("no_scan_days", NO_SCAN_DAYS, _DAYS)):
         if key in values:

@@ -57,26 +57,32 @@ def test_station_is_set_up_by_script_and_shown_as_json(
     assert set(before) == {
         "name", "warehouse", "language", "mode", "label_printer", "label_printer_language",
         "label_printer_dpi", "document_printer", "document_printer_language", "scale",
-        "scale_protocol", "scale_baud", "auto_print", "tracking_minutes", "no_scan_days"}
-    assert (before["tracking_minutes"], before["no_scan_days"]) == (30, 2)
+        "scale_protocol", "scale_baud", "auto_print", "tracking_minutes", "no_scan_days",
+        "billing_auto"}
+    assert (before["tracking_minutes"], before["no_scan_days"], before["billing_auto"]) == (
+        30, 2, "on")
     run(capsys, "station", "set", "name=PACK-3", "warehouse=la1", "language=zh_CN", "mode=pack",
         "label_printer=tcp://10.0.0.31:9100", "label_printer_language=zpl",
         "label_printer_dpi=300", "document_printer=cups://Office", "document_printer_language=pdf",
         "scale=/dev/ttyUSB0", "scale_protocol=toledo", "scale_baud=9600", "auto_print=off",
-        "tracking_minutes=0", "no_scan_days=5", url=url)
+        "tracking_minutes=0", "no_scan_days=5", "billing_auto=OFF", url=url)
     assert show(capsys, url) == {
         "name": "PACK-3", "warehouse": "LA1", "language": "zh_CN", "mode": "pack",
         "label_printer": "tcp://10.0.0.31:9100", "label_printer_language": "zpl",
         "label_printer_dpi": 300, "document_printer": "cups://Office",
         "document_printer_language": "pdf", "scale": "/dev/ttyUSB0", "scale_protocol": "toledo",
-        "scale_baud": 9600, "auto_print": "off", "tracking_minutes": 0, "no_scan_days": 5}
+        "scale_baud": 9600, "auto_print": "off", "tracking_minutes": 0, "no_scan_days": 5,
+        "billing_auto": "off"}
     settings = load_settings()
     assert settings.station_name == "PACK-3" and settings.mode == "pack"
     assert (settings.tracking_minutes, settings.no_scan_days) == (0, 5)
+    assert not settings.billing_auto
     assert settings.printers["label"] == "label" and not settings.auto_print
     run(capsys, "station", "set", "scale=simulated", "document_printer=", url=url)
     after = show(capsys, url)
     assert after["scale"] == "simulated" and after["document_printer"] is None
+    run(capsys, "station", "set", "billing_auto=on", url=url)
+    assert show(capsys, url)["billing_auto"] == "on" and load_settings().billing_auto
 
 
 @pytest.mark.parametrize(("pairs", "says"), [
@@ -90,6 +96,7 @@ def test_station_is_set_up_by_script_and_shown_as_json(
     (["mode=pack", "scale_baud=9600"], "set the scale first"),
     (["mode=pack", "scale=COM3", "scale_protocol=morse"], "scale_protocol=morse"),
     (["mode=pack", "auto_print=maybe"], "auto_print=maybe: must be one of on, off"),
+    (["mode=pack", "billing_auto=nightly"], "billing_auto=nightly: must be one of on, off"),
     (["mode=pack", "name="], "name=: must not be empty"),
     (["mode=pack", "tracking_minutes=-5"], "tracking_minutes=-5: must be a whole number of "
                                            "minutes from 0 (never) to 1440"),

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivityModel</name>
@@ -77,7 +76,7 @@
         <translation>添加客户的 SKU</translation>
     </message>
     <message>
-        <source>By hand or from the seller&apos;s product list (CSV or Excel): names, barcodes, weights and sizes.</source>
+        <source>By hand or from the seller's product list (CSV or Excel): names, barcodes, weights and sizes.</source>
         <translation>手工录入，或导入卖家的商品表（CSV 或 Excel）：品名、条码、重量和尺寸。</translation>
     </message>
     <message numerus="yes">
@@ -119,7 +118,7 @@
         <translation>导入第一批订单</translation>
     </message>
     <message>
-        <source>On the Orders screen, &quot;Import orders…&quot; takes a seller&apos;s file; or connect a store on the Channels screen.</source>
+        <source>On the Orders screen, "Import orders…" takes a seller's file; or connect a store on the Channels screen.</source>
         <translation>在“订单”界面用“导入订单…”导入卖家的订单文件；或在“渠道”界面连接店铺。</translation>
     </message>
     <message numerus="yes">
@@ -314,6 +313,14 @@
     <message>
         <source>A parcel handed over this many days ago without a carrier scan is listed as an exception (evidence for a late-scan claim).</source>
         <translation>包裹交接后超过这些天仍无承运商扫描记录，即列为异常（可作为延迟扫描索赔的证据）。</translation>
+    </message>
+    <message>
+        <source>Charge each ended day's billing on this PC (nightly)</source>
+        <translation>本机每晚自动计费（逐日结算已过去的日子）</translation>
+    </message>
+    <message>
+        <source>While it is on, an office PC checks every hour and charges each day that has ended (storage as held when the day is charged); pack, pick and dock stations never do.</source>
+        <translation>办公室电脑开机时每小时检查一次，为每个已结束的日子计费（仓储费按计费时的在库量计）；打包台、拣货台和码头电脑从不计费。</translation>
     </message>
     <message>
         <source>Language / 语言</source>

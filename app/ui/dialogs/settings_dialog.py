@@ -45,11 +45,12 @@ class SettingsSection(Protocol):
 
 
 class GeneralSection(QWidget):
-    """Language, station name, what the PC is for, whether it prints labels by itself and
-    how often an office PC polls carrier tracking (a widget itself, so lupdate sees its
-    ``self.tr``). The same settings are ``haicang station set name=... mode=...
-    auto_print=... tracking_minutes=... no_scan_days=...`` (app/station.py); the spin
-    boxes hold the same ranges the CLI checks."""
+    """Language, station name, what the PC is for, whether it prints labels by itself, how
+    often an office PC polls carrier tracking and whether it charges each ended day's
+    billing (a widget itself, so lupdate sees its ``self.tr``). The same settings are
+    ``haicang station set name=... mode=... auto_print=... tracking_minutes=...
+    no_scan_days=... billing_auto=...`` (app/station.py); the spin boxes hold the same
+    ranges the CLI checks."""
 
     def __init__(self, settings: StationSettings, database: str, *,
                  station_editable: bool = True) -> None:
@@ -95,6 +96,15 @@ class GeneralSection(QWidget):
             "A parcel handed over this many days ago without a carrier scan is listed "
             "as an exception (evidence for a late-scan claim)."))
         self.no_scan_days.setEnabled(station_editable)
+        self.billing_auto = QCheckBox(self.tr("Charge each ended day's billing on this PC "
+                                              "(nightly)"))
+        self.billing_auto.setObjectName("billingAuto")
+        self.billing_auto.setChecked(settings.billing_auto)
+        self.billing_auto.setToolTip(self.tr(
+            "While it is on, an office PC checks every hour and charges each day that has "
+            "ended (storage as held when the day is charged); pack, pick and dock stations "
+            "never do."))
+        self.billing_auto.setEnabled(station_editable)
         db = QLabel(database)
         db.setObjectName("Muted")
         db.setWordWrap(True)
@@ -105,6 +115,7 @@ class GeneralSection(QWidget):
         form.addRow("", self.auto_print)
         form.addRow(self.tr("Poll tracking every"), self.tracking_minutes)
         form.addRow(self.tr("No carrier scan after (days)"), self.no_scan_days)
+        form.addRow("", self.billing_auto)
         form.addRow(self.tr("Database"), db)
         if not station_editable:
             note = QLabel(self.tr("The station name, printers and scale of this PC are set "
@@ -127,6 +138,7 @@ class GeneralSection(QWidget):
             auto_print=self.auto_print.isChecked(),
             tracking_minutes=self.tracking_minutes.value(),
             no_scan_days=self.no_scan_days.value(),
+            billing_auto=self.billing_auto.isChecked(),
         )
 
 
