@@ -10,3 +10,6 @@ class Changes(Flag):
     CATALOG = auto()
     ORGANISATION = auto()
     USERS = auto()
+    #: Rate cards, charges and invoices (only the Billing screen shows them, so its writes
+    #: and the nightly billing job do not reload the screens of the organisation).
+    BILLING = auto()

@@ -26,7 +26,9 @@ from app.ui.values import database_text
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.domain.permissions import Actor
+    from app.services.billing_accrual import AccrualResult
     from app.services.dto import UserInfo
+    from app.ui.devices.billing_scheduler import BillingScheduler
     from app.ui.devices.scale import ScaleWorker
     from app.ui.devices.sync_scheduler import SyncScheduler
     from app.ui.devices.tracking_scheduler import TrackingScheduler
@@ -77,6 +79,7 @@ class AppController:
         self.scale: ScaleWorker | None = None
         self.sync: SyncScheduler | None = None
         self.tracking: TrackingScheduler | None = None
+        self.billing: BillingScheduler | None = None
         self.sign_in_hint = ""
         self.last_user = str(ui_settings().value("signin/last_user", ""))
         self._connect_window()
@@ -151,6 +154,7 @@ class AppController:
         self._start_session(dialog.user)
 
     def _start_session(self, user: UserInfo) -> None:
+        from app.ui.devices.billing_scheduler import start_billing_scheduler
         from app.ui.devices.sync_scheduler import start_sync_scheduler
         from app.ui.devices.tracking_scheduler import start_tracking_scheduler
         from app.ui.pages.base import PageContext
@@ -162,8 +166,19 @@ class AppController:
             self.window.add_status_widget(SyncStatusWidget(self.sync))
         if self.tracking is None:
             self.tracking = start_tracking_scheduler(self.context)
+        if self.billing is None:
+            self.billing = start_billing_scheduler(self.context)
+            if self.billing is not None:
+                self.billing.finished.connect(self._on_billing_finished)
         self._show_session(PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
         self._start_devices()
+
+    def _on_billing_finished(self, result: AccrualResult | None) -> None:
+        """The nightly job wrote lines: the Billing screen, if open, reloads."""
+        from app.ui.devices.billing_scheduler import changes_of
+
+        if self.tasks is not None:
+            self.tasks.report_changes(changes_of(result))
 
     def _show_session(self, ctx: PageContext) -> None:
         """Build the session's screens, then settle the heap once they are up."""
@@ -272,6 +287,10 @@ class AppController:
             self.tracking.stop()
             self.tracking.deleteLater()
             self.tracking = None
+        if self.billing is not None:
+            self.billing.stop()
+            self.billing.deleteLater()
+            self.billing = None
 
     def shutdown(self) -> None:
         """After the event loop: stop devices and sync, finish queued writes, close the DB."""

@@ -310,6 +310,12 @@ class TaskRunner(QObject):
         control, db = task.control, self.db
         return self._submit_task(self._writer, lambda: fn(db, control), callbacks)
 
+    def report_changes(self, changes: Changes) -> None:
+        """Data changed by work outside the runner (the nightly billing job on its own
+        thread; call on the GUI thread): screens reload as after one of its writes."""
+        if changes:
+            self.data_changed.emit(changes)
+
     def lane(self, name: str) -> Lane:
         """The serial lane called ``name`` (created with its thread on first use)."""
         if self._closed:

@@ -1,11 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BillingPage</name>
     <message>
         <source>Receiving per carton</source>
-        <extracomment>How each kind of fee reads on the screen (the value stays the card&apos;s code).</extracomment>
+        <extracomment>How each kind of fee reads on the screen (the value stays the card's code).</extracomment>
         <translation>收货（按箱）</translation>
     </message>
     <message>
@@ -137,7 +136,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Weight tiers in grams (pick/pack by billable weight = max(actual, dimensional); returns by weight); storage tiers in days of lot age, the day of receipt is day 1. Tiers of a fee start at 0 and leave no gap. The label price is a markup in percent on the label&apos;s cost.</source>
+        <source>Weight tiers in grams (pick/pack by billable weight = max(actual, dimensional); returns by weight); storage tiers in days of lot age, the day of receipt is day 1. Tiers of a fee start at 0 and leave no gap. The label price is a markup in percent on the label's cost.</source>
         <translation>重量阶梯以克计（操作费按计费重 = 实重与材积重取大；退货按重量）；仓储阶梯按批次库龄天数计，入库当天为第 1 天。同一费用项的阶梯从 0 开始，中间不能留空档。面单的单价为在面单成本上加价的百分比。</translation>
     </message>
     <message>
@@ -161,7 +160,7 @@
         <translation>复制自</translation>
     </message>
     <message>
-        <source>no rate card yet: copy a template or another client&apos;s card</source>
+        <source>no rate card yet: copy a template or another client's card</source>
         <translation>尚无费率卡：请复制模板或其他客户的费率卡</translation>
     </message>
     <message numerus="yes">
@@ -241,6 +240,14 @@
     <message>
         <source>Client: {code}</source>
         <translation>客户：{code}</translation>
+    </message>
+    <message>
+        <source>Charged through {day} (each night on an office PC)</source>
+        <translation>已计费至 {day}（每晚由办公室电脑自动计费）</translation>
+    </message>
+    <message>
+        <source>The nightly billing job has not run yet</source>
+        <translation>每晚自动计费尚未运行过</translation>
     </message>
     <message numerus="yes">
         <source>%n charge(s), {total} in all</source>

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QComboBox, QTableWidgetItem
 
 from app.db.engine import Database
 from app.domain.states import Role
@@ -26,6 +26,7 @@ SHOTS = os.environ.get("HAICANG_SHOTS")  # a folder: save screenshots there
 def _shot(page: BillingPage, name: str) -> None:
     if SHOTS:
         page.resize(1366, 768)
+        QApplication.processEvents()  # the layout a changed label asked for, as on screen
         page.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
@@ -51,6 +52,7 @@ def test_admin_copies_edits_accrues_and_invoices(qtbot, world: Database, make_pa
     page = _page(qtbot, make_page_ctx, Role.ADMIN)
     assert page.client.currentData() == "ACME"
     assert "no rate card yet" in page.count_label.text()
+    assert page.charged_through.text() == "The nightly billing job has not run yet"
     page.copy_source.setCurrentIndex(page.copy_source.findData("template:standard"))
     page.copy()
     assert "Copied" in page.messages.text()
@@ -76,6 +78,9 @@ def test_admin_copies_edits_accrues_and_invoices(qtbot, world: Database, make_pa
     page.tabs.setCurrentIndex(1)
     page.month.editingFinished.emit()
     assert page.charges.rowCount() == 1
+    # an ended day charged by hand counts too: the nightly job goes on from it
+    assert page.charged_through.text() == (
+        "Charged through 2026-11-02 (each night on an office PC)")
     page.charges_table.selectRow(0)
     qtbot.waitUntil(lambda: page.sources.rowCount() == 1)
     assert page.sources.display(page.sources.row(0), SourcesModel.DESCRIPTION).startswith(
@@ -106,6 +111,14 @@ def test_chinese_screens(qtbot, qapp, world: Database, make_page_ctx) -> None:  
         page.copy_source.setCurrentIndex(page.copy_source.findData("template:standard"))
         page.copy()
         _shot(page, "billing-card-zh")
+        page.tabs.setCurrentIndex(1)
+        assert page.charged_through.text() == "每晚自动计费尚未运行过"
+        page.accrue_day.setDate(date(2026, 11, 2))
+        page.accrue()
+        assert page.charged_through.text() == "已计费至 2026-11-02（每晚由办公室电脑自动计费）"
+        page.month.setText("2026-11")
+        page.month.editingFinished.emit()
+        _shot(page, "billing-charges-zh")
         page.tabs.setCurrentIndex(2)
         _shot(page, "billing-invoices-zh")
     finally:

@@ -6,7 +6,8 @@ dimensional divisor and the monthly minimum; Save checks the whole card (a gap b
 tiers is named in red and nothing is saved); Copy takes another client's card or a
 template. *Charges*: the lines the daily job accrued for a client and month (one per
 kind, tier and day) and, for the selected line, every order, receipt, return or lot-day it
-sums; Accrue day runs the job for one day. *Invoices*: every invoice; Draft, Issue, and
+sums; beside Accrue day (the job for one day, by hand) the last day the nightly job
+charged, so the office sees at a glance that it runs. *Invoices*: every invoice; Draft, Issue, and
 export to PDF, CSV or XLSX.
 Administrators only (the sidebar); a page built for another role shows everything and
 changes nothing.
@@ -44,7 +45,7 @@ from app.domain.billing import ChargeKind, StorageUnit
 from app.domain.billing_errors import BadMonth
 from app.domain.errors import QT_TRANSLATE_NOOP  # typed (returns str); lupdate sees the name
 from app.domain.permissions import Permission
-from app.services.billing_accrual import AccrualResult, accrue
+from app.services.billing_accrual import AccrualResult, accrue, last_accrued_day
 from app.services.billing_detail import SourceRow
 from app.services.changes import Changes
 from app.services.invoice_documents import (
@@ -78,7 +79,7 @@ from app.ui.pages.base import Page, PageContext
 from app.ui.widgets.message_bar import Level
 from app.ui.widgets.tables import configure_table, fit_columns
 
-CHARGES = Changes.ORGANISATION
+CHARGES = Changes.BILLING
 
 
 #: How each kind of fee reads on the screen (the value stays the card's code).
@@ -390,6 +391,9 @@ class BillingPage(Page):
         self.charges_total = QLabel()
         row.addWidget(self.charges_total)
         row.addStretch(1)
+        self.charged_through = QLabel()
+        self.charged_through.setObjectName("Muted")
+        row.addWidget(self.charged_through)
         self.accrue_day = QDateEdit(QDate.currentDate().addDays(-1))
         self.accrue_day.setCalendarPopup(True)
         self.accrue_day.setDisplayFormat("yyyy-MM-dd")
@@ -530,17 +534,24 @@ class BillingPage(Page):
         if not code:
             return
 
-        def read(s: Session) -> tuple[RateCardInfo | None, list[ChargeLine], list[InvoiceInfo]]:
+        def read(s: Session) -> tuple[RateCardInfo | None, list[ChargeLine], list[InvoiceInfo],
+                                      date | None]:
             client_id = client_by_code(s, code).id
             try:
                 charges = list_charges(s, code, month)
             except BadMonth:  # a month still being typed: show no charges
                 charges = []
-            return rate_card_by_client_id(s, client_id), charges, list_invoices(s, code)
+            return (rate_card_by_client_id(s, client_id), charges, list_invoices(s, code),
+                    last_accrued_day(s))
 
-        def done(found: tuple[RateCardInfo | None, list[ChargeLine], list[InvoiceInfo]]) -> None:
-            card, charges, invoices = found
+        def done(found: tuple[RateCardInfo | None, list[ChargeLine], list[InvoiceInfo],
+                              date | None]) -> None:
+            card, charges, invoices, through = found
             self._show_card(card)
+            self.charged_through.setText(
+                self.tr("Charged through {day} (each night on an office PC)").format(
+                    day=through.isoformat()) if through is not None
+                else self.tr("The nightly billing job has not run yet"))
             self.charges.set_rows(charges)
             self.sources.set_rows([])
             total = sum((c.amount for c in charges), Decimal(0))
