@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 # How long after sign-in the heap is settled (app/ui/heap.py).
 SETTLE_AFTER_MS = 1500
 
+# The station settings the tracking and billing jobs are started from: a change restarts them.
+JOB_SETTINGS = frozenset({"mode", "tracking_minutes", "no_scan_days", "billing_auto"})
+
 # The task-runner lane that opens (and if needed upgrades) the database at start-up.
 STARTUP_LANE = "startup"
 
@@ -154,9 +157,7 @@ class AppController:
         self._start_session(dialog.user)
 
     def _start_session(self, user: UserInfo) -> None:
-        from app.ui.devices.billing_scheduler import start_billing_scheduler
         from app.ui.devices.sync_scheduler import start_sync_scheduler
-        from app.ui.devices.tracking_scheduler import start_tracking_scheduler
         from app.ui.pages.base import PageContext
         from app.ui.widgets.sync_status import SyncStatusWidget
 
@@ -164,14 +165,22 @@ class AppController:
         if self.sync is None:
             self.sync = start_sync_scheduler(self.context)
             self.window.add_status_widget(SyncStatusWidget(self.sync))
+        self._start_jobs()
+        self._show_session(PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
+        self._start_devices()
+
+    def _start_jobs(self) -> None:
+        """The tracking poll and the nightly billing job, where the station settings say."""
+        from app.ui.devices.billing_scheduler import start_billing_scheduler
+        from app.ui.devices.tracking_scheduler import start_tracking_scheduler
+
+        assert self.context is not None
         if self.tracking is None:
             self.tracking = start_tracking_scheduler(self.context)
         if self.billing is None:
             self.billing = start_billing_scheduler(self.context)
             if self.billing is not None:
                 self.billing.finished.connect(self._on_billing_finished)
-        self._show_session(PageContext(self.context, self.tasks, user, ui_settings(), self.sync))
-        self._start_devices()
 
     def _on_billing_finished(self, result: AccrualResult | None) -> None:
         """The nightly job wrote lines: the Billing screen, if open, reloads."""
@@ -213,7 +222,7 @@ class AppController:
 
     def _on_window_settings_requested(self) -> None:
         from app.domain.permissions import Permission
-        from app.settings import save_settings
+        from app.settings import changed_settings, save_settings
         from app.ui.dialogs.settings_dialog import SettingsDialog, default_sections
 
         assert self.context is not None and self.tasks is not None
@@ -231,8 +240,11 @@ class AppController:
             language_changed = new.language != self.context.settings.language
             from app.bootstrap import AppContext
 
-            self.context = AppContext(new, self.context.db)
+            old, self.context = self.context.settings, AppContext(new, self.context.db)
             self.settings = new
+            if JOB_SETTINGS & set(changed_settings(old, new)):
+                self._stop_jobs()  # and again as the new settings say
+                self._start_jobs()
             if language_changed:
                 install_translators(self.qt_app, new.language)
                 self._rebuild_window(ctx.user)
@@ -283,6 +295,10 @@ class AppController:
             self.sync.stop()
             self.sync.deleteLater()
             self.sync = None
+        self._stop_jobs()
+
+    def _stop_jobs(self) -> None:
+        """Each waits for its current pass (a tracking poll is HTTP, up to 10 s)."""
         if self.tracking is not None:
             self.tracking.stop()
             self.tracking.deleteLater()

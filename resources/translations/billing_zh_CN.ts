@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BillingPage</name>
     <message>
         <source>Receiving per carton</source>
-        <extracomment>How each kind of fee reads on the screen (the value stays the card's code).</extracomment>
+        <extracomment>How each kind of fee reads on the screen (the value stays the card&apos;s code).</extracomment>
         <translation>收货（按箱）</translation>
     </message>
     <message>
@@ -136,7 +137,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Weight tiers in grams (pick/pack by billable weight = max(actual, dimensional); returns by weight); storage tiers in days of lot age, the day of receipt is day 1. Tiers of a fee start at 0 and leave no gap. The label price is a markup in percent on the label's cost.</source>
+        <source>Weight tiers in grams (pick/pack by billable weight = max(actual, dimensional); returns by weight); storage tiers in days of lot age, the day of receipt is day 1. Tiers of a fee start at 0 and leave no gap. The label price is a markup in percent on the label&apos;s cost.</source>
         <translation>重量阶梯以克计（操作费按计费重 = 实重与材积重取大；退货按重量）；仓储阶梯按批次库龄天数计，入库当天为第 1 天。同一费用项的阶梯从 0 开始，中间不能留空档。面单的单价为在面单成本上加价的百分比。</translation>
     </message>
     <message>
@@ -160,7 +161,7 @@
         <translation>复制自</translation>
     </message>
     <message>
-        <source>no rate card yet: copy a template or another client's card</source>
+        <source>no rate card yet: copy a template or another client&apos;s card</source>
         <translation>尚无费率卡：请复制模板或其他客户的费率卡</translation>
     </message>
     <message numerus="yes">

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivityModel</name>
@@ -76,7 +77,7 @@
         <translation>添加客户的 SKU</translation>
     </message>
     <message>
-        <source>By hand or from the seller's product list (CSV or Excel): names, barcodes, weights and sizes.</source>
+        <source>By hand or from the seller&apos;s product list (CSV or Excel): names, barcodes, weights and sizes.</source>
         <translation>手工录入，或导入卖家的商品表（CSV 或 Excel）：品名、条码、重量和尺寸。</translation>
     </message>
     <message numerus="yes">
@@ -118,7 +119,7 @@
         <translation>导入第一批订单</translation>
     </message>
     <message>
-        <source>On the Orders screen, "Import orders…" takes a seller's file; or connect a store on the Channels screen.</source>
+        <source>On the Orders screen, &quot;Import orders…&quot; takes a seller&apos;s file; or connect a store on the Channels screen.</source>
         <translation>在“订单”界面用“导入订单…”导入卖家的订单文件；或在“渠道”界面连接店铺。</translation>
     </message>
     <message numerus="yes">
@@ -315,7 +316,7 @@
         <translation>包裹交接后超过这些天仍无承运商扫描记录，即列为异常（可作为延迟扫描索赔的证据）。</translation>
     </message>
     <message>
-        <source>Charge each ended day's billing on this PC (nightly)</source>
+        <source>Charge each ended day&apos;s billing on this PC (nightly)</source>
         <translation>本机每晚自动计费（逐日结算已过去的日子）</translation>
     </message>
     <message>

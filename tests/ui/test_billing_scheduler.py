@@ -155,3 +155,37 @@ def test_the_open_billing_screen_shows_the_nightly_run(qtbot: QtBot, world: Data
         controller._stop_sync()
         controller.window.end_session()
     assert controller.billing is None
+
+
+def test_settings_start_and_stop_the_job(qtbot: QtBot, db: Database,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turning ``billing_auto`` off in Settings stops the job at once, on starts it: not
+    only at the next sign-in."""
+    from app.ui.app import AppController, shell_info
+    from app.ui.dialogs.settings_dialog import SettingsDialog
+    from app.ui.main_window import MainWindow
+
+    user = make_user(db, "ann", Role.ADMIN)
+    settings = StationSettings(station_name="OFFICE-1", tracking_minutes=0)
+    window = MainWindow(shell_info(settings, db.url))
+    qtbot.addWidget(window)
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    controller = AppController(qt_app, window, settings, db.url)
+    controller.context = AppContext(settings, db)
+    controller.tasks = InlineTaskRunner(db)
+    chosen = [settings.with_changes(billing_auto=False), settings]
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: SettingsDialog.DialogCode.Accepted)
+    monkeypatch.setattr(SettingsDialog, "result_settings", lambda self: chosen.pop(0))
+    try:
+        controller._start_session(user)
+        first = controller.billing
+        assert first is not None
+        controller._on_window_settings_requested()  # billing_auto off
+        assert controller.billing is None
+        controller._on_window_settings_requested()  # on again
+        assert controller.billing is not None and controller.billing is not first
+    finally:
+        controller._stop_devices()
+        controller._stop_sync()
+        controller.window.end_session()
