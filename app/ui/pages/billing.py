@@ -6,9 +6,9 @@ dimensional divisor and the monthly minimum; Save checks the whole card (a gap b
 tiers is named in red and nothing is saved); Copy takes another client's card or a
 template. *Charges*: the lines the daily job accrued for a client and month (one per
 kind, tier and day) and, for the selected line, every order, receipt, return or lot-day it
-sums; beside Accrue day (the job for one day, by hand) the last day the nightly job
-charged, so the office sees at a glance that it runs. *Invoices*: every invoice; Draft, Issue, and
-export to PDF, CSV or XLSX.
+sums; beside Accrue day (the job for one day, by hand) the last ended day charged (by the
+nightly job or by hand), so the office sees at a glance that the job runs. *Invoices*:
+every invoice; Draft, Issue, and export to PDF, CSV or XLSX.
 Administrators only (the sidebar); a page built for another role shows everything and
 changes nothing.
 """
