@@ -49,6 +49,7 @@ from app.db.models.stock import StockBalance, StockMove
 
 __all__ = [
     "AuditEntry",
+    "BillingRun",
     "Bin",
     "Box",
     "CarrierAccount",
@@ -56,7 +57,6 @@ __all__ = [
     "ChannelCursor",
     "ChannelOrder",
     "ChannelPush",
-    "BillingRun",
     "Charge",
     "Client",
     "CycleCount",
