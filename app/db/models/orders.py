@@ -76,8 +76,10 @@ class OrderStatusChange(Base):
     """Every transition with who and when, so an order's story can be told."""
 
     __tablename__ = "order_status_history"
-    #: (to_status, at): the billing job and the dashboard find a day's transitions.
-    __table_args__ = (Index(None, "order_id", "id"), Index(None, "to_status", "at"))
+    #: (to_status, at, order_id): the billing job and the dashboard find a day's
+    #: transitions and their orders from the index alone.
+    __table_args__ = (Index(None, "order_id", "id"),
+                      Index(None, "to_status", "at", "order_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))

@@ -1,8 +1,9 @@
 """3PL billing lines with their sources: a charge is one invoice line (a kind at one tier
 on one day) whose ``detail`` lists every source it sums; the lot-days of storage live
 there, so the separate storage snapshot table goes. Indexes for the billing job: a
-day's status transitions, the layers still holding units, a day's receipts. And
-``billing_runs``: the days charged after they ended, where the nightly job resumes.
+day's status transitions with their orders (covering), the layers still holding units, a
+day's receipts. And ``billing_runs``: the days charged after they ended, where the
+nightly job resumes.
 
 Lines accrued before this revision are one source each (``sources`` 1, no detail).
 
@@ -38,7 +39,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('detail', sa.Text(), nullable=True))
 
     with op.batch_alter_table('order_status_history', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_order_status_history_to_status_at'), ['to_status', 'at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_order_status_history_to_status_at_order_id'), ['to_status', 'at', 'order_id'], unique=False)
 
     with op.batch_alter_table('stock_lots', schema=None) as batch_op:
         batch_op.create_index('ix_stock_lots_held', ['client_id'], unique=False, sqlite_where=sa.text('remaining > 0'), postgresql_where=sa.text('remaining > 0'))
@@ -52,7 +53,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_stock_lots_held', sqlite_where=sa.text('remaining > 0'), postgresql_where=sa.text('remaining > 0'))
 
     with op.batch_alter_table('order_status_history', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_order_status_history_to_status_at'))
+        batch_op.drop_index(batch_op.f('ix_order_status_history_to_status_at_order_id'))
 
     with op.batch_alter_table('charges', schema=None) as batch_op:
         batch_op.drop_column('detail')
