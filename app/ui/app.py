@@ -183,7 +183,7 @@ class AppController:
                 self.billing.finished.connect(self._on_billing_finished)
 
     def _on_billing_finished(self, result: AccrualResult | None) -> None:
-        """The nightly job wrote lines: the Billing screen, if open, reloads."""
+        """The nightly job charged days: the Billing screen, if open, reloads."""
         from app.ui.devices.billing_scheduler import changes_of
 
         if self.tasks is not None:

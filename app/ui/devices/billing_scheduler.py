@@ -10,8 +10,8 @@ tracking poll it runs neither on the GUI thread nor on the task runner's writer,
 ``run_write`` transaction (retried while another PC writes). Two PCs doing it is safe:
 a rerun charges only what no line holds yet. The loop is
 :class:`~app.ui.devices.periodic_job.PeriodicJob`'s; ``finished`` carries the
-``AccrualResult`` (or None), and :func:`changes_of` tells the screens when lines were
-written.
+``AccrualResult`` (or None), and :func:`changes_of` tells the screens when days were
+charged.
 """
 
 from __future__ import annotations
@@ -53,9 +53,10 @@ class BillingScheduler(PeriodicJob):
 
 
 def changes_of(result: AccrualResult | None) -> Changes:
-    """What a pass changed for the screens: the Billing screen reloads only when it wrote
-    lines (a pass over days without activity writes none)."""
-    return Changes.BILLING if result is not None and result.charges else Changes.NONE
+    """What a pass changed for the screens: a pass that charged days (lines or not — a
+    quiet day still moves "charged through") reloads the Billing screen; an hour with
+    nothing due changes nothing."""
+    return Changes.BILLING if result is not None else Changes.NONE
 
 
 def start_billing_scheduler(app: AppContext,
