@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
@@ -48,21 +48,12 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
-class ChargeLine:
-    id: int
-    day: date
-    kind: str
-    description: str
-    quantity: Decimal
-    unit_price: Decimal
-    amount: Decimal
-    currency: str
-    source_type: str
-    source_id: int | None
-    source_ref: str | None
-    note: str | None
-    accrual_key: str
-    sources: int = 1
+class ChargeLine(SourceRow):
+    """A stored line (``charges`` row): a source row's fields, its id and how many
+    sources it sums."""
+
+    id: int = field(kw_only=True)
+    sources: int = field(default=1, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -272,9 +263,9 @@ _LINE_COLUMNS = (Charge.id, Charge.charge_date, Charge.kind, Charge.description,
 def _line(row: Any) -> ChargeLine:
     (id_, day, kind, description, quantity, price, amount, currency, source_type, source_id,
      source_ref, note, key, sources) = row
-    return ChargeLine(id_, day, kind, description, Decimal(quantity), Decimal(price),
+    return ChargeLine(day, kind, description, Decimal(quantity), Decimal(price),
                       Decimal(amount), currency, source_type, source_id, source_ref, note, key,
-                      sources)
+                      id=id_, sources=sources)
 
 
 def _sources_of(session: Session, where: Any) -> tuple[SourceRow, ...]:
