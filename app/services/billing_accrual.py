@@ -95,6 +95,7 @@ from app.services.billing_sql import (
     Pricer,
     day_diff,
     dim_weight_g_sql,
+    fresh_temporary,
     half_up,
     json_list,
     storage_qty_e4,
@@ -186,7 +187,7 @@ def _e4(value: Any) -> Any:
 
 def _source(client_id: Any, day: Any, qty_e4: Any, source_id: Any, source_ref: Any,
             info: Any, *, measure: Any = 0, cents: Any = None) -> list[Any]:
-    """The columns :func:`priced_groups` reads, in its names."""
+    """The columns :meth:`Pricer.groups` reads, in its names."""
     return [client_id.label("client_id"), day.label("day"),
             (literal(measure) if isinstance(measure, int) else measure).label("measure"),
             qty_e4.label("qty_e4"),
@@ -267,9 +268,7 @@ def _shipped(run: _Run) -> bool:
     0), or, without parcels, the weight of its lines. The orders are found first (one
     read of the day's transitions), then their lines and parcels are summed."""
     connection = run.session.connection()
-    for table in (_SHIPPED, _SHIPPED_IDS):
-        table.drop(connection, checkfirst=True)
-        table.create(connection)
+    fresh_temporary(connection, _SHIPPED, _SHIPPED_IDS)
     connection.execute(insert(_SHIPPED_IDS).from_select(["order_id", "day"], (
         select(OrderStatusChange.order_id, func.min(run.day_of(OrderStatusChange.at)))
         .where(OrderStatusChange.to_status == OrderStatus.SHIPPED.value,
@@ -368,8 +367,7 @@ def _storage(run: _Run) -> None:
     mm3 = (func.coalesce(Sku.length_mm, 0) * func.coalesce(Sku.width_mm, 0)
            * func.coalesce(Sku.height_mm, 0) * sql_cast(lot.remaining, BigInteger))
     connection = run.session.connection()
-    _HELD.drop(connection, checkfirst=True)
-    _HELD.create(connection)
+    fresh_temporary(connection, _HELD)
     connection.execute(insert(_HELD).from_select(
         ["lot_id", "client_id", "sku", "units", "unit", "age0", "qty_e4"],
         select(lot.id, lot.client_id, Sku.code, lot.remaining, RateCard.storage_unit,

@@ -43,6 +43,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy import cast as sql_cast
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
@@ -147,6 +148,14 @@ _TIERS = Table("billing_tiers", MetaData(),
 _OPEN_END = 2**62
 
 
+def fresh_temporary(connection: Connection, *tables: Table) -> None:
+    """Create the run's temporary tables empty (dropping any a failed run left in this
+    connection's session)."""
+    for table in tables:
+        table.drop(connection, checkfirst=True)
+        table.create(connection)
+
+
 class Pricer:
     """Prices sources at their clients' tiers within one transaction (see the module).
 
@@ -158,8 +167,7 @@ class Pricer:
         self._greatest = (func.greatest if session.get_bind().dialect.name == "postgresql"
                           else func.max)
         connection = session.connection()
-        _TIERS.drop(connection, checkfirst=True)
-        _TIERS.create(connection)
+        fresh_temporary(connection, _TIERS)
         item = RateCardItem
         connection.execute(insert(_TIERS).from_select(
             ["client_id", "kind", "tier_from", "tier_end", "tier_to", "price", "price_e4",
